@@ -1,0 +1,211 @@
+//! Answers written in a TOML file (`driehoek new --from`), read with the
+//! same checks as the walk. Every problem is reported at once, each with
+//! its line, column and question id.
+
+use toml::de::{DeTable, DeValue};
+
+use crate::bank::QuestionSet;
+use crate::i18n::{self, Lang};
+use crate::note::Answer;
+use crate::problem::{Problem, Problems};
+use crate::walk::Answers;
+
+/// The answers that stand, and warnings about answers that were dropped.
+#[derive(Debug)]
+pub struct Parsed {
+    pub answers: Answers,
+    pub warnings: Vec<String>,
+}
+
+pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Parsed, Problems> {
+    let fail = |mut list: Vec<Problem>| {
+        list.sort_by_key(|p| (p.line, p.col));
+        Problems {
+            summary: i18n::ERRORS_IN_FILE
+                .with(lang, &[("count", &list.len().to_string()), ("file", file)]),
+            list,
+        }
+    };
+    let doc = DeTable::parse(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+    let mut problems = Vec::new();
+    let mut problem = |offset: usize, id: Option<&str>, msg: String| {
+        problems.push(Problem::at(file, src, offset, id, msg));
+    };
+
+    // Each written value with where it stands: (question id, value, offset).
+    let mut written: Vec<(String, toml::Value, usize)> = Vec::new();
+    let mut section_at: Vec<(String, usize)> = Vec::new();
+    for (key, value) in doc.get_ref().iter() {
+        let (k, at) = (key.get_ref().as_ref(), key.span().start);
+        match value.get_ref() {
+            DeValue::String(found) if k == "set" => {
+                if found.as_ref() != set.id {
+                    problem(
+                        value.span().start,
+                        None,
+                        i18n::ERR_WRONG_SET.with(lang, &[("found", found), ("active", &set.id)]),
+                    );
+                }
+            }
+            DeValue::Table(table) if set.section(k).is_some() => {
+                section_at.push((k.to_string(), at));
+                for (qkey, qvalue) in table.iter() {
+                    let id = format!("{k}.{}", qkey.get_ref());
+                    if set.question(&id).is_none() {
+                        problem(
+                            qkey.span().start,
+                            Some(&id),
+                            i18n::ERR_UNKNOWN_QUESTION.with(lang, &[("id", &id)]),
+                        );
+                    } else {
+                        written.push((id, plain(qvalue.get_ref()), qvalue.span().start));
+                    }
+                }
+            }
+            _ if set.section(k).is_some() => {
+                problem(at, None, i18n::ERR_NOT_A_TABLE.with(lang, &[("key", k)]));
+            }
+            _ => problem(
+                at,
+                None,
+                i18n::ERR_UNKNOWN_SECTION.with(lang, &[("key", k)]),
+            ),
+        }
+    }
+
+    let mut answers: Vec<(String, Answer, usize)> = Vec::new();
+    for q in &set.questions {
+        let Some((_, value, at)) = written.iter().find(|(id, _, _)| *id == q.id) else {
+            continue;
+        };
+        match q.read(value) {
+            Ok(Some(answer)) => answers.push((q.id.clone(), answer, *at)),
+            Ok(None) => {}
+            Err(invalid) => problem(*at, Some(&q.id), invalid.message(lang)),
+        }
+    }
+
+    let reported: Vec<String> = problems.iter().filter_map(|p| p.question.clone()).collect();
+    let mut problem = |offset: usize, id: Option<&str>, msg: String| {
+        problems.push(Problem::at(file, src, offset, id, msg));
+    };
+    // Which questions apply follows from the answers, as in the walk.
+    let answer_of = |id: &str| answers.iter().find(|(a, _, _)| a == id).map(|(_, a, _)| a);
+    let mut warnings = Vec::new();
+    let mut kept = Vec::new();
+    for q in &set.questions {
+        let applies = q.applies(answer_of);
+        match answers.iter().find(|(id, _, _)| *id == q.id) {
+            Some((id, answer, _)) if applies => kept.push((id.clone(), answer.clone())),
+            Some((id, _, at)) => {
+                let place = Problem::at(file, src, *at, None, "");
+                let place = format!("{}:{}:{}", place.file, place.line, place.col);
+                warnings
+                    .push(i18n::WARN_NOT_APPLICABLE.with(lang, &[("place", &place), ("id", id)]));
+            }
+            None if applies && q.required && !reported.contains(&q.id) => {
+                let at = section_at
+                    .iter()
+                    .find(|(s, _)| *s == q.section)
+                    .map_or(0, |(_, at)| *at);
+                problem(
+                    at,
+                    Some(&q.id),
+                    i18n::ERR_MISSING.with(lang, &[("id", &q.id)]),
+                );
+            }
+            None => {}
+        }
+    }
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    Ok(Parsed {
+        answers: kept,
+        warnings,
+    })
+}
+
+/// A parsed value without its spans.
+fn plain(v: &DeValue) -> toml::Value {
+    match v {
+        DeValue::String(s) => toml::Value::String(s.to_string()),
+        DeValue::Integer(i) => {
+            let digits = i.as_str().replace('_', "");
+            i64::from_str_radix(&digits, i.radix())
+                .map(toml::Value::Integer)
+                .unwrap_or_else(|_| toml::Value::String(digits))
+        }
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map(toml::Value::Float)
+            .unwrap_or_else(|_| toml::Value::String(f.as_str().to_string())),
+        DeValue::Boolean(b) => toml::Value::Boolean(*b),
+        DeValue::Datetime(d) => toml::Value::Datetime(*d),
+        DeValue::Array(items) => {
+            toml::Value::Array(items.iter().map(|i| plain(i.get_ref())).collect())
+        }
+        DeValue::Table(t) => toml::Value::Table(
+            t.iter()
+                .map(|(k, v)| (k.get_ref().to_string(), plain(v.get_ref())))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Bank, DEFAULT_SET};
+
+    fn set() -> QuestionSet {
+        Bank::embedded().get(DEFAULT_SET).unwrap().clone()
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_its_place() {
+        let src = "set = \"waardendriehoek\"\n\n[casus]\ntitel = \"Post\"\nkleur = \"rood\"\n\n[wet]\noordeel = \"misschien\"\n\n[contrasten]\nuniform_nu = 9\n\n[onbekend]\n";
+        let err = parse(&set(), "a.toml", src, Lang::En).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("a.toml:5:1: [casus.kleur] unknown question 'casus.kleur'"),
+            "{text}"
+        );
+        assert!(text.contains("a.toml:8:11: [wet.oordeel] 'misschien' is not a choice; choose from: ja, nee, twijfel"), "{text}");
+        assert!(
+            text.contains(
+                "a.toml:11:14: [contrasten.uniform_nu] choose a whole number from 1 to 5"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("a.toml:13:2: unknown section 'onbekend'"),
+            "{text}"
+        );
+        assert!(text.contains("a.toml:3:2: [casus.eigen_woorden] required question 'casus.eigen_woorden' is not answered"), "{text}");
+        // A required question with a bad value is reported once, not also as missing.
+        assert!(!text.contains("'wet.oordeel' is not answered"), "{text}");
+        // Problems come in the order of the file.
+        let lines: Vec<usize> = err.list.iter().map(|p| p.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_place() {
+        let err = parse(&set(), "b.toml", "[casus]\ntitel = \"open\n", Lang::Nl).unwrap_err();
+        assert_eq!(err.list.len(), 1);
+        assert_eq!(err.list[0].line, 2, "{err}");
+    }
+
+    #[test]
+    fn a_file_for_another_set_is_refused() {
+        let err = parse(&set(), "c.toml", "set = \"ander\"\n", Lang::En).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("c.toml:1:7: this file belongs to question set 'ander'"),
+            "{err}"
+        );
+    }
+}

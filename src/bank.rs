@@ -1,0 +1,819 @@
+//! The question bank: question sets as data. The default set is embedded
+//! at build time; a coach can add or override sets with their own files.
+//! Loading validates everything a walk relies on and reports every problem
+//! with its line and column.
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::i18n::{Lang, Text};
+use crate::note::{Answer, CostKind, Invalid, MAX_ANSWER, Scope, Verdict};
+use crate::problem::{Problem, Problems};
+
+/// The format of a question-set file.
+pub const BANK_FORMAT: u32 = 1;
+
+/// The set a walk uses unless told otherwise.
+pub const DEFAULT_SET: &str = "waardendriehoek";
+
+/// The sets shipped inside the binary, as (file name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[(
+    "questions/waardendriehoek.toml",
+    include_str!("../questions/waardendriehoek.toml"),
+)];
+
+/// What kind of answer a question takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// One line of text.
+    Text,
+    /// Free text over several lines; the walk offers the editor.
+    Long,
+    Choice,
+    Multi,
+    Scale,
+    /// Euros.
+    Amount,
+    YesNo,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Long => "long",
+            Kind::Choice => "choice",
+            Kind::Multi => "multi",
+            Kind::Scale => "scale",
+            Kind::Amount => "amount",
+            Kind::YesNo => "yesno",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    pub min_label: Option<Text>,
+    pub max_label: Option<Text>,
+}
+
+/// A follow-up is asked only when an earlier answer has one of these values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    pub question: String,
+    pub any_of: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub key: String,
+    pub title: Text,
+    pub intro: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// `section.key`, stable across versions of the set.
+    pub id: String,
+    pub section: String,
+    pub key: String,
+    pub kind: Kind,
+    pub required: bool,
+    pub prompt: Text,
+    pub help: Option<Text>,
+    pub choices: Vec<Choice>,
+    pub scale: Option<Scale>,
+    pub when: Option<Condition>,
+}
+
+/// Which questions carry the parts of the method: the tool reads verdicts,
+/// costs and contrasts through these, so a set may name its questions freely.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roles {
+    pub title: Option<String>,
+    pub own_words: Option<String>,
+    pub verdict_law: Option<String>,
+    pub verdict_money: Option<String>,
+    pub verdict_self: Option<String>,
+    pub reason_law: Option<String>,
+    pub reason_money: Option<String>,
+    pub reason_self: Option<String>,
+    pub laws: Option<String>,
+    pub blocker: Option<String>,
+    pub cost_current: Option<String>,
+    pub cost_proposed: Option<String>,
+    pub cost_proposed_kind: Option<String>,
+    pub discussed: Option<String>,
+    pub scope: Option<String>,
+}
+
+/// One rational/relational row and the questions that place a case on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContrastDef {
+    pub key: String,
+    pub rational: Text,
+    pub relational: Text,
+    pub now: String,
+    pub desired: String,
+    pub remark: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionSet {
+    pub id: String,
+    pub version: u32,
+    pub name: Text,
+    pub description: Option<Text>,
+    pub roles: Roles,
+    pub contrasts: Vec<ContrastDef>,
+    pub sections: Vec<Section>,
+    /// In walk order.
+    pub questions: Vec<Question>,
+}
+
+impl QuestionSet {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The questions of one section, in order.
+    pub fn questions_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Question> {
+        self.questions.iter().filter(move |q| q.section == section)
+    }
+}
+
+impl Question {
+    /// Whether this question is asked, given the answers so far.
+    pub fn applies<'a>(&self, answer_of: impl Fn(&str) -> Option<&'a Answer>) -> bool {
+        match &self.when {
+            None => true,
+            Some(cond) => answer_of(&cond.question)
+                .is_some_and(|a| a.condition_values().iter().any(|v| cond.any_of.contains(v))),
+        }
+    }
+
+    /// Checks what the answer's kind alone cannot: known choices, the scale's
+    /// range, one line for short text, and the size limit.
+    pub fn check(&self, answer: &Answer) -> Result<(), Invalid> {
+        let known = |v: &str| self.choices.iter().any(|c| c.value == v);
+        let not_a_choice = |v: &str| Invalid::NotAChoice {
+            value: v.to_string(),
+            allowed: self.choices.iter().map(|c| c.value.clone()).collect(),
+        };
+        match answer {
+            Answer::Text(t) if t.len() > MAX_ANSWER => Err(Invalid::TooLong),
+            Answer::Text(t) if self.kind == Kind::Text && t.contains('\n') => Err(Invalid::OneLine),
+            Answer::Choice(v) if !known(v) => Err(not_a_choice(v)),
+            Answer::Multi(vs) => match vs.iter().find(|v| !known(v)) {
+                Some(v) => Err(not_a_choice(v)),
+                None => Ok(()),
+            },
+            Answer::Scale(i) => {
+                let s = self
+                    .scale
+                    .as_ref()
+                    .ok_or(Invalid::Type { expected: "scale" })?;
+                if (s.min..=s.max).contains(i) {
+                    Ok(())
+                } else {
+                    Err(Invalid::Scale {
+                        min: s.min,
+                        max: s.max,
+                    })
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Reads a value written in a file or typed at a prompt, fully checked.
+    pub fn read(&self, value: &toml::Value) -> Result<Option<Answer>, Invalid> {
+        let mut answer = Answer::from_toml(self.kind, value)?;
+        if let Some(a) = &mut answer {
+            self.normalise(a);
+            self.check(a)?;
+        }
+        Ok(answer)
+    }
+
+    /// Lets people write a choice by its label too ("nog niet" for
+    /// `nog_niet`), and drops repeated choices.
+    fn normalise(&self, answer: &mut Answer) {
+        let by_label = |v: &mut String| {
+            let wanted = v.to_lowercase();
+            if let Some(c) = self.choices.iter().find(|c| {
+                c.value == wanted
+                    || c.label.nl.to_lowercase() == wanted
+                    || c.label.en.to_lowercase() == wanted
+            }) {
+                *v = c.value.clone();
+            }
+        };
+        match answer {
+            Answer::Choice(v) => by_label(v),
+            Answer::Multi(vs) => {
+                vs.iter_mut().for_each(by_label);
+                let mut seen = Vec::new();
+                vs.retain(|v| {
+                    let first = !seen.contains(v);
+                    seen.push(v.clone());
+                    first
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// The labels of the chosen values, as shown to the person.
+    pub fn labels_of(&self, answer: &Answer, lang: Lang) -> Vec<String> {
+        let label = |v: &String| {
+            self.choices
+                .iter()
+                .find(|c| &c.value == v)
+                .map_or_else(|| v.clone(), |c| c.label.get(lang).to_string())
+        };
+        match answer {
+            Answer::Choice(v) => vec![label(v)],
+            Answer::Multi(vs) => vs.iter().map(label).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+// ---- Reading a set from TOML ------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSet {
+    format: Spanned<u32>,
+    id: Spanned<String>,
+    version: u32,
+    name: Text,
+    description: Option<Text>,
+    #[serde(default)]
+    roles: RawRoles,
+    #[serde(default)]
+    contrasts: Vec<RawContrast>,
+    sections: Vec<RawSection>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRoles {
+    title: Option<Spanned<String>>,
+    own_words: Option<Spanned<String>>,
+    verdict_law: Option<Spanned<String>>,
+    verdict_money: Option<Spanned<String>>,
+    verdict_self: Option<Spanned<String>>,
+    reason_law: Option<Spanned<String>>,
+    reason_money: Option<Spanned<String>>,
+    reason_self: Option<Spanned<String>>,
+    laws: Option<Spanned<String>>,
+    blocker: Option<Spanned<String>>,
+    cost_current: Option<Spanned<String>>,
+    cost_proposed: Option<Spanned<String>>,
+    cost_proposed_kind: Option<Spanned<String>>,
+    discussed: Option<Spanned<String>>,
+    scope: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContrast {
+    key: Spanned<String>,
+    rational: Text,
+    relational: Text,
+    now: Spanned<String>,
+    desired: Spanned<String>,
+    remark: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    key: Spanned<String>,
+    title: Text,
+    intro: Option<Text>,
+    #[serde(default)]
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    key: Spanned<String>,
+    kind: Kind,
+    #[serde(default)]
+    required: bool,
+    prompt: Text,
+    help: Option<Text>,
+    choices: Option<Spanned<Vec<Choice>>>,
+    min: Option<Spanned<i64>>,
+    max: Option<Spanned<i64>>,
+    min_label: Option<Text>,
+    max_label: Option<Text>,
+    when: Option<RawCondition>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    question: Spanned<String>,
+    #[serde(rename = "in")]
+    any_of: Spanned<Vec<String>>,
+}
+
+/// What a role demands of the question it names.
+enum Demand {
+    Kind(&'static [Kind]),
+    Values(&'static [&'static str]),
+}
+
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Parses and validates one question-set file. `file` names it in messages.
+pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
+    let fail = |mut list: Vec<Problem>| {
+        list.sort_by_key(|p| (p.line, p.col));
+        Problems {
+            summary: format!("{} problem(s) in question set {file}", list.len()),
+            list,
+        }
+    };
+    let raw: RawSet =
+        toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+    let mut problems = Vec::new();
+    let mut problem = |span: std::ops::Range<usize>, id: Option<&str>, msg: String| {
+        problems.push(Problem::at(file, src, span.start, id, msg));
+    };
+
+    if *raw.format.get_ref() != BANK_FORMAT {
+        problem(
+            raw.format.span(),
+            None,
+            format!(
+                "question-set format {} is not supported; this version of driehoek reads format {BANK_FORMAT}",
+                raw.format.get_ref()
+            ),
+        );
+    }
+    if !is_key(raw.id.get_ref()) {
+        problem(
+            raw.id.span(),
+            None,
+            "a set id uses only a-z, 0-9 and _".into(),
+        );
+    }
+
+    let mut sections = Vec::new();
+    let mut questions: Vec<Question> = Vec::new();
+    for rs in raw.sections {
+        let skey = rs.key.get_ref().clone();
+        if !is_key(&skey) {
+            problem(
+                rs.key.span(),
+                None,
+                format!("section key '{skey}' may use only a-z, 0-9 and _"),
+            );
+        }
+        if sections.iter().any(|s: &Section| s.key == skey) {
+            problem(
+                rs.key.span(),
+                None,
+                format!("section '{skey}' appears twice"),
+            );
+        }
+        for rq in rs.questions {
+            let id = format!("{skey}.{}", rq.key.get_ref());
+            let at = rq.key.span();
+            let mut bad = |msg: String| problem(at.clone(), Some(&id), msg);
+            if !is_key(rq.key.get_ref()) {
+                bad("a question key may use only a-z, 0-9 and _".into());
+            }
+            if questions.iter().any(|q| q.id == id) {
+                bad("this question id appears twice".into());
+            }
+            let takes_choices = matches!(rq.kind, Kind::Choice | Kind::Multi);
+            let choices = rq.choices.map(Spanned::into_inner).unwrap_or_default();
+            if takes_choices && choices.is_empty() {
+                bad(format!("a {} question needs choices", rq.kind.name()));
+            }
+            if !takes_choices && !choices.is_empty() {
+                bad(format!("a {} question takes no choices", rq.kind.name()));
+            }
+            for (i, c) in choices.iter().enumerate() {
+                if !is_key(&c.value) {
+                    bad(format!(
+                        "choice value '{}' may use only a-z, 0-9 and _",
+                        c.value
+                    ));
+                }
+                if choices[..i].iter().any(|d| d.value == c.value) {
+                    bad(format!("choice value '{}' appears twice", c.value));
+                }
+            }
+            let scale = match (rq.kind, &rq.min, &rq.max) {
+                (Kind::Scale, Some(min), Some(max)) => {
+                    let (min, max) = (*min.get_ref(), *max.get_ref());
+                    if min >= max || min < 0 || max > 10 {
+                        bad(format!(
+                            "a scale runs from a lower to a higher number between 0 and 10, not {min} to {max}"
+                        ));
+                    }
+                    Some(Scale {
+                        min,
+                        max,
+                        min_label: rq.min_label,
+                        max_label: rq.max_label,
+                    })
+                }
+                (Kind::Scale, _, _) => {
+                    bad("a scale question needs min and max".into());
+                    None
+                }
+                (_, None, None) if rq.min_label.is_none() && rq.max_label.is_none() => None,
+                _ => {
+                    bad(format!(
+                        "a {} question takes no min, max or labels",
+                        rq.kind.name()
+                    ));
+                    None
+                }
+            };
+            let when = rq.when.map(|w| {
+                let target = w.question.get_ref();
+                match questions.iter().find(|q| &q.id == target) {
+                    None => problem(
+                        w.question.span(),
+                        Some(&id),
+                        format!("follow-up of '{target}', which is not an earlier question"),
+                    ),
+                    Some(t) => {
+                        let allowed: Vec<String> = match t.kind {
+                            Kind::Choice | Kind::Multi => t.choices.iter().map(|c| c.value.clone()).collect(),
+                            Kind::YesNo => vec!["ja".into(), "nee".into()],
+                            Kind::Scale => t.scale.as_ref().map_or_else(Vec::new, |s| (s.min..=s.max).map(|i| i.to_string()).collect()),
+                            _ => Vec::new(),
+                        };
+                        if allowed.is_empty() {
+                            problem(w.question.span(), Some(&id), format!("a follow-up can only depend on a choice, yes/no or scale question; '{target}' is {}", t.kind.name()));
+                        } else if let Some(v) = w.any_of.get_ref().iter().find(|v| !allowed.contains(v)) {
+                            problem(w.any_of.span(), Some(&id), format!("'{v}' is not a value of '{target}' (values: {})", allowed.join(", ")));
+                        }
+                    }
+                }
+                Condition {
+                    question: target.clone(),
+                    any_of: w.any_of.into_inner(),
+                }
+            });
+            questions.push(Question {
+                section: skey.clone(),
+                key: rq.key.into_inner(),
+                id,
+                kind: rq.kind,
+                required: rq.required,
+                prompt: rq.prompt,
+                help: rq.help,
+                choices,
+                scale,
+                when,
+            });
+        }
+        sections.push(Section {
+            key: skey,
+            title: rs.title,
+            intro: rs.intro,
+        });
+    }
+    if questions.is_empty() {
+        problem(
+            0..0,
+            None,
+            "a question set needs at least one question".into(),
+        );
+    }
+
+    let find = |id: &Spanned<String>| questions.iter().find(|q| q.id == *id.get_ref());
+    let mut role = |name: &str, r: Option<Spanned<String>>, demand: Demand| -> Option<String> {
+        let r = r?;
+        let Some(q) = find(&r) else {
+            problem(
+                r.span(),
+                None,
+                format!(
+                    "role {name} names '{}', which is not a question of this set",
+                    r.get_ref()
+                ),
+            );
+            return None;
+        };
+        match demand {
+            Demand::Kind(kinds) if !kinds.contains(&q.kind) => {
+                problem(
+                    r.span(),
+                    Some(&q.id),
+                    format!(
+                        "role {name} needs a {} question, not {}",
+                        kinds
+                            .iter()
+                            .map(|k| k.name())
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        q.kind.name()
+                    ),
+                );
+            }
+            Demand::Values(values)
+                if q.kind != Kind::Choice
+                    || values
+                        .iter()
+                        .any(|v| !q.choices.iter().any(|c| c.value == *v)) =>
+            {
+                problem(
+                    r.span(),
+                    Some(&q.id),
+                    format!(
+                        "role {name} needs a choice question with the values {}",
+                        values.join(", ")
+                    ),
+                );
+            }
+            _ => {}
+        }
+        Some(r.into_inner())
+    };
+    let rr = raw.roles;
+    let roles = Roles {
+        title: role("title", rr.title, Demand::Kind(&[Kind::Text])),
+        own_words: role(
+            "own_words",
+            rr.own_words,
+            Demand::Kind(&[Kind::Text, Kind::Long]),
+        ),
+        verdict_law: role(
+            "verdict_law",
+            rr.verdict_law,
+            Demand::Values(&Verdict::VALUES),
+        ),
+        verdict_money: role(
+            "verdict_money",
+            rr.verdict_money,
+            Demand::Values(&Verdict::VALUES),
+        ),
+        verdict_self: role(
+            "verdict_self",
+            rr.verdict_self,
+            Demand::Values(&Verdict::VALUES),
+        ),
+        reason_law: role(
+            "reason_law",
+            rr.reason_law,
+            Demand::Kind(&[Kind::Text, Kind::Long]),
+        ),
+        reason_money: role(
+            "reason_money",
+            rr.reason_money,
+            Demand::Kind(&[Kind::Text, Kind::Long]),
+        ),
+        reason_self: role(
+            "reason_self",
+            rr.reason_self,
+            Demand::Kind(&[Kind::Text, Kind::Long]),
+        ),
+        laws: role("laws", rr.laws, Demand::Kind(&[Kind::Multi, Kind::Choice])),
+        blocker: role("blocker", rr.blocker, Demand::Kind(&[Kind::Choice])),
+        cost_current: role(
+            "cost_current",
+            rr.cost_current,
+            Demand::Kind(&[Kind::Amount]),
+        ),
+        cost_proposed: role(
+            "cost_proposed",
+            rr.cost_proposed,
+            Demand::Kind(&[Kind::Amount]),
+        ),
+        cost_proposed_kind: role(
+            "cost_proposed_kind",
+            rr.cost_proposed_kind,
+            Demand::Values(&CostKind::VALUES),
+        ),
+        discussed: role(
+            "discussed",
+            rr.discussed,
+            Demand::Kind(&[Kind::Choice, Kind::YesNo]),
+        ),
+        scope: role("scope", rr.scope, Demand::Values(&Scope::VALUES)),
+    };
+    let mut contrasts = Vec::new();
+    for c in raw.contrasts {
+        let now = role("contrast now", Some(c.now), Demand::Kind(&[Kind::Scale]));
+        let desired = role(
+            "contrast desired",
+            Some(c.desired),
+            Demand::Kind(&[Kind::Scale]),
+        );
+        let remark = role(
+            "contrast remark",
+            c.remark,
+            Demand::Kind(&[Kind::Text, Kind::Long]),
+        );
+        if let (Some(now), Some(desired)) = (now, desired) {
+            contrasts.push(ContrastDef {
+                key: c.key.into_inner(),
+                rational: c.rational,
+                relational: c.relational,
+                now,
+                desired,
+                remark,
+            });
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    Ok(QuestionSet {
+        id: raw.id.into_inner(),
+        version: raw.version,
+        name: raw.name,
+        description: raw.description,
+        roles,
+        contrasts,
+        sections,
+        questions,
+    })
+}
+
+/// The sets a session can use: the embedded ones, overridden or extended
+/// by a coach's own files.
+#[derive(Clone, Debug, Default)]
+pub struct Bank {
+    sets: Vec<QuestionSet>,
+}
+
+impl Bank {
+    pub fn embedded() -> Bank {
+        let mut bank = Bank::default();
+        for (file, src) in EMBEDDED {
+            // The embedded sets are checked by a unit test; a broken one is a
+            // build defect, not a user error.
+            bank.add(
+                parse_set(file, src)
+                    .unwrap_or_else(|e| panic!("embedded question set is invalid:\n{e}")),
+            );
+        }
+        bank
+    }
+
+    /// Adds a set; one with the same id replaces the one there was.
+    pub fn add(&mut self, set: QuestionSet) {
+        self.sets.retain(|s| s.id != set.id);
+        self.sets.push(set);
+    }
+
+    pub fn get(&self, id: &str) -> Option<&QuestionSet> {
+        self.sets.iter().find(|s| s.id == id)
+    }
+
+    pub fn ids(&self) -> Vec<&str> {
+        self.sets.iter().map(|s| s.id.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default_set() -> QuestionSet {
+        Bank::embedded().get(DEFAULT_SET).unwrap().clone()
+    }
+
+    #[test]
+    fn the_default_set_loads_and_covers_the_method() {
+        let set = default_set();
+        assert!(
+            set.roles.verdict_law.is_some()
+                && set.roles.verdict_money.is_some()
+                && set.roles.verdict_self.is_some()
+        );
+        assert_eq!(set.contrasts.len(), 6);
+        assert!(set.roles.cost_current.is_some() && set.roles.scope.is_some());
+        for q in &set.questions {
+            assert!(
+                !q.prompt.nl.is_empty() && !q.prompt.en.is_empty(),
+                "{}",
+                q.id
+            );
+            assert!(q.help.is_some(), "{} has no help", q.id);
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_place() {
+        let src = r#"format = 1
+id = "test"
+version = 1
+name = { nl = "t", en = "t" }
+
+[roles]
+verdict_law = "a.missing"
+
+[[sections]]
+key = "a"
+title = { nl = "A", en = "A" }
+
+[[sections.questions]]
+key = "keuze"
+kind = "choice"
+prompt = { nl = "?", en = "?" }
+
+[[sections.questions]]
+key = "volg"
+kind = "text"
+prompt = { nl = "?", en = "?" }
+when = { question = "a.later", in = ["x"] }
+"#;
+        let err = parse_set("test.toml", src).unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.list.len(), 3, "{text}");
+        assert!(
+            text.contains("test.toml:7:15: role verdict_law names 'a.missing'"),
+            "{text}"
+        );
+        assert!(
+            text.contains("test.toml:14:7: [a.keuze] a choice question needs choices"),
+            "{text}"
+        );
+        assert!(
+            text.contains("test.toml:22:21: [a.volg] follow-up of 'a.later'"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_newer_formats_are_refused() {
+        let err = parse_set("x.toml", "format = 1\nid = \"x\"\nversion = 1\nname = { nl = \"x\", en = \"x\" }\ncolour = \"red\"\nsections = []\n").unwrap_err();
+        assert!(err.to_string().contains("x.toml:5:1"), "{err}");
+        let err = parse_set("x.toml", "format = 9\nid = \"x\"\nversion = 1\nname = { nl = \"x\", en = \"x\" }\nsections = []\n").unwrap_err();
+        assert!(
+            err.to_string().contains("format 9 is not supported"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn follow_ups_apply_only_when_called_for() {
+        let set = default_set();
+        let q = set.question("wet.regel_anders").unwrap();
+        let other = Answer::Multi(vec!["wmo2015".into(), "anders".into()]);
+        let wmo = Answer::Multi(vec!["wmo2015".into()]);
+        assert!(q.applies(|id| (id == "wet.regel").then_some(&other)));
+        assert!(!q.applies(|id| (id == "wet.regel").then_some(&wmo)));
+        assert!(!q.applies(|_| None));
+    }
+
+    #[test]
+    fn answers_are_checked_against_the_question() {
+        let set = default_set();
+        let verdict = set.question("wet.oordeel").unwrap();
+        assert_eq!(
+            verdict.read(&"nee".into()),
+            Ok(Some(Answer::Choice("nee".into())))
+        );
+        assert!(matches!(
+            verdict.read(&"misschien".into()),
+            Err(Invalid::NotAChoice { .. })
+        ));
+        let scale = set.question("contrasten.uniform_nu").unwrap();
+        assert_eq!(
+            scale.read(&toml::Value::Integer(6)),
+            Err(Invalid::Scale { min: 1, max: 5 })
+        );
+        let discussed = set.question("reflectie.besproken").unwrap();
+        assert_eq!(
+            discussed.read(&"Nog niet".into()),
+            Ok(Some(Answer::Choice("nog_niet".into())))
+        );
+        let title = set.question("casus.titel").unwrap();
+        assert_eq!(title.read(&"twee\nregels".into()), Err(Invalid::OneLine));
+    }
+}

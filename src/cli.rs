@@ -1,0 +1,241 @@
+//! Every command-line type. Help is Dutch by default; `--lang en` (or
+//! `DRIEHOEK_LANG=en`) shows it in English, like everything else.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
+const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";
+
+/// driehoek: denk een vastgelopen casus door met de waardendriehoek, voor de casuïstiekbespreking.
+#[derive(Debug, Parser)]
+#[command(
+    name = "driehoek",
+    version,
+    after_help = EXIT_CODES_NL,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Toon deze hulp
+    #[arg(short, long, global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+
+    /// Toon de versie
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
+
+    /// Taal van vragen en uitvoer
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "DRIEHOEK_LANG",
+        default_value = "nl"
+    )]
+    pub lang: Lang,
+
+    /// Gebruik de vragenlijst uit dit TOML-bestand
+    #[arg(long, global = true, value_name = "BESTAND")]
+    pub questions: Option<PathBuf>,
+
+    /// Id van de vragenlijst [standaard: waardendriehoek]
+    #[arg(long, global = true, value_name = "ID")]
+    pub set: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Loop een nieuwe casus door en sla de notitie op
+    #[command(visible_alias = "nieuw")]
+    New(NewArgs),
+    /// Print een leeg antwoordbestand (TOML) om in te vullen
+    #[command(visible_alias = "sjabloon")]
+    Template,
+    /// Toon de vragen van de actieve vragenlijst
+    #[command(visible_alias = "vragen")]
+    Questions(FormatArgs),
+    /// Toon alle notities, nieuwste eerst
+    #[command(visible_alias = "lijst")]
+    List(FormatArgs),
+    /// Toon één notitie volledig
+    #[command(visible_alias = "toon")]
+    Show(ShowArgs),
+    /// Exporteer notities als Markdown of JSON
+    #[command(visible_alias = "exporteer")]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Maak de notitie uit een ingevuld antwoordbestand, zonder vragen
+    #[arg(long, value_name = "BESTAND")]
+    pub from: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Uitvoer als tabel/tekst of als JSON
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub id: Option<String>,
+    /// Exporteer alle notities, één bestand per notitie, naar de map van -o
+    #[arg(long)]
+    pub all: bool,
+    /// Formaat van de export
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ExportFormat,
+    /// Schrijf naar dit bestand (of deze map, met --all) in plaats van naar stdout
+    #[arg(short, long, value_name = "PAD")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+/// English help, keyed by command path and argument id.
+const ENGLISH: &[(&str, &str)] = &[
+    ("help", "Show this help"),
+    ("version", "Show the version"),
+    (
+        "",
+        "driehoek: think a stuck case through with the value triangle, before the team case discussion.",
+    ),
+    ("lang", "Language of questions and output"),
+    ("questions", "Use the question set in this TOML file"),
+    ("set", "Id of the question set [default: waardendriehoek]"),
+    ("new", "Walk through a new case and save the note"),
+    (
+        "new.from",
+        "Make the note from a filled-in answers file, without questions",
+    ),
+    ("template", "Print an empty answers file (TOML) to fill in"),
+    ("questions", "Show the questions of the active set"),
+    ("questions.format", "Output as table/text or as JSON"),
+    ("list", "Show all notes, newest first"),
+    ("list.format", "Output as table/text or as JSON"),
+    ("show", "Show one note in full"),
+    ("show.id", "Id of the note (a unique beginning is enough)"),
+    ("export", "Export notes as Markdown or JSON"),
+    ("export.id", "Id of the note (a unique beginning is enough)"),
+    (
+        "export.all",
+        "Export every note, one file each, to the folder given with -o",
+    ),
+    ("export.format", "Format of the export"),
+    (
+        "export.output",
+        "Write to this file (or folder, with --all) instead of stdout",
+    ),
+];
+
+/// The language asked for, before full parsing: help must already speak it.
+pub fn early_lang(args: &[OsString]) -> Lang {
+    let mut iter = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = iter.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => iter.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_str(v, true).ok()) {
+            return lang;
+        }
+    }
+    std::env::var("DRIEHOEK_LANG")
+        .ok()
+        .and_then(|v| Lang::from_str(&v, true).ok())
+        .unwrap_or_default()
+}
+
+/// The command definition in the given language.
+pub fn command(lang: Lang) -> clap::Command {
+    let english = |path: &str| ENGLISH.iter().find(|(p, _)| *p == path).map(|(_, t)| *t);
+    let text = |path: &str| {
+        if lang == Lang::En {
+            english(path)
+        } else {
+            None
+        }
+    };
+    let (usage, options, arguments, commands) = match lang {
+        Lang::Nl => ("Gebruik", "Opties", "Argumenten", "Opdrachten"),
+        Lang::En => ("Usage", "Options", "Arguments", "Commands"),
+    };
+    let template =
+        format!("{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}");
+    let localise = |mut cmd: clap::Command, path: &str| {
+        if let Some(t) = text(path) {
+            cmd = cmd.about(t);
+        }
+        let ids: Vec<(String, bool)> = cmd
+            .get_arguments()
+            .map(|a| (a.get_id().to_string(), a.is_positional()))
+            .collect();
+        for (id, positional) in ids {
+            let key = if path.is_empty() || id == "help" {
+                id.clone()
+            } else {
+                format!("{path}.{id}")
+            };
+            let t = text(&key);
+            cmd = cmd.mut_arg(&id, |a| {
+                let a = a.help_heading(if positional { arguments } else { options });
+                match t {
+                    Some(t) => a.help(t),
+                    None => a,
+                }
+            });
+        }
+        cmd.help_template(template.clone())
+            .subcommand_help_heading(commands)
+    };
+    let mut cmd = localise(Cli::command(), "");
+    if lang == Lang::En {
+        cmd = cmd.after_help(EXIT_CODES_EN);
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| localise(sub, &name));
+    }
+    cmd
+}
+
+/// Parses the arguments; help, version and usage errors exit here.
+pub fn parse(args: Vec<OsString>) -> Cli {
+    let lang = early_lang(&args);
+    let matches = command(lang).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}

@@ -1,0 +1,121 @@
+//! One module per subcommand. Each reads what it needs, calls the domain,
+//! and hands the result to a renderer; this is the only place where they meet.
+
+mod export;
+mod list;
+mod new;
+mod questions;
+mod show;
+mod template;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::bank::{self, Bank, QuestionSet};
+use crate::cli::{Cli, Command};
+use crate::error::bad_input;
+use crate::i18n::Lang;
+use crate::store::Store;
+
+/// The biggest answers or question file read: far above any real one.
+const MAX_INPUT_FILE: u64 = 4 * 1024 * 1024;
+
+/// What every subcommand may need, made on first use.
+pub struct Ctx {
+    pub lang: Lang,
+    questions: Option<PathBuf>,
+    set: Option<String>,
+}
+
+impl Ctx {
+    /// The question sets: embedded, then the coach's own files in the config
+    /// folder, then `--questions`.
+    pub fn bank(&self) -> Result<(Bank, String)> {
+        let mut bank = Bank::embedded();
+        if let Some(dir) = config_dir()
+            .map(|d| d.join("questions"))
+            .filter(|d| d.is_dir())
+        {
+            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            files.sort();
+            for file in files {
+                bank.add(read_set(&file)?);
+            }
+        }
+        let mut active = self
+            .set
+            .clone()
+            .unwrap_or_else(|| bank::DEFAULT_SET.to_string());
+        if let Some(file) = &self.questions {
+            let set = read_set(file)?;
+            if self.set.is_none() {
+                active = set.id.clone();
+            }
+            bank.add(set);
+        }
+        if bank.get(&active).is_none() {
+            return Err(bad_input(format!(
+                "unknown question set '{active}'; known sets: {}",
+                bank.ids().join(", ")
+            )));
+        }
+        Ok((bank, active))
+    }
+
+    /// The set a new note is made with.
+    pub fn active_set(&self) -> Result<QuestionSet> {
+        let (bank, active) = self.bank()?;
+        Ok(bank.get(&active).cloned().expect("checked by bank()"))
+    }
+
+    pub fn store(&self) -> Result<Store> {
+        Store::open(Store::default_root()?)
+    }
+}
+
+/// The folder for a coach's own settings and question sets.
+fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("nl", "driehoek", "driehoek")
+        .map(|d| d.config_dir().to_path_buf())
+}
+
+fn read_set(path: &Path) -> Result<QuestionSet> {
+    let src = read_input(path)?;
+    Ok(bank::parse_set(&path.display().to_string(), &src)?)
+}
+
+/// Reads a file a person wrote, refusing what is too large to be one.
+pub fn read_input(path: &Path) -> Result<String> {
+    let shown = path.display();
+    let meta = fs::metadata(path).map_err(|e| bad_input(format!("cannot read {shown}: {e}")))?;
+    if meta.len() > MAX_INPUT_FILE {
+        return Err(bad_input(format!(
+            "{shown} is {} bytes; the limit is {MAX_INPUT_FILE} bytes",
+            meta.len()
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| bad_input(format!("cannot read {shown}: {e}")))?;
+    String::from_utf8(bytes).map_err(|_| bad_input(format!("{shown} is not text (UTF-8)")))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx {
+        lang: cli.lang,
+        questions: cli.questions,
+        set: cli.set,
+    };
+    match cli.command {
+        Command::New(args) => new::run(&ctx, args),
+        Command::Template => template::run(&ctx),
+        Command::Questions(args) => questions::run(&ctx, args),
+        Command::List(args) => list::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
+    }
+}

@@ -1,0 +1,187 @@
+//! The two languages of the tool. Dutch is the working language of the
+//! teams; English serves trainers and international colleagues.
+
+use serde::{Deserialize, Serialize};
+
+/// The language a user reads the tool in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A text in both languages, as the question bank writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A fixed user-facing message. Placeholders are written `{name}` and
+/// filled by [`Msg::with`], so both languages can order words freely.
+#[derive(Clone, Copy, Debug)]
+pub struct Msg {
+    pub nl: &'static str,
+    pub en: &'static str,
+}
+
+impl Msg {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::En => self.en,
+        }
+    }
+
+    pub fn with(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        let mut out = self.get(lang).to_string();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+}
+
+macro_rules! msgs {
+    ($($name:ident = $nl:literal, $en:literal;)*) => {
+        $(pub const $name: Msg = Msg { nl: $nl, en: $en };)*
+    };
+}
+
+msgs! {
+    // The walk.
+    PROGRESS = "vraag {n} van {total}", "question {n} of {total}";
+    HINT_TEXT = "Enter = overslaan · ? = uitleg · < = vorige vraag", "Enter = skip · ? = help · < = previous question";
+    HINT_TEXT_REQUIRED = "? = uitleg · < = vorige vraag", "? = help · < = previous question";
+    HINT_LONG = "Enter = overslaan · :e = editor · ? = uitleg · < = vorige vraag", "Enter = skip · :e = editor · ? = help · < = previous question";
+    HINT_LONG_REQUIRED = ":e = editor · ? = uitleg · < = vorige vraag", ":e = editor · ? = help · < = previous question";
+    HINT_SELECT = "pijltjes en Enter · Esc = vorige vraag", "arrow keys and Enter · Esc = previous question";
+    HINT_MULTI = "spatie = kiezen · Enter = klaar · Esc = vorige vraag", "space = select · Enter = done · Esc = previous question";
+    CHOICE_HELP = "? uitleg", "? help";
+    CHOICE_SKIP = "(overslaan)", "(skip)";
+    NO_HELP = "Bij deze vraag is geen uitleg.", "This question has no help text.";
+    FIRST_QUESTION = "Dit is de eerste vraag.", "This is the first question.";
+    REQUIRED = "Deze vraag is verplicht.", "This question is required.";
+    SUMMARY = "Samenvatting", "Summary";
+    CONFIRM_SAVE = "Deze notitie opslaan?", "Save this note?";
+    SAVED = "Notitie {id} opgeslagen.", "Note {id} saved.";
+    CANCELLED = "Afgebroken; er is niets opgeslagen.", "Cancelled; nothing was saved.";
+    EDITOR_FAILED = "De editor ({editor}) gaf een fout; het antwoord is niet veranderd.", "The editor ({editor}) failed; the answer is unchanged.";
+
+    // Answers.
+    ERR_NOT_A_CHOICE = "'{value}' is geen keuze; kies uit: {allowed}", "'{value}' is not a choice; choose from: {allowed}";
+    ERR_SCALE = "kies een heel getal van {min} tot en met {max}", "choose a whole number from {min} to {max}";
+    ERR_AMOUNT = "'{value}' is geen bedrag in euro's (bijvoorbeeld 24000 of 1.250,50)", "'{value}' is not an amount in euros (for example 24000 or 1250.50)";
+    ERR_YESNO = "antwoord ja of nee", "answer yes or no";
+    ERR_TOO_LONG = "antwoord is langer dan {max} tekens", "answer is longer than {max} characters";
+    ERR_ONE_LINE = "dit antwoord moet op één regel", "this answer must fit on one line";
+    ERR_TYPE = "verwacht {expected}", "expected {expected}";
+    ERR_UNKNOWN_QUESTION = "onbekende vraag '{id}'", "unknown question '{id}'";
+    ERR_UNKNOWN_SECTION = "onbekend onderdeel '{key}'", "unknown section '{key}'";
+    ERR_MISSING = "verplichte vraag '{id}' is niet beantwoord", "required question '{id}' is not answered";
+    ERR_NOT_A_TABLE = "'{key}' moet een tabel [{key}] zijn", "'{key}' must be a table [{key}]";
+    ERR_WRONG_SET = "dit bestand hoort bij vragenlijst '{found}', niet bij '{active}'", "this file belongs to question set '{found}', not '{active}'";
+    WARN_NOT_APPLICABLE = "{place}: '{id}' is een vervolgvraag die hier niet van toepassing is; het antwoord wordt niet opgeslagen", "{place}: '{id}' is a follow-up that does not apply here; the answer is not stored";
+    ERRORS_IN_FILE = "{count} fout(en) in {file}; er is niets opgeslagen", "{count} problem(s) in {file}; nothing was saved";
+
+    // Verdicts and readings.
+    VERDICT_JA = "ja", "yes";
+    VERDICT_NEE = "nee", "no";
+    VERDICT_TWIJFEL = "twijfel", "in doubt";
+    SCOPE_INCIDENTEEL = "incidenteel", "incidental";
+    SCOPE_STRUCTUREEL = "structureel", "structural";
+    Q_LAW = "Mag het van de wet?", "Is it allowed by law?";
+    Q_MONEY = "Gaan we handig om met publieke middelen?", "Is it a sensible use of public money?";
+    Q_SELF = "Draagt het bij aan zelfregie?", "Does it support self-direction?";
+    COST_CURRENT = "Huidige route, per jaar", "Current route, per year";
+    COST_PROPOSED_ONCE = "Voorstel, eenmalig", "Proposal, one-off";
+    COST_PROPOSED_YEARLY = "Voorstel, per jaar", "Proposal, per year";
+    COST_PROPOSED = "Voorstel", "Proposal";
+    COST_DIFF_FIRST_YEAR = "Verschil in het eerste jaar", "Difference in the first year";
+    COST_DIFF_LATER = "Verschil in de jaren daarna", "Difference in later years";
+    COST_DIFF_YEARLY = "Verschil per jaar", "Difference per year";
+    COST_LESS = "{amount} minder", "{amount} less";
+    COST_MORE = "{amount} meer", "{amount} more";
+    COST_SAME = "geen verschil", "no difference";
+
+    // Headings of show and export.
+    H_OWN_WORDS = "In eigen woorden", "In their own words";
+    H_TRIANGLE = "De waardendriehoek", "The value triangle";
+    H_QUESTION = "Vraag", "Question";
+    H_VERDICT = "Oordeel", "Verdict";
+    H_REASONING = "Toelichting", "Reasoning";
+    H_COSTS = "Kosten", "Costs";
+    H_AMOUNT = "Bedrag", "Amount";
+    H_CONTRASTS = "Rationeel en relationeel", "Rational and relational";
+    H_CONTRAST_ROW = "Rationeel ↔ relationeel", "Rational ↔ relational";
+    H_NOW = "Nu", "Now";
+    H_DESIRED = "Gewenst", "Desired";
+    H_MOVE = "Beweging", "Movement";
+    H_REMARK = "Opmerking", "Remark";
+    H_CREATED = "Gemaakt", "Created";
+    H_UPDATED = "Bijgewerkt", "Updated";
+    H_SET = "Vragenlijst", "Question set";
+    H_ID = "id", "id";
+    H_DATE = "datum", "date";
+    H_TITLE = "titel", "title";
+    H_LAW = "wet", "law";
+    H_MONEY = "middelen", "money";
+    H_SELF = "zelfregie", "self-direction";
+    H_SCOPE = "schaal", "scope";
+    NO_NOTES = "Nog geen notities. Begin met: driehoek new", "No notes yet. Start with: driehoek new";
+
+    // Store and ids.
+    ERR_NO_SUCH_NOTE = "geen notitie met id '{id}'", "no note with id '{id}'";
+    ERR_DID_YOU_MEAN = "bedoelde je: {ids}?", "did you mean: {ids}?";
+    ERR_AMBIGUOUS = "'{id}' past bij meer notities: {ids}; typ meer tekens", "'{id}' matches more than one note: {ids}; type more characters";
+    ERR_NEWER_NOTE = "{file} heeft notitieformaat {found}; deze versie van driehoek kent tot en met {known}. Werk driehoek bij; het bestand blijft onaangeroerd.", "{file} has note format {found}; this version of driehoek knows up to {known}. Update driehoek; the file is left untouched.";
+    WARN_BROKEN_NOTE = "overgeslagen: {file}: {error}", "skipped: {file}: {error}";
+
+    // Commands.
+    ERR_NO_TERMINAL = "driehoek new stelt vragen in een terminal, maar {what} is geen terminal. Zonder terminal: maak een antwoordbestand met 'driehoek template > antwoorden.toml', vul het in, en sla het op met 'driehoek new --from antwoorden.toml'.", "driehoek new asks questions in a terminal, but {what} is not a terminal. Without a terminal: write an answers file with 'driehoek template > answers.toml', fill it in, and save it with 'driehoek new --from answers.toml'.";
+    ERR_EXPORT_ALL_NEEDS_DIR = "export --all schrijft één bestand per notitie en heeft een map nodig: -o MAP", "export --all writes one file per note and needs a folder: -o DIR";
+    ERR_EXPORT_NEEDS_ID = "noem een notitie-id, of gebruik --all -o MAP", "name a note id, or use --all -o DIR";
+    EXPORTED = "{count} notitie(s) geëxporteerd naar {dir}", "{count} note(s) exported to {dir}";
+}
+
+msgs! {
+    // The answers template and the question list.
+    T_HEADER = "driehoek: antwoordbestand voor de vragenlijst \"{name}\" ({id} v{version}).\nVul de antwoorden in en sla de notitie op met: driehoek new --from <dit bestand>\nLaat een antwoord leeg (\"\" of []) om het niet te beantwoorden. Gebruik geen echte namen, BSN of adressen.", "driehoek: answers file for the question set \"{name}\" ({id} v{version}).\nFill in the answers and save the note with: driehoek new --from <this file>\nLeave an answer empty (\"\" or []) to leave it unanswered. Use no real names, BSN or addresses.";
+    T_REQUIRED = "verplicht", "required";
+    T_OPTIONAL = "niet verplicht", "optional";
+    T_FOLLOW_UP = "vervolgvraag: alleen als {question} is: {values}", "follow-up: only when {question} is: {values}";
+    KIND_TEXT = "één regel tekst, bijvoorbeeld \"...\"", "one line of text, for example \"...\"";
+    KIND_LONG = "tekst; meerdere regels kan met \"\"\"...\"\"\"", "text; several lines are possible with \"\"\"...\"\"\"";
+    KIND_CHOICE = "één keuze uit: {values}", "one choice of: {values}";
+    KIND_MULTI = "een lijst met keuzes uit: {values}; bijvoorbeeld [\"{first}\"]", "a list of choices of: {values}; for example [\"{first}\"]";
+    KIND_SCALE = "een getal van {min} ({min_label}) tot en met {max} ({max_label})", "a number from {min} ({min_label}) to {max} ({max_label})";
+    KIND_AMOUNT = "een bedrag in euro's, bijvoorbeeld 24000", "an amount in euros, for example 24000";
+    KIND_YESNO = "ja of nee: true of false", "yes or no: true or false";
+}
+
+msgs! {
+    END_SAVE = "Opslaan", "Save";
+    END_BACK = "Terug naar de vragen", "Back to the questions";
+    END_DISCARD = "Weggooien", "Discard";
+}

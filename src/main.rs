@@ -1,0 +1,46 @@
+//! driehoek: think a stuck case through with the value triangle of the
+//! Amsterdam maatwerk method, and keep what you concluded.
+
+mod answers_file;
+mod bank;
+mod cli;
+mod cmd;
+mod error;
+mod i18n;
+mod note;
+mod problem;
+mod prompt;
+mod render;
+mod store;
+mod walk;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        console::set_colors_enabled(false);
+        console::set_colors_enabled_stderr(false);
+    }
+    let cli = cli::parse(std::env::args_os().collect());
+    let lang = cli.lang;
+    // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
+    let _ = ctrlc::set_handler(move || {
+        let _guard = store::WRITING.lock();
+        let _ = console::Term::stderr().show_cursor();
+        error::say_cancelled(lang);
+        std::process::exit(error::EXIT_CANCELLED.into());
+    });
+    match cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = console::Term::stderr().show_cursor();
+            let code = error::exit_code(&err);
+            if code == error::EXIT_CANCELLED {
+                error::say_cancelled(lang);
+            } else {
+                eprintln!("driehoek: {err:#}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}

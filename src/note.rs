@@ -1,0 +1,713 @@
+//! The case note: what a worker concluded about one case, in the terms of
+//! the method. Plain data; it never prints and never touches the disk.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Kind, QuestionSet};
+use crate::i18n::{self, Lang};
+
+/// The format of a note file. Raise it when the file shape changes, and
+/// teach [`CaseNote`] loading to migrate the older shape.
+pub const NOTE_FORMAT: u32 = 1;
+
+/// The longest answer accepted, in bytes: a case note is no place for
+/// pasted documents.
+pub const MAX_ANSWER: usize = 64 * 1024;
+
+/// An amount of money, kept in euro cents so sums stay exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "toml::Value", into = "toml::Value")]
+pub struct Euros(pub i64);
+
+impl Euros {
+    /// Reads an amount as people write it: `24000`, `24.000`, `€ 1.250,50`,
+    /// `1250.50`. A dot followed by exactly three digits is a thousands
+    /// separator (Dutch habit); otherwise it is a decimal point.
+    pub fn parse(raw: &str) -> Option<Euros> {
+        let s: String = raw
+            .trim()
+            .trim_start_matches('€')
+            .trim_end_matches(",-")
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .collect();
+        if s.is_empty() || s.starts_with('-') {
+            return None;
+        }
+        let normal = if s.contains(',') {
+            s.replace('.', "").replace(',', ".")
+        } else if is_thousands_grouped(&s) {
+            s.replace('.', "")
+        } else {
+            s
+        };
+        let (whole, frac) = match normal.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (normal.as_str(), ""),
+        };
+        if whole.is_empty()
+            || !whole.bytes().all(|b| b.is_ascii_digit())
+            || frac.len() > 2
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let whole: i64 = whole.parse().ok()?;
+        let cents: i64 = format!("{frac:0<2}").parse().ok()?;
+        whole.checked_mul(100)?.checked_add(cents).map(Euros)
+    }
+
+    pub fn display(self, lang: Lang) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let (whole, cents) = (abs / 100, abs % 100);
+        let (group, decimal) = match lang {
+            Lang::Nl => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let digits = whole.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(c);
+        }
+        let tail = if cents == 0 {
+            String::new()
+        } else {
+            format!("{decimal}{cents:02}")
+        };
+        match lang {
+            Lang::Nl => format!("{sign}€ {grouped}{tail}"),
+            Lang::En => format!("{sign}€{grouped}{tail}"),
+        }
+    }
+}
+
+fn is_thousands_grouped(s: &str) -> bool {
+    let mut parts = s.split('.');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && rest.iter().all(|p| p.len() == 3)
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+impl TryFrom<toml::Value> for Euros {
+    type Error = String;
+    fn try_from(v: toml::Value) -> Result<Self, String> {
+        match v {
+            toml::Value::Integer(i) if i >= 0 => i.checked_mul(100).map(Euros),
+            toml::Value::Float(f) if f >= 0.0 && f.is_finite() && f < 1e15 => {
+                Some(Euros((f * 100.0).round() as i64))
+            }
+            toml::Value::String(s) => Euros::parse(&s),
+            _ => None,
+        }
+        .ok_or_else(|| "not an amount in euros".to_string())
+    }
+}
+
+impl From<Euros> for toml::Value {
+    fn from(e: Euros) -> toml::Value {
+        if e.0 % 100 == 0 {
+            toml::Value::Integer(e.0 / 100)
+        } else {
+            toml::Value::Float(e.0 as f64 / 100.0)
+        }
+    }
+}
+
+/// One answer, typed by the kind of question it answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Text(String),
+    Choice(String),
+    Multi(Vec<String>),
+    Scale(i64),
+    Amount(Euros),
+    YesNo(bool),
+}
+
+/// Why a value is not an answer to a question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    NotAChoice { value: String, allowed: Vec<String> },
+    Scale { min: i64, max: i64 },
+    Amount(String),
+    YesNo,
+    TooLong,
+    OneLine,
+    Type { expected: &'static str },
+}
+
+impl Invalid {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Invalid::NotAChoice { value, allowed } => i18n::ERR_NOT_A_CHOICE
+                .with(lang, &[("value", value), ("allowed", &allowed.join(", "))]),
+            Invalid::Scale { min, max } => i18n::ERR_SCALE.with(
+                lang,
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            Invalid::Amount(v) => i18n::ERR_AMOUNT.with(lang, &[("value", v)]),
+            Invalid::YesNo => i18n::ERR_YESNO.get(lang).to_string(),
+            Invalid::TooLong => i18n::ERR_TOO_LONG.with(lang, &[("max", &MAX_ANSWER.to_string())]),
+            Invalid::OneLine => i18n::ERR_ONE_LINE.get(lang).to_string(),
+            Invalid::Type { expected } => i18n::ERR_TYPE.with(lang, &[("expected", expected)]),
+        }
+    }
+}
+
+/// Reads yes or no as people type it, in either language.
+pub fn parse_yes_no(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "ja" | "j" | "yes" | "y" | "true" => Some(true),
+        "nee" | "n" | "no" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+impl Answer {
+    /// Reads a stored or written TOML value as an answer of `kind`. An empty
+    /// string or empty list means "not answered" and gives `None`. Whether a
+    /// choice exists or a scale is in range is the question's business
+    /// ([`crate::bank::Question::check`]).
+    pub fn from_toml(kind: Kind, value: &toml::Value) -> Result<Option<Answer>, Invalid> {
+        use toml::Value as V;
+        if matches!(value, V::String(s) if s.trim().is_empty())
+            || matches!(value, V::Array(a) if a.is_empty())
+        {
+            return Ok(None);
+        }
+        let answer = match (kind, value) {
+            (Kind::Text | Kind::Long, V::String(s)) => Answer::Text(s.trim().to_string()),
+            (Kind::Text | Kind::Long, _) => {
+                return Err(Invalid::Type {
+                    expected: "\"tekst\"",
+                });
+            }
+            (Kind::Choice, V::String(s)) => Answer::Choice(s.trim().to_string()),
+            (Kind::Choice, _) => {
+                return Err(Invalid::Type {
+                    expected: "\"keuze\"",
+                });
+            }
+            (Kind::Multi, V::String(s)) => Answer::Multi(vec![s.trim().to_string()]),
+            (Kind::Multi, V::Array(items)) => Answer::Multi(
+                items
+                    .iter()
+                    .map(|i| i.as_str().map(|s| s.trim().to_string()))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or(Invalid::Type {
+                        expected: "[\"keuze\", …]",
+                    })?,
+            ),
+            (Kind::Multi, _) => {
+                return Err(Invalid::Type {
+                    expected: "[\"keuze\", …]",
+                });
+            }
+            (Kind::Scale, V::Integer(i)) => Answer::Scale(*i),
+            (Kind::Scale, V::String(s)) => {
+                Answer::Scale(s.trim().parse().map_err(|_| Invalid::Type {
+                    expected: "getal / number",
+                })?)
+            }
+            (Kind::Scale, _) => {
+                return Err(Invalid::Type {
+                    expected: "getal / number",
+                });
+            }
+            (Kind::Amount, v) => Answer::Amount(
+                Euros::try_from(v.clone()).map_err(|_| Invalid::Amount(display_value(v)))?,
+            ),
+            (Kind::YesNo, V::Boolean(b)) => Answer::YesNo(*b),
+            (Kind::YesNo, V::String(s)) => Answer::YesNo(parse_yes_no(s).ok_or(Invalid::YesNo)?),
+            (Kind::YesNo, _) => return Err(Invalid::YesNo),
+        };
+        Ok(Some(answer))
+    }
+
+    pub fn to_toml(&self) -> toml::Value {
+        match self {
+            Answer::Text(s) | Answer::Choice(s) => toml::Value::String(s.clone()),
+            Answer::Multi(v) => {
+                toml::Value::Array(v.iter().cloned().map(toml::Value::String).collect())
+            }
+            Answer::Scale(i) => toml::Value::Integer(*i),
+            Answer::Amount(e) => (*e).into(),
+            Answer::YesNo(b) => toml::Value::Boolean(*b),
+        }
+    }
+
+    /// The answer's value(s) as follow-up conditions compare them.
+    pub fn condition_values(&self) -> Vec<String> {
+        match self {
+            Answer::Choice(s) => vec![s.clone()],
+            Answer::Multi(v) => v.clone(),
+            Answer::YesNo(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
+            Answer::Scale(i) => vec![i.to_string()],
+            Answer::Text(_) | Answer::Amount(_) => Vec::new(),
+        }
+    }
+}
+
+fn display_value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The answer to one of the three questions of the value triangle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Ja,
+    Nee,
+    Twijfel,
+}
+
+impl Verdict {
+    pub const VALUES: [&str; 3] = ["ja", "nee", "twijfel"];
+
+    pub fn from_value(s: &str) -> Option<Verdict> {
+        match s {
+            "ja" => Some(Verdict::Ja),
+            "nee" => Some(Verdict::Nee),
+            "twijfel" => Some(Verdict::Twijfel),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Ja => i18n::VERDICT_JA.get(lang),
+            Verdict::Nee => i18n::VERDICT_NEE.get(lang),
+            Verdict::Twijfel => i18n::VERDICT_TWIJFEL.get(lang),
+        }
+    }
+}
+
+/// Whether the blocker hits only this person or many: structural cases are
+/// the bundled exceptions that tell policy where the system must change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Incidenteel,
+    Structureel,
+}
+
+impl Scope {
+    pub const VALUES: [&str; 2] = ["incidenteel", "structureel"];
+
+    pub fn from_value(s: &str) -> Option<Scope> {
+        match s {
+            "incidenteel" => Some(Scope::Incidenteel),
+            "structureel" => Some(Scope::Structureel),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Scope::Incidenteel => i18n::SCOPE_INCIDENTEEL.get(lang),
+            Scope::Structureel => i18n::SCOPE_STRUCTUREEL.get(lang),
+        }
+    }
+}
+
+/// The three verdicts of the value triangle.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triangle {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub law: Option<Verdict>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub money: Option<Verdict>,
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
+    pub self_direction: Option<Verdict>,
+}
+
+impl Triangle {
+    /// The three corners in the method's order, with their question.
+    pub fn corners(&self) -> [(i18n::Msg, Option<Verdict>); 3] {
+        [
+            (i18n::Q_LAW, self.law),
+            (i18n::Q_MONEY, self.money),
+            (i18n::Q_SELF, self.self_direction),
+        ]
+    }
+}
+
+/// Whether the proposed solution costs money once or every year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CostKind {
+    Eenmalig,
+    Jaarlijks,
+}
+
+impl CostKind {
+    pub const VALUES: [&str; 2] = ["eenmalig", "jaarlijks"];
+
+    pub fn from_value(s: &str) -> Option<CostKind> {
+        match s {
+            "eenmalig" => Some(CostKind::Eenmalig),
+            "jaarlijks" => Some(CostKind::Jaarlijks),
+            _ => None,
+        }
+    }
+}
+
+/// The current route's yearly cost against the proposal's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Costs {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<Euros>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<Euros>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_kind: Option<CostKind>,
+}
+
+/// What the proposal saves (positive) or costs extra (negative).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saving {
+    pub first_year: Euros,
+    /// Per year after the first; equal to `first_year` for a recurring cost.
+    pub later_years: Euros,
+}
+
+impl Costs {
+    pub fn is_empty(&self) -> bool {
+        self.current.is_none() && self.proposed.is_none()
+    }
+
+    /// The difference, when both amounts are known. A proposal of unknown
+    /// kind is read as recurring, the careful assumption.
+    pub fn saving(&self) -> Option<Saving> {
+        let (current, proposed) = (self.current?, self.proposed?);
+        let first_year = Euros(current.0 - proposed.0);
+        let later_years = match self.proposed_kind {
+            Some(CostKind::Eenmalig) => current,
+            _ => first_year,
+        };
+        Some(Saving {
+            first_year,
+            later_years,
+        })
+    }
+}
+
+/// One rational/relational row: where the case is handled now and where
+/// the worker wants it to go, 1 = rational pole, max = relational pole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contrast {
+    pub key: String,
+    pub rational: String,
+    pub relational: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub desired: Option<i64>,
+    pub min: i64,
+    pub max: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+}
+
+impl Contrast {
+    pub fn movement(&self) -> Option<i64> {
+        Some(self.desired? - self.now?)
+    }
+}
+
+/// One answered question, with the question text as it was asked so the
+/// note still reads right after the question set changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawEntry", into = "RawEntry")]
+pub struct Entry {
+    pub id: String,
+    pub question: String,
+    pub kind: Kind,
+    pub value: Answer,
+    /// The labels of the chosen values as shown, for choice questions.
+    pub labels: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: String,
+    question: String,
+    kind: Kind,
+    value: toml::Value,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    labels: Vec<String>,
+}
+
+impl TryFrom<RawEntry> for Entry {
+    type Error = String;
+    fn try_from(raw: RawEntry) -> Result<Entry, String> {
+        let value = Answer::from_toml(raw.kind, &raw.value)
+            .map_err(|e| format!("answer '{}': {}", raw.id, e.message(Lang::En)))?
+            .ok_or_else(|| format!("answer '{}' is empty", raw.id))?;
+        Ok(Entry {
+            id: raw.id,
+            question: raw.question,
+            kind: raw.kind,
+            value,
+            labels: raw.labels,
+        })
+    }
+}
+
+impl From<Entry> for RawEntry {
+    fn from(e: Entry) -> RawEntry {
+        RawEntry {
+            value: e.value.to_toml(),
+            id: e.id,
+            question: e.question,
+            kind: e.kind,
+            labels: e.labels,
+        }
+    }
+}
+
+impl Entry {
+    /// The answer as a person reads it, in one string.
+    pub fn display(&self, lang: Lang) -> String {
+        match &self.value {
+            Answer::Text(s) => s.clone(),
+            Answer::Choice(v) => self.labels.first().cloned().unwrap_or_else(|| v.clone()),
+            Answer::Multi(v) => {
+                if self.labels.len() == v.len() {
+                    self.labels.join(", ")
+                } else {
+                    v.join(", ")
+                }
+            }
+            Answer::Scale(i) => i.to_string(),
+            Answer::Amount(e) => e.display(lang),
+            Answer::YesNo(b) => if *b {
+                i18n::VERDICT_JA
+            } else {
+                i18n::VERDICT_NEE
+            }
+            .get(lang)
+            .to_string(),
+        }
+    }
+}
+
+/// A saved reflection on one case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseNote {
+    pub format: u32,
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub set: String,
+    pub set_version: u32,
+    pub lang: Lang,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    pub triangle: Triangle,
+    #[serde(default, skip_serializing_if = "Costs::is_empty")]
+    pub costs: Costs,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contrasts: Vec<Contrast>,
+    pub answers: Vec<Entry>,
+}
+
+impl CaseNote {
+    /// Makes a note from answers given in the order of `set`, reading the
+    /// method's parts (verdicts, costs, contrasts) through the set's roles.
+    pub fn new(
+        id: String,
+        now: Timestamp,
+        set: &QuestionSet,
+        lang: Lang,
+        answers: Vec<(String, Answer)>,
+    ) -> CaseNote {
+        let entries: Vec<Entry> = answers
+            .into_iter()
+            .filter_map(|(id, value)| {
+                let q = set.question(&id)?;
+                Some(Entry {
+                    question: q.prompt.get(lang).to_string(),
+                    kind: q.kind,
+                    labels: q.labels_of(&value, lang),
+                    id,
+                    value,
+                })
+            })
+            .collect();
+        let mut note = CaseNote {
+            format: NOTE_FORMAT,
+            id,
+            created: now,
+            updated: now,
+            set: set.id.clone(),
+            set_version: set.version,
+            lang,
+            title: String::new(),
+            scope: None,
+            triangle: Triangle::default(),
+            costs: Costs::default(),
+            contrasts: Vec::new(),
+            answers: entries,
+        };
+        note.read_method(set);
+        note
+    }
+
+    /// Fills the method's summary (title, triangle, costs, contrasts) from
+    /// the answers, so the file states them plainly for people and for
+    /// tools that read many notes.
+    fn read_method(&mut self, set: &QuestionSet) {
+        let roles = &set.roles;
+        let choice = |role: &Option<String>| match self.answer(role.as_deref()?)? {
+            Answer::Choice(v) => Some(v.clone()),
+            _ => None,
+        };
+        let amount = |role: &Option<String>| match self.answer(role.as_deref()?)? {
+            Answer::Amount(e) => Some(*e),
+            _ => None,
+        };
+        let title = match roles.title.as_deref().and_then(|id| self.answer(id)) {
+            Some(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        let triangle = Triangle {
+            law: choice(&roles.verdict_law).and_then(|v| Verdict::from_value(&v)),
+            money: choice(&roles.verdict_money).and_then(|v| Verdict::from_value(&v)),
+            self_direction: choice(&roles.verdict_self).and_then(|v| Verdict::from_value(&v)),
+        };
+        let scope = choice(&roles.scope).and_then(|v| Scope::from_value(&v));
+        let costs = Costs {
+            current: amount(&roles.cost_current),
+            proposed: amount(&roles.cost_proposed),
+            proposed_kind: choice(&roles.cost_proposed_kind).and_then(|v| CostKind::from_value(&v)),
+        };
+        let scale = |id: &str| match self.answer(id) {
+            Some(Answer::Scale(i)) => Some(*i),
+            _ => None,
+        };
+        let contrasts = set
+            .contrasts
+            .iter()
+            .map(|c| {
+                let (min, max) = set
+                    .question(&c.now)
+                    .and_then(|q| q.scale.as_ref())
+                    .map_or((1, 5), |s| (s.min, s.max));
+                Contrast {
+                    key: c.key.clone(),
+                    rational: c.rational.get(self.lang).to_string(),
+                    relational: c.relational.get(self.lang).to_string(),
+                    now: scale(&c.now),
+                    desired: scale(&c.desired),
+                    min,
+                    max,
+                    remark: c.remark.as_deref().and_then(|id| match self.answer(id) {
+                        Some(Answer::Text(t)) => Some(t.clone()),
+                        _ => None,
+                    }),
+                }
+            })
+            .collect();
+        self.title = title;
+        self.triangle = triangle;
+        self.scope = scope;
+        self.costs = costs;
+        self.contrasts = contrasts;
+    }
+
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.entry(id).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.answers.iter().find(|e| e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_read_as_people_write_them() {
+        let cases = [
+            ("24000", Some(2_400_000)),
+            ("24.000", Some(2_400_000)),
+            ("€ 24.000", Some(2_400_000)),
+            ("€24.000,-", Some(2_400_000)),
+            ("1.250,50", Some(125_050)),
+            ("1250.5", Some(125_050)),
+            ("1 250", Some(125_000)),
+            ("0", Some(0)),
+            ("12.34", Some(1_234)),
+            ("1.2345", None),
+            ("-5", None),
+            ("twintig", None),
+            ("", None),
+            ("1,2,3", None),
+        ];
+        for (raw, cents) in cases {
+            assert_eq!(Euros::parse(raw).map(|e| e.0), cents, "{raw}");
+        }
+    }
+
+    #[test]
+    fn amounts_display_in_the_readers_habit() {
+        assert_eq!(Euros(2_400_000).display(Lang::Nl), "€ 24.000");
+        assert_eq!(Euros(125_050).display(Lang::Nl), "€ 1.250,50");
+        assert_eq!(Euros(125_050).display(Lang::En), "€1,250.50");
+        assert_eq!(Euros(-99_900).display(Lang::Nl), "-€ 999");
+    }
+
+    #[test]
+    fn a_one_off_proposal_saves_the_whole_route_in_later_years() {
+        let costs = Costs {
+            current: Some(Euros(2_400_000)),
+            proposed: Some(Euros(300_000)),
+            proposed_kind: Some(CostKind::Eenmalig),
+        };
+        let s = costs.saving().unwrap();
+        assert_eq!(s.first_year, Euros(2_100_000));
+        assert_eq!(s.later_years, Euros(2_400_000));
+        let yearly = Costs {
+            proposed_kind: Some(CostKind::Jaarlijks),
+            ..costs
+        };
+        assert_eq!(yearly.saving().unwrap().later_years, Euros(2_100_000));
+        assert_eq!(Costs::default().saving(), None);
+    }
+
+    #[test]
+    fn empty_values_are_unanswered_and_types_are_checked() {
+        let empty = toml::Value::String("  ".into());
+        assert_eq!(Answer::from_toml(Kind::Text, &empty), Ok(None));
+        assert_eq!(
+            Answer::from_toml(Kind::Multi, &toml::Value::Array(vec![])),
+            Ok(None)
+        );
+        assert_eq!(
+            Answer::from_toml(Kind::YesNo, &toml::Value::String("Ja".into())),
+            Ok(Some(Answer::YesNo(true)))
+        );
+        assert!(Answer::from_toml(Kind::Scale, &toml::Value::Boolean(true)).is_err());
+        assert!(Answer::from_toml(Kind::Amount, &toml::Value::Integer(-3)).is_err());
+    }
+}

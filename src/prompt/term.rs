@@ -1,0 +1,292 @@
+//! The prompter for a real terminal, built on dialoguer. Prompts go to
+//! stderr; keys come from the terminal.
+
+use std::io;
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::Context;
+use console::{Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Input, MultiSelect, Select};
+
+use super::{Ask, Prompter, Reply};
+use crate::bank::{Kind, Section};
+use crate::error::Cancelled;
+use crate::i18n::{self, Lang};
+use crate::note::Answer;
+
+pub struct TermPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+    /// A private folder for the editor's temp files.
+    scratch: PathBuf,
+}
+
+impl TermPrompter {
+    pub fn new(scratch: PathBuf) -> TermPrompter {
+        TermPrompter {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            scratch,
+        }
+    }
+
+    fn line(&self, text: &str) -> anyhow::Result<()> {
+        self.term.write_line(text).map_err(interrupted)
+    }
+
+    /// Opens the person's editor on `text` in a private temp file and
+    /// returns what they saved. The file is removed afterwards.
+    fn edit(&self, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_else(|_| "vi".to_string());
+        let file = tempfile::Builder::new()
+            .prefix("antwoord-")
+            .suffix(".txt")
+            .tempfile_in(&self.scratch)
+            .context("cannot make a temp file for the editor")?;
+        std::fs::write(file.path(), text)?;
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(file.path())
+            .status();
+        match status {
+            Ok(s) if s.success() => Ok(Some(std::fs::read_to_string(file.path())?)),
+            _ => {
+                self.line(
+                    &style(i18n::EDITOR_FAILED.with(lang, &[("editor", &editor)]))
+                        .red()
+                        .to_string(),
+                )?;
+                Ok(None)
+            }
+        }
+    }
+
+    fn ask_text(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
+        let q = ask.question;
+        let current = match ask.current {
+            Some(Answer::Text(t)) if q.kind == Kind::Long && t.contains('\n') => String::new(),
+            Some(a) => plain_text(a),
+            None => String::new(),
+        };
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true);
+        if !current.is_empty() {
+            input = input.with_initial_text(current);
+        }
+        let typed = input
+            .interact_text_on(&self.term)
+            .map_err(dialoguer_error)?;
+        Ok(match typed.trim() {
+            "?" => Reply::Help,
+            "<" => Reply::Back,
+            ":e" if q.kind == Kind::Long => {
+                let start = match ask.current {
+                    Some(Answer::Text(t)) => t.clone(),
+                    _ => String::new(),
+                };
+                match self.edit(&start, ask.lang)? {
+                    Some(text) => Reply::Typed(text),
+                    None => Reply::Help,
+                }
+            }
+            "" if ask.current.is_some() && q.kind == Kind::Long => {
+                // A multi-line answer is not shown in the line editor;
+                // Enter keeps it.
+                match ask.current {
+                    Some(Answer::Text(t)) if t.contains('\n') => Reply::Typed(t.clone()),
+                    _ => Reply::Skip,
+                }
+            }
+            "" => Reply::Skip,
+            _ => Reply::Typed(typed),
+        })
+    }
+
+    /// A list to pick from; the extra entries skip or show help.
+    fn ask_select(
+        &self,
+        ask: &Ask,
+        prompt: &str,
+        items: Vec<String>,
+        current: Option<usize>,
+    ) -> anyhow::Result<Reply> {
+        let count = items.len();
+        let mut all = items;
+        let skip = (!ask.question.required).then(|| {
+            all.push(i18n::CHOICE_SKIP.get(ask.lang).to_string());
+            all.len() - 1
+        });
+        all.push(i18n::CHOICE_HELP.get(ask.lang).to_string());
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(&all)
+            .default(current.unwrap_or(0))
+            .interact_on_opt(&self.term)
+            .map_err(dialoguer_error)?;
+        Ok(match picked {
+            None => Reply::Back,
+            Some(i) if i < count => Reply::Picked(i),
+            Some(i) if Some(i) == skip => Reply::Skip,
+            Some(_) => Reply::Help,
+        })
+    }
+}
+
+impl Prompter for TermPrompter {
+    fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()> {
+        let title = section.title.get(lang);
+        self.line("")?;
+        self.line(&style(title).bold().cyan().to_string())?;
+        self.line(&"─".repeat(title.chars().count()))?;
+        if let Some(intro) = &section.intro {
+            self.line(&style(intro.get(lang)).dim().to_string())?;
+        }
+        Ok(())
+    }
+
+    fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
+        let q = ask.question;
+        let lang = ask.lang;
+        let progress = i18n::PROGRESS.with(
+            lang,
+            &[
+                ("n", &ask.number.to_string()),
+                ("total", &ask.total.to_string()),
+            ],
+        );
+        let hint = match (q.kind, q.required) {
+            (Kind::Choice | Kind::Scale | Kind::YesNo, _) => i18n::HINT_SELECT,
+            (Kind::Multi, _) => i18n::HINT_MULTI,
+            (Kind::Long, false) => i18n::HINT_LONG,
+            (Kind::Long, true) => i18n::HINT_LONG_REQUIRED,
+            (_, false) => i18n::HINT_TEXT,
+            (_, true) => i18n::HINT_TEXT_REQUIRED,
+        };
+        self.line("")?;
+        self.line(
+            &style(format!("[{progress}] {}", hint.get(lang)))
+                .dim()
+                .to_string(),
+        )?;
+        if let Some(error) = &ask.error {
+            self.line(&style(format!("✗ {error}")).red().to_string())?;
+        }
+        let prompt = q.prompt.get(lang);
+        match q.kind {
+            Kind::Text | Kind::Long | Kind::Amount => self.ask_text(ask, prompt),
+            Kind::Choice => {
+                let items = q
+                    .choices
+                    .iter()
+                    .map(|c| c.label.get(lang).to_string())
+                    .collect();
+                let current = match ask.current {
+                    Some(Answer::Choice(v)) => q.choices.iter().position(|c| &c.value == v),
+                    _ => None,
+                };
+                self.ask_select(ask, prompt, items, current)
+            }
+            Kind::Scale => {
+                let s = q.scale.as_ref().expect("a scale question has a scale");
+                let label = |l: &Option<i18n::Text>, p: i64| match l {
+                    Some(t) => format!("{p}  {}", t.get(lang)),
+                    None => p.to_string(),
+                };
+                let items = (s.min..=s.max)
+                    .map(|p| match p {
+                        p if p == s.min => label(&s.min_label, p),
+                        p if p == s.max => label(&s.max_label, p),
+                        p => p.to_string(),
+                    })
+                    .collect();
+                let current = match ask.current {
+                    Some(Answer::Scale(p)) => usize::try_from(p - s.min).ok(),
+                    _ => None,
+                };
+                self.ask_select(ask, prompt, items, current)
+            }
+            Kind::YesNo => {
+                let items = vec![
+                    i18n::VERDICT_JA.get(lang).to_string(),
+                    i18n::VERDICT_NEE.get(lang).to_string(),
+                ];
+                let current = match ask.current {
+                    Some(Answer::YesNo(b)) => Some(usize::from(!*b)),
+                    _ => None,
+                };
+                self.ask_select(ask, prompt, items, current)
+            }
+            Kind::Multi => {
+                if let Some(help) = &q.help {
+                    self.line(&style(help.get(lang)).dim().to_string())?;
+                }
+                let items: Vec<&str> = q.choices.iter().map(|c| c.label.get(lang)).collect();
+                let checked: Vec<bool> = q
+                    .choices
+                    .iter()
+                    .map(
+                        |c| matches!(ask.current, Some(Answer::Multi(vs)) if vs.contains(&c.value)),
+                    )
+                    .collect();
+                let picked = MultiSelect::with_theme(&self.theme)
+                    .with_prompt(prompt)
+                    .items(&items)
+                    .defaults(&checked)
+                    .interact_on_opt(&self.term)
+                    .map_err(dialoguer_error)?;
+                Ok(match picked {
+                    None => Reply::Back,
+                    Some(p) if p.is_empty() => Reply::Skip,
+                    Some(p) => Reply::PickedMany(p),
+                })
+            }
+        }
+    }
+
+    fn show(&mut self, text: &str) -> anyhow::Result<()> {
+        for line in text.lines() {
+            self.line(line)?;
+        }
+        Ok(())
+    }
+
+    fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize> {
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact_on_opt(&self.term)
+            .map_err(dialoguer_error)?
+            .ok_or_else(|| Cancelled.into())
+    }
+}
+
+/// An answer as text to edit at the prompt.
+fn plain_text(a: &Answer) -> String {
+    match a {
+        Answer::Text(t) => t.clone(),
+        Answer::Amount(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
+        other => other.to_toml().to_string(),
+    }
+}
+
+/// Ctrl-C shows up as an interrupted read: that is a cancel.
+fn dialoguer_error(e: dialoguer::Error) -> anyhow::Error {
+    let dialoguer::Error::IO(io) = e;
+    interrupted(io)
+}
+
+fn interrupted(e: io::Error) -> anyhow::Error {
+    if e.kind() == io::ErrorKind::Interrupted {
+        Cancelled.into()
+    } else {
+        anyhow::Error::new(e).context("cannot talk to the terminal")
+    }
+}

@@ -1,0 +1,306 @@
+//! Renderers: turn notes into text for people. A note is first laid out as
+//! a [`Doc`] (what to say, in what order), which the Markdown and terminal
+//! backends then write in their own way, so both always say the same.
+
+pub mod markdown;
+pub mod table;
+pub mod template;
+pub mod terminal;
+
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+
+use crate::bank::{QuestionSet, Roles};
+use crate::i18n::{self, Lang};
+use crate::note::{CaseNote, CostKind, Entry, Euros};
+
+/// One piece of a rendered note.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Heading(String),
+    /// A small line of facts about the note.
+    Meta(String),
+    /// The person's own words, quoted.
+    Quote(String),
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+        /// Columns to align right (amounts, numbers).
+        numeric: Vec<usize>,
+    },
+    Answer {
+        question: String,
+        answer: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// The date of a moment, in the reader's time zone.
+pub fn date(ts: Timestamp) -> String {
+    ts.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d")
+        .to_string()
+}
+
+/// The whole note: own words first, then the rest of the case, the
+/// triangle, costs and contrasts, then every other section.
+pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
+    let default_roles = Roles::default();
+    let roles = set.map_or(&default_roles, |s| &s.roles);
+    let mut shown: HashSet<&str> = method_ids(roles, set).into_iter().collect();
+    let mut blocks = Vec::new();
+
+    let mut meta = format!(
+        "{} · {} {}",
+        note.id,
+        i18n::H_CREATED.get(lang),
+        date(note.created)
+    );
+    if note.updated != note.created {
+        meta.push_str(&format!(
+            " · {} {}",
+            i18n::H_UPDATED.get(lang),
+            date(note.updated)
+        ));
+    }
+    let set_name = set.map_or(note.set.as_str(), |s| s.name.get(lang));
+    meta.push_str(&format!(
+        " · {} {} v{}",
+        i18n::H_SET.get(lang),
+        set_name,
+        note.set_version
+    ));
+    blocks.push(Block::Meta(meta));
+
+    let sections = sections_of(note);
+    let own_words = roles.own_words.as_deref().and_then(|id| note.entry(id));
+    if let Some(entry) = own_words {
+        blocks.push(Block::Heading(i18n::H_OWN_WORDS.get(lang).to_string()));
+        blocks.push(Block::Quote(entry.display(lang)));
+        shown.insert(&entry.id);
+        let first = section_of(&entry.id);
+        if let Some((key, entries)) = sections.iter().find(|(k, _)| *k == first) {
+            section_blocks(&mut blocks, key, entries, &shown, set, lang);
+        }
+    }
+    blocks.extend(summary_blocks(note, set, lang));
+    for (key, entries) in &sections {
+        if own_words.is_some_and(|e| section_of(&e.id) == *key) {
+            continue;
+        }
+        section_blocks(&mut blocks, key, entries, &shown, set, lang);
+    }
+    let title = if note.title.is_empty() {
+        note.id.clone()
+    } else {
+        note.title.clone()
+    };
+    Doc { title, blocks }
+}
+
+/// What the end of the walk shows before saving: the triangle, the cost
+/// comparison and the contrast profile.
+pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let reason = |role: &Option<String>| {
+        let roles_text = role
+            .as_deref()
+            .and_then(|id| note.entry(id))
+            .map(|e| e.display(lang));
+        roles_text.unwrap_or_default()
+    };
+    let default_roles = Roles::default();
+    let roles = set.map_or(&default_roles, |s| &s.roles);
+    let reasons = [
+        reason(&roles.reason_law),
+        reason(&roles.reason_money),
+        reason(&roles.reason_self),
+    ];
+    blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
+    blocks.push(Block::Table {
+        head: vec![
+            i18n::H_QUESTION.get(lang).into(),
+            i18n::H_VERDICT.get(lang).into(),
+            i18n::H_REASONING.get(lang).into(),
+        ],
+        rows: note
+            .triangle
+            .corners()
+            .iter()
+            .zip(reasons)
+            .map(|((q, v), r)| {
+                vec![
+                    q.get(lang).to_string(),
+                    v.map_or("—", |v| v.label(lang)).to_string(),
+                    r,
+                ]
+            })
+            .collect(),
+        numeric: Vec::new(),
+    });
+
+    let costs = cost_rows(note, lang);
+    if !costs.is_empty() {
+        blocks.push(Block::Heading(i18n::H_COSTS.get(lang).to_string()));
+        blocks.push(Block::Table {
+            head: vec![String::new(), i18n::H_AMOUNT.get(lang).into()],
+            rows: costs,
+            numeric: vec![1],
+        });
+    }
+
+    if !note.contrasts.is_empty() {
+        let with_remarks = note.contrasts.iter().any(|c| c.remark.is_some());
+        let mut head = vec![
+            i18n::H_CONTRAST_ROW.get(lang).to_string(),
+            i18n::H_NOW.get(lang).to_string(),
+            i18n::H_DESIRED.get(lang).to_string(),
+            i18n::H_MOVE.get(lang).to_string(),
+        ];
+        if with_remarks {
+            head.push(i18n::H_REMARK.get(lang).to_string());
+        }
+        let point = |p: Option<i64>| p.map_or_else(|| "—".to_string(), |p| p.to_string());
+        let rows = note
+            .contrasts
+            .iter()
+            .map(|c| {
+                let mut row = vec![
+                    format!("{} ↔ {}", c.rational, c.relational),
+                    point(c.now),
+                    point(c.desired),
+                    c.movement()
+                        .map_or_else(|| "—".to_string(), |m| format!("{m:+}")),
+                ];
+                if with_remarks {
+                    row.push(c.remark.clone().unwrap_or_default());
+                }
+                row
+            })
+            .collect();
+        blocks.push(Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()));
+        blocks.push(Block::Table {
+            head,
+            rows,
+            numeric: vec![1, 2, 3],
+        });
+    }
+    blocks
+}
+
+/// The cost comparison as (label, amount) rows; empty when no cost is known.
+fn cost_rows(note: &CaseNote, lang: Lang) -> Vec<Vec<String>> {
+    let c = &note.costs;
+    let mut rows = Vec::new();
+    if let Some(current) = c.current {
+        rows.push(vec![
+            i18n::COST_CURRENT.get(lang).to_string(),
+            current.display(lang),
+        ]);
+    }
+    if let Some(proposed) = c.proposed {
+        let label = match c.proposed_kind {
+            Some(CostKind::Eenmalig) => i18n::COST_PROPOSED_ONCE,
+            Some(CostKind::Jaarlijks) => i18n::COST_PROPOSED_YEARLY,
+            None => i18n::COST_PROPOSED,
+        };
+        rows.push(vec![label.get(lang).to_string(), proposed.display(lang)]);
+    }
+    if let Some(saving) = c.saving() {
+        let said = |e: Euros| match e.0.signum() {
+            1 => i18n::COST_LESS.with(lang, &[("amount", &e.display(lang))]),
+            -1 => i18n::COST_MORE.with(lang, &[("amount", &Euros(-e.0).display(lang))]),
+            _ => i18n::COST_SAME.get(lang).to_string(),
+        };
+        if c.proposed_kind == Some(CostKind::Eenmalig) {
+            rows.push(vec![
+                i18n::COST_DIFF_FIRST_YEAR.get(lang).to_string(),
+                said(saving.first_year),
+            ]);
+            rows.push(vec![
+                i18n::COST_DIFF_LATER.get(lang).to_string(),
+                said(saving.later_years),
+            ]);
+        } else {
+            rows.push(vec![
+                i18n::COST_DIFF_YEARLY.get(lang).to_string(),
+                said(saving.first_year),
+            ]);
+        }
+    }
+    rows
+}
+
+/// The question ids whose answers the method blocks already show.
+fn method_ids<'a>(roles: &'a Roles, set: Option<&'a QuestionSet>) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = [
+        &roles.title,
+        &roles.verdict_law,
+        &roles.verdict_money,
+        &roles.verdict_self,
+        &roles.reason_law,
+        &roles.reason_money,
+        &roles.reason_self,
+        &roles.cost_current,
+        &roles.cost_proposed,
+        &roles.cost_proposed_kind,
+    ]
+    .into_iter()
+    .filter_map(|r| r.as_deref())
+    .collect();
+    for c in set.map_or(&[][..], |s| &s.contrasts[..]) {
+        ids.extend([c.now.as_str(), c.desired.as_str()]);
+        ids.extend(c.remark.as_deref());
+    }
+    ids
+}
+
+fn section_of(id: &str) -> &str {
+    id.split_once('.').map_or(id, |(s, _)| s)
+}
+
+/// The note's answers grouped by section, in the order they were asked.
+fn sections_of(note: &CaseNote) -> Vec<(&str, Vec<&Entry>)> {
+    let mut sections: Vec<(&str, Vec<&Entry>)> = Vec::new();
+    for e in &note.answers {
+        let key = section_of(&e.id);
+        match sections.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, entries)) => entries.push(e),
+            None => sections.push((key, vec![e])),
+        }
+    }
+    sections
+}
+
+fn section_blocks(
+    blocks: &mut Vec<Block>,
+    key: &str,
+    entries: &[&Entry],
+    shown: &HashSet<&str>,
+    set: Option<&QuestionSet>,
+    lang: Lang,
+) {
+    let rest: Vec<&&Entry> = entries
+        .iter()
+        .filter(|e| !shown.contains(e.id.as_str()))
+        .collect();
+    if rest.is_empty() {
+        return;
+    }
+    let title = set
+        .and_then(|s| s.section(key))
+        .map_or_else(|| key.to_string(), |s| s.title.get(lang).to_string());
+    blocks.push(Block::Heading(title));
+    for e in rest {
+        blocks.push(Block::Answer {
+            question: e.question.clone(),
+            answer: e.display(lang),
+        });
+    }
+}

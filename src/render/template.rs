@@ -1,0 +1,120 @@
+//! The answers file that `driehoek template` prints: valid TOML with every
+//! question empty and explained in comments, ready for `new --from`.
+
+use crate::bank::{Kind, Question, QuestionSet};
+use crate::i18n::{self, Lang};
+
+pub fn render(set: &QuestionSet, lang: Lang) -> String {
+    let header = i18n::T_HEADER.with(
+        lang,
+        &[
+            ("name", set.name.get(lang)),
+            ("id", &set.id),
+            ("version", &set.version.to_string()),
+        ],
+    );
+    let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
+    out.push_str(&format!("set = {}\n", quote(&set.id)));
+    for section in &set.sections {
+        out.push_str(&format!("\n[{}]\n", section.key));
+        out.push_str(&comment(&section.title.get(lang).to_uppercase(), ""));
+        if let Some(intro) = &section.intro {
+            out.push_str(&comment(intro.get(lang), ""));
+        }
+        for q in set.questions_in(&section.key) {
+            out.push('\n');
+            let need = if q.required {
+                i18n::T_REQUIRED
+            } else {
+                i18n::T_OPTIONAL
+            };
+            out.push_str(&comment(
+                &format!("{} ({})", q.prompt.get(lang), need.get(lang)),
+                "",
+            ));
+            if let Some(help) = &q.help {
+                out.push_str(&comment(help.get(lang), "  "));
+            }
+            if let Some(when) = &q.when {
+                let follow = i18n::T_FOLLOW_UP.with(
+                    lang,
+                    &[
+                        ("question", &when.question),
+                        ("values", &when.any_of.join(", ")),
+                    ],
+                );
+                out.push_str(&comment(&follow, "  "));
+            }
+            out.push_str(&comment(&kind_hint(q, lang), "  "));
+            let empty = if q.kind == Kind::Multi { "[]" } else { "\"\"" };
+            out.push_str(&format!("{} = {empty}\n", q.key));
+        }
+    }
+    out
+}
+
+/// What a question accepts, in words.
+pub fn kind_hint(q: &Question, lang: Lang) -> String {
+    let values = || {
+        q.choices
+            .iter()
+            .map(|c| {
+                let label = c.label.get(lang);
+                if label == c.value {
+                    quote(&c.value)
+                } else {
+                    format!("{} ({label})", quote(&c.value))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match q.kind {
+        Kind::Text => i18n::KIND_TEXT.get(lang).to_string(),
+        Kind::Long => i18n::KIND_LONG.get(lang).to_string(),
+        Kind::Choice => i18n::KIND_CHOICE.with(lang, &[("values", &values())]),
+        Kind::Multi => {
+            let first = q.choices.first().map_or("", |c| c.value.as_str());
+            i18n::KIND_MULTI.with(lang, &[("values", &values()), ("first", first)])
+        }
+        Kind::Scale => {
+            let s = q.scale.as_ref().expect("a scale question has a scale");
+            let label = |l: &Option<i18n::Text>| l.as_ref().map_or("", |t| t.get(lang)).to_string();
+            i18n::KIND_SCALE.with(
+                lang,
+                &[
+                    ("min", &s.min.to_string()),
+                    ("max", &s.max.to_string()),
+                    ("min_label", &label(&s.min_label)),
+                    ("max_label", &label(&s.max_label)),
+                ],
+            )
+        }
+        Kind::Amount => i18n::KIND_AMOUNT.get(lang).to_string(),
+        Kind::YesNo => i18n::KIND_YESNO.get(lang).to_string(),
+    }
+}
+
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Text as `#` comment lines, wrapped near 78 columns.
+fn comment(text: &str, indent: &str) -> String {
+    let mut out = String::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + word.chars().count() + indent.len() > 74 {
+                out.push_str(&format!("# {indent}{line}\n"));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&format!("# {indent}{line}\n").replace(" \n", "\n"));
+    }
+    out
+}

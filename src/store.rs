@@ -1,0 +1,283 @@
+//! Where notes live on disk, and the only code that writes them.
+//!
+//! One TOML file per note in `<home>/notes/`. Every write goes to a temp
+//! file in the same folder, is synced, and is then renamed into place, so a
+//! crash or Ctrl-C never leaves half a note. The folders are 0700 and the
+//! files 0600: case notes describe vulnerable people.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::{Context, Result};
+
+use crate::error::bad_input;
+use crate::i18n::{self, Lang};
+use crate::note::{CaseNote, NOTE_FORMAT};
+
+/// Held while a file is being written, so a Ctrl-C handler can wait for
+/// the write to finish before the process exits.
+pub static WRITING: Mutex<()> = Mutex::new(());
+
+/// A note file larger than this is not a note.
+pub const MAX_NOTE_FILE: u64 = 4 * 1024 * 1024;
+
+/// Characters of an id: no 0/o, 1/l/i, so ids survive being read aloud
+/// in a meeting or copied by hand.
+const ID_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+const ID_LEN: usize = 6;
+
+pub struct Store {
+    root: PathBuf,
+}
+
+/// A note file that could not be read, with why.
+pub struct Broken {
+    pub path: PathBuf,
+    pub error: anyhow::Error,
+}
+
+impl Store {
+    /// The folder from `DRIEHOEK_HOME`, else the platform's data folder.
+    pub fn default_root() -> Result<PathBuf> {
+        if let Some(home) = std::env::var_os("DRIEHOEK_HOME").filter(|h| !h.is_empty()) {
+            return Ok(PathBuf::from(home));
+        }
+        directories::ProjectDirs::from("nl", "driehoek", "driehoek")
+            .map(|d| d.data_dir().to_path_buf())
+            .context("cannot find a home folder for the notes; set DRIEHOEK_HOME")
+    }
+
+    /// Opens the store, making its folders (owner only) when missing.
+    pub fn open(root: PathBuf) -> Result<Store> {
+        let store = Store { root };
+        for dir in [store.root.clone(), store.notes_dir(), store.scratch_dir()] {
+            make_private_dir(&dir)?;
+        }
+        Ok(store)
+    }
+
+    pub fn notes_dir(&self) -> PathBuf {
+        self.root.join("notes")
+    }
+
+    /// Where the editor's temp files go: inside the private store, never in
+    /// a shared temp folder.
+    pub fn scratch_dir(&self) -> PathBuf {
+        self.root.join("tmp")
+    }
+
+    fn path_of(&self, id: &str) -> PathBuf {
+        self.notes_dir().join(format!("{id}.toml"))
+    }
+
+    /// Saves a new note under a fresh id (written into `note.id`). Never
+    /// overwrites: should two writers pick the same id, one picks again.
+    pub fn create(&self, note: &mut CaseNote) -> Result<()> {
+        for _ in 0..32 {
+            note.id = new_id();
+            let text = to_text(note)?;
+            match write_atomic(&self.path_of(&note.id), text.as_bytes(), false) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                other => {
+                    return other.with_context(|| {
+                        format!("cannot save note in {}", self.notes_dir().display())
+                    });
+                }
+            }
+        }
+        anyhow::bail!("could not find a free id for the note")
+    }
+
+    pub fn load(&self, id: &str) -> Result<CaseNote> {
+        read_note(&self.path_of(id))
+    }
+
+    /// The ids of every note file, in no order.
+    pub fn ids(&self) -> Result<Vec<String>> {
+        let dir = self.notes_dir();
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+            let name = entry?.file_name();
+            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) {
+                if !id.starts_with('.') {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Every readable note, newest first, and the files that are broken.
+    pub fn all(&self) -> Result<(Vec<CaseNote>, Vec<Broken>)> {
+        let mut notes = Vec::new();
+        let mut broken = Vec::new();
+        for id in self.ids()? {
+            match self.load(&id) {
+                Ok(n) => notes.push(n),
+                Err(error) => broken.push(Broken {
+                    path: self.path_of(&id),
+                    error,
+                }),
+            }
+        }
+        notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+        Ok((notes, broken))
+    }
+
+    /// Finds the one note an id or unique id prefix names. Unknown ids
+    /// get the closest ids as suggestions.
+    pub fn resolve(&self, wanted: &str, lang: Lang) -> Result<String> {
+        let wanted = wanted.trim().to_lowercase();
+        let ids = self.ids()?;
+        if ids.contains(&wanted) {
+            return Ok(wanted);
+        }
+        let mut matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(&wanted)).collect();
+        matches.sort();
+        match matches.as_slice() {
+            [one] if !wanted.is_empty() => Ok((*one).clone()),
+            [] | [_] => {
+                let mut close: Vec<(usize, &String)> = ids
+                    .iter()
+                    .map(|id| (strsim::levenshtein(&wanted, id), id))
+                    .filter(|(d, _)| *d <= 2)
+                    .collect();
+                close.sort();
+                let mut msg = i18n::ERR_NO_SUCH_NOTE.with(lang, &[("id", &wanted)]);
+                if !close.is_empty() {
+                    let ids: Vec<&str> = close.iter().take(3).map(|(_, id)| id.as_str()).collect();
+                    msg = format!(
+                        "{msg}; {}",
+                        i18n::ERR_DID_YOU_MEAN.with(lang, &[("ids", &ids.join(", "))])
+                    );
+                }
+                Err(bad_input(msg))
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
+                Err(bad_input(
+                    i18n::ERR_AMBIGUOUS.with(lang, &[("id", &wanted), ("ids", &ids.join(", "))]),
+                ))
+            }
+        }
+    }
+}
+
+/// A fresh random id.
+pub fn new_id() -> String {
+    (0..ID_LEN)
+        .map(|_| ID_ALPHABET[fastrand::usize(..ID_ALPHABET.len())] as char)
+        .collect()
+}
+
+pub fn to_text(note: &CaseNote) -> Result<String> {
+    let body = toml::to_string_pretty(note).context("cannot write the note as TOML")?;
+    Ok(format!(
+        "# driehoek case note {}: readable by you alone; keep it pseudonymous.\n{body}",
+        note.id
+    ))
+}
+
+/// Reads one note file, checking its size and format version first.
+pub fn read_note(path: &Path) -> Result<CaseNote> {
+    let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if meta.len() > MAX_NOTE_FILE {
+        anyhow::bail!(
+            "{} is {} bytes, larger than any note ({} bytes)",
+            path.display(),
+            meta.len(),
+            MAX_NOTE_FILE
+        );
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("{} is not text (UTF-8)", path.display()))?;
+    let table: toml::Table =
+        toml::from_str(&text).with_context(|| format!("{} is not a valid note", path.display()))?;
+    let format = table.get("format").and_then(toml::Value::as_integer);
+    match format {
+        Some(f) if f > i64::from(NOTE_FORMAT) => {
+            return Err(bad_input(i18n::ERR_NEWER_NOTE.with(
+                Lang::En,
+                &[
+                    ("file", &path.display().to_string()),
+                    ("found", &f.to_string()),
+                    ("known", &NOTE_FORMAT.to_string()),
+                ],
+            )));
+        }
+        Some(_) => {}
+        None => anyhow::bail!("{} has no note format version", path.display()),
+    }
+    table
+        .try_into()
+        .with_context(|| format!("{} is not a valid note", path.display()))
+}
+
+/// Writes `bytes` to `path` through a synced temp file in the same folder.
+/// With `replace` false, an existing file is an `AlreadyExists` error.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    File::open(dir)?.sync_all()
+}
+
+fn make_private_dir(dir: &Path) -> Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("cannot make folder {}", dir.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_use_the_unambiguous_alphabet() {
+        for _ in 0..100 {
+            let id = new_id();
+            assert_eq!(id.len(), ID_LEN);
+            assert!(id.bytes().all(|b| ID_ALPHABET.contains(&b)), "{id}");
+        }
+    }
+
+    #[test]
+    fn atomic_writes_never_clobber_unless_asked_and_are_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        write_atomic(&path, b"one", false).unwrap();
+        let err = write_atomic(&path, b"two", false).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        write_atomic(&path, b"three", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file is left behind"
+        );
+    }
+}

@@ -1,0 +1,381 @@
+//! The walk through a question set: which question comes next, follow-ups,
+//! going back, skipping, and checking each answer. No terminal code here;
+//! it talks to a person only through a [`Prompter`].
+
+use std::collections::HashMap;
+
+use crate::bank::{Kind, Question, QuestionSet};
+use crate::i18n::{self, Lang};
+use crate::note::Answer;
+use crate::prompt::{Ask, Prompter, Reply};
+
+/// Answers in the order of the set.
+pub type Answers = Vec<(String, Answer)>;
+
+pub struct Walk<'a> {
+    set: &'a QuestionSet,
+    lang: Lang,
+    answers: HashMap<String, Answer>,
+    /// Index into `set.questions` of the next question to ask.
+    at: usize,
+    /// Questions asked, so Back can return to them.
+    history: Vec<usize>,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk that starts at the first question, with `start` as defaults.
+    pub fn new(set: &'a QuestionSet, lang: Lang, start: Answers) -> Walk<'a> {
+        Walk {
+            set,
+            lang,
+            answers: start.into_iter().collect(),
+            at: 0,
+            history: Vec::new(),
+        }
+    }
+
+    /// Asks until the last question that applies is answered. Called again
+    /// after [`Walk::back`], it goes on from there.
+    pub fn run(&mut self, prompter: &mut dyn Prompter) -> anyhow::Result<()> {
+        let questions = &self.set.questions;
+        let mut shown_section: Option<&str> = None;
+        let mut error: Option<String> = None;
+        loop {
+            self.skip_to_applicable();
+            let Some(q) = questions.get(self.at) else {
+                return Ok(());
+            };
+            if shown_section != Some(q.section.as_str()) {
+                if let Some(section) = self.set.section(&q.section) {
+                    prompter.section(section, self.lang)?;
+                }
+                shown_section = Some(&q.section);
+            }
+            let (number, total) = self.progress();
+            let reply = prompter.ask(&Ask {
+                question: q,
+                lang: self.lang,
+                number,
+                total,
+                current: self.answers.get(&q.id),
+                error: error.take(),
+            })?;
+            match reply {
+                Reply::Help => {
+                    let help = q
+                        .help
+                        .as_ref()
+                        .map_or(i18n::NO_HELP.get(self.lang), |h| h.get(self.lang));
+                    prompter.show(help)?;
+                }
+                Reply::Back => match self.history.pop() {
+                    Some(previous) => self.at = previous,
+                    None => error = Some(i18n::FIRST_QUESTION.get(self.lang).to_string()),
+                },
+                Reply::Skip => error = self.accept(q, None),
+                Reply::Typed(text) => match q.read(&toml::Value::String(text)) {
+                    Ok(answer) => error = self.accept(q, answer),
+                    Err(invalid) => error = Some(invalid.message(self.lang)),
+                },
+                Reply::Picked(i) => error = self.accept(q, picked(q, &[i])),
+                Reply::PickedMany(is) => error = self.accept(q, picked(q, &is)),
+            }
+        }
+    }
+
+    /// Takes an answer (or none) and moves on; or says why it cannot.
+    fn accept(&mut self, q: &Question, answer: Option<Answer>) -> Option<String> {
+        match answer {
+            None if q.required => return Some(i18n::REQUIRED.get(self.lang).to_string()),
+            None => self.answers.remove(&q.id),
+            Some(a) => self.answers.insert(q.id.clone(), a),
+        };
+        self.history.push(self.at);
+        self.at += 1;
+        None
+    }
+
+    /// Moves past follow-ups that do not apply, and forgets their answers
+    /// (an earlier answer changed, so they no longer belong to the case).
+    fn skip_to_applicable(&mut self) {
+        while let Some(q) = self.set.questions.get(self.at) {
+            if q.applies(|id| self.answers.get(id)) {
+                break;
+            }
+            self.answers.remove(&q.id);
+            self.at += 1;
+        }
+    }
+
+    fn progress(&self) -> (usize, usize) {
+        let applies = |q: &Question| q.applies(|id| self.answers.get(id));
+        let number = self.set.questions[..self.at]
+            .iter()
+            .filter(|q| applies(q))
+            .count()
+            + 1;
+        let total = self.set.questions.iter().filter(|q| applies(q)).count();
+        (number, total)
+    }
+
+    /// Returns to the last question asked, for "back to the questions"
+    /// from the summary.
+    pub fn back(&mut self) {
+        if let Some(previous) = self.history.pop() {
+            self.at = previous;
+        }
+    }
+
+    /// The answers that stand, in the set's order.
+    pub fn answers(&self) -> Answers {
+        self.set
+            .questions
+            .iter()
+            .filter(|q| q.applies(|id| self.answers.get(id)))
+            .filter_map(|q| Some((q.id.clone(), self.answers.get(&q.id)?.clone())))
+            .collect()
+    }
+}
+
+/// The answer that picked list positions stand for.
+fn picked(q: &Question, positions: &[usize]) -> Option<Answer> {
+    let value = |i: usize| q.choices.get(i).map(|c| c.value.clone());
+    match q.kind {
+        Kind::Choice => value(*positions.first()?).map(Answer::Choice),
+        Kind::Multi => {
+            let values: Vec<String> = positions.iter().filter_map(|&i| value(i)).collect();
+            (!values.is_empty()).then_some(Answer::Multi(values))
+        }
+        Kind::Scale => {
+            let scale = q.scale.as_ref()?;
+            let point = scale.min + i64::try_from(*positions.first()?).ok()?;
+            (point <= scale.max).then_some(Answer::Scale(point))
+        }
+        Kind::YesNo => Some(Answer::YesNo(*positions.first()? == 0)),
+        Kind::Text | Kind::Long | Kind::Amount => None,
+    }
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use crate::bank::{Bank, DEFAULT_SET};
+    use crate::prompt::scripted::ScriptedPrompter;
+
+    fn set() -> QuestionSet {
+        Bank::embedded().get(DEFAULT_SET).unwrap().clone()
+    }
+
+    fn typed(s: &str) -> Reply {
+        Reply::Typed(s.to_string())
+    }
+
+    /// Replies that answer every question of the default set minimally:
+    /// required ones answered, optional ones skipped.
+    pub fn minimal_replies(set: &QuestionSet, overrides: &[(&str, Reply)]) -> Vec<(String, Reply)> {
+        set.questions
+            .iter()
+            .map(|q| {
+                let reply = overrides
+                    .iter()
+                    .find(|(id, _)| *id == q.id)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_else(|| match (q.required, q.kind) {
+                        (false, _) => Reply::Skip,
+                        (true, Kind::Choice | Kind::Scale | Kind::YesNo) => Reply::Picked(0),
+                        (true, Kind::Multi) => Reply::PickedMany(vec![0]),
+                        (true, _) => typed("iets"),
+                    });
+                (q.id.clone(), reply)
+            })
+            .collect()
+    }
+
+    /// Runs a walk where each question gets the reply scripted for its id.
+    fn run_by_id(set: &QuestionSet, replies: Vec<(String, Reply)>) -> (Answers, Vec<String>) {
+        struct ById(Vec<(String, Reply)>, Vec<String>);
+        impl Prompter for ById {
+            fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
+                Ok(())
+            }
+            fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
+                self.1.push(ask.question.id.clone());
+                assert!(ask.error.is_none(), "{}: {:?}", ask.question.id, ask.error);
+                let (_, r) = self
+                    .0
+                    .iter()
+                    .find(|(id, _)| *id == ask.question.id)
+                    .unwrap();
+                Ok(r.clone())
+            }
+            fn show(&mut self, _: &str) -> anyhow::Result<()> {
+                Ok(())
+            }
+            fn choose(&mut self, _: &str, _: &[&str], d: usize) -> anyhow::Result<usize> {
+                Ok(d)
+            }
+        }
+        let mut p = ById(replies, Vec::new());
+        let mut walk = Walk::new(set, Lang::Nl, Vec::new());
+        walk.run(&mut p).unwrap();
+        (walk.answers(), p.1)
+    }
+
+    #[test]
+    fn follow_ups_are_asked_only_when_an_answer_calls_for_them() {
+        let set = set();
+        let (answers, asked) = run_by_id(&set, minimal_replies(&set, &[]));
+        assert!(!asked.contains(&"wet.regel_anders".to_string()));
+        assert!(answers.iter().all(|(id, _)| id != "wet.regel_anders"));
+        let anders = set
+            .question("wet.regel")
+            .unwrap()
+            .choices
+            .iter()
+            .position(|c| c.value == "anders")
+            .unwrap();
+        let (answers, asked) = run_by_id(
+            &set,
+            minimal_replies(
+                &set,
+                &[
+                    ("wet.regel", Reply::PickedMany(vec![0, anders])),
+                    ("wet.regel_anders", typed("APV")),
+                ],
+            ),
+        );
+        assert!(asked.contains(&"wet.regel_anders".to_string()));
+        assert!(answers.contains(&("wet.regel_anders".into(), Answer::Text("APV".into()))));
+    }
+
+    #[test]
+    fn required_questions_cannot_be_skipped_and_bad_answers_are_asked_again() {
+        let set = set();
+        let mut p = ScriptedPrompter::new([Reply::Skip, typed("Drie zakken post")]);
+        p.replies.extend([typed("eigen woorden")]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        // The script runs out after the second question: a cancel.
+        assert!(
+            walk.run(&mut p)
+                .unwrap_err()
+                .is::<crate::error::Cancelled>()
+        );
+        assert_eq!(
+            p.asked[..3],
+            ["casus.titel", "casus.titel", "casus.eigen_woorden"]
+        );
+        assert_eq!(p.errors, [i18n::REQUIRED.nl]);
+
+        let mut p = ScriptedPrompter::new([typed("x")]);
+        let mut walk = Walk::new(&set, Lang::En, Vec::new());
+        walk.at = set
+            .questions
+            .iter()
+            .position(|q| q.id == "middelen.kosten_nu")
+            .unwrap();
+        p.replies = [typed("veel"), typed("24.000")].into();
+        let _ = walk.run(&mut p);
+        assert!(
+            p.errors[0].contains("'veel' is not an amount"),
+            "{:?}",
+            p.errors
+        );
+        assert_eq!(
+            walk.answers.get("middelen.kosten_nu"),
+            Some(&Answer::Amount(crate::note::Euros(2_400_000)))
+        );
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_question_with_its_answer_as_default() {
+        let set = set();
+        let mut p = ScriptedPrompter::new([
+            Reply::Back,
+            typed("Titel"),
+            Reply::Back,
+            typed("Titel 2"),
+            typed("woorden"),
+        ]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let _ = walk.run(&mut p);
+        assert_eq!(
+            p.asked[..5],
+            [
+                "casus.titel",
+                "casus.titel",
+                "casus.eigen_woorden",
+                "casus.titel",
+                "casus.eigen_woorden"
+            ]
+        );
+        assert_eq!(p.errors, [i18n::FIRST_QUESTION.nl]);
+        assert_eq!(p.defaults[3], Some(Answer::Text("Titel".into())));
+        assert_eq!(
+            walk.answers.get("casus.titel"),
+            Some(&Answer::Text("Titel 2".into()))
+        );
+    }
+
+    #[test]
+    fn help_is_shown_and_the_same_question_asked_again() {
+        let set = set();
+        let mut p = ScriptedPrompter::new([Reply::Help]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let _ = walk.run(&mut p);
+        assert_eq!(p.asked, ["casus.titel", "casus.titel"]);
+        assert_eq!(
+            p.shown,
+            [set.questions[0].help.as_ref().unwrap().nl.clone()]
+        );
+        assert_eq!(p.sections, ["casus"]);
+    }
+
+    #[test]
+    fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
+        let set = set();
+        let start = vec![
+            (
+                "vervolg.schaal".to_string(),
+                Answer::Choice("structureel".into()),
+            ),
+            (
+                "vervolg.signaal".to_string(),
+                Answer::Text("beleidsregel X".into()),
+            ),
+        ];
+        let mut walk = Walk::new(&set, Lang::Nl, start);
+        walk.at = set
+            .questions
+            .iter()
+            .position(|q| q.id == "vervolg.schaal")
+            .unwrap();
+        let incidenteel = set
+            .question("vervolg.schaal")
+            .unwrap()
+            .choices
+            .iter()
+            .position(|c| c.value == "incidenteel")
+            .unwrap();
+        let mut p = ScriptedPrompter::new([Reply::Picked(incidenteel)]);
+        walk.run(&mut p).unwrap();
+        assert!(!walk.answers().iter().any(|(id, _)| id == "vervolg.signaal"));
+    }
+
+    #[test]
+    fn progress_counts_only_questions_that_apply() {
+        let set = set();
+        let walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let follow_ups = set.questions.iter().filter(|q| q.when.is_some()).count();
+        assert_eq!(walk.progress(), (1, set.questions.len() - follow_ups));
+    }
+
+    #[test]
+    fn picked_positions_map_to_values() {
+        let set = set();
+        let scale = set.question("contrasten.uniform_nu").unwrap();
+        assert_eq!(picked(scale, &[4]), Some(Answer::Scale(5)));
+        assert_eq!(picked(scale, &[5]), None);
+        let yes_no = set.question("wet.ruimte").unwrap();
+        assert_eq!(picked(yes_no, &[1]), Some(Answer::YesNo(false)));
+    }
+}
