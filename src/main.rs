@@ -26,14 +26,14 @@ fn main() -> ExitCode {
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
     let _ = ctrlc::set_handler(move || {
         let _guard = store::WRITING.lock();
-        let _ = console::Term::stderr().show_cursor();
+        restore_cursor();
         error::say_cancelled(lang);
         std::process::exit(error::EXIT_CANCELLED.into());
     });
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = console::Term::stderr().show_cursor();
+            restore_cursor();
             let code = error::exit_code(&err);
             if code == error::EXIT_CANCELLED {
                 error::say_cancelled(lang);
@@ -42,5 +42,13 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code)
         }
+    }
+}
+
+/// dialoguer hides the cursor in lists; give it back on every way out.
+fn restore_cursor() {
+    let term = console::Term::stderr();
+    if term.is_term() {
+        let _ = term.show_cursor();
     }
 }
