@@ -65,13 +65,55 @@ pub enum Command {
     Questions(FormatArgs),
     /// Toon alle notities, nieuwste eerst
     #[command(visible_alias = "lijst")]
-    List(FormatArgs),
+    List(ListArgs),
     /// Toon één notitie volledig
     #[command(visible_alias = "toon")]
     Show(ShowArgs),
     /// Exporteer notities als Markdown of JSON
     #[command(visible_alias = "exporteer")]
     Export(ExportArgs),
+    /// Ga verder met een concept (het nieuwste, of het genoemde)
+    #[command(visible_alias = "hervat")]
+    Resume(ResumeArgs),
+    /// Toon de concepten die wachten
+    #[command(visible_alias = "concepten")]
+    Drafts,
+    /// Bewerk een notitie; de vorige versie blijft bewaard
+    #[command(visible_alias = "bewerk")]
+    Edit(EditArgs),
+    /// Toon de bewaarde versies van een notitie
+    #[command(visible_alias = "geschiedenis")]
+    History(ShowArgs),
+    /// Verplaats een notitie naar de prullenbak, of wis haar voorgoed
+    #[command(visible_alias = "verwijder")]
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// Id van het concept (een uniek begin is genoeg)
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    pub id: String,
+    /// Open de notitie als TOML in $EDITOR in plaats van de vragen opnieuw te doorlopen
+    #[arg(long)]
+    pub editor: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    pub id: String,
+    /// Wis de notitie en al haar versies voorgoed (recht op vergetelheid)
+    #[arg(long)]
+    pub purge: bool,
+    /// Niet om bevestiging vragen
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +128,16 @@ pub struct FormatArgs {
     /// Uitvoer als tabel/tekst of als JSON
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Uitvoer als tabel/tekst of als JSON
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Sluit af met code 1 als een notitiebestand niet te lezen is
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -143,6 +195,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ("questions.format", "Output as table/text or as JSON"),
     ("list", "Show all notes, newest first"),
     ("list.format", "Output as table/text or as JSON"),
+    (
+        "list.strict",
+        "Exit with code 1 when a note file cannot be read",
+    ),
     ("show", "Show one note in full"),
     ("show.id", "Id of the note (a unique beginning is enough)"),
     ("export", "Export notes as Markdown or JSON"),

@@ -86,7 +86,7 @@ msgs! {
     SUMMARY = "Samenvatting", "Summary";
     CONFIRM_SAVE = "Deze notitie opslaan?", "Save this note?";
     SAVED = "Notitie {id} opgeslagen.", "Note {id} saved.";
-    CANCELLED = "Afgebroken; er is niets opgeslagen.", "Cancelled; nothing was saved.";
+    CANCELLED = "Afgebroken; er is geen notitie opgeslagen.", "Cancelled; no note was saved.";
     EDITOR_FAILED = "De editor ({editor}) gaf een fout; het antwoord is niet veranderd.", "The editor ({editor}) failed; the answer is unchanged.";
 
     // Answers.
@@ -184,4 +184,34 @@ msgs! {
     END_SAVE = "Opslaan", "Save";
     END_BACK = "Terug naar de vragen", "Back to the questions";
     END_DISCARD = "Weggooien", "Discard";
+}
+
+msgs! {
+    // Drafts, edits, deletes.
+    ERR_NEEDS_TERMINAL = "driehoek {cmd} heeft een terminal nodig, maar {what} is geen terminal.", "driehoek {cmd} needs a terminal, but {what} is not a terminal.";
+    DRAFTS_WAITING = "Er wacht(en) {count} concept(en); ga verder met: driehoek resume", "{count} draft(s) waiting; continue with: driehoek resume";
+    KEEP_DRAFT = "Het concept bewaren om later verder te gaan?", "Keep the draft to continue later?";
+    KEEP = "Bewaren (verder met: driehoek resume {id})", "Keep (continue with: driehoek resume {id})";
+    DISCARD = "Weggooien", "Discard";
+    DRAFT_KEPT = "Concept {id} bewaard; ga verder met: driehoek resume {id}", "Draft {id} kept; continue with: driehoek resume {id}";
+    NO_DRAFTS = "Er zijn geen concepten.", "There are no drafts.";
+    RESUMING = "Verder met concept {id}: {title}", "Continuing draft {id}: {title}";
+    UPDATED = "Notitie {id} bijgewerkt; de vorige versie is bewaard.", "Note {id} updated; the previous version is kept.";
+    UNCHANGED = "Niets veranderd.", "Nothing changed.";
+    EDIT_INVALID = "De notitie klopt niet", "The note is not valid";
+    EDIT_AGAIN = "Wat nu?", "What now?";
+    EDIT_REOPEN = "Opnieuw openen in de editor", "Open the editor again";
+    EDIT_ABANDON = "Wijziging weggooien", "Discard the change";
+    ERR_EDIT_ID = "het id van een notitie verander je niet (was {old}, nu {new})", "a note's id cannot change (was {old}, now {new})";
+    CONFIRM_DELETE = "Notitie {id} ({title}) naar de prullenbak verplaatsen?", "Move note {id} ({title}) to the trash?";
+    CONFIRM_PURGE = "Notitie {id} ({title}) met al haar versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase note {id} ({title}) and all its versions for good? This cannot be undone.";
+    YES = "Ja", "Yes";
+    NO = "Nee", "No";
+    DELETED = "Notitie {id} staat in de prullenbak: {path}", "Note {id} is in the trash: {path}";
+    PURGED = "Notitie {id} en haar geschiedenis zijn gewist.", "Note {id} and its history are erased.";
+    ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --yes als er geen terminal is", "confirm with --yes when there is no terminal";
+    H_STARTED = "begonnen", "started";
+    H_PROGRESS = "beantwoord", "answered";
+    H_EDIT_OF = "bewerking van", "edit of";
+    WARN_EXPOSED = "let op: {path} is leesbaar of schrijfbaar voor anderen; maak het privé met: chmod go-rwx {path}", "warning: {path} can be read or written by others; make it private with: chmod go-rwx {path}";
 }

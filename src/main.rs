@@ -25,6 +25,10 @@ fn main() -> ExitCode {
     let lang = cli.lang;
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
     let _ = ctrlc::set_handler(move || {
+        if cmd::walking() {
+            // The prompt sees the Ctrl-C itself and asks about the draft.
+            return;
+        }
         let _guard = store::WRITING.lock();
         restore_cursor();
         error::say_cancelled(lang);

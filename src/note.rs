@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Kind, QuestionSet};
 use crate::i18n::{self, Lang};
+use crate::walk::Answers;
 
 /// The format of a note file. Raise it when the file shape changes, and
 /// teach [`CaseNote`] loading to migrate the older shape.
@@ -529,7 +530,114 @@ pub struct CaseNote {
     pub answers: Vec<Entry>,
 }
 
+/// Answers as entries that carry their question text as asked.
+fn entries(set: &QuestionSet, lang: Lang, answers: Answers) -> Vec<Entry> {
+    answers
+        .into_iter()
+        .filter_map(|(id, value)| {
+            let q = set.question(&id)?;
+            Some(Entry {
+                question: q.prompt.get(lang).to_string(),
+                kind: q.kind,
+                labels: q.labels_of(&value, lang),
+                id,
+                value,
+            })
+        })
+        .collect()
+}
+
+/// The answers of entries, for a walk to start from.
+pub fn answers_of(entries: &[Entry]) -> Answers {
+    entries
+        .iter()
+        .map(|e| (e.id.clone(), e.value.clone()))
+        .collect()
+}
+
+/// A walk in progress, saved after every answer so a closed terminal or a
+/// crash loses at most the answer being typed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub format: u32,
+    pub id: String,
+    pub started: Timestamp,
+    pub updated: Timestamp,
+    pub set: String,
+    pub set_version: u32,
+    pub lang: Lang,
+    /// The question to continue at; none when every question was answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// The note this draft edits, when it is an edit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edit_of: Option<String>,
+    #[serde(default)]
+    pub answers: Vec<Entry>,
+}
+
+impl Draft {
+    pub fn new(
+        id: String,
+        now: Timestamp,
+        set: &QuestionSet,
+        lang: Lang,
+        edit_of: Option<String>,
+    ) -> Draft {
+        Draft {
+            format: NOTE_FORMAT,
+            id,
+            started: now,
+            updated: now,
+            set: set.id.clone(),
+            set_version: set.version,
+            lang,
+            next: None,
+            edit_of,
+            answers: Vec::new(),
+        }
+    }
+
+    /// Records the walk's state.
+    pub fn record(
+        &mut self,
+        set: &QuestionSet,
+        answers: Answers,
+        next: Option<&str>,
+        now: Timestamp,
+    ) {
+        self.answers = entries(set, self.lang, answers);
+        self.next = next.map(str::to_string);
+        self.updated = now;
+    }
+
+    /// The draft's title so far, to tell drafts apart.
+    pub fn title(&self, set: &QuestionSet) -> String {
+        match set
+            .roles
+            .title
+            .as_deref()
+            .and_then(|id| self.answers.iter().find(|e| e.id == id))
+        {
+            Some(Entry {
+                value: Answer::Text(t),
+                ..
+            }) => t.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
 impl CaseNote {
+    /// The note with new answers, as an edit: same id and creation time,
+    /// `updated` now, the method's parts read again.
+    pub fn edited(&self, set: &QuestionSet, answers: Answers, now: Timestamp) -> CaseNote {
+        let mut note = CaseNote::new(self.id.clone(), now, set, self.lang, answers);
+        note.created = self.created;
+        note
+    }
+
     /// Makes a note from answers given in the order of `set`, reading the
     /// method's parts (verdicts, costs, contrasts) through the set's roles.
     pub fn new(
@@ -537,21 +645,9 @@ impl CaseNote {
         now: Timestamp,
         set: &QuestionSet,
         lang: Lang,
-        answers: Vec<(String, Answer)>,
+        answers: Answers,
     ) -> CaseNote {
-        let entries: Vec<Entry> = answers
-            .into_iter()
-            .filter_map(|(id, value)| {
-                let q = set.question(&id)?;
-                Some(Entry {
-                    question: q.prompt.get(lang).to_string(),
-                    kind: q.kind,
-                    labels: q.labels_of(&value, lang),
-                    id,
-                    value,
-                })
-            })
-            .collect();
+        let entries = entries(set, lang, answers);
         let mut note = CaseNote {
             format: NOTE_FORMAT,
             id,

@@ -7,7 +7,7 @@
 
 use std::fs::{self, File};
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, NOTE_FORMAT};
+use crate::note::{CaseNote, Draft, NOTE_FORMAT};
 
 /// Held while a file is being written, so a Ctrl-C handler can wait for
 /// the write to finish before the process exits.
@@ -53,14 +53,197 @@ impl Store {
     /// Opens the store, making its folders (owner only) when missing.
     pub fn open(root: PathBuf) -> Result<Store> {
         let store = Store { root };
-        for dir in [store.root.clone(), store.notes_dir(), store.scratch_dir()] {
+        for dir in store.folders() {
             make_private_dir(&dir)?;
         }
         Ok(store)
     }
 
+    fn folders(&self) -> [PathBuf; 6] {
+        [
+            self.root.clone(),
+            self.notes_dir(),
+            self.drafts_dir(),
+            self.root.join("history"),
+            self.root.join("trash"),
+            self.scratch_dir(),
+        ]
+    }
+
+    /// Folders and note files that others than the owner can read or
+    /// write, to warn about: the store may sit in a shared folder.
+    pub fn exposed(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self.folders().into_iter().collect();
+        for dir in [self.notes_dir(), self.drafts_dir()] {
+            if let Ok(entries) = fs::read_dir(dir) {
+                paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+            }
+        }
+        paths
+            .into_iter()
+            .filter(|p| fs::metadata(p).is_ok_and(|m| m.permissions().mode() & 0o077 != 0))
+            .collect()
+    }
+
     pub fn notes_dir(&self) -> PathBuf {
         self.root.join("notes")
+    }
+
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.root.join("drafts")
+    }
+
+    fn history_dir(&self, id: &str) -> PathBuf {
+        self.root.join("history").join(id)
+    }
+
+    fn trash_dir(&self, id: &str) -> PathBuf {
+        self.root.join("trash").join(id)
+    }
+
+    /// Holds the store's lock until dropped: every read-modify-write
+    /// (edit, delete) runs under it, so two terminals cannot interleave.
+    pub fn lock(&self) -> Result<File> {
+        let path = self.root.join("lock");
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        file.lock()
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        Ok(file)
+    }
+
+    /// Saves an edited note. The version it replaces is kept in the note's
+    /// history first, so an edit never destroys anything.
+    pub fn update(&self, note: &CaseNote) -> Result<()> {
+        let _lock = self.lock()?;
+        let path = self.path_of(&note.id);
+        let old = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let previous = read_note(&path)?;
+        let history = self.history_dir(&note.id);
+        make_private_dir(&history)?;
+        let stamp = previous.updated.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let mut kept = history.join(format!("{stamp}.toml"));
+        for n in 2.. {
+            match write_atomic(&kept, &old, false) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    kept = history.join(format!("{stamp}-{n}.toml"));
+                }
+                other => {
+                    other.with_context(|| {
+                        format!("cannot keep the old version in {}", history.display())
+                    })?;
+                    break;
+                }
+            }
+        }
+        write_atomic(&path, to_text(note)?.as_bytes(), true)
+            .with_context(|| format!("cannot save {}", path.display()))
+    }
+
+    /// The kept versions of a note, oldest first.
+    pub fn history(&self, id: &str) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = fs::read_dir(self.history_dir(id))
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    /// Moves a note and its history to the trash, from where it can be put
+    /// back by hand.
+    pub fn trash(&self, id: &str) -> Result<PathBuf> {
+        let _lock = self.lock()?;
+        let bin = self.trash_dir(id);
+        make_private_dir(&bin)?;
+        let history = self.history_dir(id);
+        if history.exists() {
+            let _ = fs::remove_dir_all(bin.join("history"));
+            fs::rename(&history, bin.join("history"))
+                .context("cannot move the history to the trash")?;
+        }
+        let to = bin.join(format!("{id}.toml"));
+        fs::rename(self.path_of(id), &to).context("cannot move the note to the trash")?;
+        File::open(self.notes_dir())?.sync_all()?;
+        Ok(to)
+    }
+
+    /// Erases a note for good: the note, its history, its trash and any
+    /// draft that edits it (the person's right to erasure).
+    pub fn purge(&self, id: &str) -> Result<()> {
+        let _lock = self.lock()?;
+        let note = self.path_of(id);
+        if note.exists() {
+            fs::remove_file(&note).with_context(|| format!("cannot remove {}", note.display()))?;
+        }
+        for dir in [self.history_dir(id), self.trash_dir(id)] {
+            if dir.exists() {
+                fs::remove_dir_all(&dir)
+                    .with_context(|| format!("cannot remove {}", dir.display()))?;
+            }
+        }
+        for draft in self.drafts()?.0 {
+            if draft.edit_of.as_deref() == Some(id) {
+                self.remove_draft(&draft.id)?;
+            }
+        }
+        File::open(self.notes_dir())?.sync_all()?;
+        Ok(())
+    }
+
+    /// Ids of notes in the trash.
+    pub fn trashed(&self) -> Vec<String> {
+        fs::read_dir(self.root.join("trash"))
+            .map(|d| {
+                d.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves a draft, replacing its previous state.
+    pub fn save_draft(&self, draft: &Draft) -> Result<()> {
+        let text = toml::to_string_pretty(draft).context("cannot write the draft as TOML")?;
+        let path = self.drafts_dir().join(format!("{}.toml", draft.id));
+        write_atomic(&path, text.as_bytes(), true)
+            .with_context(|| format!("cannot save draft {}", path.display()))
+    }
+
+    pub fn load_draft(&self, id: &str) -> Result<Draft> {
+        let path = self.drafts_dir().join(format!("{id}.toml"));
+        let text = read_text(&path)?;
+        toml::from_str(&text).with_context(|| format!("{} is not a valid draft", path.display()))
+    }
+
+    pub fn remove_draft(&self, id: &str) -> Result<()> {
+        let path = self.drafts_dir().join(format!("{id}.toml"));
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(e).with_context(|| format!("cannot remove {}", path.display()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Every readable draft, newest first, and the broken draft files.
+    pub fn drafts(&self) -> Result<(Vec<Draft>, Vec<Broken>)> {
+        let mut drafts = Vec::new();
+        let mut broken = Vec::new();
+        for id in ids_in(&self.drafts_dir())? {
+            match self.load_draft(&id) {
+                Ok(d) => drafts.push(d),
+                Err(error) => broken.push(Broken {
+                    path: self.drafts_dir().join(format!("{id}.toml")),
+                    error,
+                }),
+            }
+        }
+        drafts.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+        Ok((drafts, broken))
     }
 
     /// Where the editor's temp files go: inside the private store, never in
@@ -97,17 +280,7 @@ impl Store {
 
     /// The ids of every note file, in no order.
     pub fn ids(&self) -> Result<Vec<String>> {
-        let dir = self.notes_dir();
-        let mut ids = Vec::new();
-        for entry in fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
-            let name = entry?.file_name();
-            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) {
-                if !id.starts_with('.') {
-                    ids.push(id.to_string());
-                }
-            }
-        }
-        Ok(ids)
+        ids_in(&self.notes_dir())
     }
 
     /// Every readable note, newest first, and the files that are broken.
@@ -130,38 +303,62 @@ impl Store {
     /// Finds the one note an id or unique id prefix names. Unknown ids
     /// get the closest ids as suggestions.
     pub fn resolve(&self, wanted: &str, lang: Lang) -> Result<String> {
-        let wanted = wanted.trim().to_lowercase();
-        let ids = self.ids()?;
-        if ids.contains(&wanted) {
-            return Ok(wanted);
+        resolve_among(self.ids()?, wanted, lang)
+    }
+
+    /// Like [`Store::resolve`], for drafts.
+    pub fn resolve_draft(&self, wanted: &str, lang: Lang) -> Result<String> {
+        resolve_among(ids_in(&self.drafts_dir())?, wanted, lang)
+    }
+}
+
+/// The ids of the `.toml` files in a folder (not temp files), in no order.
+fn ids_in(dir: &Path) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let name = entry?.file_name();
+        if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml"))
+            && !id.starts_with('.')
+        {
+            ids.push(id.to_string());
         }
-        let mut matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(&wanted)).collect();
-        matches.sort();
-        match matches.as_slice() {
-            [one] if !wanted.is_empty() => Ok((*one).clone()),
-            [] | [_] => {
-                let mut close: Vec<(usize, &String)> = ids
-                    .iter()
-                    .map(|id| (strsim::levenshtein(&wanted, id), id))
-                    .filter(|(d, _)| *d <= 2)
-                    .collect();
-                close.sort();
-                let mut msg = i18n::ERR_NO_SUCH_NOTE.with(lang, &[("id", &wanted)]);
-                if !close.is_empty() {
-                    let ids: Vec<&str> = close.iter().take(3).map(|(_, id)| id.as_str()).collect();
-                    msg = format!(
-                        "{msg}; {}",
-                        i18n::ERR_DID_YOU_MEAN.with(lang, &[("ids", &ids.join(", "))])
-                    );
-                }
-                Err(bad_input(msg))
+    }
+    Ok(ids)
+}
+
+/// The one id among `ids` that `wanted` names, exactly or as a unique
+/// prefix; otherwise a message with the closest ids.
+pub fn resolve_among(ids: Vec<String>, wanted: &str, lang: Lang) -> Result<String> {
+    let wanted = wanted.trim().to_lowercase();
+    if ids.contains(&wanted) {
+        return Ok(wanted);
+    }
+    let mut matches: Vec<&String> = ids.iter().filter(|id| id.starts_with(&wanted)).collect();
+    matches.sort();
+    match matches.as_slice() {
+        [one] if !wanted.is_empty() => Ok((*one).clone()),
+        [] | [_] => {
+            let mut close: Vec<(usize, &String)> = ids
+                .iter()
+                .map(|id| (strsim::levenshtein(&wanted, id), id))
+                .filter(|(d, _)| *d <= 2)
+                .collect();
+            close.sort();
+            let mut msg = i18n::ERR_NO_SUCH_NOTE.with(lang, &[("id", &wanted)]);
+            if !close.is_empty() {
+                let ids: Vec<&str> = close.iter().take(3).map(|(_, id)| id.as_str()).collect();
+                msg = format!(
+                    "{msg}; {}",
+                    i18n::ERR_DID_YOU_MEAN.with(lang, &[("ids", &ids.join(", "))])
+                );
             }
-            many => {
-                let ids: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
-                Err(bad_input(
-                    i18n::ERR_AMBIGUOUS.with(lang, &[("id", &wanted), ("ids", &ids.join(", "))]),
-                ))
-            }
+            Err(bad_input(msg))
+        }
+        many => {
+            let ids: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
+            Err(bad_input(
+                i18n::ERR_AMBIGUOUS.with(lang, &[("id", &wanted), ("ids", &ids.join(", "))]),
+            ))
         }
     }
 }
@@ -183,20 +380,15 @@ pub fn to_text(note: &CaseNote) -> Result<String> {
 
 /// Reads one note file, checking its size and format version first.
 pub fn read_note(path: &Path) -> Result<CaseNote> {
-    let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if meta.len() > MAX_NOTE_FILE {
-        anyhow::bail!(
-            "{} is {} bytes, larger than any note ({} bytes)",
-            path.display(),
-            meta.len(),
-            MAX_NOTE_FILE
-        );
-    }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .with_context(|| format!("{} is not text (UTF-8)", path.display()))?;
+    parse_note(&read_text(path)?, path)
+}
+
+/// Reads a note's text, checking its format version first; `path` names
+/// it in messages.
+pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
     let table: toml::Table =
-        toml::from_str(&text).with_context(|| format!("{} is not a valid note", path.display()))?;
+        toml::from_str(text).with_context(|| format!("{} is not a valid note", path.display()))?;
+
     let format = table.get("format").and_then(toml::Value::as_integer);
     match format {
         Some(f) if f > i64::from(NOTE_FORMAT) => {
@@ -215,6 +407,21 @@ pub fn read_note(path: &Path) -> Result<CaseNote> {
     table
         .try_into()
         .with_context(|| format!("{} is not a valid note", path.display()))
+}
+
+/// Reads a store file, refusing one too large to be a note.
+fn read_text(path: &Path) -> Result<String> {
+    let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if meta.len() > MAX_NOTE_FILE {
+        anyhow::bail!(
+            "{} is {} bytes, larger than any note ({} bytes)",
+            path.display(),
+            meta.len(),
+            MAX_NOTE_FILE
+        );
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    String::from_utf8(bytes).with_context(|| format!("{} is not text (UTF-8)", path.display()))
 }
 
 /// Writes `bytes` to `path` through a synced temp file in the same folder.

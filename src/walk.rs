@@ -12,6 +12,20 @@ use crate::prompt::{Ask, Prompter, Reply};
 /// Answers in the order of the set.
 pub type Answers = Vec<(String, Answer)>;
 
+/// Where the walk reports every accepted answer, so it can be kept as a
+/// draft at once.
+pub trait Journal {
+    /// The answers that stand now, and the question the walk goes on with.
+    fn record(&mut self, answers: Answers, next: Option<&str>) -> anyhow::Result<()>;
+}
+
+/// No journal: nothing is kept between answers.
+impl Journal for () {
+    fn record(&mut self, _: Answers, _: Option<&str>) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
 pub struct Walk<'a> {
     set: &'a QuestionSet,
     lang: Lang,
@@ -34,9 +48,29 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Asks until the last question that applies is answered. Called again
-    /// after [`Walk::back`], it goes on from there.
-    pub fn run(&mut self, prompter: &mut dyn Prompter) -> anyhow::Result<()> {
+    /// Goes on at question `id` (resuming a draft); an unknown id starts at
+    /// the first unanswered question.
+    pub fn continue_at(&mut self, id: Option<&str>) {
+        let found = id.and_then(|id| self.set.questions.iter().position(|q| q.id == id));
+        self.at = found.unwrap_or_else(|| {
+            let answered = |i: &usize| self.answers.contains_key(&self.set.questions[*i].id);
+            (0..self.set.questions.len())
+                .find(|i| !answered(i))
+                .unwrap_or(self.set.questions.len())
+        });
+        self.history = (0..self.at)
+            .filter(|&i| self.set.questions[i].applies(|id| self.answers.get(id)))
+            .collect();
+    }
+
+    /// Asks until the last question that applies is answered, telling the
+    /// journal after each answer. Called again after [`Walk::back`], it goes
+    /// on from there.
+    pub fn run(
+        &mut self,
+        prompter: &mut dyn Prompter,
+        journal: &mut dyn Journal,
+    ) -> anyhow::Result<()> {
         let questions = &self.set.questions;
         let mut shown_section: Option<&str> = None;
         let mut error: Option<String> = None;
@@ -60,6 +94,7 @@ impl<'a> Walk<'a> {
                 current: self.answers.get(&q.id),
                 error: error.take(),
             })?;
+            let before = self.at;
             match reply {
                 Reply::Help => {
                     let help = q
@@ -79,6 +114,11 @@ impl<'a> Walk<'a> {
                 },
                 Reply::Picked(i) => error = self.accept(q, picked(q, &[i])),
                 Reply::PickedMany(is) => error = self.accept(q, picked(q, &is)),
+            }
+            if self.at > before {
+                self.skip_to_applicable();
+                let next = questions.get(self.at).map(|q| q.id.as_str());
+                journal.record(self.answers(), next)?;
             }
         }
     }
@@ -217,7 +257,7 @@ pub mod tests {
         }
         let mut p = ById(replies, Vec::new());
         let mut walk = Walk::new(set, Lang::Nl, Vec::new());
-        walk.run(&mut p).unwrap();
+        walk.run(&mut p, &mut ()).unwrap();
         (walk.answers(), p.1)
     }
 
@@ -256,7 +296,7 @@ pub mod tests {
         let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
         // The script runs out after the second question: a cancel.
         assert!(
-            walk.run(&mut p)
+            walk.run(&mut p, &mut ())
                 .unwrap_err()
                 .is::<crate::error::Cancelled>()
         );
@@ -274,7 +314,7 @@ pub mod tests {
             .position(|q| q.id == "middelen.kosten_nu")
             .unwrap();
         p.replies = [typed("veel"), typed("24.000")].into();
-        let _ = walk.run(&mut p);
+        let _ = walk.run(&mut p, &mut ());
         assert!(
             p.errors[0].contains("'veel' is not an amount"),
             "{:?}",
@@ -297,7 +337,7 @@ pub mod tests {
             typed("woorden"),
         ]);
         let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
-        let _ = walk.run(&mut p);
+        let _ = walk.run(&mut p, &mut ());
         assert_eq!(
             p.asked[..5],
             [
@@ -321,7 +361,7 @@ pub mod tests {
         let set = set();
         let mut p = ScriptedPrompter::new([Reply::Help]);
         let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
-        let _ = walk.run(&mut p);
+        let _ = walk.run(&mut p, &mut ());
         assert_eq!(p.asked, ["casus.titel", "casus.titel"]);
         assert_eq!(
             p.shown,
@@ -357,8 +397,48 @@ pub mod tests {
             .position(|c| c.value == "incidenteel")
             .unwrap();
         let mut p = ScriptedPrompter::new([Reply::Picked(incidenteel)]);
-        walk.run(&mut p).unwrap();
+        walk.run(&mut p, &mut ()).unwrap();
         assert!(!walk.answers().iter().any(|(id, _)| id == "vervolg.signaal"));
+    }
+
+    #[test]
+    fn every_answer_is_journaled_with_the_next_question() {
+        #[derive(Default)]
+        struct Log(Vec<(usize, Option<String>)>);
+        impl Journal for Log {
+            fn record(&mut self, answers: Answers, next: Option<&str>) -> anyhow::Result<()> {
+                self.0.push((answers.len(), next.map(str::to_string)));
+                Ok(())
+            }
+        }
+        let set = set();
+        let mut p =
+            ScriptedPrompter::new([typed("Titel"), Reply::Help, typed("woorden"), Reply::Back]);
+        let mut log = Log::default();
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let _ = walk.run(&mut p, &mut log);
+        assert_eq!(
+            log.0,
+            [
+                (1, Some("casus.eigen_woorden".to_string())),
+                (2, Some("casus.interpretatie".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_resumed_walk_continues_where_it_stopped_and_can_go_back() {
+        let set = set();
+        let start = vec![("casus.titel".to_string(), Answer::Text("Titel".into()))];
+        let mut walk = Walk::new(&set, Lang::Nl, start.clone());
+        walk.continue_at(Some("casus.eigen_woorden"));
+        let mut p = ScriptedPrompter::new([Reply::Back]);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(p.asked, ["casus.eigen_woorden", "casus.titel"]);
+        // Without a known position: the first unanswered question.
+        let mut walk = Walk::new(&set, Lang::Nl, start);
+        walk.continue_at(Some("verdwenen.vraag"));
+        assert_eq!(set.questions[walk.at].id, "casus.eigen_woorden");
     }
 
     #[test]

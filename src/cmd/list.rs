@@ -2,11 +2,11 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::cli::{FormatArgs, ListFormat};
-use crate::i18n;
+use crate::cli::{ListArgs, ListFormat};
+use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Scope, Triangle};
 use crate::render;
-use crate::store::Store;
+use crate::store::{Broken, Store};
 
 #[derive(Serialize)]
 struct JsonRow<'a> {
@@ -19,8 +19,9 @@ struct JsonRow<'a> {
     scope: Option<Scope>,
 }
 
-pub fn run(ctx: &Ctx, args: FormatArgs) -> Result<()> {
-    let notes = readable_notes(&ctx.store()?, ctx)?;
+pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let (notes, broken) = ctx.store()?.all()?;
+    report_broken(&broken, ctx.lang);
     match args.format {
         ListFormat::Json => {
             let rows: Vec<JsonRow> = notes
@@ -39,6 +40,9 @@ pub fn run(ctx: &Ctx, args: FormatArgs) -> Result<()> {
         ListFormat::Text if notes.is_empty() => eprintln!("{}", i18n::NO_NOTES.get(ctx.lang)),
         ListFormat::Text => print!("{}", render::table::render(&notes, ctx.lang)),
     }
+    if args.strict && !broken.is_empty() {
+        anyhow::bail!("{} unreadable note file(s)", broken.len());
+    }
     Ok(())
 }
 
@@ -46,17 +50,18 @@ pub fn run(ctx: &Ctx, args: FormatArgs) -> Result<()> {
 /// one bad file never hides the others.
 pub fn readable_notes(store: &Store, ctx: &Ctx) -> Result<Vec<CaseNote>> {
     let (notes, broken) = store.all()?;
+    report_broken(&broken, ctx.lang);
+    Ok(notes)
+}
+
+/// Names each file that could not be read, with why, on stderr.
+pub fn report_broken(broken: &[Broken], lang: Lang) {
     for b in broken {
+        let file = b.path.display().to_string();
+        let error = format!("{:#}", b.error);
         eprintln!(
             "driehoek: {}",
-            i18n::WARN_BROKEN_NOTE.with(
-                ctx.lang,
-                &[
-                    ("file", &b.path.display().to_string()),
-                    ("error", &format!("{:#}", b.error))
-                ]
-            )
+            i18n::WARN_BROKEN_NOTE.with(lang, &[("file", &file), ("error", &error)])
         );
     }
-    Ok(notes)
 }

@@ -1,10 +1,15 @@
 //! One module per subcommand. Each reads what it needs, calls the domain,
 //! and hands the result to a renderer; this is the only place where they meet.
 
+mod delete;
+mod drafts;
+mod edit;
 mod export;
 mod list;
 mod new;
 mod questions;
+mod resume;
+mod session;
 mod show;
 mod template;
 
@@ -16,7 +21,7 @@ use anyhow::{Context, Result};
 use crate::bank::{self, Bank, QuestionSet};
 use crate::cli::{Cli, Command};
 use crate::error::bad_input;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::store::Store;
 
 /// The biggest answers or question file read: far above any real one.
@@ -74,8 +79,28 @@ impl Ctx {
         Ok(bank.get(&active).cloned().expect("checked by bank()"))
     }
 
+    /// The store, with a warning for every part others can read.
     pub fn store(&self) -> Result<Store> {
-        Store::open(Store::default_root()?)
+        let store = Store::open(Store::default_root()?)?;
+        for path in store.exposed() {
+            let path = path.display().to_string();
+            eprintln!(
+                "driehoek: {}",
+                i18n::WARN_EXPOSED.with(self.lang, &[("path", &path)])
+            );
+        }
+        Ok(store)
+    }
+
+    /// The question set a stored note or draft was made with.
+    pub fn set_named(&self, id: &str) -> Result<QuestionSet> {
+        let (bank, _) = self.bank()?;
+        bank.get(id).cloned().ok_or_else(|| {
+            bad_input(format!(
+                "unknown question set '{id}'; known sets: {}",
+                bank.ids().join(", ")
+            ))
+        })
     }
 }
 
@@ -104,6 +129,11 @@ pub fn read_input(path: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| bad_input(format!("{shown} is not text (UTF-8)")))
 }
 
+/// Whether an interactive walk is running (Ctrl-C is then its business).
+pub fn walking() -> bool {
+    session::WALKING.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx {
         lang: cli.lang,
@@ -117,5 +147,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::List(args) => list::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
+        Command::Resume(args) => resume::run(&ctx, args),
+        Command::Drafts => drafts::run(&ctx),
+        Command::Edit(args) => edit::run(&ctx, args),
+        Command::History(args) => edit::history(&ctx, args),
+        Command::Delete(args) => delete::run(&ctx, args),
     }
 }

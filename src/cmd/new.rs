@@ -1,18 +1,14 @@
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
-use jiff::{Timestamp, Unit};
 
-use super::Ctx;
+use super::{Ctx, session};
 use crate::answers_file;
 use crate::bank::QuestionSet;
 use crate::cli::NewArgs;
-use crate::error::{Cancelled, bad_input};
-use crate::i18n::{self, Lang};
-use crate::note::CaseNote;
-use crate::prompt::{Prompter, TermPrompter};
-use crate::render;
+use crate::i18n;
+use crate::note::{CaseNote, Draft};
+use crate::store::{self, Store};
 use crate::walk::{Answers, Walk};
 
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
@@ -29,94 +25,60 @@ fn from_file(ctx: &Ctx, path: &Path) -> Result<()> {
     for w in &parsed.warnings {
         eprintln!("driehoek: {w}");
     }
-    let note = save(ctx, &set, parsed.answers)?;
+    let note = create(&ctx.store()?, &set, ctx.lang, parsed.answers)?;
     println!("{}", note.id);
     Ok(())
 }
 
 fn interactive(ctx: &Ctx) -> Result<()> {
-    // dialoguer reads keys from the terminal but only checks stderr; a
-    // piped stdin would otherwise leave the walk waiting on nothing.
-    for (is_term, what) in [
-        (std::io::stdin().is_terminal(), "stdin"),
-        (std::io::stderr().is_terminal(), "stderr"),
-    ] {
-        if !is_term {
-            return Err(bad_input(
-                i18n::ERR_NO_TERMINAL.with(ctx.lang, &[("what", what)]),
-            ));
-        }
-    }
+    session::need_terminal("new", ctx.lang)?;
     let set = ctx.active_set()?;
     let store = ctx.store()?;
-    let mut prompter = TermPrompter::new(store.scratch_dir());
-    let answers = walk_to_the_end(&set, ctx.lang, &mut prompter)?;
-    let note = save(ctx, &set, answers)?;
-    eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)]));
+    let waiting = store.drafts()?.0.len();
+    if waiting > 0 {
+        eprintln!(
+            "{}",
+            i18n::DRAFTS_WAITING.with(ctx.lang, &[("count", &waiting.to_string())])
+        );
+    }
+    let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
+    let mut walk = Walk::new(&set, ctx.lang, Vec::new());
+    finish(ctx, &store, &set, &mut walk, &mut draft)
+}
+
+/// Walks to the end and saves: a new note, or the edited one for an edit
+/// draft. The draft goes once the note is safely stored.
+pub fn finish(
+    ctx: &Ctx,
+    store: &Store,
+    set: &QuestionSet,
+    walk: &mut Walk,
+    draft: &mut Draft,
+) -> Result<()> {
+    let answers = session::run(store, set, walk, draft)?;
+    match &draft.edit_of {
+        Some(id) => {
+            let old = store.load(id)?;
+            store.update(&old.edited(set, answers, session::now()))?;
+            store.remove_draft(&draft.id)?;
+            eprintln!("\n{}", i18n::UPDATED.with(ctx.lang, &[("id", id)]));
+        }
+        None => {
+            let note = create(store, set, draft.lang, answers)?;
+            store.remove_draft(&draft.id)?;
+            eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)]));
+        }
+    }
     Ok(())
 }
 
-/// Walks the set, shows the summary, and asks to save; "back" returns to
-/// the questions, "discard" cancels.
-pub fn walk_to_the_end(
+fn create(
+    store: &Store,
     set: &QuestionSet,
-    lang: Lang,
-    prompter: &mut dyn Prompter,
-) -> Result<Answers> {
-    let mut walk = Walk::new(set, lang, Vec::new());
-    loop {
-        walk.run(prompter)?;
-        let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
-        let summary = render::terminal::blocks(&render::summary_blocks(&preview, Some(set), lang));
-        prompter.show(&format!("\n{}\n{summary}", i18n::SUMMARY.get(lang)))?;
-        let items = [
-            i18n::END_SAVE.get(lang),
-            i18n::END_BACK.get(lang),
-            i18n::END_DISCARD.get(lang),
-        ];
-        match prompter.choose(i18n::CONFIRM_SAVE.get(lang), &items, 0)? {
-            0 => return Ok(walk.answers()),
-            1 => walk.back(),
-            _ => return Err(Cancelled.into()),
-        }
-    }
-}
-
-fn save(ctx: &Ctx, set: &QuestionSet, answers: Answers) -> Result<CaseNote> {
-    let now = Timestamp::now().round(Unit::Second)?;
-    let mut note = CaseNote::new(String::new(), now, set, ctx.lang, answers);
-    ctx.store()?.create(&mut note)?;
+    lang: i18n::Lang,
+    answers: Answers,
+) -> Result<CaseNote> {
+    let mut note = CaseNote::new(String::new(), session::now(), set, lang, answers);
+    store.create(&mut note)?;
     Ok(note)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bank::{Bank, DEFAULT_SET};
-    use crate::prompt::Reply;
-    use crate::prompt::scripted::ScriptedPrompter;
-
-    #[test]
-    fn back_from_the_summary_returns_to_the_last_question() {
-        let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
-        let replies = crate::walk::tests::minimal_replies(&set, &[]);
-        let asked = replies.iter().filter(|(id, _)| set.question(id).unwrap().when.is_none());
-        let mut p = ScriptedPrompter::new(asked.map(|(_, r)| r.clone()));
-        // Back to the questions once, change the last answer, then save.
-        p.choices = [1, 0].into();
-        p.replies.push_back(Reply::Picked(0));
-        let last = set
-            .questions
-            .iter()
-            .rev()
-            .find(|q| q.when.is_none())
-            .unwrap();
-        let answers = walk_to_the_end(&set, Lang::Nl, &mut p).unwrap();
-        assert_eq!(p.asked.last(), Some(&last.id));
-        assert!(p.shown.iter().any(|s| s.contains(i18n::SUMMARY.nl)));
-        assert_eq!(
-            answers.len(),
-            set.questions.iter().filter(|q| q.required).count()
-        );
-    }
 }

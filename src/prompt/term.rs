@@ -2,7 +2,7 @@
 //! stderr; keys come from the terminal.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::Context;
@@ -36,37 +36,6 @@ impl TermPrompter {
         self.term.write_line(text).map_err(interrupted)
     }
 
-    /// Opens the person's editor on `text` in a private temp file and
-    /// returns what they saved. The file is removed afterwards.
-    fn edit(&self, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
-        let editor = std::env::var("VISUAL")
-            .or_else(|_| std::env::var("EDITOR"))
-            .unwrap_or_else(|_| "vi".to_string());
-        let file = tempfile::Builder::new()
-            .prefix("antwoord-")
-            .suffix(".txt")
-            .tempfile_in(&self.scratch)
-            .context("cannot make a temp file for the editor")?;
-        std::fs::write(file.path(), text)?;
-        let status = Command::new("sh")
-            .arg("-c")
-            .arg(format!("{editor} \"$1\""))
-            .arg("sh")
-            .arg(file.path())
-            .status();
-        match status {
-            Ok(s) if s.success() => Ok(Some(std::fs::read_to_string(file.path())?)),
-            _ => {
-                self.line(
-                    &style(i18n::EDITOR_FAILED.with(lang, &[("editor", &editor)]))
-                        .red()
-                        .to_string(),
-                )?;
-                Ok(None)
-            }
-        }
-    }
-
     fn ask_text(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
         let q = ask.question;
         let current = match ask.current {
@@ -91,7 +60,7 @@ impl TermPrompter {
                     Some(Answer::Text(t)) => t.clone(),
                     _ => String::new(),
                 };
-                match self.edit(&start, ask.lang)? {
+                match edit_text(&self.scratch, &start, ask.lang)? {
                     Some(text) => Reply::Typed(text),
                     None => Reply::Help,
                 }
@@ -265,6 +234,38 @@ impl Prompter for TermPrompter {
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?
             .ok_or_else(|| Cancelled.into())
+    }
+}
+
+/// Opens the person's editor (`$VISUAL`, `$EDITOR`, else vi) on `text` in
+/// a private temp file inside `scratch`, never in a shared temp folder, and
+/// returns what they saved; `None` when the editor failed. The file is
+/// removed afterwards.
+pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let file = tempfile::Builder::new()
+        .prefix("bewerk-")
+        .suffix(".toml")
+        .tempfile_in(scratch)
+        .context("cannot make a temp file for the editor")?;
+    std::fs::write(file.path(), text)?;
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file.path())
+        .status();
+    match status {
+        Ok(s) if s.success() => Ok(Some(std::fs::read_to_string(file.path())?)),
+        _ => {
+            eprintln!(
+                "{}",
+                style(i18n::EDITOR_FAILED.with(lang, &[("editor", &editor)])).red()
+            );
+            Ok(None)
+        }
     }
 }
 

@@ -1,0 +1,139 @@
+use std::path::Path;
+
+use anyhow::Result;
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::{Ctx, new, session};
+use crate::bank::QuestionSet;
+use crate::cli::{EditArgs, ShowArgs};
+use crate::error::{Cancelled, bad_input};
+use crate::i18n::{self, Lang};
+use crate::note::{CaseNote, Draft, answers_of};
+use crate::prompt::{Prompter, TermPrompter, edit_text};
+use crate::store::{self, Store};
+use crate::walk::Walk;
+
+/// Re-walks a note with its answers as defaults, or opens it in the editor.
+pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    if !args.editor {
+        session::need_terminal("edit", ctx.lang)?;
+    }
+    let store = ctx.store()?;
+    let id = store.resolve(&args.id, ctx.lang)?;
+    let note = store.load(&id)?;
+    let set = ctx.set_named(&note.set)?;
+    if args.editor {
+        return in_editor(ctx, &store, &set, &note);
+    }
+    let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
+    let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers));
+    new::finish(ctx, &store, &set, &mut walk, &mut draft)
+}
+
+/// Like visudo: edit the TOML, check it, and open it again on a mistake.
+/// Without a terminal to ask in, a mistake ends the edit (exit 2) and the
+/// note stays as it was.
+fn in_editor(ctx: &Ctx, store: &Store, set: &QuestionSet, note: &CaseNote) -> Result<()> {
+    let original = store::to_text(note)?;
+    let mut text = original.clone();
+    let mut prompter = TermPrompter::new(store.scratch_dir());
+    loop {
+        if let Some(edited) = edit_text(&store.scratch_dir(), &text, ctx.lang)? {
+            text = edited;
+        }
+        if text == original {
+            eprintln!("{}", i18n::UNCHANGED.get(ctx.lang));
+            return Ok(());
+        }
+        match checked(&text, note, set, ctx.lang) {
+            Ok(edited)
+                if CaseNote {
+                    updated: note.updated,
+                    ..edited.clone()
+                } == *note =>
+            {
+                eprintln!("{}", i18n::UNCHANGED.get(ctx.lang));
+                return Ok(());
+            }
+            Ok(edited) => {
+                store.update(&edited)?;
+                eprintln!("{}", i18n::UPDATED.with(ctx.lang, &[("id", &note.id)]));
+                return Ok(());
+            }
+            Err(e) if session::need_terminal("edit", ctx.lang).is_err() => {
+                return Err(bad_input(format!(
+                    "{}: {e:#}",
+                    i18n::EDIT_INVALID.get(ctx.lang)
+                )));
+            }
+            Err(e) => {
+                eprintln!("{}:\n{e:#}", i18n::EDIT_INVALID.get(ctx.lang));
+
+                let items = [
+                    i18n::EDIT_REOPEN.get(ctx.lang),
+                    i18n::EDIT_ABANDON.get(ctx.lang),
+                ];
+                if prompter.choose(i18n::EDIT_AGAIN.get(ctx.lang), &items, 0)? != 0 {
+                    return Err(Cancelled.into());
+                }
+            }
+        }
+    }
+}
+
+/// The edited text as a note, checked as strictly as a walk: same id,
+/// known choices, scales in range, required answers present.
+pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Result<CaseNote> {
+    let edited = store::parse_note(text, Path::new(&format!("{}.toml", old.id)))?;
+    if edited.id != old.id {
+        return Err(bad_input(
+            i18n::ERR_EDIT_ID.with(lang, &[("old", &old.id), ("new", &edited.id)]),
+        ));
+    }
+    let answers = answers_of(&edited.answers);
+    let answer_of = |id: &str| answers.iter().find(|(a, _)| a == id).map(|(_, a)| a);
+    let mut problems = Vec::new();
+    for (id, answer) in &answers {
+        if let Some(Err(invalid)) = set.question(id).map(|q| q.check(answer)) {
+            problems.push(format!("[{id}] {}", invalid.message(lang)));
+        }
+    }
+    for q in &set.questions {
+        if q.required && q.applies(answer_of) && answer_of(&q.id).is_none() {
+            problems.push(format!(
+                "[{}] {}",
+                q.id,
+                i18n::ERR_MISSING.with(lang, &[("id", &q.id)])
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(bad_input(problems.join("\n")));
+    }
+    Ok(old.edited(set, answers, session::now()))
+}
+
+/// Lists the kept versions of a note, oldest first, then the current one.
+pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let id = store.resolve(&args.id, ctx.lang)?;
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header([
+            i18n::H_UPDATED.get(ctx.lang),
+            i18n::H_TITLE.get(ctx.lang),
+            "path",
+        ]);
+    let mut paths = store.history(&id);
+    paths.push(store.notes_dir().join(format!("{id}.toml")));
+    for path in paths {
+        let (when, title) = match store::read_note(&path) {
+            Ok(n) => (n.updated.to_string(), n.title),
+            Err(e) => (String::new(), format!("{e:#}")),
+        };
+        t.add_row([when, title, path.display().to_string()]);
+    }
+    println!("{t}");
+    Ok(())
+}

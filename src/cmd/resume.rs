@@ -1,0 +1,33 @@
+use anyhow::Result;
+
+use super::{Ctx, new, session};
+use crate::cli::ResumeArgs;
+use crate::error::bad_input;
+use crate::i18n;
+use crate::note::answers_of;
+use crate::walk::Walk;
+
+/// Continues a draft at the question where it stopped.
+pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
+    session::need_terminal("resume", ctx.lang)?;
+    let store = ctx.store()?;
+    let id = match &args.id {
+        Some(wanted) => store.resolve_draft(wanted, ctx.lang)?,
+        None => match store.drafts()?.0.first() {
+            Some(newest) => newest.id.clone(),
+            None => return Err(bad_input(i18n::NO_DRAFTS.get(ctx.lang))),
+        },
+    };
+    let mut draft = store.load_draft(&id)?;
+    let set = ctx.set_named(&draft.set)?;
+    eprintln!(
+        "{}",
+        i18n::RESUMING.with(
+            ctx.lang,
+            &[("id", &draft.id), ("title", &draft.title(&set))]
+        )
+    );
+    let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers));
+    walk.continue_at(draft.next.as_deref());
+    new::finish(ctx, &store, &set, &mut walk, &mut draft)
+}

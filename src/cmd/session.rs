@@ -1,0 +1,180 @@
+//! An interactive walk as the commands run it: in a terminal, kept as a
+//! draft after every answer, ending in a summary and a choice to save.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Result;
+use jiff::{Timestamp, Unit};
+
+use crate::bank::QuestionSet;
+use crate::error::{Cancelled, bad_input};
+use crate::i18n::{self, Lang};
+use crate::note::{CaseNote, Draft};
+use crate::prompt::{Prompter, TermPrompter};
+use crate::render;
+use crate::store::Store;
+use crate::walk::{Answers, Journal, Walk};
+
+/// Set while a walk runs: Ctrl-C then interrupts the prompt (so the walk
+/// can ask about the draft) instead of ending the process.
+pub static WALKING: AtomicBool = AtomicBool::new(false);
+
+/// Refuses up front when there is no terminal to ask in. dialoguer reads
+/// keys from the terminal but only checks stderr, so both are checked.
+pub fn need_terminal(cmd: &str, lang: Lang) -> Result<()> {
+    for (is_term, what) in [
+        (std::io::stdin().is_terminal(), "stdin"),
+        (std::io::stderr().is_terminal(), "stderr"),
+    ] {
+        if !is_term {
+            let msg = match cmd {
+                "new" => i18n::ERR_NO_TERMINAL.with(lang, &[("what", what)]),
+                _ => i18n::ERR_NEEDS_TERMINAL.with(lang, &[("cmd", cmd), ("what", what)]),
+            };
+            return Err(bad_input(msg));
+        }
+    }
+    Ok(())
+}
+
+pub fn now() -> Timestamp {
+    Timestamp::now()
+        .round(Unit::Second)
+        .unwrap_or_else(|_| Timestamp::now())
+}
+
+/// Keeps the draft in the store after every answer.
+struct DraftJournal<'a> {
+    store: &'a Store,
+    set: &'a QuestionSet,
+    draft: &'a mut Draft,
+}
+
+impl Journal for DraftJournal<'_> {
+    fn record(&mut self, answers: Answers, next: Option<&str>) -> Result<()> {
+        self.draft.record(self.set, answers, next, now());
+        self.store.save_draft(self.draft)
+    }
+}
+
+/// Runs `walk` in the terminal until the person saves. The draft is kept
+/// on the way; on a cancel the person decides whether it stays.
+pub fn run(
+    store: &Store,
+    set: &QuestionSet,
+    walk: &mut Walk,
+    draft: &mut Draft,
+) -> Result<Answers> {
+    let lang = draft.lang;
+    let mut prompter = TermPrompter::new(store.scratch_dir());
+    WALKING.store(true, Ordering::SeqCst);
+    let result = {
+        let mut journal = DraftJournal {
+            store,
+            set,
+            draft: &mut *draft,
+        };
+        walk_to_the_end(walk, set, lang, &mut prompter, &mut journal)
+    };
+    match result {
+        Ok(answers) => {
+            WALKING.store(false, Ordering::SeqCst);
+            Ok(answers)
+        }
+        Err(e) if e.is::<Cancelled>() => {
+            let discard =
+                !draft.answers.is_empty() && prompter_says_discard(&mut prompter, draft, lang);
+            WALKING.store(false, Ordering::SeqCst);
+            if discard || draft.answers.is_empty() {
+                store.remove_draft(&draft.id)?;
+            } else {
+                eprintln!("{}", i18n::DRAFT_KEPT.with(lang, &[("id", &draft.id)]));
+            }
+            Err(e)
+        }
+        Err(e) => {
+            WALKING.store(false, Ordering::SeqCst);
+            Err(e)
+        }
+    }
+}
+
+/// Asks whether to throw the draft away; anything but a clear "discard"
+/// (another Ctrl-C, Esc) keeps it.
+fn prompter_says_discard(prompter: &mut dyn Prompter, draft: &Draft, lang: Lang) -> bool {
+    // The interrupted prompt left the cursor mid-line.
+    let _ = prompter.show("");
+
+    let items = [
+        i18n::KEEP.with(lang, &[("id", &draft.id)]),
+        i18n::DISCARD.get(lang).to_string(),
+    ];
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    matches!(
+        prompter.choose(i18n::KEEP_DRAFT.get(lang), &items, 0),
+        Ok(1)
+    )
+}
+
+/// Walks the set, shows the summary, and asks to save; "back" returns to
+/// the questions, "discard" cancels.
+pub fn walk_to_the_end(
+    walk: &mut Walk,
+    set: &QuestionSet,
+    lang: Lang,
+    prompter: &mut dyn Prompter,
+    journal: &mut dyn Journal,
+) -> Result<Answers> {
+    loop {
+        walk.run(prompter, journal)?;
+        let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
+        let summary = render::terminal::blocks(&render::summary_blocks(&preview, Some(set), lang));
+        prompter.show(&format!("\n{}\n{summary}", i18n::SUMMARY.get(lang)))?;
+        let items = [
+            i18n::END_SAVE.get(lang),
+            i18n::END_BACK.get(lang),
+            i18n::END_DISCARD.get(lang),
+        ];
+        match prompter.choose(i18n::CONFIRM_SAVE.get(lang), &items, 0)? {
+            0 => return Ok(walk.answers()),
+            1 => walk.back(),
+            _ => return Err(Cancelled.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Bank, DEFAULT_SET};
+    use crate::prompt::Reply;
+    use crate::prompt::scripted::ScriptedPrompter;
+
+    #[test]
+    fn back_from_the_summary_returns_to_the_last_question() {
+        let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
+        let replies = crate::walk::tests::minimal_replies(&set, &[]);
+        let asked = replies
+            .iter()
+            .filter(|(id, _)| set.question(id).unwrap().when.is_none());
+        let mut p = ScriptedPrompter::new(asked.map(|(_, r)| r.clone()));
+        // Back to the questions once, change the last answer, then save.
+        p.choices = [1, 0].into();
+        p.replies.push_back(Reply::Picked(0));
+        let last = set
+            .questions
+            .iter()
+            .rev()
+            .find(|q| q.when.is_none())
+            .unwrap();
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let answers = walk_to_the_end(&mut walk, &set, Lang::Nl, &mut p, &mut ()).unwrap();
+        assert_eq!(p.asked.last(), Some(&last.id));
+        assert!(p.shown.iter().any(|s| s.contains(i18n::SUMMARY.nl)));
+        assert_eq!(
+            answers.len(),
+            set.questions.iter().filter(|q| q.required).count()
+        );
+    }
+}

@@ -1,0 +1,547 @@
+//! The subcommands as a user runs them without a terminal.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::harness::{Env, FULL, stable, stderr, stdout};
+use crate::snapshot;
+
+/// A second invented case, with fewer answers.
+const SHORT: &str = r#"
+[casus]
+titel = "Burgerinitiatief en de controle"
+eigen_woorden = "We doen dit voor de buurt, niet voor een formulier."
+wens = "Dat de gemeente komt kijken wat er gebeurt."
+blokkade = "De subsidie vraagt om outputcijfers."
+oplossing = "Een verslag in verhalen in plaats van cijfers."
+[wet]
+oordeel = "twijfel"
+regel = ["awb_4_84"]
+blokkade = "beleidsregel"
+toelichting = "De beleidsregel vraagt cijfers; art. 4:84 Awb laat afwijken toe."
+[middelen]
+oordeel = "ja"
+toelichting = "Geen extra kosten."
+[zelfregie]
+oordeel = "ja"
+logica = "persoon"
+toelichting = "De bewoners houden de regie."
+[contrasten]
+uniform_nu = 3
+uniform_gewenst = 4
+zorg_nu = 3
+zorg_gewenst = 4
+weten_nu = 2
+weten_gewenst = 4
+verantwoording_nu = 1
+verantwoording_gewenst = 4
+positie_nu = 2
+positie_gewenst = 4
+sturing_nu = 1
+sturing_gewenst = 5
+[reflectie]
+besproken = "ja"
+[vervolg]
+teamvraag = "Wie praat met de subsidieafdeling?"
+schaal = "incidenteel"
+"#;
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap()
+}
+
+#[test]
+fn a_filled_in_template_makes_the_same_note_as_its_answers() {
+    let env = Env::new();
+    let template = stdout(&env.run(&["template"]));
+    // The template is valid TOML with every question present and empty.
+    let table: toml::Table = toml::from_str(&template).unwrap();
+    assert_eq!(table["set"].as_str(), Some("waardendriehoek"));
+    assert_eq!(table["casus"]["titel"].as_str(), Some(""));
+    assert_eq!(table["wet"]["regel"].as_array().map(Vec::len), Some(0));
+    assert!(template.contains("# Welke korte titel geef je deze casus? (verplicht)"));
+    assert!(template.contains("\"nog_niet\" (nog niet)"));
+
+    // Fill it in by replacing the empty values with the fixture's answers.
+    let answers: toml::Table = toml::from_str(FULL).unwrap();
+    let mut filled = String::new();
+    let mut section = String::new();
+    for line in template.lines() {
+        if let Some(s) = line.strip_prefix('[') {
+            section = s.trim_end_matches(']').to_string();
+        }
+        let key = line.split(" = ").next().unwrap();
+        match answers.get(&section).and_then(|t| t.get(key)) {
+            Some(value) if !line.starts_with('#') && line.contains(" = ") => {
+                filled.push_str(&format!("{key} = {value}\n"));
+            }
+            _ => filled.push_str(&format!("{line}\n")),
+        }
+    }
+    let from_template = env.new_note(&filled);
+    let from_answers = env.new_note(FULL);
+    let a = fs::read_to_string(env.note_path(&from_template)).unwrap();
+    let b = fs::read_to_string(env.note_path(&from_answers)).unwrap();
+    let strip = |s: &str, id: &str| {
+        s.replace(id, "ID")
+            .lines()
+            .filter(|l| !l.starts_with("created") && !l.starts_with("updated"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&a, &from_template), strip(&b, &from_answers));
+}
+
+#[test]
+fn new_from_prints_the_id_and_stores_a_private_readable_note() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    assert_eq!(id.len(), 6);
+    let path = env.note_path(&id);
+    let note: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(note["format"].as_integer(), Some(1));
+    assert_eq!(note["id"].as_str(), Some(id.as_str()));
+    assert_eq!(note["set"].as_str(), Some("waardendriehoek"));
+    assert_eq!(note["set_version"].as_integer(), Some(1));
+    assert_eq!(note["lang"].as_str(), Some("nl"));
+    assert_eq!(note["title"].as_str(), Some("Drie zakken post"));
+    assert_eq!(note["triangle"]["law"].as_str(), Some("ja"));
+    assert_eq!(note["triangle"]["self"].as_str(), Some("twijfel"));
+    assert_eq!(note["costs"]["current"].as_integer(), Some(24000));
+    assert_eq!(note["scope"].as_str(), Some("structureel"));
+    let answers = note["answers"].as_array().unwrap();
+    let titel = answers
+        .iter()
+        .find(|a| a["id"].as_str() == Some("casus.titel"))
+        .unwrap();
+    assert_eq!(
+        titel["question"].as_str(),
+        Some("Welke korte titel geef je deze casus?")
+    );
+    // "nog niet" written by its label is stored by its value.
+    let besproken = answers
+        .iter()
+        .find(|a| a["id"].as_str() == Some("reflectie.besproken"))
+        .unwrap();
+    assert_eq!(besproken["value"].as_str(), Some("nog_niet"));
+
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&env.notes_dir()), 0o700);
+    assert_eq!(mode(env.notes_dir().parent().unwrap()), 0o700);
+}
+
+#[test]
+fn every_problem_in_an_answers_file_is_reported_and_nothing_is_saved() {
+    let env = Env::new();
+    env.new_note(FULL);
+    let bad = FULL
+        .replace("oordeel = \"twijfel\"", "oordeel = \"misschien\"")
+        .replace("uniform_nu = 2", "uniform_nu = 7")
+        .replace("kosten_voorstel = 3000", "kosten_voorstel = \"veel\"")
+        .replace(
+            "titel = \"Drie zakken post\"",
+            "titel = \"Drie zakken post\"\nkleur = \"rood\"",
+        )
+        .replace("teamvraag = \"Mogen we de intake-eis loslaten?\"\n", "");
+    let path = env.file("bad.toml", &bad);
+    let before = env.note_files();
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    let file = path.display().to_string();
+    for expected in [
+        format!("{file}:4:1: [casus.kleur] onbekende vraag 'casus.kleur'"),
+        format!("{file}:22:19: [middelen.kosten_voorstel] 'veel' is geen bedrag"),
+        format!(
+            "{file}:26:11: [zelfregie.oordeel] 'misschien' is geen keuze; kies uit: ja, nee, twijfel"
+        ),
+        format!("{file}:30:14: [contrasten.uniform_nu] kies een heel getal van 1 tot en met 5"),
+        "[vervolg.teamvraag] verplichte vraag 'vervolg.teamvraag' is niet beantwoord".to_string(),
+        format!("5 fout(en) in {file}; er is niets opgeslagen"),
+    ] {
+        assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(stdout(&out).is_empty());
+    assert_eq!(env.note_files(), before);
+}
+
+#[test]
+fn answers_to_follow_ups_that_do_not_apply_are_warned_about_and_dropped() {
+    let env = Env::new();
+    let text = FULL.replace("regel = [\"wgs\", \"anders\"]", "regel = [\"wgs\"]");
+    let path = env.file("a.toml", &text);
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("'wet.regel_anders' is een vervolgvraag die hier niet van toepassing is"),
+        "{}",
+        stderr(&out)
+    );
+    let id = stdout(&out).trim().to_string();
+    let note = fs::read_to_string(env.note_path(&id)).unwrap();
+    assert!(!note.contains("wet.regel_anders"));
+    assert!(!note.contains("interne werkinstructie intake"));
+}
+
+#[test]
+fn broken_toml_is_reported_with_its_place() {
+    let env = Env::new();
+    let path = env.file("a.toml", "[casus]\ntitel = \"open\n");
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains(&format!("{}:2:", path.display())),
+        "{}",
+        stderr(&out)
+    );
+    let missing = env.run(&["new", "--from", "/nonexistent/answers.toml"]);
+    assert_eq!(code(&missing), 2);
+    assert!(stderr(&missing).contains("/nonexistent/answers.toml"));
+}
+
+#[test]
+fn new_without_a_terminal_refuses_up_front_and_writes_nothing() {
+    let env = Env::new();
+    let out = env.cmd().arg("new").write_stdin("\n").output().unwrap();
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("--from") && err.contains("driehoek template"),
+        "{err}"
+    );
+    assert!(
+        !env.home.path().join("store").exists(),
+        "nothing is written"
+    );
+    let en = env
+        .cmd()
+        .args(["--lang", "en", "nieuw"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(stderr(&en).contains("is not a terminal"), "{}", stderr(&en));
+}
+
+#[test]
+fn list_shows_notes_newest_first_as_a_table_and_as_json() {
+    let env = Env::new();
+    let empty = env.run(&["list"]);
+    assert_eq!(code(&empty), 0);
+    assert!(stderr(&empty).contains("Nog geen notities"));
+    assert_eq!(stdout(&env.run(&["list", "--format", "json"])).trim(), "[]");
+
+    let first = env.new_note(FULL);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = env.new_note(SHORT);
+    let table = stdout(&env.run(&["lijst"]));
+    let pos = |id: &str| table.find(id).unwrap();
+    assert!(pos(&second) < pos(&first), "newest first:\n{table}");
+    snapshot!("list_table", stable(&table, &[&first, &second]));
+    snapshot!(
+        "list_table_en",
+        stable(
+            &stdout(&env.run(&["--lang", "en", "list"])),
+            &[&first, &second]
+        )
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["list", "--format", "json"]))).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], second.as_str());
+    assert_eq!(rows[0]["title"], "Burgerinitiatief en de controle");
+    assert!(rows[0]["created"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(rows[1]["triangle"]["money"], "ja");
+}
+
+#[test]
+fn export_writes_commonmark_for_the_meeting() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let md = stdout(&env.run(&["export", &id[..3]]));
+    snapshot!("export_markdown", stable(&md, &[&id]));
+
+    // It parses as CommonMark, with the parts in the meeting's order.
+    let mut headings = Vec::new();
+    let mut tables = 0;
+    let mut in_heading = false;
+    for event in Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                headings.push(String::new());
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) if in_heading => headings.last_mut().unwrap().push_str(&t),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(headings[0], "Drie zakken post");
+    let at = |h: &str| {
+        headings
+            .iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h} in {headings:?}"))
+    };
+    assert!(at("In eigen woorden") < at("De waardendriehoek"));
+    assert!(at("De waardendriehoek") < at("Kosten"));
+    assert!(at("Kosten") < at("Rationeel en relationeel"));
+    assert!(at("Rationeel en relationeel") < at("Reflectie"));
+    assert!(at("Reflectie") < at("Vervolg"));
+    assert_eq!(tables, 3);
+    // A pipe in an answer stays inside its cell.
+    assert!(md.contains("vooraf \\| het is een werkinstructie"));
+}
+
+#[test]
+fn export_to_files_and_folders() {
+    let env = Env::new();
+    let a = env.new_note(FULL);
+    let b = env.new_note(SHORT);
+    let file = env.home.path().join("out.md");
+    let out = env.run(&["exporteer", &a, "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# Drie zakken post\n")
+    );
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    let dir = env.home.path().join("vergadering");
+    let out = env.run(&["export", "--all", "-o", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.join(format!("{a}.md")).is_file() && dir.join(format!("{b}.md")).is_file());
+
+    let out = env.run(&["export", "--all"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("-o MAP"));
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["export", &b, "--format", "json"]))).unwrap();
+    assert_eq!(json["id"], b.as_str());
+    assert_eq!(json["triangle"]["law"], "twijfel");
+}
+
+#[test]
+fn show_prints_the_whole_note() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let out = env.run(&["toon", &id]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    for part in [
+        "Drie zakken post",
+        "│ Ik durf de post niet meer open te maken.",
+        "€ 21.000 minder",
+        "controleren ↔ leren",
+        "Werkinstructie intake schuldhulp.",
+    ] {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+    assert!(!text.contains('\u{1b}'), "NO_COLOR means no escape codes");
+}
+
+#[test]
+fn unknown_ids_get_suggestions_and_prefixes_must_be_unique() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let typo: String = id.chars().rev().collect::<String>();
+    let wrong = format!("{}0", &id[..5]); // 0 is never in an id
+    let out = env.run(&["show", &wrong]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("geen notitie met id '{wrong}'"))
+            && err.contains(&format!("bedoelde je: {id}?")),
+        "{err}"
+    );
+    let out = env.run(&["show", &typo]);
+    assert_eq!(code(&out), 2);
+
+    // Two notes with a shared first letter make that letter ambiguous.
+    fs::copy(
+        env.note_path(&id),
+        env.notes_dir().join(format!("{}zzzzz.toml", &id[..1])),
+    )
+    .unwrap();
+    let out = env.run(&["show", &id[..1]]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("past bij meer notities"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn questions_are_listed_as_text_and_json() {
+    let env = Env::new();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["questions", "--format", "json"]))).unwrap();
+    let qs = json["questions"].as_array().unwrap();
+    assert!(qs.len() >= 50);
+    let by_id = |id: &str| qs.iter().find(|q| q["id"] == id).unwrap();
+    let verdict = by_id("wet.oordeel");
+    assert_eq!(verdict["section"], "wet");
+    assert_eq!(verdict["kind"], "choice");
+    assert_eq!(verdict["required"], true);
+    let values: Vec<&str> = verdict["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["ja", "nee", "twijfel"]);
+    let scale = by_id("contrasten.sturing_nu");
+    assert_eq!(
+        (scale["min"].as_i64(), scale["max"].as_i64()),
+        (Some(1), Some(5))
+    );
+    assert!(by_id("casus.titel").get("choices").is_none());
+    assert!(by_id("casus.titel").get("min").is_none());
+    let en: serde_json::Value = serde_json::from_str(&stdout(
+        &env.run(&["vragen", "--lang", "en", "--format", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(
+        en["questions"][0]["prompt"].as_str().map(|p| p.is_ascii()),
+        Some(true)
+    );
+    let text = stdout(&env.run(&["questions"]));
+    assert!(
+        text.contains("wet.regel_anders")
+            && text.contains("vervolgvraag: alleen als wet.regel is: anders"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_coach_can_use_their_own_question_set() {
+    let env = Env::new();
+    let set = r#"format = 1
+id = "kort"
+version = 2
+name = { nl = "Kort", en = "Short" }
+
+[[sections]]
+key = "kern"
+title = { nl = "Kern", en = "Core" }
+
+[[sections.questions]]
+key = "titel"
+kind = "text"
+required = true
+prompt = { nl = "Titel?", en = "Title?" }
+"#;
+    let path = env.file("kort.toml", set);
+    let answers = env.file("kort-antwoorden.toml", "[kern]\ntitel = \"Oefencasus\"\n");
+    let out = env.run(&[
+        "--questions",
+        path.to_str().unwrap(),
+        "new",
+        "--from",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let note = fs::read_to_string(env.note_path(&id)).unwrap();
+    assert!(
+        note.contains("set = \"kort\"") && note.contains("set_version = 2"),
+        "{note}"
+    );
+
+    // The same set in the config folder overrides nothing and adds "kort".
+    let dir = env.config.path().join("driehoek").join("questions");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("kort.toml"), set).unwrap();
+    let out = env.run(&["--set", "kort", "template"]);
+    assert!(stdout(&out).contains("[kern]"), "{}", stderr(&out));
+
+    let broken = env.file(
+        "stuk.toml",
+        &set.replace("kind = \"text\"", "kind = \"text\"\nchoices = []\nmin = 1"),
+    );
+    let out = env.run(&["--questions", broken.to_str().unwrap(), "template"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains(&format!(
+            "{}:11:7: [kern.titel] a text question takes no min, max or labels",
+            broken.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["--set", "bestaatniet", "template"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("unknown question set 'bestaatniet'"));
+}
+
+#[test]
+fn a_broken_note_does_not_hide_the_others() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    fs::write(env.notes_dir().join("kapot.toml"), "format = 1\nid = \"kap").unwrap();
+    let out = env.run(&["list"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains(&id));
+    assert!(stderr(&out).contains("kapot.toml"), "{}", stderr(&out));
+    let out = env.run(&["show", "kapot"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("kapot.toml is not a valid note"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_note_from_a_newer_version_is_refused_and_left_alone() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let path = env.note_path(&id);
+    let newer = fs::read_to_string(&path)
+        .unwrap()
+        .replace("format = 1", "format = 9");
+    fs::write(&path, &newer).unwrap();
+    let out = env.run(&["export", &id]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("note format 9")
+            && err.contains("up to 1")
+            && err.contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), newer);
+}
+
+#[test]
+fn help_documents_exit_codes_in_both_languages() {
+    let env = Env::new();
+    let nl = stdout(&env.run(&["--help"]));
+    assert!(
+        nl.contains(
+            "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken"
+        ),
+        "{nl}"
+    );
+    assert!(nl.contains("Opdrachten:") && nl.contains("[alias: nieuw]"));
+    let en = stdout(&env.run(&["--lang", "en", "--help"]));
+    assert!(
+        en.contains("Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled"),
+        "{en}"
+    );
+    assert!(en.contains("Walk through a new case and save the note"));
+    let out = env.run(&["lijst", "--bogus"]);
+    assert_eq!(code(&out), 2);
+}

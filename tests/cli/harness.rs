@@ -1,0 +1,115 @@
+//! Gives every test its own store and config folder, and runs the binary
+//! the way a user would, without a terminal.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A filled-in answers file for the default set (invented case).
+pub const FULL: &str = include_str!("fixtures/full.toml");
+
+pub struct Env {
+    pub home: TempDir,
+    pub config: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            home: tempfile::tempdir().unwrap(),
+            config: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// The environment every run gets: private store, own config folder,
+    /// UTC dates, no colour, no language or backtrace from outside.
+    pub fn vars(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("DRIEHOEK_HOME", self.home.path().join("store")),
+            ("XDG_CONFIG_HOME", self.config.path().to_path_buf()),
+            ("HOME", self.config.path().to_path_buf()),
+            ("TZ", PathBuf::from("UTC")),
+            ("NO_COLOR", PathBuf::from("1")),
+        ]
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("driehoek").unwrap();
+        cmd.env_remove("DRIEHOEK_LANG")
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("EDITOR");
+        for (k, v) in self.vars() {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// Writes `text` to a file in the test's folder and returns its path.
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.home.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Saves a note from an answers file and returns its id.
+    pub fn new_note(&self, answers: &str) -> String {
+        let path = self.file("answers.toml", answers);
+        let out = self.run(&["new", "--from", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).trim().to_string()
+    }
+
+    pub fn notes_dir(&self) -> PathBuf {
+        self.home.path().join("store").join("notes")
+    }
+
+    pub fn note_path(&self, id: &str) -> PathBuf {
+        self.notes_dir().join(format!("{id}.toml"))
+    }
+
+    /// Every file in the store's notes folder.
+    pub fn note_files(&self) -> Vec<PathBuf> {
+        match std::fs::read_dir(self.notes_dir()) {
+            Ok(dir) => {
+                let mut files: Vec<PathBuf> = dir.map(|e| e.unwrap().path()).collect();
+                files.sort();
+                files
+            }
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Replaces note ids with stable names of the same width (`id0000`, …),
+/// so snapshots of tables keep their shape.
+pub fn stable(text: &str, ids: &[&str]) -> String {
+    let mut text = text.to_string();
+    for (i, id) in ids.iter().enumerate() {
+        text = text.replace(id, &format!("id{i:04}"));
+    }
+    text
+}
+
+/// A snapshot with dates masked (same width, so tables keep their shape).
+#[macro_export]
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ filters => vec![(r"\b\d{4}-\d{2}-\d{2}\b", "YYYY-MM-DD")] }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}

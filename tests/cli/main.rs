@@ -1,0 +1,7 @@
+//! The one integration-test binary: the real `driehoek` binary, each test
+//! with its own temporary store.
+
+mod commands;
+mod harness;
+mod pty;
+mod safety;

@@ -1,0 +1,1 @@
+//! End-to-end walks in a pseudo-terminal (being written).

@@ -1,0 +1,241 @@
+//! Nothing lost: parallel writers, edits that keep history, deletes with
+//! care, and a store that survives broken files.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use crate::harness::{Env, FULL, stderr, stdout};
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap()
+}
+
+#[test]
+fn twenty_parallel_saves_give_twenty_intact_notes() {
+    let env = Env::new();
+    let answers = env.file("a.toml", FULL);
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_driehoek"));
+            for (k, v) in env.vars() {
+                cmd.env(k, v);
+            }
+            cmd.args(["new", "--from", answers.to_str().unwrap()])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut ids: Vec<String> = children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", stderr(&out));
+            stdout(&out).trim().to_string()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 20);
+    assert_eq!(env.note_files().len(), 20, "no temp files are left behind");
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["list", "--format", "json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 20);
+    for id in &ids {
+        assert_eq!(code(&env.run(&["show", id])), 0);
+    }
+}
+
+/// Runs `edit --editor` with a sed script as the editor.
+fn edit_with(env: &Env, id: &str, sed: &str) -> std::process::Output {
+    env.cmd()
+        .env("EDITOR", format!("sed -i -e '{sed}'"))
+        .args(["edit", "--editor", id])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_edit_keeps_the_id_and_the_previous_version() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let before = fs::read_to_string(env.note_path(&id)).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let out = edit_with(
+        &env,
+        &id,
+        r#"s/^title = .*/title = "Zou worden overschreven"/; s/value = "Drie zakken post"/value = "Vier zakken post"/"#,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("Notitie {id} bijgewerkt")));
+    let after: toml::Table =
+        toml::from_str(&fs::read_to_string(env.note_path(&id)).unwrap()).unwrap();
+    assert_eq!(after["id"].as_str(), Some(id.as_str()));
+    // The title is read again from the answer, not taken from the edit.
+    assert_eq!(after["title"].as_str(), Some("Vier zakken post"));
+    assert_ne!(after["updated"].as_str(), after["created"].as_str());
+
+    let history = env.home.path().join("store").join("history").join(&id);
+    let kept: Vec<_> = fs::read_dir(&history)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read_to_string(&kept[0]).unwrap(), before);
+    assert_eq!(
+        fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let listed = stdout(&env.run(&["geschiedenis", &id]));
+    assert!(
+        listed.contains("Drie zakken post") && listed.contains("Vier zakken post"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn an_invalid_edit_is_refused_and_changes_nothing() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let before = fs::read_to_string(env.note_path(&id)).unwrap();
+    for (sed, expected) in [
+        (
+            r#"/id = "contrasten.uniform_nu"/,/value/ s/value = 2/value = 9/"#,
+            "[contrasten.uniform_nu] kies een heel getal van 1 tot en met 5",
+        ),
+        (
+            r#"/id = "wet.oordeel"/,/value/ s/value = "ja"/value = "misschien"/"#,
+            "'misschien' is geen keuze",
+        ),
+        (
+            r#"s/^id = .*/id = "anders"/"#,
+            "het id van een notitie verander je niet",
+        ),
+        ("s/^format = 1/format = [/", "is not a valid note"),
+    ] {
+        let out = edit_with(&env, &id, sed);
+        assert_eq!(code(&out), 2, "{sed}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{sed}: {}", stderr(&out));
+        assert_eq!(fs::read_to_string(env.note_path(&id)).unwrap(), before);
+    }
+    // Editing only the summary, which is read from the answers, changes nothing.
+    for sed in ["s/^zzz//", "s/^now = 2$/now = 4/"] {
+        let out = edit_with(&env, &id, sed);
+        assert_eq!(code(&out), 0);
+        assert!(
+            stderr(&out).contains("Niets veranderd"),
+            "{sed}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(fs::read_to_string(env.note_path(&id)).unwrap(), before);
+
+    assert!(!env.home.path().join("store/history").join(&id).exists());
+    assert_eq!(
+        fs::read_dir(env.home.path().join("store/tmp"))
+            .unwrap()
+            .count(),
+        0,
+        "the editor's file is removed"
+    );
+}
+
+#[test]
+fn delete_moves_to_the_trash_and_purge_erases_everything() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let out = env.run(&["delete", &id]);
+    assert_eq!(code(&out), 2, "no terminal and no --yes: refuse");
+    assert!(env.note_path(&id).exists());
+
+    edit_with(
+        &env,
+        &id,
+        r#"s/value = "Drie zakken post"/value = "Vier zakken post"/"#,
+    );
+    let out = env.run(&["verwijder", "--yes", &id]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!env.note_path(&id).exists());
+    let trash = env.home.path().join("store/trash").join(&id);
+    assert!(trash.join(format!("{id}.toml")).exists());
+    assert!(trash.join("history").is_dir());
+    assert!(!stdout(&env.run(&["list"])).contains(&id));
+
+    let out = env.run(&["delete", "--purge", "--yes", &id]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!trash.exists());
+    let out = env.run(&["show", &id]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn broken_files_are_named_and_the_rest_still_listed() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let dir = env.notes_dir();
+    fs::write(dir.join("leeg.toml"), "").unwrap();
+    fs::write(dir.join("binair.toml"), [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let full = fs::read_to_string(env.note_path(&id)).unwrap();
+    fs::write(dir.join("afgekapt.toml"), &full[..full.len() / 2]).unwrap();
+    fs::write(dir.join("groot.toml"), "# x\n".repeat(2_000_000)).unwrap();
+    let out = env.run(&["list"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains(&id));
+    let err = stderr(&out);
+    for name in ["leeg.toml", "binair.toml", "afgekapt.toml", "groot.toml"] {
+        assert!(err.contains(name), "{name} not named in {err}");
+    }
+    assert_eq!(code(&env.run(&["list", "--strict"])), 1);
+    assert_eq!(code(&env.run(&["export", "binair"])), 1);
+}
+
+#[test]
+fn an_over_long_answer_is_refused() {
+    let env = Env::new();
+    let long = "x".repeat(70 * 1024);
+    let text = FULL.replace(
+        "Samen de post sorteren; de schuldeisers tijdelijk laten wachten.",
+        &long,
+    );
+    let path = env.file("lang.toml", &text);
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("[casus.oplossing] antwoord is langer dan 65536 tekens"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_store_others_can_read_is_warned_about() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    fs::set_permissions(env.note_path(&id), fs::Permissions::from_mode(0o644)).unwrap();
+    let out = env.run(&["list"]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("leesbaar of schrijfbaar voor anderen"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains(&format!("{id}.toml")));
+}
+
+#[test]
+fn walks_need_a_terminal_but_drafts_can_be_listed_without() {
+    let env = Env::new();
+    for args in [&["resume"][..], &["edit", "abc"], &["hervat", "x"]] {
+        let out = env.cmd().args(args).write_stdin("").output().unwrap();
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(
+            stderr(&out).contains("heeft een terminal nodig"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = env.run(&["drafts"]);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("Er zijn geen concepten"));
+}
