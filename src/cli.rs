@@ -87,6 +87,15 @@ pub enum Command {
     /// Verplaats een notitie naar de prullenbak, of wis haar voorgoed
     #[command(visible_alias = "verwijder")]
     Delete(DeleteArgs),
+    /// Zoek persoonsgegevens in opgeslagen notities (alle, of de genoemde)
+    #[command(visible_alias = "controleer")]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Ids van notities (een uniek begin is genoeg)
+    pub ids: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +111,9 @@ pub struct EditArgs {
     /// Open de notitie als TOML in $EDITOR in plaats van de vragen opnieuw te doorlopen
     #[arg(long)]
     pub editor: bool,
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --editor)
+    #[arg(long)]
+    pub allow_personal_data: bool,
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +133,9 @@ pub struct NewArgs {
     /// Maak de notitie uit een ingevuld antwoordbestand, zonder vragen
     #[arg(long, value_name = "BESTAND")]
     pub from: Option<PathBuf>,
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt
+    #[arg(long)]
+    pub allow_personal_data: bool,
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +205,19 @@ const ENGLISH: &[(&str, &str)] = &[
         "new.from",
         "Make the note from a filled-in answers file, without questions",
     ),
+    (
+        "new.allow_personal_data",
+        "Save even when something looks like personal data",
+    ),
+    (
+        "edit.allow_personal_data",
+        "Save even when something looks like personal data (with --editor)",
+    ),
+    (
+        "check",
+        "Look for personal data in stored notes (all, or the ones named)",
+    ),
+    ("check.ids", "Ids of notes (a unique beginning is enough)"),
     ("template", "Print an empty answers file (TOML) to fill in"),
     ("questions", "Show the questions of the active set"),
     ("questions.format", "Output as table/text or as JSON"),

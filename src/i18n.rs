@@ -215,3 +215,16 @@ msgs! {
     H_EDIT_OF = "bewerking van", "edit of";
     WARN_EXPOSED = "let op: {path} is leesbaar of schrijfbaar voor anderen; maak het privé met: chmod go-rwx {path}", "warning: {path} can be read or written by others; make it private with: chmod go-rwx {path}";
 }
+
+msgs! {
+    // The privacy guard.
+    PRIVACY_FOUND = "Let op: dit lijkt op persoonsgegevens. Bespreek casussen gepseudonimiseerd.", "Careful: this looks like personal data. Discuss cases pseudonymised.";
+    PRIVACY_WHAT = "Wat wil je doen?", "What do you want to do?";
+    PRIVACY_AGAIN = "Antwoord herschrijven", "Rewrite the answer";
+    PRIVACY_REDACT = "Vervangen en doorgaan: {example}", "Replace and go on: {example}";
+    PRIVACY_KEEP = "Toch zo bewaren", "Keep it as it is";
+    ERR_PERSONAL_DATA = "{count} vondst(en) die op persoonsgegevens lijken; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --allow-personal-data.", "{count} finding(s) that look like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.";
+    WARN_EXPORT_PERSONAL = "let op: notitie {id} bevat wat op persoonsgegevens lijkt:", "careful: note {id} contains what looks like personal data:";
+    CHECK_CLEAN = "Geen persoonsgegevens gevonden in {count} notitie(s).", "No personal data found in {count} note(s).";
+    CHECK_FOUND = "{count} vondst(en) in {notes} notitie(s).", "{count} finding(s) in {notes} note(s).";
+}

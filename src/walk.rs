@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::bank::{Kind, Question, QuestionSet};
 use crate::i18n::{self, Lang};
 use crate::note::Answer;
+use crate::privacy::{Scanner, redact};
 use crate::prompt::{Ask, Prompter, Reply};
 
 /// Answers in the order of the set.
@@ -34,6 +35,17 @@ pub struct Walk<'a> {
     at: usize,
     /// Questions asked, so Back can return to them.
     history: Vec<usize>,
+    /// The privacy guard, checking free text right at the answer.
+    guard: Option<&'a Scanner>,
+}
+
+/// What the person chose after the guard found personal data.
+enum Rewrite {
+    /// Type the answer again, starting from what was typed.
+    Again,
+    /// Replace what was found by placeholders such as `[BSN]`.
+    Redact,
+    Keep,
 }
 
 impl<'a> Walk<'a> {
@@ -45,7 +57,14 @@ impl<'a> Walk<'a> {
             answers: start.into_iter().collect(),
             at: 0,
             history: Vec::new(),
+            guard: None,
         }
+    }
+
+    /// Checks every free-text answer for personal data as it is given.
+    pub fn guarded_by(mut self, scanner: &'a Scanner) -> Walk<'a> {
+        self.guard = Some(scanner);
+        self
     }
 
     /// Goes on at question `id` (resuming a draft); an unknown id starts at
@@ -74,6 +93,8 @@ impl<'a> Walk<'a> {
         let questions = &self.set.questions;
         let mut shown_section: Option<&str> = None;
         let mut error: Option<String> = None;
+        // A typed answer sent back for rewriting, offered as the default.
+        let mut retry: Option<Answer> = None;
         loop {
             self.skip_to_applicable();
             let Some(q) = questions.get(self.at) else {
@@ -91,9 +112,10 @@ impl<'a> Walk<'a> {
                 lang: self.lang,
                 number,
                 total,
-                current: self.answers.get(&q.id),
+                current: retry.as_ref().or(self.answers.get(&q.id)),
                 error: error.take(),
             })?;
+            retry = None;
             let before = self.at;
             match reply {
                 Reply::Help => {
@@ -109,6 +131,16 @@ impl<'a> Walk<'a> {
                 },
                 Reply::Skip => error = self.accept(q, None),
                 Reply::Typed(text) => match q.read(&toml::Value::String(text)) {
+                    Ok(Some(Answer::Text(text))) => match self.guard(prompter, &text)? {
+                        Some(Rewrite::Again) => retry = Some(Answer::Text(text)),
+                        Some(Rewrite::Redact) => {
+                            let findings = self.guard.map(|g| g.scan(&text)).unwrap_or_default();
+                            error = self.accept(q, Some(Answer::Text(redact(&text, &findings))));
+                        }
+                        Some(Rewrite::Keep) | None => {
+                            error = self.accept(q, Some(Answer::Text(text)))
+                        }
+                    },
                     Ok(answer) => error = self.accept(q, answer),
                     Err(invalid) => error = Some(invalid.message(self.lang)),
                 },
@@ -121,6 +153,33 @@ impl<'a> Walk<'a> {
                 journal.record(self.answers(), next)?;
             }
         }
+    }
+
+    /// Shows what the guard finds in `text` and asks what to do; `None`
+    /// when it finds nothing.
+    fn guard(&self, prompter: &mut dyn Prompter, text: &str) -> anyhow::Result<Option<Rewrite>> {
+        let Some(findings) = self.guard.map(|g| g.scan(text)).filter(|f| !f.is_empty()) else {
+            return Ok(None);
+        };
+        let lang = self.lang;
+        let mut warning = i18n::PRIVACY_FOUND.get(lang).to_string();
+        for f in &findings {
+            warning.push_str(&format!("\n  - {}: {}", f.kind.label(lang), f.text));
+        }
+        prompter.show(&warning)?;
+        let items = [
+            i18n::PRIVACY_AGAIN.get(lang).to_string(),
+            i18n::PRIVACY_REDACT.with(lang, &[("example", &redact(text, &findings))]),
+            i18n::PRIVACY_KEEP.get(lang).to_string(),
+        ];
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        Ok(Some(
+            match prompter.choose(i18n::PRIVACY_WHAT.get(lang), &items, 0)? {
+                0 => Rewrite::Again,
+                1 => Rewrite::Redact,
+                _ => Rewrite::Keep,
+            },
+        ))
     }
 
     /// Takes an answer (or none) and moves on; or says why it cannot.
@@ -439,6 +498,44 @@ pub mod tests {
         let mut walk = Walk::new(&set, Lang::Nl, start);
         walk.continue_at(Some("verdwenen.vraag"));
         assert_eq!(set.questions[walk.at].id, "casus.eigen_woorden");
+    }
+
+    #[test]
+    fn the_guard_warns_at_the_answer_and_offers_a_rewrite() {
+        let set = set();
+        let scanner = Scanner::new(vec!["Fatima".into()]);
+        let text = "Fatima belde vanaf 06-12345678";
+        // Rewrite: asked again with the typed text as default; then redact.
+        let mut p = ScriptedPrompter::new([typed(text), typed(text)]);
+        p.choices = [0, 1].into();
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new()).guarded_by(&scanner);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(
+            p.asked[..3],
+            ["casus.titel", "casus.titel", "casus.eigen_woorden"]
+        );
+        assert_eq!(p.defaults[1], Some(Answer::Text(text.into())));
+        assert!(
+            p.shown[0].contains("naam: Fatima")
+                && p.shown[0].contains("telefoonnummer: 06-12345678"),
+            "{:?}",
+            p.shown
+        );
+        assert_eq!(
+            walk.answers.get("casus.titel"),
+            Some(&Answer::Text("[naam] belde vanaf [telefoonnummer]".into()))
+        );
+
+        // Keep: stored as typed. Nothing found: no question at all.
+        let mut p = ScriptedPrompter::new([typed(text), typed("Moeder met drie zakken post")]);
+        p.choices = [2].into();
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new()).guarded_by(&scanner);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(
+            walk.answers.get("casus.titel"),
+            Some(&Answer::Text(text.into()))
+        );
+        assert_eq!(p.shown.len(), 1);
     }
 
     #[test]

@@ -3,7 +3,8 @@ use std::path::Path;
 use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::{Ctx, new, session};
+use super::{Ctx, check, new, session};
+
 use crate::bank::QuestionSet;
 use crate::cli::{EditArgs, ShowArgs};
 use crate::error::{Cancelled, bad_input};
@@ -23,17 +24,25 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let note = store.load(&id)?;
     let set = ctx.set_named(&note.set)?;
     if args.editor {
-        return in_editor(ctx, &store, &set, &note);
+        return in_editor(ctx, &store, &set, &note, args.allow_personal_data);
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
-    let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers));
+    let scanner = ctx.scanner()?;
+    let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers)).guarded_by(&scanner);
     new::finish(ctx, &store, &set, &mut walk, &mut draft)
 }
 
 /// Like visudo: edit the TOML, check it, and open it again on a mistake.
 /// Without a terminal to ask in, a mistake ends the edit (exit 2) and the
 /// note stays as it was.
-fn in_editor(ctx: &Ctx, store: &Store, set: &QuestionSet, note: &CaseNote) -> Result<()> {
+fn in_editor(
+    ctx: &Ctx,
+    store: &Store,
+    set: &QuestionSet,
+    note: &CaseNote,
+    allow_personal_data: bool,
+) -> Result<()> {
+    let scanner = ctx.scanner()?;
     let original = store::to_text(note)?;
     let mut text = original.clone();
     let mut prompter = TermPrompter::new(store.scratch_dir());
@@ -45,7 +54,12 @@ fn in_editor(ctx: &Ctx, store: &Store, set: &QuestionSet, note: &CaseNote) -> Re
             eprintln!("{}", i18n::UNCHANGED.get(ctx.lang));
             return Ok(());
         }
-        match checked(&text, note, set, ctx.lang) {
+        let result = checked(&text, note, set, ctx.lang).and_then(|edited| {
+            let found = check::findings(&scanner, &edited);
+            check::refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
+            Ok(edited)
+        });
+        match result {
             Ok(edited)
                 if CaseNote {
                     updated: note.updated,

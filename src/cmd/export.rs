@@ -9,12 +9,14 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
+use crate::privacy::Scanner;
 use crate::render;
 use crate::store::write_atomic;
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
+    let scanner = ctx.scanner()?;
     if args.all {
         let Some(dir) = &args.output else {
             return Err(bad_input(i18n::ERR_EXPORT_ALL_NEEDS_DIR.get(ctx.lang)));
@@ -27,6 +29,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         };
         for note in &notes {
             let path = dir.join(format!("{}.{ext}", note.id));
+            warn_personal(&scanner, note, ctx.lang);
             write(&path, &render_one(note, &bank, args.format, ctx.lang)?)?;
         }
         eprintln!(
@@ -46,12 +49,28 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .as_deref()
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.lang)))?;
     let note = store.load(&store.resolve(id, ctx.lang)?)?;
+    warn_personal(&scanner, &note, ctx.lang);
     let text = render_one(&note, &bank, args.format, ctx.lang)?;
     match &args.output {
         Some(path) => write(path, &text),
         None => {
             print!("{text}");
             Ok(())
+        }
+    }
+}
+
+/// An export leaves the private store: say what in it looks like personal
+/// data before it goes.
+fn warn_personal(scanner: &Scanner, note: &CaseNote, lang: Lang) {
+    let found = super::check::findings(scanner, note);
+    if !found.is_empty() {
+        eprintln!(
+            "driehoek: {}",
+            i18n::WARN_EXPORT_PERSONAL.with(lang, &[("id", &note.id)])
+        );
+        for f in found {
+            eprintln!("  {}", f.line(lang));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each reads what it needs, calls the domain,
 //! and hands the result to a renderer; this is the only place where they meet.
 
+mod check;
 mod delete;
 mod drafts;
 mod edit;
@@ -20,8 +21,11 @@ use anyhow::{Context, Result};
 
 use crate::bank::{self, Bank, QuestionSet};
 use crate::cli::{Cli, Command};
+use crate::config;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
+use crate::privacy::Scanner;
+
 use crate::store::Store;
 
 /// The biggest answers or question file read: far above any real one.
@@ -39,7 +43,7 @@ impl Ctx {
     /// folder, then `--questions`.
     pub fn bank(&self) -> Result<(Bank, String)> {
         let mut bank = Bank::embedded();
-        if let Some(dir) = config_dir()
+        if let Some(dir) = config::dir()
             .map(|d| d.join("questions"))
             .filter(|d| d.is_dir())
         {
@@ -73,6 +77,15 @@ impl Ctx {
         Ok((bank, active))
     }
 
+    /// The privacy guard, with the names from the config file.
+    pub fn scanner(&self) -> Result<Scanner> {
+        let config = match config::dir() {
+            Some(dir) => config::load(&dir)?,
+            None => config::Config::default(),
+        };
+        Ok(Scanner::new(config.names))
+    }
+
     /// The set a new note is made with.
     pub fn active_set(&self) -> Result<QuestionSet> {
         let (bank, active) = self.bank()?;
@@ -102,12 +115,6 @@ impl Ctx {
             ))
         })
     }
-}
-
-/// The folder for a coach's own settings and question sets.
-fn config_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("nl", "driehoek", "driehoek")
-        .map(|d| d.config_dir().to_path_buf())
 }
 
 fn read_set(path: &Path) -> Result<QuestionSet> {
@@ -152,5 +159,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit(args) => edit::run(&ctx, args),
         Command::History(args) => edit::history(&ctx, args),
         Command::Delete(args) => delete::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
     }
 }

@@ -2,7 +2,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{Ctx, session};
+use super::{Ctx, check, session};
+use crate::privacy::scan_answers;
+
 use crate::answers_file;
 use crate::bank::QuestionSet;
 use crate::cli::NewArgs;
@@ -13,18 +15,23 @@ use crate::walk::{Answers, Walk};
 
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
     match &args.from {
-        Some(path) => from_file(ctx, path),
+        Some(path) => from_file(ctx, path, args.allow_personal_data),
         None => interactive(ctx),
     }
 }
 
-fn from_file(ctx: &Ctx, path: &Path) -> Result<()> {
+fn from_file(ctx: &Ctx, path: &Path, allow_personal_data: bool) -> Result<()> {
     let set = ctx.active_set()?;
     let src = super::read_input(path)?;
     let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.lang)?;
     for w in &parsed.warnings {
         eprintln!("driehoek: {w}");
     }
+    let found = scan_answers(
+        &ctx.scanner()?,
+        parsed.answers.iter().map(|(id, a)| (id.as_str(), a)),
+    );
+    check::refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
     let note = create(&ctx.store()?, &set, ctx.lang, parsed.answers)?;
     println!("{}", note.id);
     Ok(())
@@ -42,7 +49,8 @@ fn interactive(ctx: &Ctx) -> Result<()> {
         );
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
-    let mut walk = Walk::new(&set, ctx.lang, Vec::new());
+    let scanner = ctx.scanner()?;
+    let mut walk = Walk::new(&set, ctx.lang, Vec::new()).guarded_by(&scanner);
     finish(ctx, &store, &set, &mut walk, &mut draft)
 }
 

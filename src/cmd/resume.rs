@@ -27,7 +27,8 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
             &[("id", &draft.id), ("title", &draft.title(&set))]
         )
     );
-    let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers));
+    let scanner = ctx.scanner()?;
+    let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers)).guarded_by(&scanner);
     walk.continue_at(draft.next.as_deref());
     new::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

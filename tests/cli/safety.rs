@@ -239,3 +239,96 @@ fn walks_need_a_terminal_but_drafts_can_be_listed_without() {
     assert_eq!(code(&out), 0);
     assert!(stderr(&out).contains("Er zijn geen concepten"));
 }
+
+/// The fixture with personal data in the person's own words.
+fn with_personal_data() -> String {
+    FULL.replace(
+        "Elke brief is een nieuwe rekening.",
+        "Elke brief is een nieuwe rekening. BSN 123456782, bel 06-12345678 of mail an.ja@example.nl.",
+    )
+}
+
+#[test]
+fn personal_data_in_an_answers_file_is_refused_unless_allowed() {
+    let env = Env::new();
+    let path = env.file("pd.toml", &with_personal_data());
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    for line in [
+        "[casus.eigen_woorden] BSN: 123456782",
+        "[casus.eigen_woorden] telefoonnummer: 06-12345678",
+        "[casus.eigen_woorden] e-mailadres: an.ja@example.nl",
+        "3 vondst(en) die op persoonsgegevens lijken; er is niets opgeslagen",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in {err}");
+    }
+    assert!(env.note_files().is_empty());
+
+    let out = env.run(&[
+        "new",
+        "--from",
+        path.to_str().unwrap(),
+        "--allow-personal-data",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+
+    // check finds it (exit 1); export says so but still exports.
+    let clean = env.new_note(FULL);
+    let out = env.run(&["controleer"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains(&id) && !stdout(&out).contains(&clean),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("  [casus.eigen_woorden] BSN: 123456782"));
+    let out = env.run(&["check", &clean]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = env.run(&["export", &id]);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains(&format!(
+        "let op: notitie {id} bevat wat op persoonsgegevens lijkt"
+    )));
+}
+
+#[test]
+fn names_from_the_config_are_guarded_too() {
+    let env = Env::new();
+    let dir = env.config.path().join("driehoek");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("config.toml"), "names = [\"Jansen\"]\n").unwrap();
+    let text = FULL.replace(
+        "Samen de post sorteren",
+        "Samen met mevrouw Jansen de post sorteren",
+    );
+    let path = env.file("n.toml", &text);
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("[casus.oplossing] naam: Jansen"),
+        "{}",
+        stderr(&out)
+    );
+
+    fs::write(dir.join("config.toml"), "namen = [\"Jansen\"]\n").unwrap();
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("config.toml:1:1"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_edit_that_adds_personal_data_is_refused() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let before = fs::read_to_string(env.note_path(&id)).unwrap();
+    let out = edit_with(
+        &env,
+        &id,
+        "s/Elke brief is een nieuwe rekening./Mijn BSN is 123456782./",
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("BSN: 123456782"), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(env.note_path(&id)).unwrap(), before);
+}
