@@ -1,20 +1,7 @@
 //! driehoek: think a stuck case through with the value triangle of the
 //! Amsterdam maatwerk method, and keep what you concluded.
 
-mod answers_file;
-mod bank;
-mod cli;
-mod cmd;
-mod config;
-mod error;
-mod i18n;
-mod note;
-mod privacy;
-mod problem;
-mod prompt;
-mod render;
-mod store;
-mod walk;
+use driehoek::{cli, cmd, error, store};
 
 use std::process::ExitCode;
 

@@ -387,7 +387,7 @@ pub struct Saving {
 
 impl Costs {
     pub fn is_empty(&self) -> bool {
-        self.current.is_none() && self.proposed.is_none()
+        self.current.is_none() && self.proposed.is_none() && self.proposed_kind.is_none()
     }
 
     /// The difference, when both amounts are known. A proposal of unknown

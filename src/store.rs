@@ -457,6 +457,60 @@ fn make_private_dir(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::{Bank, DEFAULT_SET, Kind, Question};
+    use crate::note::{Answer, Euros};
+    use proptest::prelude::*;
+
+    /// Any valid answer to `q`.
+    fn answer_to(q: &Question) -> BoxedStrategy<Answer> {
+        let values: Vec<String> = q.choices.iter().map(|c| c.value.clone()).collect();
+        match q.kind {
+            Kind::Text => "[^\n]{1,80}".prop_map(Answer::Text).boxed(),
+            Kind::Long => any::<String>().prop_map(Answer::Text).boxed(),
+            Kind::Choice => proptest::sample::select(values)
+                .prop_map(Answer::Choice)
+                .boxed(),
+            Kind::Multi => proptest::sample::subsequence(values.clone(), 1..=values.len())
+                .prop_map(Answer::Multi)
+                .boxed(),
+            Kind::Scale => {
+                let s = q.scale.as_ref().unwrap();
+                (s.min..=s.max).prop_map(Answer::Scale).boxed()
+            }
+            Kind::Amount => (0i64..1_000_000_000_000)
+                .prop_map(|c| Answer::Amount(Euros(c)))
+                .boxed(),
+            Kind::YesNo => any::<bool>().prop_map(Answer::YesNo).boxed(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Whatever a person answers, the note reads back exactly as saved.
+        #[test]
+        fn any_note_survives_save_and_load(
+            picks in {
+                let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
+                set.questions.iter().map(|q| proptest::option::of(answer_to(q)).prop_map({
+                    let id = q.id.clone();
+                    move |a| a.map(|a| (id.clone(), a))
+                })).collect::<Vec<_>>()
+            },
+            seconds in 0i64..4_000_000_000,
+        ) {
+            let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
+            let answers: Vec<(String, Answer)> = picks.into_iter().flatten().map(|(id, a)| match a {
+                // Text is stored trimmed, as the walk and answers files give it.
+                Answer::Text(t) => (id, Answer::Text(t.trim().to_string())),
+                other => (id, other),
+            }).filter(|(_, a)| !matches!(a, Answer::Text(t) if t.is_empty())).collect();
+            let when = jiff::Timestamp::from_second(seconds).unwrap();
+            let note = CaseNote::new(new_id(), when, &set, Lang::Nl, answers);
+            let text = to_text(&note).unwrap();
+            let back = parse_note(&text, Path::new("x.toml")).unwrap();
+            prop_assert_eq!(back, note);
+        }
+    }
 
     #[test]
     fn ids_use_the_unambiguous_alphabet() {

@@ -332,3 +332,37 @@ fn an_edit_that_adds_personal_data_is_refused() {
     assert!(stderr(&out).contains("BSN: 123456782"), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(env.note_path(&id)).unwrap(), before);
 }
+
+#[test]
+fn a_note_reads_the_same_after_its_question_set_changes_or_goes() {
+    let env = Env::new();
+    let set = |version: u32, prompt: &str| {
+        format!(
+            "format = 1\nid = \"kort\"\nversion = {version}\nname = {{ nl = \"Kort\", en = \"Short\" }}\n\n[[sections]]\nkey = \"kern\"\ntitle = {{ nl = \"Kern\", en = \"Core\" }}\n\n[[sections.questions]]\nkey = \"vraag\"\nkind = \"long\"\nprompt = {{ nl = \"{prompt}\", en = \"{prompt}\" }}\n"
+        )
+    };
+    let v1 = env.file("kort.toml", &set(1, "Wat speelt er?"));
+    let answers = env.file("a.toml", "[kern]\nvraag = \"Een antwoord\"\n");
+    let out = env.run(&[
+        "--questions",
+        v1.to_str().unwrap(),
+        "new",
+        "--from",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+
+    // Version 2 words the question differently: the note keeps its wording.
+    let v2 = env.file("kort.toml", &set(2, "Wat is er aan de hand?"));
+    let shown = stdout(&env.run(&["--questions", v2.to_str().unwrap(), "show", &id]));
+    assert!(
+        shown.contains("Wat speelt er?") && shown.contains("Een antwoord"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Wat is er aan de hand?"));
+    // Without the set at all, it still shows and exports.
+    let out = env.run(&["export", &id]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("**Wat speelt er?**"));
+}

@@ -1,0 +1,20 @@
+//! driehoek: think a stuck case through with the value triangle of the
+//! Amsterdam maatwerk method, and keep what you concluded.
+//!
+//! The library holds everything; `main.rs` only runs it. The parsers are
+//! public so the fuzz targets in `fuzz/` can reach them.
+
+pub mod answers_file;
+pub mod bank;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod note;
+pub mod privacy;
+pub mod problem;
+pub mod prompt;
+pub mod render;
+pub mod store;
+pub mod walk;
