@@ -76,8 +76,8 @@ msgs! {
     HINT_TEXT_REQUIRED = "? = uitleg · < = vorige vraag", "? = help · < = previous question";
     HINT_LONG = "Enter = overslaan · :e = editor · ? = uitleg · < = vorige vraag", "Enter = skip · :e = editor · ? = help · < = previous question";
     HINT_LONG_REQUIRED = ":e = editor · ? = uitleg · < = vorige vraag", ":e = editor · ? = help · < = previous question";
-    HINT_SELECT = "pijltjes en Enter · Esc = vorige vraag", "arrow keys and Enter · Esc = previous question";
-    HINT_MULTI = "spatie = kiezen · Enter = klaar · Esc = vorige vraag", "space = select · Enter = done · Esc = previous question";
+    HINT_SELECT = "pijltjes en Enter · Esc of q = vorige vraag", "arrow keys and Enter · Esc or q = previous question";
+    HINT_MULTI = "spatie = kiezen · Enter = klaar · Esc of q = vorige vraag", "space = select · Enter = done · Esc or q = previous question";
     CHOICE_HELP = "? uitleg", "? help";
     CHOICE_SKIP = "(overslaan)", "(skip)";
     NO_HELP = "Bij deze vraag is geen uitleg.", "This question has no help text.";
@@ -227,4 +227,8 @@ msgs! {
     WARN_EXPORT_PERSONAL = "let op: notitie {id} bevat wat op persoonsgegevens lijkt:", "careful: note {id} contains what looks like personal data:";
     CHECK_CLEAN = "Geen persoonsgegevens gevonden in {count} notitie(s).", "No personal data found in {count} note(s).";
     CHECK_FOUND = "{count} vondst(en) in {notes} notitie(s).", "{count} finding(s) in {notes} note(s).";
+}
+
+msgs! {
+    CURRENT_ANSWER = "huidig antwoord (Enter = houden · - = wissen): {answer}", "current answer (Enter = keep · - = clear): {answer}";
 }

@@ -11,7 +11,8 @@ use crate::bank::QuestionSet;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Draft};
-use crate::prompt::{Prompter, TermPrompter};
+use crate::prompt::{CtrlCAsKey, Prompter, TermPrompter};
+
 use crate::render;
 use crate::store::Store;
 use crate::walk::{Answers, Journal, Walk};
@@ -68,6 +69,7 @@ pub fn run(
 ) -> Result<Answers> {
     let lang = draft.lang;
     let mut prompter = TermPrompter::new(store.scratch_dir());
+    let _ctrl_c = CtrlCAsKey::hold();
     WALKING.store(true, Ordering::SeqCst);
     let result = {
         let mut journal = DraftJournal {
@@ -130,7 +132,9 @@ pub fn walk_to_the_end(
         walk.run(prompter, journal)?;
         let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
         let summary = render::terminal::blocks(&render::summary_blocks(&preview, Some(set), lang));
-        prompter.show(&format!("\n{}\n{summary}", i18n::SUMMARY.get(lang)))?;
+        let title = format!("{}: {}", i18n::SUMMARY.get(lang), preview.title);
+        prompter.show(&format!("\n{title}\n{summary}"))?;
+
         let items = [
             i18n::END_SAVE.get(lang),
             i18n::END_BACK.get(lang),

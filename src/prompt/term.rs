@@ -36,18 +36,26 @@ impl TermPrompter {
         self.term.write_line(text).map_err(interrupted)
     }
 
+    /// Text, long text and amounts. A current answer (going back, editing)
+    /// is shown above the prompt: Enter keeps it, `-` clears it, and `<`,
+    /// `?` and `:e` work as everywhere.
     fn ask_text(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
         let q = ask.question;
-        let current = match ask.current {
-            Some(Answer::Text(t)) if q.kind == Kind::Long && t.contains('\n') => String::new(),
-            Some(a) => plain_text(a),
-            None => String::new(),
-        };
+        if let Some(current) = ask.current {
+            let text = plain_text(current);
+            let mut shown: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if shown.chars().count() > 70 {
+                shown = shown.chars().take(69).collect::<String>() + "…";
+            }
+            let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &shown)]);
+            self.line(&style(hint).dim().to_string())?;
+        }
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(true);
-        if !current.is_empty() {
-            input = input.with_initial_text(current);
+        if let Some(current) = ask.current {
+            // Enter gives the current answer back, and the line shows it.
+            input = input.default(plain_text(current)).show_default(false);
         }
         let typed = input
             .interact_text_on(&self.term)
@@ -56,24 +64,15 @@ impl TermPrompter {
             "?" => Reply::Help,
             "<" => Reply::Back,
             ":e" if q.kind == Kind::Long => {
-                let start = match ask.current {
-                    Some(Answer::Text(t)) => t.clone(),
-                    _ => String::new(),
-                };
+                let start = ask.current.map(plain_text).unwrap_or_default();
                 match edit_text(&self.scratch, &start, ask.lang)? {
                     Some(text) => Reply::Typed(text),
                     None => Reply::Help,
                 }
             }
-            "" if ask.current.is_some() && q.kind == Kind::Long => {
-                // A multi-line answer is not shown in the line editor;
-                // Enter keeps it.
-                match ask.current {
-                    Some(Answer::Text(t)) if t.contains('\n') => Reply::Typed(t.clone()),
-                    _ => Reply::Skip,
-                }
-            }
+            "-" if ask.current.is_some() => Reply::Skip,
             "" => Reply::Skip,
+
             _ => Reply::Typed(typed),
         })
     }
@@ -220,7 +219,7 @@ impl Prompter for TermPrompter {
     }
 
     fn show(&mut self, text: &str) -> anyhow::Result<()> {
-        for line in text.lines() {
+        for line in text.split('\n') {
             self.line(line)?;
         }
         Ok(())
@@ -275,6 +274,41 @@ fn plain_text(a: &Answer) -> String {
         Answer::Text(t) => t.clone(),
         Answer::Amount(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
         other => other.to_toml().to_string(),
+    }
+}
+
+/// While held, Ctrl-C reaches the prompts as a key instead of a signal.
+/// dialoguer reads one key at a time in raw mode; between two reads the
+/// terminal would turn Ctrl-C into a signal, lose it, and drop what was
+/// typed ahead. With signals off for the whole walk, the next read sees it.
+pub struct CtrlCAsKey {
+    original: Option<libc::termios>,
+}
+
+impl CtrlCAsKey {
+    pub fn hold() -> CtrlCAsKey {
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr fills the struct when it returns 0.
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) } != 0 {
+            return CtrlCAsKey { original: None };
+        }
+        let original = unsafe { termios.assume_init() };
+        let mut quiet = original;
+        quiet.c_lflag &= !libc::ISIG;
+        // SAFETY: a valid termios for the same descriptor.
+        unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSADRAIN, &quiet) };
+        CtrlCAsKey {
+            original: Some(original),
+        }
+    }
+}
+
+impl Drop for CtrlCAsKey {
+    fn drop(&mut self) {
+        if let Some(original) = &self.original {
+            // SAFETY: the settings read in `hold`, for the same descriptor.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSADRAIN, original) };
+        }
     }
 }
 

@@ -1,1 +1,954 @@
-//! End-to-end walks in a pseudo-terminal (being written).
+//! The interactive walk end to end, in a real pseudo-terminal: keys go in
+//! the way a person types them, and the saved note is checked afterwards.
+//! Linux only: waiting for raw mode reads the terminal through /proc.
+//!
+//! Every step waits for what the program shows (the progress line, the
+//! prompt, the line that reports the answer) before it sends the next
+//! keys; nothing here sleeps to synchronise.
+
+#![cfg(target_os = "linux")]
+
+use std::collections::HashMap;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Needle, Regex, Session};
+
+use crate::harness::{Env, stderr, stdout};
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+const SPACE: &str = " ";
+const ESC: &str = "\x1b";
+const CTRL_C: &str = "\x03";
+/// What `console` writes to hide and show the cursor.
+const HIDE_CURSOR: &str = "\x1b[?25l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+
+/// `driehoek` in a pseudo-terminal, with a transcript of all it wrote.
+struct Pty {
+    session: OsSession,
+    seen: Vec<u8>,
+}
+
+impl Pty {
+    fn spawn(env: &Env, args: &[&str]) -> Pty {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_driehoek"));
+        cmd.args(args)
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("DRIEHOEK_LANG")
+            .env_remove("EDITOR")
+            .env_remove("VISUAL")
+            .env("TERM", "xterm");
+        for (k, v) in env.vars() {
+            cmd.env(k, v);
+        }
+        let mut session = Session::spawn(cmd).expect("spawn driehoek in a pty");
+        session.set_expect_timeout(Some(Duration::from_secs(20)));
+        Pty {
+            session,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits for `needle`; returns what came before it and the matches.
+    fn expect<N: Needle + std::fmt::Debug>(&mut self, needle: N) -> (String, Vec<String>) {
+        match self.session.expect(&needle) {
+            Ok(found) => {
+                self.seen.extend_from_slice(found.as_bytes());
+                let before = String::from_utf8_lossy(found.before()).into_owned();
+                let matches = found
+                    .matches()
+                    .map(|m| String::from_utf8_lossy(m).into_owned())
+                    .collect();
+                (before, matches)
+            }
+            Err(e) => {
+                // Whatever arrived but did not match, for the message.
+                if let Ok(rest) = self.session.check(Regex("(?s).+")) {
+                    self.seen.extend_from_slice(rest.as_bytes());
+                }
+                let seen = plain(&String::from_utf8_lossy(&self.seen));
+                let tail: String = {
+                    let chars: Vec<char> = seen.chars().collect();
+                    chars[chars.len().saturating_sub(3000)..].iter().collect()
+                };
+                panic!("waiting for {needle:?}: {e}\n--- the screen so far (end) ---\n{tail}\n---");
+            }
+        }
+    }
+
+    /// Waits until the program reads keys itself: the terminal is in raw
+    /// mode. Only then does a Ctrl-C reach the prompt as a key; typed
+    /// while the terminal is cooked, it becomes a signal instead.
+    fn wait_until_reading_keys(&self) {
+        let pid = self.session.get_process().pid();
+        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("the pty of driehoek");
+        let start = std::time::Instant::now();
+        loop {
+            let out = Command::new("stty")
+                .arg("-F")
+                .arg(&tty)
+                .arg("-a")
+                .output()
+                .expect("run stty");
+            let settings = String::from_utf8_lossy(&out.stdout);
+            if settings.split_whitespace().any(|s| s == "-icanon") {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "driehoek never read keys: {settings}"
+            );
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+    }
+
+    /// Reads to the end and returns the rest of the output and the exit code.
+    fn finish(&mut self) -> (String, i32) {
+        let (_, rest) = self.expect(Eof);
+        let rest = rest.concat();
+        match self
+            .session
+            .get_process()
+            .wait()
+            .expect("wait for driehoek")
+        {
+            WaitStatus::Exited(_, code) => (rest, code),
+            other => panic!(
+                "driehoek did not exit normally: {other:?}\n{}",
+                plain(&rest)
+            ),
+        }
+    }
+}
+
+/// Text without terminal escape sequences.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            out.push(c);
+            continue;
+        }
+        if chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('\x40'..='\x7e').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            chars.next();
+        }
+    }
+    out
+}
+
+/// One question as `driehoek questions --format json` lists it.
+struct Q {
+    id: String,
+    kind: String,
+    prompt: String,
+    help: Option<String>,
+    required: bool,
+    /// (value, label) of each choice.
+    choices: Vec<(String, String)>,
+    /// A follow-up: the question and the values that call for it.
+    when: Option<(String, Vec<String>)>,
+}
+
+fn questions(env: &Env, lang: &str) -> Vec<Q> {
+    let out = env.run(&["--lang", lang, "questions", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| Q {
+            id: text(&q["id"]),
+            kind: text(&q["kind"]),
+            prompt: text(&q["prompt"]),
+            help: q["help"].as_str().map(str::to_string),
+            required: q["required"].as_bool().unwrap(),
+            choices: q["choices"]
+                .as_array()
+                .map(|cs| {
+                    cs.iter()
+                        .map(|c| (text(&c["value"]), text(&c["label"])))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            when: q.get("when").map(|w| {
+                (
+                    text(&w["question"]),
+                    w["in"].as_array().unwrap().iter().map(text).collect(),
+                )
+            }),
+        })
+        .collect()
+}
+
+/// What to do at a question.
+enum Act {
+    /// Type this and press Enter (text, long, amount).
+    Type(String),
+    /// Move down to the n-th item of the list and press Enter.
+    Pick(usize),
+    /// Pick the n-th item of the list with these keys.
+    PickWith(usize, String),
+    /// Press Enter to keep the answer given before, which is this.
+    Keep(String),
+    /// Tick these items of a multi-choice list and press Enter.
+    Tick(Vec<usize>),
+    /// Leave an optional question unanswered.
+    Skip,
+}
+
+/// Drives a walk question by question, keeping track of which follow-ups
+/// apply so it knows the progress line to wait for.
+struct Walker {
+    pty: Pty,
+    questions: Vec<Q>,
+    en: bool,
+    /// The values given so far, by question id (a yes/no as "ja"/"nee").
+    given: HashMap<String, Vec<String>>,
+}
+
+impl Walker {
+    fn new(env: &Env, lang: &str, args: &[&str]) -> Walker {
+        Walker {
+            pty: Pty::spawn(env, args),
+            questions: questions(env, lang),
+            en: lang == "en",
+            given: HashMap::new(),
+        }
+    }
+
+    fn q(&self, id: &str) -> &Q {
+        self.questions.iter().find(|q| q.id == id).unwrap()
+    }
+
+    fn applies(&self, q: &Q) -> bool {
+        match &q.when {
+            None => true,
+            Some((on, values)) => self
+                .given
+                .get(on)
+                .is_some_and(|given| given.iter().any(|v| values.contains(v))),
+        }
+    }
+
+    /// The progress line the program should show at question `id`.
+    fn progress(&self, id: &str) -> String {
+        let applying: Vec<&Q> = self.questions.iter().filter(|q| self.applies(q)).collect();
+        let n = applying.iter().position(|q| q.id == id).unwrap() + 1;
+        let total = applying.len();
+        if self.en {
+            format!("[question {n} of {total}]")
+        } else {
+            format!("[vraag {n} van {total}]")
+        }
+    }
+
+    /// Waits until question `id` is asked (progress line, then prompt).
+    fn wait_for(&mut self, id: &str) {
+        let progress = self.progress(id);
+        let prompt = self.q(id).prompt.clone();
+        self.pty.expect(progress.as_str());
+        self.pty.expect(prompt.as_str());
+    }
+
+    /// Waits for a question that already has an answer: it is shown
+    /// between the progress line and the prompt.
+    fn wait_for_current(&mut self, id: &str, current: &str) {
+        let progress = self.progress(id);
+        let prompt = self.q(id).prompt.clone();
+        self.pty.expect(progress.as_str());
+        let line = if self.en {
+            "current answer (Enter = keep · - = clear): "
+        } else {
+            "huidig antwoord (Enter = houden · - = wissen): "
+        };
+        self.pty.expect(format!("{line}{current}").as_str());
+        self.pty.expect(prompt.as_str());
+    }
+
+    /// Answers the question that is being asked, and waits until the
+    /// program reports the answer.
+    fn answer(&mut self, id: &str, act: Act) {
+        let q = self.q(id);
+        let prompt = q.prompt.clone();
+        let (keys, shown, values) = match act {
+            Act::Type(text) => (format!("{text}{ENTER}"), text.clone(), vec![text]),
+            Act::Keep(text) => (ENTER.to_string(), text.clone(), vec![text]),
+            Act::Skip if matches!(q.kind.as_str(), "text" | "long" | "amount") => {
+                (ENTER.to_string(), String::new(), vec![])
+            }
+            Act::Skip if q.kind == "multi" => (ENTER.to_string(), String::new(), vec![]),
+            Act::Skip => {
+                assert!(!q.required, "{id} is required");
+                let skip = if self.en { "(skip)" } else { "(overslaan)" };
+                (pick_keys(self.items(q)), skip.to_string(), vec![])
+            }
+            Act::Pick(i) | Act::PickWith(i, _) => {
+                let keys = match act {
+                    Act::PickWith(_, keys) => keys,
+                    _ => pick_keys(i),
+                };
+                let (value, label) = match q.kind.as_str() {
+                    "choice" => q.choices[i].clone(),
+                    "yesno" => {
+                        let v = ["ja", "nee"][i].to_string();
+                        let l = if self.en {
+                            ["yes", "no"][i]
+                        } else {
+                            ["ja", "nee"][i]
+                        };
+                        (v, l.to_string())
+                    }
+                    // Scale points from 1; the first and last carry a label.
+                    "scale" => ((i + 1).to_string(), (i + 1).to_string()),
+                    other => panic!("cannot pick in a {other} question"),
+                };
+                (keys, label, vec![value])
+            }
+            Act::Tick(items) => {
+                let mut keys = String::new();
+                let mut at = 0;
+                for &i in &items {
+                    keys.push_str(&DOWN.repeat(i - at));
+                    keys.push_str(SPACE);
+                    at = i;
+                }
+                keys.push_str(ENTER);
+                let labels: Vec<&str> = items.iter().map(|&i| q.choices[i].1.as_str()).collect();
+                let values = items.iter().map(|&i| q.choices[i].0.clone()).collect();
+                (keys, labels.join(", "), values)
+            }
+        };
+        self.pty.send(&keys);
+        self.pty.expect(format!("✔ {prompt} · {shown}").as_str());
+        if values.is_empty() {
+            self.given.remove(id);
+        } else {
+            self.given.insert(id.to_string(), values);
+        }
+    }
+
+    /// How many answer items a list shows before "(overslaan)".
+    fn items(&self, q: &Q) -> usize {
+        match q.kind.as_str() {
+            "choice" => q.choices.len(),
+            "yesno" => 2,
+            "scale" => 5,
+            _ => 0,
+        }
+    }
+
+    /// Asks and answers one question.
+    fn step(&mut self, id: &str, act: Act) {
+        self.wait_for(id);
+        self.answer(id, act);
+    }
+
+    /// Every question that applies, in order, answered by `plan`.
+    fn walk(&mut self, plan: impl Fn(&Q) -> Act) {
+        let first = self.questions[0].id.clone();
+        self.walk_from(&first, plan);
+    }
+
+    /// The questions that apply from `id` on, answered by `plan`.
+    fn walk_from(&mut self, id: &str, plan: impl Fn(&Q) -> Act) {
+        self.walk_between(id, None, plan);
+    }
+
+    /// The questions that apply from `from` up to (not including) `to`.
+    fn walk_between(&mut self, from: &str, to: Option<&str>, plan: impl Fn(&Q) -> Act) {
+        let at = |id: &str| self.questions.iter().position(|q| q.id == id).unwrap();
+        let mut i = at(from);
+        let end = to.map_or(self.questions.len(), at);
+        while i < end {
+            let q = &self.questions[i];
+            i += 1;
+            if !self.applies(q) {
+                continue;
+            }
+            let (id, act) = (q.id.clone(), plan(q));
+            self.step(&id, act);
+        }
+    }
+}
+
+fn pick_keys(i: usize) -> String {
+    format!("{}{ENTER}", DOWN.repeat(i))
+}
+
+fn choice(q: &Q, value: &str) -> usize {
+    q.choices
+        .iter()
+        .position(|(v, _)| v == value)
+        .unwrap_or_else(|| panic!("{} has no choice {value}", q.id))
+}
+
+fn note_toml(env: &Env) -> toml::Table {
+    let files = env.note_files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    toml::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap()
+}
+
+/// The stored value of answer `id` in a note.
+fn answer<'a>(note: &'a toml::Table, id: &str) -> &'a toml::Value {
+    let answers = note["answers"].as_array().unwrap();
+    let a = answers
+        .iter()
+        .find(|a| a["id"].as_str() == Some(id))
+        .unwrap_or_else(|| panic!("no answer {id} in the note"));
+    &a["value"]
+}
+
+const TITLE: &str = "Drie zakken post";
+const OWN_WORDS: &str =
+    "Ik durf de post niet meer open te maken, zegt ze; één brief is al te veel.";
+const OWN_WORDS_MORE: &str = " Elke brief is een nieuwe rekening.";
+/// (contrast, now, desired): a different point for now and desired.
+const CONTRASTS: [(&str, usize, usize); 6] = [
+    ("uniform", 2, 4),
+    ("zorg", 1, 4),
+    ("weten", 2, 3),
+    ("verantwoording", 1, 3),
+    ("positie", 2, 5),
+    ("sturing", 1, 4),
+];
+
+/// The answer the Dutch walk gives to every question of the default set.
+fn full_plan(q: &Q) -> Act {
+    let typed = |s: &str| Act::Type(s.to_string());
+    match q.id.as_str() {
+        "casus.titel" => typed(TITLE),
+        "casus.eigen_woorden" => typed(OWN_WORDS),
+        // Past it and back up: 3_5 is the third item.
+        "casus.professionals" => {
+            Act::PickWith(choice(q, "3_5"), format!("{DOWN}{DOWN}{DOWN}{UP}{ENTER}"))
+        }
+        "wet.oordeel" => Act::Pick(choice(q, "ja")),
+        "wet.regel" => Act::Tick(vec![choice(q, "wgs"), choice(q, "anders")]),
+        "wet.regel_anders" => typed("interne werkinstructie intake"),
+        "wet.blokkade" => Act::Pick(choice(q, "werkinstructie")),
+        "wet.ruimte" => Act::Pick(0),
+        "wet.ruimte_waar" => typed("De teamleider mag afwijken."),
+        "middelen.oordeel" => Act::Pick(choice(q, "ja")),
+        "middelen.kosten_nu" => typed("24.000"),
+        "middelen.kosten_voorstel" => typed("3000"),
+        "middelen.kosten_soort" => Act::Pick(choice(q, "eenmalig")),
+        "middelen.reikwijdte" => Act::Pick(choice(q, "beide")),
+        "zelfregie.oordeel" => Act::Pick(choice(q, "twijfel")),
+        "zelfregie.logica" => Act::Pick(choice(q, "gemengd")),
+        "reflectie.besproken" => Act::Pick(choice(q, "nog_niet")),
+        "reflectie.besproken_waarom" => typed("Eerst vertrouwen opbouwen."),
+        "vervolg.schaal" => Act::Pick(choice(q, "structureel")),
+        "vervolg.signaal" => typed("Werkinstructie intake schuldhulp."),
+        id => match q.kind.as_str() {
+            "scale" => {
+                let (key, which) = id["contrasten.".len()..].split_once('_').unwrap();
+                let &(_, now, desired) = CONTRASTS.iter().find(|c| c.0 == key).unwrap();
+                Act::Pick(if which == "nu" { now } else { desired } - 1)
+            }
+            "text" | "long" => Act::Type(format!("Antwoord bij {id}.")),
+            other => panic!("no plan for {id} ({other})"),
+        },
+    }
+}
+
+#[test]
+fn walks_a_whole_case_in_dutch_and_saves_it() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new"]);
+    assert_eq!(w.questions.len(), 55);
+
+    // `?` shows the help and asks the same question again.
+    w.wait_for("casus.titel");
+    w.pty.send(&format!("?{ENTER}"));
+    let help = w.q("casus.titel").help.clone().unwrap();
+    w.pty.expect(help.as_str());
+    w.step("casus.titel", full_plan(w.q("casus.titel")));
+    w.step("casus.eigen_woorden", Act::Type(OWN_WORDS.to_string()));
+
+    // `<` goes back; the earlier answer is shown above the prompt, and a
+    // new one replaces it.
+    w.wait_for("casus.interpretatie");
+    w.answer("casus.interpretatie", Act::Type("<".into()));
+    w.wait_for_current("casus.eigen_woorden", "Ik durf de post niet meer");
+    w.pty.send(&format!("{OWN_WORDS}{OWN_WORDS_MORE}{ENTER}"));
+    w.pty
+        .expect(format!("· {OWN_WORDS}{OWN_WORDS_MORE}").as_str());
+    w.step(
+        "casus.interpretatie",
+        Act::Type("Antwoord bij casus.interpretatie.".into()),
+    );
+
+    // A required question cannot be skipped.
+    w.wait_for("casus.wens");
+    w.pty.send(ENTER);
+    w.pty.expect("✗ Deze vraag is verplicht.");
+    let prompt = w.q("casus.wens").prompt.clone();
+    w.pty.expect(prompt.as_str());
+    w.answer("casus.wens", full_plan(w.q("casus.wens")));
+
+    w.walk_between("casus.nodig", Some("wet.oordeel"), full_plan);
+
+    // "? uitleg" at the end of a list shows the help too.
+    w.wait_for("wet.oordeel");
+    let help_item = w.q("wet.oordeel").choices.len();
+    w.pty.send(&pick_keys(help_item));
+    w.pty.expect("✔ Mag deze oplossing van de wet? · ? uitleg");
+    let help = w.q("wet.oordeel").help.clone().unwrap();
+    w.pty.expect(help.as_str());
+    w.walk_between("wet.oordeel", Some("wet.blokkade"), full_plan);
+
+    // Esc in a list goes back to the previous question (the follow-up),
+    // which shows its answer; Enter keeps it.
+    w.wait_for("wet.blokkade");
+    w.pty.send(ESC);
+    w.wait_for_current("wet.regel_anders", "interne werkinstructie intake");
+    w.answer(
+        "wet.regel_anders",
+        Act::Keep("interne werkinstructie intake".into()),
+    );
+    w.walk_from("wet.blokkade", full_plan);
+
+    // The summary, then back to the questions once, then save.
+    let (summary, _) = w.pty.expect("Deze notitie opslaan?");
+    let summary = plain(&summary);
+    for heading in [
+        "Samenvatting",
+        "De waardendriehoek",
+        "Kosten",
+        "Rationeel en relationeel",
+        "€ 21.000 minder",
+    ] {
+        assert!(summary.contains(heading), "{heading:?} not in\n{summary}");
+    }
+    w.pty.expect("Weggooien");
+    w.pty.send(&pick_keys(1));
+    w.pty
+        .expect("✔ Deze notitie opslaan? · Terug naar de vragen");
+    w.wait_for_current("vervolg.signaal", "Werkinstructie intake schuldhulp.");
+    w.pty.send(&format!(
+        "Werkinstructie intake schuldhulp. Met drie collega's.{ENTER}"
+    ));
+    w.pty.expect("✔ Welke regel zou moeten veranderen, en wie moet dit signaal horen? · Werkinstructie intake schuldhulp. Met drie collega's.");
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    let (_, saved) = w.pty.expect(Regex(r"Notitie ([0-9a-z]+) opgeslagen\."));
+    let id = saved[1].clone();
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+
+    // The draft kept along the way goes once the note is saved.
+    assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
+    let note = note_toml(&env);
+    assert_eq!(note["id"].as_str(), Some(id.as_str()));
+    assert_eq!(note["title"].as_str(), Some(TITLE));
+    assert_eq!(note["lang"].as_str(), Some("nl"));
+    assert_eq!(note["scope"].as_str(), Some("structureel"));
+    let triangle = note["triangle"].as_table().unwrap();
+    assert_eq!(triangle["law"].as_str(), Some("ja"));
+    assert_eq!(triangle["money"].as_str(), Some("ja"));
+    assert_eq!(triangle["self"].as_str(), Some("twijfel"));
+    let costs = note["costs"].as_table().unwrap();
+    assert_eq!(costs["current"].as_integer(), Some(24000));
+    assert_eq!(costs["proposed"].as_integer(), Some(3000));
+    assert_eq!(costs["proposed_kind"].as_str(), Some("eenmalig"));
+    let contrasts = note["contrasts"].as_array().unwrap();
+    assert_eq!(contrasts.len(), CONTRASTS.len());
+    for (key, now, desired) in CONTRASTS {
+        let c = contrasts
+            .iter()
+            .find(|c| c["key"].as_str() == Some(key))
+            .unwrap();
+        assert_eq!(c["now"].as_integer(), Some(now as i64), "{key}");
+        assert_eq!(c["desired"].as_integer(), Some(desired as i64), "{key}");
+        assert_eq!(
+            c["remark"].as_str(),
+            Some(format!("Antwoord bij contrasten.{key}_opmerking.").as_str())
+        );
+    }
+    // Every question of the set was answered, follow-ups included.
+    let answers = note["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 55);
+    let own_words = format!("{OWN_WORDS}{OWN_WORDS_MORE}");
+    assert_eq!(
+        answer(&note, "casus.eigen_woorden").as_str(),
+        Some(own_words.as_str())
+    );
+    assert_eq!(
+        answer(&note, "wet.regel").as_array().unwrap(),
+        &vec![toml::Value::from("wgs"), toml::Value::from("anders")]
+    );
+    assert_eq!(
+        answer(&note, "wet.regel_anders").as_str(),
+        Some("interne werkinstructie intake")
+    );
+    assert_eq!(answer(&note, "wet.ruimte").as_bool(), Some(true));
+    assert_eq!(
+        answer(&note, "wet.ruimte_waar").as_str(),
+        Some("De teamleider mag afwijken.")
+    );
+    assert_eq!(
+        answer(&note, "reflectie.besproken_waarom").as_str(),
+        Some("Eerst vertrouwen opbouwen.")
+    );
+    assert_eq!(
+        answer(&note, "vervolg.signaal").as_str(),
+        Some("Werkinstructie intake schuldhulp. Met drie collega's.")
+    );
+    assert_eq!(answer(&note, "casus.professionals").as_str(), Some("3_5"));
+    assert_eq!(answer(&note, "middelen.reikwijdte").as_str(), Some("beide"));
+    assert_eq!(answer(&note, "zelfregie.logica").as_str(), Some("gemengd"));
+
+    let out = env.run(&["export", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with(&format!("# {TITLE}\n")), "{md}");
+    assert!(md.contains(OWN_WORDS), "{md}");
+    assert!(md.contains("Elke brief is een nieuwe rekening."), "{md}");
+    assert!(md.contains("€ 21.000 minder"), "{md}");
+}
+
+/// Required questions answered, optional ones skipped.
+fn minimal_plan(q: &Q) -> Act {
+    if !q.required {
+        return Act::Skip;
+    }
+    match q.kind.as_str() {
+        "text" | "long" => Act::Type(format!("Answer to {}.", q.id)),
+        "choice" => Act::Pick(q.choices.len() - 1),
+        "multi" => Act::Tick(vec![0]),
+        "scale" if q.id.ends_with("_nu") => Act::Pick(1),
+        "scale" => Act::Pick(4),
+        other => panic!("no plan for {} ({other})", q.id),
+    }
+}
+
+#[test]
+fn walks_in_english_with_lang_en() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "en", &["--lang", "en", "new"]);
+    w.pty.expect("The case");
+    w.pty.expect("[question 1 of 51]");
+    w.pty.expect("What short title do you give this case?");
+    w.pty.send(&format!("?{ENTER}"));
+    w.pty.expect("Use a pseudonym or a description");
+    w.walk(minimal_plan);
+
+    let (summary, _) = w.pty.expect("Save this note?");
+    let summary = plain(&summary);
+    for heading in ["Summary", "The value triangle", "Rational and relational"] {
+        assert!(summary.contains(heading), "{heading:?} not in\n{summary}");
+    }
+    w.pty.expect("Discard");
+    w.pty.send(ENTER);
+    let (_, saved) = w.pty.expect(Regex(r"Note ([0-9a-z]+) saved\."));
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+
+    let note = note_toml(&env);
+    assert_eq!(note["id"].as_str(), Some(saved[1].as_str()));
+    assert_eq!(note["lang"].as_str(), Some("en"));
+    assert_eq!(note["title"].as_str(), Some("Answer to casus.titel."));
+    // The last choice of each verdict is "twijfel"; skipped questions are
+    // not stored, and no follow-up was called for.
+    let triangle = note["triangle"].as_table().unwrap();
+    assert_eq!(triangle["law"].as_str(), Some("twijfel"));
+    assert!(note.get("costs").is_none(), "{note:#?}");
+    assert_eq!(answer(&note, "wet.regel").as_array().unwrap().len(), 1);
+    assert_eq!(answer(&note, "contrasten.zorg_nu").as_integer(), Some(2));
+    assert_eq!(
+        answer(&note, "contrasten.zorg_gewenst").as_integer(),
+        Some(5)
+    );
+    let required = w.questions.iter().filter(|q| q.required).count();
+    assert_eq!(note["answers"].as_array().unwrap().len(), required);
+}
+
+/// Starts a walk and answers the case section up to its first list; returns
+/// once the list waits for keys.
+fn walk_to_the_first_list(env: &Env) -> Walker {
+    let mut w = Walker::new(env, "nl", &["new"]);
+    for id in [
+        "casus.titel",
+        "casus.eigen_woorden",
+        "casus.interpretatie",
+        "casus.wens",
+        "casus.nodig",
+        "casus.geprobeerd",
+    ] {
+        let act = match w.q(id).required {
+            true => Act::Type(format!("Iets bij {id}.")),
+            false => Act::Skip,
+        };
+        w.step(id, act);
+    }
+    w.wait_for("casus.professionals");
+    // The whole list is drawn, with the cursor hidden.
+    w.pty.expect("? uitleg");
+    w.pty.wait_until_reading_keys();
+    w
+}
+
+const KEEP_DRAFT: &str = "Het concept bewaren om later verder te gaan?";
+/// How the cancel message starts (it goes on to say no note was saved).
+const CANCELLED: &str = "Afgebroken; er is ";
+
+/// How often the run said it was cancelled.
+fn cancels(output: &str) -> usize {
+    plain(output)
+        .lines()
+        .filter(|l| l.starts_with(CANCELLED) && l.ends_with("opgeslagen."))
+        .count()
+}
+
+#[test]
+fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing() {
+    let env = Env::new();
+    let mut w = walk_to_the_first_list(&env);
+    w.pty.send(CTRL_C);
+    // With answers given, the walk asks whether to keep them as a draft;
+    // a second Ctrl-C there keeps it and ends the run.
+    w.pty.expect(KEEP_DRAFT);
+    w.pty.expect("Weggooien");
+    w.pty.wait_until_reading_keys();
+    w.pty.send(CTRL_C);
+    let (rest, code) = w.pty.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    let rest = plain(&rest);
+    assert_eq!(cancels(&rest), 1, "{rest}");
+    let drafts = draft_files(&env);
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let draft = drafts[0].file_stem().unwrap().to_str().unwrap();
+    assert!(
+        rest.contains(&format!(
+            "Concept {draft} bewaard; ga verder met: driehoek resume {draft}"
+        )),
+        "{rest}"
+    );
+    assert!(
+        cursor_shown_at_the_end(&w.pty.seen),
+        "the cursor stays hidden: {:?}",
+        String::from_utf8_lossy(&w.pty.seen[w.pty.seen.len().saturating_sub(400)..])
+    );
+    assert!(env.note_files().is_empty(), "{:?}", env.note_files());
+}
+
+#[test]
+fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
+    let env = Env::new();
+    let mut w = walk_to_the_first_list(&env);
+    w.pty.send(CTRL_C);
+    w.pty.expect(KEEP_DRAFT);
+    w.pty.expect("Weggooien");
+    // Enter keeps the draft (the first item).
+    w.pty.send(ENTER);
+    let (rest, code) = w.pty.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    assert!(cursor_shown_at_the_end(&w.pty.seen));
+    let drafts = draft_files(&env);
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let draft = drafts[0].file_stem().unwrap().to_str().unwrap().to_string();
+    assert!(env.note_files().is_empty());
+
+    // `new` mentions the waiting draft; quit it at once with Ctrl-C.
+    let mut again = Pty::spawn(&env, &["new"]);
+    again.expect("Er wacht(en) 1 concept(en); ga verder met: driehoek resume");
+    again.expect("[vraag 1 van 51]");
+    again.wait_until_reading_keys();
+    again.send(CTRL_C);
+    let (rest, code) = again.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    // Nothing was answered, so there was no draft to ask about.
+    assert!(!rest.contains(KEEP_DRAFT), "{rest:?}");
+    assert_eq!(draft_files(&env).len(), 1);
+
+    let mut w = Walker::new(&env, "nl", &["resume", &draft]);
+    w.pty
+        .expect(format!("Verder met concept {draft}: Iets bij casus.titel.").as_str());
+    for (id, text) in [
+        ("casus.titel", "Iets bij casus.titel."),
+        ("casus.eigen_woorden", "Iets bij casus.eigen_woorden."),
+        ("casus.wens", "Iets bij casus.wens."),
+    ] {
+        w.given.insert(id.to_string(), vec![text.to_string()]);
+    }
+    w.walk_from("casus.professionals", minimal_plan);
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    let (_, saved) = w.pty.expect(Regex(r"Notitie ([0-9a-z]+) opgeslagen\."));
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+    let note = note_toml(&env);
+    assert_eq!(note["id"].as_str(), Some(saved[1].as_str()));
+    assert_eq!(note["title"].as_str(), Some("Iets bij casus.titel."));
+    assert_eq!(
+        answer(&note, "casus.eigen_woorden").as_str(),
+        Some("Iets bij casus.eigen_woorden.")
+    );
+    assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
+}
+
+#[test]
+fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new"]);
+    w.step("casus.titel", Act::Type("Proef".into()));
+    w.wait_for("casus.eigen_woorden");
+    w.pty.wait_until_reading_keys();
+    w.pty.send(&format!("half getypt{CTRL_C}"));
+    w.pty.expect(KEEP_DRAFT);
+    w.pty.expect("Weggooien");
+    w.pty.send(&pick_keys(1));
+    w.pty.expect(format!("✔ {KEEP_DRAFT} · Weggooien").as_str());
+    let (rest, code) = w.pty.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    assert_eq!(cancels(&rest), 1, "{rest:?}");
+    assert!(cursor_shown_at_the_end(&w.pty.seen));
+    assert!(env.note_files().is_empty(), "{:?}", env.note_files());
+    assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
+}
+
+#[test]
+fn discard_at_the_end_saves_nothing() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new"]);
+    w.walk(minimal_plan);
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(&pick_keys(2));
+    w.pty.expect("✔ Deze notitie opslaan? · Weggooien");
+    w.pty.expect(KEEP_DRAFT);
+    w.pty.expect("Weggooien");
+    w.pty.send(&pick_keys(1));
+    let (rest, code) = w.pty.finish();
+    assert_eq!(code, 130, "{rest:?}");
+    assert_eq!(cancels(&rest), 1, "{rest:?}");
+    assert!(env.note_files().is_empty(), "{:?}", env.note_files());
+    assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
+}
+
+/// The drafts in the test's store.
+fn draft_files(env: &Env) -> Vec<std::path::PathBuf> {
+    let dir = env.home.path().join("store").join("drafts");
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Whether the cursor is visible once the program is done: every hide is
+/// followed by a show.
+fn cursor_shown_at_the_end(output: &[u8]) -> bool {
+    let last = |needle: &[u8]| output.windows(needle.len()).rposition(|w| w == needle);
+    match (last(HIDE_CURSOR.as_bytes()), last(SHOW_CURSOR.as_bytes())) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(hide), Some(show)) => show > hide,
+    }
+}
+
+#[test]
+fn going_back_and_changing_an_answer_drops_its_follow_up() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new"]);
+    w.walk_between("casus.titel", Some("wet.regel"), minimal_plan);
+    let regel = w.q("wet.regel");
+    let (wgs, anders) = (choice(regel, "wgs"), choice(regel, "anders"));
+    w.step("wet.regel", Act::Tick(vec![wgs, anders]));
+    w.step("wet.regel_anders", Act::Type("APV".into()));
+
+    // Esc in the next list goes back to the follow-up, which shows its
+    // answer; `<` goes back once more, even with an answer there.
+    w.wait_for("wet.blokkade");
+    w.pty.send(ESC);
+    w.wait_for_current("wet.regel_anders", "APV");
+    w.pty.send(&format!("<{ENTER}"));
+
+    w.pty.expect("✔ Welke andere wet of regel is het? · <");
+
+    // Both choices are still ticked; untick "anders".
+    w.wait_for("wet.regel");
+    w.pty
+        .send(&format!("{}{SPACE}{ENTER}", DOWN.repeat(anders)));
+    w.pty
+        .expect("✔ Welke wet of regeling speelt hier? · Wet gemeentelijke schuldhulpverlening\r");
+    w.given.insert("wet.regel".into(), vec!["wgs".into()]);
+
+    // The follow-up no longer counts: the next question is 13 of 51 again.
+    w.walk_from("wet.blokkade", minimal_plan);
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    w.pty.expect("opgeslagen.");
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+    let note = note_toml(&env);
+    assert_eq!(
+        answer(&note, "wet.regel").as_array().unwrap(),
+        &vec![toml::Value::from("wgs")]
+    );
+    let answers = note["answers"].as_array().unwrap();
+    assert!(
+        answers
+            .iter()
+            .all(|a| a["id"].as_str() != Some("wet.regel_anders")),
+        "{answers:#?}"
+    );
+}
+
+#[test]
+fn a_walk_killed_halfway_resumes_to_the_end() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new"]);
+    w.walk_between("casus.titel", Some("middelen.oordeel"), minimal_plan);
+    w.wait_for("middelen.oordeel");
+    // No chance to clean up: SIGKILL, as a crash or a closed laptop would.
+    w.pty
+        .session
+        .get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGKILL)
+        .unwrap();
+    let status = w.pty.session.get_process().wait().unwrap();
+    assert!(matches!(status, WaitStatus::Signaled(..)), "{status:?}");
+    assert!(env.note_files().is_empty());
+    let drafts = draft_files(&env);
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+
+    // resume (no id: the newest draft) starts at the question it was at.
+    let mut again = Walker::new(&env, "nl", &["hervat"]);
+    again.given = w.given.clone();
+    again.walk_from("middelen.oordeel", minimal_plan);
+    again.pty.expect("Deze notitie opslaan?");
+    again.pty.expect("Weggooien");
+    again.pty.send(ENTER);
+    again.pty.expect("opgeslagen.");
+    let (_, code) = again.pty.finish();
+    assert_eq!(code, 0);
+    let note = note_toml(&env);
+    assert_eq!(
+        answer(&note, "casus.titel").as_str(),
+        Some("Answer to casus.titel.")
+    );
+    assert!(answer(&note, "wet.toelichting").as_str().is_some());
+    assert!(answer(&note, "vervolg.teamvraag").as_str().is_some());
+    assert!(draft_files(&env).is_empty());
+}
