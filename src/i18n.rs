@@ -232,3 +232,7 @@ msgs! {
 msgs! {
     CURRENT_ANSWER = "huidig antwoord (Enter = houden · - = wissen): {answer}", "current answer (Enter = keep · - = clear): {answer}";
 }
+
+msgs! {
+    H_FILE = "bestand", "file";
+}

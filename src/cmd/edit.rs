@@ -1,7 +1,6 @@
 use std::path::Path;
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, presets};
 
 use super::{Ctx, check, new, session};
 
@@ -11,6 +10,7 @@ use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Draft, answers_of};
 use crate::prompt::{Prompter, TermPrompter, edit_text};
+use crate::render;
 use crate::store::{self, Store};
 use crate::walk::Walk;
 
@@ -131,23 +131,15 @@ pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Res
 pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.store()?;
     let id = store.resolve(&args.id, ctx.lang)?;
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            i18n::H_UPDATED.get(ctx.lang),
-            i18n::H_TITLE.get(ctx.lang),
-            "path",
-        ]);
     let mut paths = store.history(&id);
     paths.push(store.notes_dir().join(format!("{id}.toml")));
-    for path in paths {
-        let (when, title) = match store::read_note(&path) {
-            Ok(n) => (n.updated.to_string(), n.title),
-            Err(e) => (String::new(), format!("{e:#}")),
-        };
-        t.add_row([when, title, path.display().to_string()]);
-    }
-    println!("{t}");
+    let rows: Vec<_> = paths
+        .into_iter()
+        .map(|path| match store::read_note(&path) {
+            Ok(n) => (n.updated.to_string(), n.title, path),
+            Err(e) => (String::new(), format!("{e:#}"), path),
+        })
+        .collect();
+    print!("{}", render::table::versions(&rows, ctx.lang));
     Ok(())
 }

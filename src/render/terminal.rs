@@ -1,7 +1,7 @@
 //! A note for reading in a terminal. Works without colour: structure comes
 //! from layout, and styling only adds emphasis.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::CellAlignment;
 use console::style;
 
 use super::{Block, Doc};
@@ -37,10 +37,7 @@ pub fn blocks(blocks: &[Block]) -> String {
                 rows,
                 numeric,
             } => {
-                let mut t = Table::new();
-                t.load_style(presets::UTF8_FULL_CONDENSED)
-                    .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_header(head);
+                let mut t = super::table::styled(head);
                 for r in rows {
                     t.add_row(r);
                 }

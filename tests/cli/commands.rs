@@ -5,7 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::harness::{Env, FULL, stable, stderr, stdout};
+use crate::harness::{Env, FULL, code, stable, stderr, stdout};
 use crate::snapshot;
 
 /// A second invented case, with fewer answers.
@@ -47,10 +47,6 @@ besproken = "ja"
 teamvraag = "Wie praat met de subsidieafdeling?"
 schaal = "incidenteel"
 "#;
-
-fn code(out: &std::process::Output) -> i32 {
-    out.status.code().unwrap()
-}
 
 #[test]
 fn a_filled_in_template_makes_the_same_note_as_its_answers() {

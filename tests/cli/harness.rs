@@ -86,6 +86,11 @@ impl Env {
     }
 }
 
+/// The exit code; a run killed by a signal fails the test here.
+pub fn code(out: &Output) -> i32 {
+    out.status.code().unwrap()
+}
+
 pub fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }

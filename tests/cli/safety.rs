@@ -4,11 +4,7 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
-use crate::harness::{Env, FULL, stderr, stdout};
-
-fn code(out: &std::process::Output) -> i32 {
-    out.status.code().unwrap()
-}
+use crate::harness::{Env, FULL, code, stderr, stdout};
 
 #[test]
 fn twenty_parallel_saves_give_twenty_intact_notes() {
