@@ -173,7 +173,7 @@ impl Scanner {
 /// `text` with every finding replaced by its Dutch label in brackets, such as
 /// `[BSN]` or `[telefoonnummer]`. Findings that overlap an earlier one or do
 /// not fit the text are skipped.
-pub fn redact(text: &str, findings: &[Finding]) -> String {
+pub fn redact(text: &str, findings: &[Finding], lang: Lang) -> String {
     let mut sorted: Vec<&Finding> = findings.iter().collect();
     sorted.sort_by_key(|f| (f.start, f.end));
     let mut out = String::with_capacity(text.len());
@@ -189,7 +189,7 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
         }
         out.push_str(&text[pos..f.start]);
         out.push('[');
-        out.push_str(f.kind.label(Lang::Nl));
+        out.push_str(f.kind.label(lang));
         out.push(']');
         pos = f.end;
     }
@@ -1145,7 +1145,7 @@ Kosten maatwerk 120000 per jaar, 75% gedekt. Dossier 123456789.";
         let text = "BSN 123456782, bel 06-12345678 of mail a@b.nl.";
         let findings = scan(text);
         assert_eq!(
-            redact(text, &findings),
+            redact(text, &findings, Lang::Nl),
             "BSN [BSN], bel [telefoonnummer] of mail [e-mailadres]."
         );
     }
@@ -1155,15 +1155,18 @@ Kosten maatwerk 120000 per jaar, 75% gedekt. Dossier 123456789.";
         let text = "Jan, geb. 12-03-1985, Damstraat 12, 1012 AB, NL91ABNA0417164300";
         let scanner = Scanner::new(vec!["Jan".into()]);
         assert_eq!(
-            redact(text, &scanner.scan(text)),
+            redact(text, &scanner.scan(text), Lang::Nl),
             "[naam], geb. [geboortedatum], Damstraat [postcode met huisnummer], [IBAN]"
         );
     }
 
     #[test]
     fn redact_without_findings_keeps_the_text() {
-        assert_eq!(redact("niets aan de hand", &[]), "niets aan de hand");
-        assert_eq!(redact("", &[]), "");
+        assert_eq!(
+            redact("niets aan de hand", &[], Lang::Nl),
+            "niets aan de hand"
+        );
+        assert_eq!(redact("", &[], Lang::Nl), "");
     }
 
     #[test]
@@ -1171,7 +1174,7 @@ Kosten maatwerk 120000 per jaar, 75% gedekt. Dossier 123456789.";
         let text = "Cliënt Zoë: 06-12345678 — überhaupt";
         let scanner = Scanner::new(vec!["Zoë".into()]);
         assert_eq!(
-            redact(text, &scanner.scan(text)),
+            redact(text, &scanner.scan(text), Lang::Nl),
             "Cliënt [naam]: [telefoonnummer] — überhaupt"
         );
     }
@@ -1194,7 +1197,14 @@ Kosten maatwerk 120000 per jaar, 75% gedekt. Dossier 123456789.";
             end: 99,
             text: String::new(),
         });
-        assert_eq!(redact(text, &findings), "a [telefoonnummer] b [BSN] c");
+        assert_eq!(
+            redact(text, &findings, Lang::Nl),
+            "a [telefoonnummer] b [BSN] c"
+        );
+        assert_eq!(
+            redact(text, &findings, Lang::En),
+            "a [phone number] b [BSN] c"
+        );
         let text = "é";
         let bad = Finding {
             kind: FindingKind::Name,
@@ -1202,13 +1212,13 @@ Kosten maatwerk 120000 per jaar, 75% gedekt. Dossier 123456789.";
             end: 2,
             text: String::new(),
         };
-        assert_eq!(redact(text, &[bad]), "é");
+        assert_eq!(redact(text, &[bad], Lang::Nl), "é");
     }
 
     #[test]
     fn redacted_text_scans_clean() {
         let text = "BSN 1234.56.782, NL91ABNA0417164300, 0031 6 12345678, x@y.nl, 1012 AB 12, geboren 3 mei 2001";
-        let redacted = redact(text, &scan(text));
+        let redacted = redact(text, &scan(text), Lang::Nl);
         assert_eq!(scan(&redacted), vec![]);
     }
 

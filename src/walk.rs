@@ -135,7 +135,8 @@ impl<'a> Walk<'a> {
                         Some(Rewrite::Again) => retry = Some(Answer::Text(text)),
                         Some(Rewrite::Redact) => {
                             let findings = self.guard.map(|g| g.scan(&text)).unwrap_or_default();
-                            error = self.accept(q, Some(Answer::Text(redact(&text, &findings))));
+                            error = self
+                                .accept(q, Some(Answer::Text(redact(&text, &findings, self.lang))));
                         }
                         Some(Rewrite::Keep) | None => {
                             error = self.accept(q, Some(Answer::Text(text)))
@@ -169,7 +170,7 @@ impl<'a> Walk<'a> {
         prompter.show(&warning)?;
         let items = [
             i18n::PRIVACY_AGAIN.get(lang).to_string(),
-            i18n::PRIVACY_REDACT.with(lang, &[("example", &redact(text, &findings))]),
+            i18n::PRIVACY_REDACT.with(lang, &[("example", &redact(text, &findings, lang))]),
             i18n::PRIVACY_KEEP.get(lang).to_string(),
         ];
         let items: Vec<&str> = items.iter().map(String::as_str).collect();

@@ -12,5 +12,5 @@ fuzz_target!(|data: &[u8]| {
     for f in &found {
         assert_eq!(&text[f.start..f.end], f.text);
     }
-    let _ = redact(text, &found);
+    let _ = redact(text, &found, driehoek::i18n::Lang::En);
 });
