@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use jiff::civil::Date;
+
+use crate::filter::{self, Filter, VerdictIs};
 use crate::i18n::Lang;
 
 const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
@@ -153,6 +156,51 @@ pub struct ListArgs {
     /// Sluit af met code 1 als een notitiebestand niet te lezen is
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Toon hoogstens N notities
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+/// Which notes to take.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Alleen notities van deze dag of later (JJJJ-MM-DD)
+    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    pub since: Option<Date>,
+    /// Alleen notities van deze dag of eerder (JJJJ-MM-DD)
+    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    pub until: Option<Date>,
+    /// Alleen notities waarin deze tekst voorkomt (hoofdletters maken niet uit)
+    #[arg(long, value_name = "TEKST")]
+    pub search: Option<String>,
+    /// Alleen notities met dit oordeel, bijvoorbeeld wet=nee (mag vaker)
+    #[arg(long, value_name = "VRAAG=OORDEEL", value_parser = filter::parse_verdict)]
+    pub verdict: Vec<VerdictIs>,
+    /// Alleen structurele casussen
+    #[arg(long)]
+    pub structural: bool,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            since: self.since,
+            until: self.until,
+            verdicts: self.verdict.clone(),
+            structural: self.structural,
+            search: self.search.clone(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.search.is_none()
+            && self.verdict.is_empty()
+            && !self.structural
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -181,6 +229,8 @@ pub struct ExportArgs {
     /// Schrijf naar dit bestand (of deze map, met --all) in plaats van naar stdout
     #[arg(short, long, value_name = "PAD")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -227,6 +277,41 @@ const ENGLISH: &[(&str, &str)] = &[
         "list.strict",
         "Exit with code 1 when a note file cannot be read",
     ),
+    ("list.limit", "Show at most N notes"),
+    (
+        "list.since",
+        "Only notes from this day or later (YYYY-MM-DD)",
+    ),
+    (
+        "list.until",
+        "Only notes from this day or earlier (YYYY-MM-DD)",
+    ),
+    (
+        "list.search",
+        "Only notes that contain this text (case does not matter)",
+    ),
+    (
+        "list.verdict",
+        "Only notes with this verdict, for example law=no (may repeat)",
+    ),
+    ("list.structural", "Only structural cases"),
+    (
+        "export.since",
+        "With --all: only notes from this day or later (YYYY-MM-DD)",
+    ),
+    (
+        "export.until",
+        "With --all: only notes from this day or earlier (YYYY-MM-DD)",
+    ),
+    (
+        "export.search",
+        "With --all: only notes that contain this text",
+    ),
+    (
+        "export.verdict",
+        "With --all: only notes with this verdict, for example law=no",
+    ),
+    ("export.structural", "With --all: only structural cases"),
     ("show", "Show one note in full"),
     ("show.id", "Id of the note (a unique beginning is enough)"),
     ("export", "Export notes as Markdown or JSON"),

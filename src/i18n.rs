@@ -236,3 +236,7 @@ msgs! {
 msgs! {
     H_FILE = "bestand", "file";
 }
+
+msgs! {
+    ERR_FILTER_NEEDS_ALL = "--since, --until, --search, --verdict en --structural kiezen notities voor export --all", "--since, --until, --search, --verdict and --structural choose notes for export --all";
+}

@@ -3,7 +3,9 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::{ListArgs, ListFormat};
+use crate::filter::Filter;
 use crate::i18n::{self, Lang};
+use crate::index::Summary;
 use crate::note::{CaseNote, Scope, Triangle};
 use crate::render;
 use crate::store::{Broken, Store};
@@ -20,11 +22,13 @@ struct JsonRow<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let (notes, broken) = ctx.store()?.all()?;
-    report_broken(&broken, ctx.lang);
+    let (mut rows, broken) = select(&ctx.store()?, &args.filter.filter(), ctx.lang)?;
+    if let Some(limit) = args.limit {
+        rows.truncate(limit);
+    }
     match args.format {
         ListFormat::Json => {
-            let rows: Vec<JsonRow> = notes
+            let rows: Vec<JsonRow> = rows
                 .iter()
                 .map(|n| JsonRow {
                     id: &n.id,
@@ -37,13 +41,39 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);
         }
-        ListFormat::Text if notes.is_empty() => eprintln!("{}", i18n::NO_NOTES.get(ctx.lang)),
-        ListFormat::Text => print!("{}", render::table::render(&notes, ctx.lang)),
+        ListFormat::Text if rows.is_empty() => eprintln!("{}", i18n::NO_NOTES.get(ctx.lang)),
+        ListFormat::Text => {
+            let width = console::Term::stdout()
+                .size_checked()
+                .map(|(_, cols)| usize::from(cols));
+            print!("{}", render::table::render(&rows, ctx.lang, width));
+        }
     }
     if args.strict && !broken.is_empty() {
         anyhow::bail!("{} unreadable note file(s)", broken.len());
     }
     Ok(())
+}
+
+/// The notes a filter keeps, newest first, from the cache where it is
+/// fresh; broken files are named on stderr and returned.
+pub fn select(store: &Store, filter: &Filter, lang: Lang) -> Result<(Vec<Summary>, Vec<Broken>)> {
+    let listing = store.summaries()?;
+    report_broken(&listing.broken, lang);
+    for path in &listing.exposed {
+        let path = path.display().to_string();
+        eprintln!(
+            "driehoek: {}",
+            i18n::WARN_EXPOSED.with(lang, &[("path", &path)])
+        );
+    }
+    let (mut rows, broken) = (listing.notes, listing.broken);
+    rows.retain(|s| filter.keeps(s));
+    if let Some(text) = &filter.search {
+        let found = store.search(text)?;
+        rows.retain(|s| found.contains(&s.id));
+    }
+    Ok((rows, broken))
 }
 
 /// Every note that can be read; each broken file is named on stderr, so

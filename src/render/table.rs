@@ -4,9 +4,12 @@ use std::path::PathBuf;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::date;
 use crate::i18n::{self, Lang, Msg};
-use crate::note::{CaseNote, Draft, Verdict};
+use crate::index::Summary;
+use crate::note::{Draft, Verdict};
 
 /// A table in the tool's one style, fitted to the terminal when there is one.
 pub fn styled<T: ToString>(head: impl IntoIterator<Item = T>) -> Table {
@@ -21,26 +24,85 @@ fn headers<const N: usize>(msgs: [Msg; N], lang: Lang) -> [&'static str; N] {
     msgs.map(|h| h.get(lang))
 }
 
-/// The notes: id, date, title, the three verdicts, scope.
-pub fn render(notes: &[CaseNote], lang: Lang) -> String {
+/// The notes: id, date, title, the three verdicts, scope. In the same
+/// style as [`styled`], but written row by row: comfy-table lays out the
+/// whole table in memory first, which at ten thousand notes costs more
+/// than everything else `list` does. With `width` (a terminal), titles are
+/// cut to make the rows fit.
+pub fn render(notes: &[Summary], lang: Lang, width: Option<usize>) -> String {
     use i18n::{H_DATE, H_ID, H_LAW, H_MONEY, H_SCOPE, H_SELF, H_TITLE};
-    let mut t = styled(headers(
-        [H_ID, H_DATE, H_TITLE, H_LAW, H_MONEY, H_SELF, H_SCOPE],
-        lang,
-    ));
+    const TITLE: usize = 2;
     let verdict = |v: Option<Verdict>| v.map_or("—", |v| v.label(lang));
-    for n in notes {
-        t.add_row([
+    let dates: Vec<String> = notes.iter().map(|n| date(n.created)).collect();
+    let row = |i: usize| -> [&str; 7] {
+        let n = &notes[i];
+        [
             n.id.as_str(),
-            &date(n.created),
-            &n.title,
+            dates[i].as_str(),
+            n.title.as_str(),
             verdict(n.triangle.law),
             verdict(n.triangle.money),
             verdict(n.triangle.self_direction),
             n.scope.map_or("—", |s| s.label(lang)),
-        ]);
+        ]
+    };
+    let head = headers(
+        [H_ID, H_DATE, H_TITLE, H_LAW, H_MONEY, H_SELF, H_SCOPE],
+        lang,
+    );
+    let mut widths = head.map(UnicodeWidthStr::width);
+    for i in 0..notes.len() {
+        for (w, cell) in widths.iter_mut().zip(row(i)) {
+            *w = (*w).max(cell.width());
+        }
     }
-    format!("{t}\n")
+    if let Some(room) = width {
+        // Each column takes its width plus a space either side and a rule.
+        let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
+        if total > room {
+            widths[TITLE] = widths[TITLE].saturating_sub(total - room).max(10);
+        }
+    }
+    let rule = |left: &str, mid: &str, right: &str, fill: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}\n", parts.join(mid))
+    };
+    let line = |cells: [&str; 7], out: &mut String| {
+        out.push('│');
+        for (c, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            let cell = fit(cell, w);
+            out.push(' ');
+            out.push_str(&cell);
+            out.push_str(&" ".repeat(w - cell.width() + 1));
+            out.push(if c + 1 == widths.len() { '│' } else { '┆' });
+        }
+        out.push('\n');
+    };
+    let mut out = String::with_capacity((notes.len() + 4) * (widths.iter().sum::<usize>() + 30));
+    out.push_str(&rule("┌", "┬", "┐", "─"));
+    line(head, &mut out);
+    out.push_str(&rule("╞", "╪", "╡", "═"));
+    for i in 0..notes.len() {
+        line(row(i), &mut out);
+    }
+    out.push_str(&rule("└", "┴", "┘", "─"));
+    out
+}
+
+/// Text cut to `width` columns, with an ellipsis when cut.
+fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= width {
+        return text.into();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out.into()
 }
 
 /// The drafts, each with its title so far (`titles` in the same order).

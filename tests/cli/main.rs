@@ -2,6 +2,7 @@
 //! with its own temporary store.
 
 mod commands;
+mod filters;
 mod harness;
 mod pty;
 mod safety;

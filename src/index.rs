@@ -1,0 +1,317 @@
+//! A cache that makes reading many notes fast: a one-line summary per note
+//! for `list`, and the notes' answers as plain lowercase text for
+//! `--search`. Never the source of truth: each entry carries the size and
+//! modification time of its note file and is used only while they match;
+//! a missing, stale or corrupt cache is rebuilt from the notes. It is
+//! rewritten whole through a temp file and a rename, so two processes at
+//! once each leave a complete cache, and a note saved meanwhile is simply
+//! seen as new the next time.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use anyhow::{Context, Result};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::note::{CaseNote, Scope, Triangle};
+
+const SUMMARY_HEADER: &str = "driehoek summary index 1";
+const TEXT_HEADER: &str = "driehoek text index 1";
+
+/// What `list` shows of a note, and what its filters need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub title: String,
+    pub triangle: Triangle,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+}
+
+impl Summary {
+    pub fn of(note: &CaseNote) -> Summary {
+        Summary {
+            id: note.id.clone(),
+            created: note.created,
+            updated: note.updated,
+            title: note.title.clone(),
+            triangle: note.triangle.clone(),
+            scope: note.scope,
+        }
+    }
+}
+
+/// The size and modification time a cache entry was made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime_ns: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        Stamp {
+            size: meta.len(),
+            mtime_ns,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct SummaryLine {
+    stamp: Stamp,
+    summary: Summary,
+}
+
+/// A note file as the cache sees it.
+pub struct NoteFile {
+    pub id: String,
+    pub stamp: Stamp,
+    /// Others than the owner can read or write it.
+    pub exposed: bool,
+}
+
+/// The note files in a folder with their stamps. Asking the file system
+/// about ten thousand files is most of what a cached `list` costs, so the
+/// questions are spread over the cores.
+pub fn stamps(dir: &Path) -> Result<Vec<NoteFile>> {
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml"))
+            && !id.starts_with('.')
+        {
+            entries.push((id.to_string(), entry));
+        }
+    }
+    Ok(crate::par::map(&entries, 512, |(id, entry)| {
+        let meta = entry.metadata().ok()?;
+        Some(NoteFile {
+            id: id.clone(),
+            stamp: Stamp::of(&meta),
+            exposed: crate::store::exposed_mode(&meta),
+        })
+    })
+    .into_iter()
+    .flatten()
+    .collect())
+}
+
+/// Reads the summary cache; anything unreadable counts as no cache.
+pub fn read_summaries(path: &Path) -> HashMap<String, (Stamp, Summary)> {
+    let Ok(file) = File::open(path) else {
+        return HashMap::new();
+    };
+    let mut lines = BufReader::new(file).lines();
+    if !matches!(lines.next(), Some(Ok(h)) if h == SUMMARY_HEADER) {
+        return HashMap::new();
+    }
+    let mut map = HashMap::new();
+    for line in lines {
+        let Ok(line) = line else {
+            return HashMap::new();
+        };
+        match serde_json::from_str::<SummaryLine>(&line) {
+            Ok(l) => {
+                map.insert(l.summary.id.clone(), (l.stamp, l.summary));
+            }
+            Err(_) => return HashMap::new(),
+        }
+    }
+    map
+}
+
+pub fn write_summaries(path: &Path, entries: &[(Stamp, &Summary)]) -> Result<()> {
+    write_cache(path, |out| {
+        writeln!(out, "{SUMMARY_HEADER}")?;
+        for (stamp, summary) in entries {
+            let line = SummaryLine {
+                stamp: *stamp,
+                summary: (*summary).clone(),
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+/// The text `--search` looks in: every answer as shown, lowercased.
+pub fn search_text(note: &CaseNote) -> String {
+    let mut text = note.title.to_lowercase();
+    for e in &note.answers {
+        text.push('\n');
+        text.push_str(&e.display(Lang::Nl).to_lowercase());
+    }
+    text
+}
+
+/// One record of the text cache.
+pub struct TextRecord {
+    pub id: String,
+    pub stamp: Stamp,
+    pub text: String,
+}
+
+/// Streams the text cache, record by record; stops quietly at the first
+/// sign of damage (the rest is then rebuilt from the notes).
+pub struct TextReader {
+    input: Option<BufReader<File>>,
+}
+
+impl TextReader {
+    pub fn open(path: &Path) -> TextReader {
+        let input = File::open(path).ok().map(BufReader::new).and_then(|mut r| {
+            let mut header = String::new();
+            r.read_line(&mut header).ok()?;
+            (header.trim_end() == TEXT_HEADER).then_some(r)
+        });
+        TextReader { input }
+    }
+}
+
+impl Iterator for TextReader {
+    type Item = TextRecord;
+
+    fn next(&mut self) -> Option<TextRecord> {
+        let input = self.input.as_mut()?;
+        let record = (|| {
+            let mut head = String::new();
+            if input.read_line(&mut head).ok()? == 0 {
+                return None;
+            }
+            let mut parts = head.trim_end().split('\t');
+            let id = parts.next()?.to_string();
+            let size = parts.next()?.parse().ok()?;
+            let mtime_ns = parts.next()?.parse().ok()?;
+            let len: usize = parts.next()?.parse().ok()?;
+            let mut bytes = vec![0; len + 1];
+            input.read_exact(&mut bytes).ok()?;
+            bytes.pop().filter(|b| *b == b'\n')?;
+            Some(TextRecord {
+                id,
+                stamp: Stamp { size, mtime_ns },
+                text: String::from_utf8(bytes).ok()?,
+            })
+        })();
+        if record.is_none() {
+            self.input = None;
+        }
+        record
+    }
+}
+
+/// Writes the text cache from records.
+pub fn write_texts(path: &Path, records: impl Iterator<Item = TextRecord>) -> Result<()> {
+    write_cache(path, |out| {
+        writeln!(out, "{TEXT_HEADER}")?;
+        for r in records {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                r.id,
+                r.stamp.size,
+                r.stamp.mtime_ns,
+                r.text.len()
+            )?;
+            out.write_all(r.text.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+/// A cache file is replaced whole, never half-written. It holds case text,
+/// so it is private like the notes. It needs no fsync: a cache lost in a
+/// crash is rebuilt.
+fn write_cache(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<&mut File>) -> Result<()>,
+) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .tempfile_in(dir)?;
+    {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        fill(&mut out)?;
+        out.flush()?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Ids whose text contains `needle` (already lowercase).
+pub fn matching<'a>(
+    records: impl Iterator<Item = &'a TextRecord>,
+    needle: &str,
+) -> HashSet<String> {
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    records
+        .filter(|r| finder.find(r.text.as_bytes()).is_some())
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// The cache folder of a store.
+pub fn dir(root: &Path) -> PathBuf {
+    root.join("cache")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, text: &str) -> TextRecord {
+        TextRecord {
+            id: id.into(),
+            stamp: Stamp {
+                size: 1,
+                mtime_ns: 2,
+            },
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn text_records_survive_a_round_trip_and_damage_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("text");
+        let records = [record("a", "één\ttab\nregel"), record("b", "")];
+        write_texts(&path, records.into_iter()).unwrap();
+        let back: Vec<TextRecord> = TextReader::open(&path).collect();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].text, "één\ttab\nregel");
+        assert_eq!(back[1].id, "b");
+        // A truncated cache yields what is intact, then stops.
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert_eq!(TextReader::open(&path).count(), 1);
+        fs::write(&path, "rommel").unwrap();
+        assert_eq!(TextReader::open(&path).count(), 0);
+    }
+
+    #[test]
+    fn a_corrupt_summary_cache_counts_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("summary");
+        fs::write(&path, format!("{SUMMARY_HEADER}\n{{niet json\n")).unwrap();
+        assert!(read_summaries(&path).is_empty());
+    }
+}

@@ -1,0 +1,158 @@
+//! Choosing notes: filters on list and export --all, and the cache behind
+//! them, which must never show what the notes no longer say.
+
+use std::fs;
+
+use crate::harness::{Env, FULL, code, stderr, stdout};
+
+/// Three invented notes with different verdicts, scopes and words.
+fn three(env: &Env) -> [String; 3] {
+    let a = env.new_note(FULL);
+    let b = env.new_note(
+        &FULL
+            .replace(
+                "titel = \"Drie zakken post\"",
+                "titel = \"Jongeren in het buurthuis\"",
+            )
+            .replace("oordeel = \"ja\"\nregel", "oordeel = \"nee\"\nregel")
+            .replace(
+                "schaal = \"structureel\"\nsignaal = \"Werkinstructie intake schuldhulp.\"",
+                "schaal = \"incidenteel\"",
+            ),
+    );
+    let c = env.new_note(&FULL.replace(
+        "titel = \"Drie zakken post\"",
+        "titel = \"Voedselpakketten\"",
+    ));
+    [a, b, c]
+}
+
+fn ids(env: &Env, args: &[&str]) -> Vec<String> {
+    let out = env.run(&[&["list", "--format", "json"], args].concat());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut ids: Vec<String> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn sorted(ids: &[&String]) -> Vec<String> {
+    let mut v: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn list_filters_by_verdict_scope_text_and_date() {
+    let env = Env::new();
+    let [a, b, c] = three(&env);
+    assert_eq!(ids(&env, &["--verdict", "wet=nee"]), sorted(&[&b]));
+    assert_eq!(
+        ids(
+            &env,
+            &["--verdict", "law=yes", "--verdict", "zelfregie=twijfel"]
+        ),
+        sorted(&[&a, &c])
+    );
+    assert_eq!(ids(&env, &["--structural"]), sorted(&[&a, &c]));
+    // Search is case-insensitive and looks in every answer, labels too.
+    assert_eq!(ids(&env, &["--search", "JONGEREN"]), sorted(&[&b]));
+    assert_eq!(
+        ids(&env, &["--search", "werkinstructie intake schuldhulp"]),
+        sorted(&[&a, &c])
+    );
+    assert_eq!(
+        ids(&env, &["--search", "gemeentelijke schuldhulpverlening"]).len(),
+        3
+    );
+    assert!(
+        ids(&env, &["--search", "welke korte titel"]).is_empty(),
+        "question texts are not searched"
+    );
+    let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    assert_eq!(ids(&env, &["--since", &today, "--until", &today]).len(), 3);
+    assert!(ids(&env, &["--since", "2099-01-01"]).is_empty());
+    assert!(ids(&env, &["--until", "2000-01-01"]).is_empty());
+    assert_eq!(ids(&env, &["--limit", "2"]).len(), 2);
+
+    let out = env.run(&["list", "--verdict", "wet=misschien"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("'misschien' is not ja, nee or twijfel"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["list", "--since", "1-2-2026"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
+}
+
+#[test]
+fn export_all_takes_the_same_filters() {
+    let env = Env::new();
+    let [a, b, c] = three(&env);
+    let dir = env.home.path().join("uit");
+    let out = env.run(&[
+        "export",
+        "--all",
+        "--structural",
+        "--search",
+        "voedsel",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(files, [format!("{c}.md")]);
+    assert!(!files.contains(&format!("{a}.md")) && !files.contains(&format!("{b}.md")));
+    let out = env.run(&["export", &a, "--structural"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("export --all"));
+}
+
+#[test]
+fn the_cache_follows_every_change_to_the_notes() {
+    let env = Env::new();
+    let [a, b, _] = three(&env);
+    assert_eq!(ids(&env, &["--search", "voedselpakketten"]).len(), 1);
+    // Edited by hand, in place: the list and the search see the new text.
+    let path = env.note_path(&b);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Jongeren in het buurthuis", "Jongeren en voedselpakketten");
+    fs::write(&path, text).unwrap();
+    let table = stdout(&env.run(&["list"]));
+    assert!(
+        table.contains("Jongeren en voedselpakketten")
+            && !table.contains("Jongeren in het buurthuis"),
+        "{table}"
+    );
+    assert_eq!(ids(&env, &["--search", "voedselpakketten"]).len(), 2);
+    // A removed note is gone from both.
+    fs::remove_file(env.note_path(&a)).unwrap();
+    assert_eq!(ids(&env, &[]).len(), 2);
+    assert!(!ids(&env, &["--search", "drie zakken"]).contains(&a));
+    // A damaged cache is ignored and rebuilt.
+    let cache = env.home.path().join("store/cache");
+    fs::write(cache.join("summary"), "rommel").unwrap();
+    fs::write(cache.join("text"), "rommel").unwrap();
+    assert_eq!(ids(&env, &[]).len(), 2);
+    assert_eq!(ids(&env, &["--search", "voedselpakketten"]).len(), 2);
+    // The cache holds case text: private like the notes.
+    use std::os::unix::fs::PermissionsExt;
+    for name in ["summary", "text"] {
+        assert_eq!(
+            fs::metadata(cache.join(name)).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
