@@ -156,3 +156,41 @@ fn the_cache_follows_every_change_to_the_notes() {
         );
     }
 }
+
+#[test]
+fn exporting_again_rewrites_only_what_changed() {
+    let env = Env::new();
+    let [a, b, _] = three(&env);
+    let dir = env.home.path().join("uit");
+    let export = || {
+        assert_eq!(
+            code(&env.run(&["export", "--all", "-o", dir.to_str().unwrap()])),
+            0
+        )
+    };
+    export();
+    let stamp = |id: &str| {
+        fs::metadata(dir.join(format!("{id}.md")))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let (a_before, b_before) = (stamp(&a), stamp(&b));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let path = env.note_path(&b);
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .unwrap()
+            .replace("Jongeren in het buurthuis", "Jongeren en hun plek"),
+    )
+    .unwrap();
+    export();
+    assert_eq!(stamp(&a), a_before, "an unchanged export is left alone");
+    assert_ne!(stamp(&b), b_before);
+    assert!(
+        fs::read_to_string(dir.join(format!("{b}.md")))
+            .unwrap()
+            .starts_with("# Jongeren en hun plek\n")
+    );
+}

@@ -1,0 +1,253 @@
+//! Whole-process timings: the release binary run as a user runs it, on
+//! stores of 1 000 and 10 000 invented notes, warm page cache. Reports the
+//! median wall time and the peak memory of each command against the
+//! targets. Run: `cargo bench --bench whole`; `-- --smoke` runs every
+//! command once on a tiny store (CI does that; it asserts nothing about
+//! time).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// One measured command: median wall time (ms) and peak memory (MiB).
+struct Sample {
+    ms: f64,
+    mib: f64,
+}
+
+fn run_once(bin: &Path, home: &Path, config: &Path, args: &[&str]) -> (f64, f64) {
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .args(args)
+        .env("DRIEHOEK_HOME", home)
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", config)
+        .env("TZ", "UTC")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start driehoek");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: waits for our own child and fills `usage`.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, usage.as_mut_ptr()) };
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(waited, pid, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "driehoek {args:?} failed"
+    );
+    // SAFETY: wait4 succeeded, so usage is filled in.
+    let kib = unsafe { usage.assume_init() }.ru_maxrss as f64;
+    (ms, kib / 1024.0)
+}
+
+fn measure(bin: &Path, home: &Path, config: &Path, args: &[&str], runs: usize) -> Sample {
+    measure_after(&|| {}, bin, home, config, args, runs)
+}
+
+/// Like [`measure`], with `prepare` run (untimed) before every run.
+fn measure_after(
+    prepare: &dyn Fn(),
+    bin: &Path,
+    home: &Path,
+    config: &Path,
+    args: &[&str],
+    runs: usize,
+) -> Sample {
+    prepare();
+    run_once(bin, home, config, args); // warm up: page cache and the note cache
+    let mut times = Vec::with_capacity(runs);
+    let mut mib: f64 = 0.0;
+    for _ in 0..runs {
+        prepare();
+        let (ms, m) = run_once(bin, home, config, args);
+        times.push(ms);
+        mib = mib.max(m);
+    }
+    times.sort_by(f64::total_cmp);
+    Sample {
+        ms: times[times.len() / 2],
+        mib,
+    }
+}
+
+/// A store of `count` notes, made once and kept between runs.
+fn store(dir: &Path, count: usize) -> PathBuf {
+    let home = dir.join(format!("store-{count}"));
+    let notes = home.join("notes");
+    let have = std::fs::read_dir(&notes).map_or(0, |d| d.count());
+    if have != count {
+        let _ = std::fs::remove_dir_all(&home);
+        eprintln!("making a store of {count} notes in {} …", home.display());
+        support::fill(&home, count);
+    }
+    home
+}
+
+fn row(what: &str, s: &Sample, target: Option<(f64, Option<f64>)>) -> String {
+    let verdict = match target {
+        Some((ms, mib)) => {
+            let ok = s.ms <= ms && mib.is_none_or(|m| s.mib <= m);
+            let mem = mib.map_or(String::new(), |m| format!(", ≤ {m} MiB"));
+            format!("≤ {ms} ms{mem} {}", if ok { "✓" } else { "✗" })
+        }
+        None => String::new(),
+    };
+    format!("| {what} | {:.1} | {:.1} | {verdict} |", s.ms, s.mib)
+}
+
+fn main() {
+    let smoke = std::env::args().any(|a| a == "--smoke");
+    let (sizes, runs): (&[usize], usize) = if smoke {
+        (&[20], 1)
+    } else {
+        (&[1_000, 10_000], 15)
+    };
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_driehoek"));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(if smoke {
+        "bench-smoke"
+    } else {
+        "bench"
+    });
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/fixtures/full.toml");
+    let answers = answers.to_str().unwrap();
+
+    let mut lines = vec![
+        "| command | median ms | peak MiB | target |".to_string(),
+        "|---|---:|---:|---|".to_string(),
+    ];
+    let empty = dir.join("empty");
+    let _ = std::fs::remove_dir_all(&empty);
+    lines.push(row(
+        "`--help`",
+        &measure(&bin, &empty, &config, &["--help"], runs),
+        Some((2.0, None)),
+    ));
+    lines.push(row(
+        "`list`, empty store",
+        &measure(&bin, &empty, &config, &["list"], runs),
+        Some((2.0, None)),
+    ));
+    let scratch = dir.join("scratch");
+    let _ = std::fs::remove_dir_all(&scratch);
+    let new = measure(&bin, &scratch, &config, &["new", "--from", answers], runs);
+    lines.push(row("`new --from` (with fsync)", &new, Some((15.0, None))));
+
+    let mut list_ms = Vec::new();
+    for &n in sizes {
+        let home = store(&dir, n);
+        let big = n >= 10_000;
+        let some_id = std::fs::read_dir(home.join("notes"))
+            .unwrap()
+            .filter_map(|e| {
+                e.ok()?
+                    .file_name()
+                    .into_string()
+                    .ok()?
+                    .strip_suffix(".toml")
+                    .map(str::to_string)
+            })
+            .next()
+            .unwrap();
+        let out = dir.join(format!("export-{n}"));
+        let out = out.to_str().unwrap();
+        let list = measure(&bin, &home, &config, &["list"], runs);
+        list_ms.push((n, list.ms));
+        lines.push(row(
+            &format!("`list`, {n} notes"),
+            &list,
+            big.then_some((50.0, Some(30.0))),
+        ));
+        let search = measure(
+            &bin,
+            &home,
+            &config,
+            &["list", "--search", "huurachterstand"],
+            runs,
+        );
+        lines.push(row(
+            &format!("`list --search`, {n} notes"),
+            &search,
+            big.then_some((150.0, None)),
+        ));
+        let show = measure(&bin, &home, &config, &["show", &some_id], runs);
+        lines.push(row(&format!("`show`, {n} notes"), &show, None));
+        let fresh = || {
+            let _ = std::fs::remove_dir_all(out);
+        };
+        let export = measure_after(
+            &fresh,
+            &bin,
+            &home,
+            &config,
+            &["export", "--all", "-o", out],
+            runs.min(5),
+        );
+        lines.push(row(
+            &format!("`export --all` to an empty folder, {n} notes"),
+            &export,
+            big.then_some((1000.0, None)),
+        ));
+        let again = measure(
+            &bin,
+            &home,
+            &config,
+            &["export", "--all", "-o", out],
+            runs.min(5),
+        );
+        lines.push(row(
+            &format!("`export --all` again, unchanged, {n} notes"),
+            &again,
+            big.then_some((1000.0, None)),
+        ));
+        // The same into memory: what the tool costs, without the disk's
+        // cost of creating ten thousand files.
+        let shm = Path::new("/dev/shm");
+        if !smoke && shm.is_dir() {
+            let out = shm.join(format!("driehoek-bench-{n}"));
+            let fresh = || {
+                let _ = std::fs::remove_dir_all(&out);
+            };
+            let args = ["export", "--all", "-o", out.to_str().unwrap()];
+            let in_memory = measure_after(&fresh, &bin, &home, &config, &args, runs.min(5));
+            lines.push(row(
+                &format!("`export --all` to an empty folder in memory (tmpfs), {n} notes"),
+                &in_memory,
+                None,
+            ));
+            fresh();
+        }
+    }
+    println!("{}", lines.join("\n"));
+    if let [(small_n, small), (big_n, big)] = list_ms[..] {
+        println!(
+            "\n`list` grows {:.1}× for {}× the notes (linear would be {}×).",
+            big / small,
+            big_n / small_n,
+            big_n / small_n
+        );
+    }
+    println!(
+        "\nmachine: {} cores; notes average {} bytes",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        average_size(&dir, sizes)
+    );
+}
+
+fn average_size(dir: &Path, sizes: &[usize]) -> u64 {
+    let notes = dir.join(format!("store-{}", sizes[0])).join("notes");
+    let sizes: Vec<u64> = std::fs::read_dir(notes)
+        .unwrap()
+        .filter_map(|e| e.ok()?.metadata().ok().map(|m| m.len()))
+        .collect();
+    sizes.iter().sum::<u64>() / sizes.len().max(1) as u64
+}
