@@ -17,9 +17,11 @@ struct Sample {
     mib: f64,
 }
 
-#[expect(clippy::zombie_processes, reason = "reaped by wait4, which also reports peak memory")]
+#[expect(
+    clippy::zombie_processes,
+    reason = "reaped by wait4, which also reports peak memory"
+)]
 fn run_once(bin: &Path, home: &Path, config: &Path, args: &[&str]) -> (f64, f64) {
-
     let start = Instant::now();
     let child = Command::new(bin)
         .args(args)
