@@ -38,10 +38,9 @@ pub struct Cli {
         long,
         global = true,
         value_enum,
-        env = "DRIEHOEK_LANG",
-        default_value = "nl"
+        env = "DRIEHOEK_LANG"
     )]
-    pub lang: Lang,
+    pub lang: Option<Lang>,
 
     /// Gebruik de vragenlijst uit dit TOML-bestand
     #[arg(long, global = true, value_name = "BESTAND")]
@@ -93,7 +92,40 @@ pub enum Command {
     /// Zoek persoonsgegevens in opgeslagen notities (alle, of de genoemde)
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
+    /// Zet twee notities naast elkaar, bijvoorbeeld vóór en na de bespreking
+    #[command(visible_alias = "vergelijk")]
+    Compare(CompareArgs),
+    /// Print aanvullingen voor de shell (bash, zsh, fish)
+    Completions(CompletionsArgs),
+    /// Print de handleiding als man-pagina
+    Man,
+    /// Toon waar het instellingenbestand staat en wat erin staat
+    Config,
 }
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// De eerste notitie (A)
+    pub a: String,
+    /// De tweede notitie (B)
+    pub b: String,
+    /// Uitvoer voor de terminal of als Markdown
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DocFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// De shell
+    pub shell: clap_complete::Shell,
+}
+
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -139,6 +171,9 @@ pub struct NewArgs {
     /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt
     #[arg(long)]
     pub allow_personal_data: bool,
+    /// Deze notitie herziet die notitie (dezelfde casus, bijvoorbeeld na de bespreking)
+    #[arg(long, value_name = "ID")]
+    pub revises: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -161,7 +196,11 @@ pub struct ListArgs {
     /// Toon hoogstens N notities
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Zet herziene versies van een casus onder de notitie die ze herzien
+    #[arg(long)]
+    pub group: bool,
 }
+
 
 /// Which notes to take.
 #[derive(Debug, Args)]
@@ -241,6 +280,16 @@ pub enum ExportFormat {
 
 /// English help, keyed by command path and argument id.
 const ENGLISH: &[(&str, &str)] = &[
+    ("compare", "Put two notes side by side, for example before and after the discussion"),
+    ("compare.a", "The first note (A)"),
+    ("compare.b", "The second note (B)"),
+    ("compare.format", "Output for the terminal or as Markdown"),
+    ("completions", "Print completions for the shell (bash, zsh, fish)"),
+    ("completions.shell", "The shell"),
+    ("man", "Print the manual as a man page"),
+    ("config", "Show where the settings file is and what it holds"),
+    ("list.group", "Put revisions of a case under the note they revise"),
+    ("new.revises", "This note revises that note (the same case, for example after the discussion)"),
     ("help", "Show this help"),
     ("version", "Show the version"),
     (
@@ -343,6 +392,7 @@ pub fn early_lang(args: &[OsString]) -> Lang {
     std::env::var("DRIEHOEK_LANG")
         .ok()
         .and_then(|v| Lang::from_str(&v, true).ok())
+        .or_else(crate::config::lang_quietly)
         .unwrap_or_default()
 }
 

@@ -5,15 +5,41 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::problem::{Problem, Problems};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The language to use when neither `--lang` nor `DRIEHOEK_LANG` says.
+    pub lang: Option<Lang>,
+    /// The question set a new note uses when `--set` does not say.
+    pub set: Option<String>,
+    /// The author's initials, kept in every new note.
+    pub initials: Option<String>,
     /// Names of people in the worker's caseload: the privacy guard warns
     /// when one of them appears in a note.
     #[serde(default)]
     pub names: Vec<String>,
+}
+
+/// The config file's path, when there is a config folder.
+pub fn file() -> Option<PathBuf> {
+    dir().map(|d| d.join("config.toml"))
+}
+
+/// The config, or the defaults when there is none.
+pub fn load_default() -> Result<Config> {
+    match dir() {
+        Some(dir) => load(&dir),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The language from the config file, for help text printed before the
+/// config is read properly (a broken file is reported later).
+pub fn lang_quietly() -> Option<Lang> {
+    load_default().ok()?.lang
 }
 
 /// The folder for a coach's own settings and question sets.

@@ -108,7 +108,10 @@ mod tests {
                 ..Triangle::default()
             },
             scope,
+            revises: None,
+            practice: None,
         }
+
     }
 
     #[test]

@@ -240,3 +240,38 @@ msgs! {
 msgs! {
     ERR_FILTER_NEEDS_ALL = "--since, --until, --search, --verdict en --structural kiezen notities voor export --all", "--since, --until, --search, --verdict and --structural choose notes for export --all";
 }
+
+msgs! {
+    // The pictures: the value triangle and the contrast profile.
+    PIC_MAATWERK = "maatwerk", "maatwerk";
+    PIC_UNANSWERED = "onbeantwoord", "unanswered";
+    PIC_NOW = "nu", "now";
+    PIC_DESIRED = "gewenst", "desired";
+    PIC_SAME = "nu = gewenst", "now = desired";
+    PIC_RATIONAL = "rationeel", "rational";
+    PIC_RELATIONAL = "relationeel", "relational";
+}
+
+msgs! {
+    // compare
+    COMPARE_TITLE = "Vergelijking {a} en {b}", "Comparison of {a} and {b}";
+    B_REVISES_A = "B herziet A.", "B revises A.";
+    A_REVISES_B = "A herziet B.", "A revises B.";
+    H_CHANGE = "Verschil", "Change";
+    H_NOW_DESIRED = "nu → gewenst", "now → desired";
+    H_SHIFT_NOW = "Verschuiving nu", "Shift now";
+    H_SHIFT_DESIRED = "Verschuiving gewenst", "Shift desired";
+    H_CHANGED_ANSWERS = "Veranderde antwoorden", "Changed answers";
+}
+
+msgs! {
+    // config
+    CFG_FILE = "instellingen:", "settings:";
+    CFG_EXISTS = "bestaat", "exists";
+    CFG_MISSING = "bestaat nog niet", "does not exist yet";
+    CFG_NAMES = "{count} naam/namen voor de privacybewaker (niet getoond)", "{count} name(s) for the privacy guard (not shown)";
+    CFG_QUESTIONS = "eigen vragenlijsten:", "own question sets:";
+    CFG_LEXICON = "eigen labels:", "own labels:";
+    CFG_NOTES = "notities:", "notes:";
+    CFG_EXAMPLE = "Voorbeeld van config.toml:\n  lang = \"nl\"\n  set = \"waardendriehoek\"\n  initials = \"AB\"\n  names = [\"Achternaam\"]", "Example config.toml:\n  lang = \"en\"\n  set = \"waardendriehoek\"\n  initials = \"AB\"\n  names = [\"Surname\"]";
+}

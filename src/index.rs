@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::note::{CaseNote, Scope, Triangle};
 
-const SUMMARY_HEADER: &str = "driehoek summary index 1";
+const SUMMARY_HEADER: &str = "driehoek summary index 2";
 const TEXT_HEADER: &str = "driehoek text index 1";
 
 /// What `list` shows of a note, and what its filters need.
@@ -33,6 +33,10 @@ pub struct Summary {
     pub triangle: Triangle,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
 }
 
 impl Summary {
@@ -44,6 +48,8 @@ impl Summary {
             title: note.title.clone(),
             triangle: note.triangle.clone(),
             scope: note.scope,
+            revises: note.revises.clone(),
+            practice: note.practice.clone(),
         }
     }
 }

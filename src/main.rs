@@ -6,12 +6,17 @@ use driehoek::{cli, cmd, error, store};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Like other command-line tools, stop quietly when the reader of our
+    // output goes away (`driehoek list | head`) instead of failing loudly.
+    // SAFETY: restoring the default action of a signal at start-up.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);
     }
-    let cli = cli::parse(std::env::args_os().collect());
-    let lang = cli.lang;
+    let args: Vec<_> = std::env::args_os().collect();
+    let lang = cli::early_lang(&args);
+    let cli = cli::parse(args);
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
     let _ = ctrlc::set_handler(move || {
         if cmd::walking() {

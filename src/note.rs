@@ -520,6 +520,16 @@ pub struct CaseNote {
     pub set_version: u32,
     pub lang: Lang,
     pub title: String,
+    /// The author's initials, from the config.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The note this one revises (the same case after the team discussion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// The example case this note practises; practice notes stay out of
+    /// the bundled-exceptions report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     pub triangle: Triangle,
@@ -573,6 +583,12 @@ pub struct Draft {
     /// The note this draft edits, when it is an edit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edit_of: Option<String>,
+    /// The note the new note will revise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// The example case being practised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
     #[serde(default)]
     pub answers: Vec<Entry>,
 }
@@ -595,6 +611,8 @@ impl Draft {
             lang,
             next: None,
             edit_of,
+            revises: None,
+            practice: None,
             answers: Vec::new(),
         }
     }
@@ -633,9 +651,13 @@ impl CaseNote {
     /// The note with new answers, as an edit: same id and creation time,
     /// `updated` now, the method's parts read again.
     pub fn edited(&self, set: &QuestionSet, answers: Answers, now: Timestamp) -> CaseNote {
-        let mut note = CaseNote::new(self.id.clone(), now, set, self.lang, answers);
-        note.created = self.created;
-        note
+        CaseNote {
+            created: self.created,
+            author: self.author.clone(),
+            revises: self.revises.clone(),
+            practice: self.practice.clone(),
+            ..CaseNote::new(self.id.clone(), now, set, self.lang, answers)
+        }
     }
 
     /// Makes a note from answers given in the order of `set`, reading the
@@ -657,6 +679,9 @@ impl CaseNote {
             set_version: set.version,
             lang,
             title: String::new(),
+            author: None,
+            revises: None,
+            practice: None,
             scope: None,
             triangle: Triangle::default(),
             costs: Costs::default(),

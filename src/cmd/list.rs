@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -23,6 +25,9 @@ struct JsonRow<'a> {
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let (mut rows, broken) = select(&ctx.store()?, &args.filter.filter(), ctx.lang)?;
+    if args.group {
+        rows = grouped(rows);
+    }
     if let Some(limit) = args.limit {
         rows.truncate(limit);
     }
@@ -53,6 +58,30 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         anyhow::bail!("{} unreadable note file(s)", broken.len());
     }
     Ok(())
+}
+
+/// Each note followed by the notes that revise it (oldest first, marked
+/// `↳`), so the versions of one case stand together.
+fn grouped(rows: Vec<Summary>) -> Vec<Summary> {
+    let ids: HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let is_root = |r: &Summary| r.revises.as_deref().is_none_or(|id| !ids.contains(id));
+    let mut out = Vec::with_capacity(rows.len());
+    fn push_chain(root: &Summary, rows: &[Summary], depth: usize, out: &mut Vec<Summary>) {
+        let mut row = root.clone();
+        if depth > 0 {
+            row.title = format!("{}↳ {}", "  ".repeat(depth - 1), row.title);
+        }
+        out.push(row);
+        let mut children: Vec<&Summary> = rows.iter().filter(|r| r.revises.as_deref() == Some(&root.id)).collect();
+        children.sort_by_key(|r| r.created);
+        for child in children {
+            push_chain(child, rows, depth + 1, out);
+        }
+    }
+    for root in rows.iter().filter(|r| is_root(r)) {
+        push_chain(root, &rows, 0, &mut out);
+    }
+    out
 }
 
 /// The notes a filter keeps, newest first, from the cache where it is

@@ -2,6 +2,8 @@
 //! and hands the result to a renderer; this is the only place where they meet.
 
 mod check;
+mod compare;
+mod settings;
 mod delete;
 mod drafts;
 mod edit;
@@ -36,6 +38,7 @@ pub struct Ctx {
     pub lang: Lang,
     questions: Option<PathBuf>,
     set: Option<String>,
+    pub config: config::Config,
 }
 
 impl Ctx {
@@ -79,11 +82,7 @@ impl Ctx {
 
     /// The privacy guard, with the names from the config file.
     pub fn scanner(&self) -> Result<Scanner> {
-        let config = match config::dir() {
-            Some(dir) => config::load(&dir)?,
-            None => config::Config::default(),
-        };
-        Ok(Scanner::new(config.names))
+        Ok(Scanner::new(self.config.names.clone()))
     }
 
     /// The set a new note is made with.
@@ -142,10 +141,12 @@ pub fn walking() -> bool {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    let config = config::load_default()?;
     let ctx = Ctx {
-        lang: cli.lang,
+        lang: cli.lang.or(config.lang).unwrap_or_default(),
         questions: cli.questions,
-        set: cli.set,
+        set: cli.set.or_else(|| config.set.clone()),
+        config,
     };
     match cli.command {
         Command::New(args) => new::run(&ctx, args),
@@ -160,5 +161,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History(args) => edit::history(&ctx, args),
         Command::Delete(args) => delete::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
+        Command::Compare(args) => compare::run(&ctx, args),
+        Command::Completions(args) => settings::completions(&ctx, args),
+        Command::Man => settings::man(&ctx),
+        Command::Config => settings::config(&ctx),
     }
 }

@@ -15,12 +15,12 @@ use crate::walk::{Answers, Walk};
 
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
     match &args.from {
-        Some(path) => from_file(ctx, path, args.allow_personal_data),
-        None => interactive(ctx),
+        Some(path) => from_file(ctx, path, args.allow_personal_data, args.revises.as_deref()),
+        None => interactive(ctx, args.revises.as_deref()),
     }
 }
 
-fn from_file(ctx: &Ctx, path: &Path, allow_personal_data: bool) -> Result<()> {
+fn from_file(ctx: &Ctx, path: &Path, allow_personal_data: bool, revises: Option<&str>) -> Result<()> {
     let set = ctx.active_set()?;
     let src = super::read_input(path)?;
     let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.lang)?;
@@ -32,15 +32,19 @@ fn from_file(ctx: &Ctx, path: &Path, allow_personal_data: bool) -> Result<()> {
         parsed.answers.iter().map(|(id, a)| (id.as_str(), a)),
     );
     check::refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
-    let note = create(&ctx.store()?, &set, ctx.lang, parsed.answers)?;
+    let store = ctx.store()?;
+    let revises = revises.map(|id| store.resolve(id, ctx.lang)).transpose()?;
+    let origin = Origin { revises, practice: None };
+    let note = create(ctx, &store, &set, ctx.lang, parsed.answers, origin)?;
     println!("{}", note.id);
     Ok(())
 }
 
-fn interactive(ctx: &Ctx) -> Result<()> {
+fn interactive(ctx: &Ctx, revises: Option<&str>) -> Result<()> {
     session::need_terminal("new", ctx.lang)?;
     let set = ctx.active_set()?;
     let store = ctx.store()?;
+    let revises = revises.map(|id| store.resolve(id, ctx.lang)).transpose()?;
     let waiting = store.drafts()?.0.len();
     if waiting > 0 {
         eprintln!(
@@ -49,6 +53,7 @@ fn interactive(ctx: &Ctx) -> Result<()> {
         );
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
+    draft.revises = revises;
     let scanner = ctx.scanner()?;
     let mut walk = Walk::new(&set, ctx.lang, Vec::new()).guarded_by(&scanner);
     finish(ctx, &store, &set, &mut walk, &mut draft)
@@ -72,7 +77,11 @@ pub fn finish(
             eprintln!("\n{}", i18n::UPDATED.with(ctx.lang, &[("id", id)]));
         }
         None => {
-            let note = create(store, set, draft.lang, answers)?;
+            let origin = Origin {
+                revises: draft.revises.clone(),
+                practice: draft.practice.clone(),
+            };
+            let note = create(ctx, store, set, draft.lang, answers, origin)?;
             store.remove_draft(&draft.id)?;
             eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)]));
         }
@@ -80,13 +89,28 @@ pub fn finish(
     Ok(())
 }
 
-fn create(
+/// Where a new note comes from, besides its answers.
+#[derive(Default)]
+pub struct Origin {
+    pub revises: Option<String>,
+    pub practice: Option<String>,
+}
+
+/// Saves a new note under a fresh id, with the author's initials.
+pub fn create(
+    ctx: &Ctx,
     store: &Store,
     set: &QuestionSet,
     lang: i18n::Lang,
     answers: Answers,
+    origin: Origin,
 ) -> Result<CaseNote> {
-    let mut note = CaseNote::new(String::new(), session::now(), set, lang, answers);
+    let mut note = CaseNote {
+        author: ctx.config.initials.clone(),
+        revises: origin.revises,
+        practice: origin.practice,
+        ..CaseNote::new(String::new(), session::now(), set, lang, answers)
+    };
     store.create(&mut note)?;
     Ok(note)
 }

@@ -2,7 +2,10 @@
 //! a [`Doc`] (what to say, in what order), which the Markdown and terminal
 //! backends then write in their own way, so both always say the same.
 
+pub mod compare;
 pub mod markdown;
+pub mod picture;
+pub mod svg;
 pub mod table;
 pub mod template;
 pub mod terminal;
@@ -39,6 +42,11 @@ pub enum Block {
 pub struct Doc {
     pub title: String,
     pub blocks: Vec<Block>,
+}
+
+/// A change as people write it: `+2`, `-1`, and `0` for none.
+pub fn signed(n: i64) -> String {
+    if n == 0 { "0".to_string() } else { format!("{n:+}") }
 }
 
 /// The date of a moment, in the reader's time zone.
@@ -176,7 +184,7 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
                     point(c.now),
                     point(c.desired),
                     c.movement()
-                        .map_or_else(|| "—".to_string(), |m| format!("{m:+}")),
+                        .map_or_else(|| "—".to_string(), signed),
                 ];
                 if with_remarks {
                     row.push(c.remark.clone().unwrap_or_default());

@@ -1,0 +1,42 @@
+//! Around the edges: shell completions, the man page, the settings.
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::cli::{self, CompletionsArgs};
+use crate::config;
+use crate::i18n;
+use crate::store::Store;
+
+pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
+    let mut cmd = cli::command(ctx.lang);
+    clap_complete::generate(args.shell, &mut cmd, "driehoek", &mut std::io::stdout());
+    Ok(())
+}
+
+pub fn man(ctx: &Ctx) -> Result<()> {
+    clap_mangen::Man::new(cli::command(ctx.lang)).render(&mut std::io::stdout())?;
+    Ok(())
+}
+
+/// Where the settings live and what they say. Names for the privacy guard
+/// are counted, not shown: they are personal data.
+pub fn config(ctx: &Ctx) -> Result<()> {
+    let lang = ctx.lang;
+    let path = config::file().map_or_else(|| "—".to_string(), |p| p.display().to_string());
+    let exists = config::file().is_some_and(|p| p.exists());
+    let c = &ctx.config;
+    let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
+    println!("{} {path} ({})", i18n::CFG_FILE.get(lang), if exists { i18n::CFG_EXISTS } else { i18n::CFG_MISSING }.get(lang));
+    println!("lang = {}", c.lang.map_or("—", |l| l.code()));
+    println!("set = {}", shown(&c.set));
+    println!("initials = {}", shown(&c.initials));
+    println!("names = {}", i18n::CFG_NAMES.with(lang, &[("count", &c.names.len().to_string())]));
+    if let Some(dir) = config::dir() {
+        println!("{} {}", i18n::CFG_QUESTIONS.get(lang), dir.join("questions").display());
+        println!("{} {}", i18n::CFG_LEXICON.get(lang), dir.join("lexicon.toml").display());
+    }
+    println!("{} {}", i18n::CFG_NOTES.get(lang), Store::default_root()?.display());
+    println!("\n{}", i18n::CFG_EXAMPLE.get(lang));
+    Ok(())
+}

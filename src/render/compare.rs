@@ -1,0 +1,122 @@
+//! Two notes side by side: the same case before and after the team
+//! discussion, or two cases that hit the same rule.
+
+use super::{Block, Doc, date, signed};
+use crate::i18n::{self, Lang};
+use crate::note::{CaseNote, Contrast, Euros, Verdict};
+
+pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
+    let mut blocks = vec![
+        Block::Meta(format!("A: {} · {} · {}", a.id, date(a.created), a.title)),
+        Block::Meta(format!("B: {} · {} · {}", b.id, date(b.created), b.title)),
+    ];
+    if b.revises.as_deref() == Some(a.id.as_str()) {
+        blocks.push(Block::Meta(i18n::B_REVISES_A.get(lang).to_string()));
+    } else if a.revises.as_deref() == Some(b.id.as_str()) {
+        blocks.push(Block::Meta(i18n::A_REVISES_B.get(lang).to_string()));
+    }
+    let mark = |same: bool| if same { "=" } else { "≠" }.to_string();
+
+    let verdict = |v: Option<Verdict>| v.map_or("—", |v| v.label(lang)).to_string();
+    blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
+    blocks.push(Block::Table {
+        head: vec![i18n::H_QUESTION.get(lang).into(), "A".into(), "B".into(), String::new()],
+        rows: a
+            .triangle
+            .corners()
+            .iter()
+            .zip(b.triangle.corners())
+            .map(|((q, va), (_, vb))| vec![q.get(lang).to_string(), verdict(*va), verdict(vb), mark(*va == vb)])
+            .collect(),
+        numeric: Vec::new(),
+    });
+
+    let amount = |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| e.display(lang));
+    let saving = |n: &CaseNote| n.costs.saving().map(|s| s.first_year);
+    let cost_rows = [
+        (i18n::COST_CURRENT, a.costs.current, b.costs.current),
+        (i18n::COST_PROPOSED, a.costs.proposed, b.costs.proposed),
+        (i18n::COST_DIFF_FIRST_YEAR, saving(a), saving(b)),
+    ];
+    if cost_rows.iter().any(|(_, x, y)| x.is_some() || y.is_some()) {
+        blocks.push(Block::Heading(i18n::H_COSTS.get(lang).to_string()));
+        blocks.push(Block::Table {
+            head: vec![String::new(), "A".into(), "B".into(), i18n::H_CHANGE.get(lang).into()],
+            rows: cost_rows
+                .iter()
+                .map(|(label, x, y)| {
+                    let change = match (x, y) {
+                        (Some(x), Some(y)) => Euros(y.0 - x.0).display(lang),
+                        _ => "—".to_string(),
+                    };
+                    vec![label.get(lang).to_string(), amount(*x), amount(*y), change]
+                })
+                .collect(),
+            numeric: vec![1, 2, 3],
+        });
+    }
+
+    if !a.contrasts.is_empty() || !b.contrasts.is_empty() {
+        let span = |c: Option<&Contrast>| match c {
+            Some(Contrast { now: Some(n), desired: Some(d), .. }) => format!("{n} → {d}"),
+            Some(Contrast { now: Some(n), .. }) => n.to_string(),
+            _ => "—".to_string(),
+        };
+        let shift = |x: Option<i64>, y: Option<i64>| match (x, y) {
+            (Some(x), Some(y)) => signed(y - x),
+            _ => "—".to_string(),
+        };
+        let rows = a
+            .contrasts
+            .iter()
+            .map(|ca| {
+                let cb = b.contrasts.iter().find(|c| c.key == ca.key);
+                vec![
+                    format!("{} ↔ {}", ca.rational, ca.relational),
+                    span(Some(ca)),
+                    span(cb),
+                    shift(ca.now, cb.and_then(|c| c.now)),
+                    shift(ca.desired, cb.and_then(|c| c.desired)),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()));
+        blocks.push(Block::Table {
+            head: vec![
+                i18n::H_CONTRAST_ROW.get(lang).into(),
+                format!("A {}", i18n::H_NOW_DESIRED.get(lang)),
+                format!("B {}", i18n::H_NOW_DESIRED.get(lang)),
+                i18n::H_SHIFT_NOW.get(lang).into(),
+                i18n::H_SHIFT_DESIRED.get(lang).into(),
+            ],
+            rows,
+            numeric: vec![3, 4],
+        });
+    }
+
+    let mut changed = Vec::new();
+    for ea in &a.answers {
+        let eb = b.entry(&ea.id);
+        if eb.is_none_or(|eb| eb.value != ea.value) {
+            let after = eb.map_or_else(|| "—".to_string(), |e| e.display(lang));
+            changed.push(Block::Answer {
+                question: ea.question.clone(),
+                answer: format!("A: {}\nB: {after}", ea.display(lang)),
+            });
+        }
+    }
+    for eb in b.answers.iter().filter(|eb| a.entry(&eb.id).is_none()) {
+        changed.push(Block::Answer {
+            question: eb.question.clone(),
+            answer: format!("A: —\nB: {}", eb.display(lang)),
+        });
+    }
+    if !changed.is_empty() {
+        blocks.push(Block::Heading(i18n::H_CHANGED_ANSWERS.get(lang).to_string()));
+        blocks.extend(changed);
+    }
+    Doc {
+        title: i18n::COMPARE_TITLE.with(lang, &[("a", &a.id), ("b", &b.id)]),
+        blocks,
+    }
+}

@@ -1,0 +1,550 @@
+// Wired into show, the walk's summary and export next.
+#![allow(dead_code)]
+
+//! The method's two pictures as one standalone SVG 1.1 document for
+//! exports: the value triangle with a verdict at each corner, and below it
+//! the rational/relational profile. Colour only adds emphasis: every
+//! verdict is written out as a word and the profile's markers differ in
+//! shape, so it reads in greyscale print. No scripts, no external
+//! references, one generic font family; all text is escaped.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::picture::{corners, is_maatwerk, on_scale, scale, symbol, verdict_legend};
+use crate::i18n::{self, Lang};
+use crate::note::{CaseNote, Verdict};
+
+const MARGIN: f64 = 24.0;
+const FONT: &str = "sans-serif";
+/// Text sizes in px.
+const TITLE: f64 = 18.0;
+const LABEL: f64 = 15.0;
+const SMALL: f64 = 13.0;
+/// The triangle: half its base, its height, the corner circles.
+const HALF_BASE: f64 = 130.0;
+const HEIGHT: f64 = 190.0;
+const CORNER: f64 = 15.0;
+/// The profile: row height, distance between scale points, marker radius.
+const ROW: f64 = 34.0;
+const STEP: f64 = 40.0;
+const MARK: f64 = 7.0;
+/// Longest visible title, in characters; `<title>` keeps all of it.
+const TITLE_CHARS: usize = 80;
+
+const INK: &str = "#1f1f1f";
+const TRACK: &str = "#b0b0b0";
+
+/// (circle fill, symbol colour) per verdict.
+fn colours(v: Option<Verdict>) -> (&'static str, &'static str) {
+    match v {
+        Some(Verdict::Ja) => ("#2e7d32", "#ffffff"),
+        Some(Verdict::Nee) => ("#c62828", "#ffffff"),
+        Some(Verdict::Twijfel) => ("#f9a825", INK),
+        None => ("#ffffff", "#616161"),
+    }
+}
+
+/// Text as XML character data or attribute value: the five special
+/// characters escaped, and characters XML 1.0 forbids (control characters,
+/// U+FFFE, U+FFFF) replaced, so user data can never break the document.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A coordinate, without needless decimals.
+fn n(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// A guess at how wide text renders in a generic sans-serif, to size the
+/// canvas; wide (East Asian) characters count double.
+fn text_width(s: &str, size: f64) -> f64 {
+    s.width() as f64 * size * 0.6
+}
+
+fn text(x: f64, y: f64, size: f64, anchor: &str, extra: &str, content: &str) -> String {
+    format!(
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\"{extra}>{}</text>\n",
+        n(x),
+        n(y),
+        n(size),
+        esc(content)
+    )
+}
+
+fn circle(x: f64, y: f64, r: f64, style: &str) -> String {
+    format!(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>\n",
+        n(x),
+        n(y),
+        n(r)
+    )
+}
+
+/// The now/desired markers: now a filled dot, desired a ring, both on one
+/// point a ring around a dot.
+fn marker(x: f64, y: f64, now: bool, desired: bool) -> String {
+    let ring = format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"2.5\"");
+    let dot = format!("fill=\"{INK}\"");
+    match (now, desired) {
+        (true, true) => circle(x, y, MARK + 1.5, &ring) + &circle(x, y, MARK - 3.0, &dot),
+        (true, false) => circle(x, y, MARK, &dot),
+        (false, true) => circle(x, y, MARK, &ring),
+        (false, false) => String::new(),
+    }
+}
+
+/// The note's pictures as a standalone SVG document.
+pub fn svg(note: &CaseNote, lang: Lang) -> String {
+    let title = if note.title.is_empty() {
+        note.id.clone()
+    } else {
+        note.title.clone()
+    };
+    let shown_title = if title.chars().count() > TITLE_CHARS {
+        let mut t: String = title.chars().take(TITLE_CHARS - 1).collect();
+        t.push('…');
+        t
+    } else {
+        title.clone()
+    };
+    let [top, left, right] = corners(note, lang);
+
+    // Profile geometry, to size the canvas.
+    let rows: Vec<_> = note.contrasts.iter().collect();
+    let left_w = rows
+        .iter()
+        .map(|c| text_width(&c.rational, LABEL))
+        .chain([text_width(i18n::PIC_RATIONAL.get(lang), SMALL)])
+        .fold(0.0, f64::max);
+    let right_w = rows
+        .iter()
+        .map(|c| text_width(&c.relational, LABEL))
+        .chain([text_width(i18n::PIC_RELATIONAL.get(lang), SMALL)])
+        .fold(0.0, f64::max);
+    let track_w = rows
+        .iter()
+        .map(|c| {
+            let (min, max) = scale(c);
+            (max - min) as f64 * STEP
+        })
+        .fold(0.0, f64::max);
+    let legend_items = [
+        (true, false, i18n::PIC_NOW.get(lang)),
+        (false, true, i18n::PIC_DESIRED.get(lang)),
+        (true, true, i18n::PIC_SAME.get(lang)),
+    ];
+    let legend_w: f64 = legend_items
+        .iter()
+        .map(|(_, _, t)| 2.0 * MARK + 8.0 + text_width(t, SMALL) + 24.0)
+        .sum();
+    let profile_w = if rows.is_empty() {
+        0.0
+    } else {
+        MARGIN + left_w + 16.0 + track_w + 16.0 + right_w + MARGIN
+    };
+    let side_label = |l: &str| text_width(l, LABEL) / 2.0;
+    let triangle_w =
+        2.0 * (MARGIN + HALF_BASE + side_label(&left.0).max(side_label(&right.0)).max(CORNER));
+    let width = [
+        480.0,
+        triangle_w,
+        profile_w,
+        2.0 * MARGIN + text_width(&shown_title, TITLE),
+        2.0 * MARGIN + text_width(&verdict_legend(lang), SMALL),
+        2.0 * MARGIN + legend_w,
+    ]
+    .into_iter()
+    .fold(0.0, f64::max)
+    .ceil();
+
+    let mut body = String::new();
+    body.push_str(&text(
+        MARGIN,
+        MARGIN + TITLE,
+        TITLE,
+        "start",
+        " font-weight=\"bold\"",
+        &shown_title,
+    ));
+
+    // The triangle.
+    let cx = (width / 2.0).round();
+    let apex_y = MARGIN + TITLE + 24.0 + LABEL + 12.0 + CORNER;
+    let base_y = apex_y + HEIGHT;
+    let points = [
+        (cx, apex_y),
+        (cx - HALF_BASE, base_y),
+        (cx + HALF_BASE, base_y),
+    ];
+    body.push_str(&format!(
+        "<polygon points=\"{}\" fill=\"#f4f4f4\" stroke=\"#555555\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
+        points
+            .iter()
+            .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    if is_maatwerk(note) {
+        body.push_str(&text(
+            cx,
+            apex_y + HEIGHT * 2.0 / 3.0 + 6.0,
+            TITLE,
+            "middle",
+            " font-weight=\"bold\"",
+            i18n::PIC_MAATWERK.get(lang),
+        ));
+    }
+    let label_ys = [
+        apex_y - CORNER - 10.0,
+        base_y + CORNER + 10.0 + LABEL,
+        base_y + CORNER + 10.0 + LABEL,
+    ];
+    for (((label, verdict), (x, y)), label_y) in [top, left, right].iter().zip(points).zip(label_ys)
+    {
+        let (fill, ink) = colours(*verdict);
+        body.push_str(&circle(
+            x,
+            y,
+            CORNER,
+            &format!("fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"1.5\""),
+        ));
+        body.push_str(&text(
+            x,
+            y + 6.0,
+            LABEL + 2.0,
+            "middle",
+            &format!(" fill=\"{ink}\" font-weight=\"bold\""),
+            symbol(*verdict),
+        ));
+        body.push_str(&text(x, label_y, LABEL, "middle", "", label));
+    }
+    let mut y = base_y + CORNER + 10.0 + LABEL + 24.0 + SMALL;
+    body.push_str(&text(
+        cx,
+        y,
+        SMALL,
+        "middle",
+        " fill=\"#444444\"",
+        &verdict_legend(lang),
+    ));
+
+    // The profile.
+    if !rows.is_empty() {
+        y += 40.0;
+        body.push_str(&text(
+            MARGIN,
+            y,
+            LABEL + 1.0,
+            "start",
+            " font-weight=\"bold\"",
+            i18n::H_CONTRASTS.get(lang),
+        ));
+        let label_x = MARGIN + left_w;
+        let x0 = label_x + 16.0;
+        let right_x = x0 + track_w + 16.0;
+        y += 24.0;
+        body.push_str(&text(
+            label_x,
+            y,
+            SMALL,
+            "end",
+            " fill=\"#444444\"",
+            i18n::PIC_RATIONAL.get(lang),
+        ));
+        body.push_str(&text(
+            right_x,
+            y,
+            SMALL,
+            "start",
+            " fill=\"#444444\"",
+            i18n::PIC_RELATIONAL.get(lang),
+        ));
+        y += 8.0;
+        for c in &rows {
+            y += ROW;
+            let range = scale(c);
+            let (min, max) = range;
+            let at = |p: i64| x0 + (p - min) as f64 * STEP;
+            body.push_str("<g>\n");
+            body.push_str(&text(label_x, y + 5.0, LABEL, "end", "", &c.rational));
+            body.push_str(&format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TRACK}\" stroke-width=\"2\"/>\n",
+                n(at(min)),
+                n(y),
+                n(at(max)),
+                n(y)
+            ));
+            for p in min..=max {
+                body.push_str(&circle(at(p), y, 2.5, &format!("fill=\"{TRACK}\"")));
+            }
+            let now = on_scale(c.now, range);
+            let desired = on_scale(c.desired, range);
+            if let (Some(a), Some(b)) = (now, desired)
+                && a != b
+            {
+                let dir = if b > a { 1.0 } else { -1.0 };
+                let from = at(a) + dir * (MARK + 2.0);
+                let tip = at(b) - dir * (MARK + 3.0);
+                let back = tip - dir * 8.0;
+                body.push_str(&format!(
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"2\"/>\n",
+                    n(from),
+                    n(y),
+                    n(back),
+                    n(y)
+                ));
+                body.push_str(&format!(
+                    "<polygon points=\"{},{} {},{} {},{}\" fill=\"{INK}\"/>\n",
+                    n(tip),
+                    n(y),
+                    n(back),
+                    n(y - 5.0),
+                    n(back),
+                    n(y + 5.0)
+                ));
+            }
+            for p in min..=max {
+                body.push_str(&marker(at(p), y, now == Some(p), desired == Some(p)));
+            }
+            body.push_str(&text(right_x, y + 5.0, LABEL, "start", "", &c.relational));
+            body.push_str("</g>\n");
+        }
+        y += ROW;
+        let mut x = MARGIN + MARK;
+        for (now, desired, word) in legend_items {
+            body.push_str(&marker(x, y, now, desired));
+            x += MARK + 8.0;
+            body.push_str(&text(x, y + 4.5, SMALL, "start", "", word));
+            x += text_width(word, SMALL) + 24.0 + MARK;
+        }
+    }
+    let height = (y + MARGIN).ceil();
+
+    let desc = [top, left, right]
+        .iter()
+        .map(|(l, _)| l.clone())
+        .collect::<Vec<_>>()
+        .join("; ");
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" fill=\"{INK}\">\n\
+         <title>{}</title>\n\
+         <desc>{}</desc>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
+         {body}</svg>\n",
+        esc(&title),
+        esc(&desc),
+        w = n(width),
+        h = n(height),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::picture::tests::note;
+
+    fn parse(svg: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}\n{svg}"))
+    }
+
+    fn texts(doc: &roxmltree::Document) -> Vec<String> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| n.text().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_well_formed_standalone_svg() {
+        let n = note(
+            Lang::Nl,
+            [Some("nee"), Some("ja"), Some("twijfel")],
+            &[(Some(2), Some(4)), (Some(3), Some(3)), (Some(4), Some(2))],
+        );
+        let s = svg(&n, Lang::Nl);
+        let doc = parse(&s);
+        let root = doc.root_element();
+        assert!(root.has_tag_name(("http://www.w3.org/2000/svg", "svg")));
+        assert_eq!(root.attribute("version"), Some("1.1"));
+        let (w, h) = (
+            root.attribute("width").unwrap(),
+            root.attribute("height").unwrap(),
+        );
+        assert_eq!(
+            root.attribute("viewBox"),
+            Some(format!("0 0 {w} {h}").as_str())
+        );
+        assert!(w.parse::<f64>().unwrap() >= 480.0);
+        assert!(h.parse::<f64>().unwrap() > 400.0);
+        let title = root.children().find(|c| c.has_tag_name("title")).unwrap();
+        assert_eq!(title.text(), Some("Schulden en een leeg huis"));
+        for node in doc.descendants() {
+            assert!(!node.has_tag_name("script") && !node.has_tag_name("image"));
+            assert!(!node.has_tag_name("style") && !node.has_tag_name("foreignObject"));
+            for a in node.attributes() {
+                assert!(a.name() != "href" && !a.value().contains("url("), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_verdict_word_and_pole_label_is_text() {
+        for (lang, words) in [
+            (
+                Lang::Nl,
+                [
+                    "wet: nee",
+                    "middelen: ja",
+                    "zelfregie: twijfel",
+                    "uniform",
+                    "pluriform",
+                    "zorg voor (wat niet kan)",
+                    "zorg dat (wat wel kan)",
+                    "zeker weten",
+                    "onzeker weten",
+                    "nu",
+                    "gewenst",
+                ],
+            ),
+            (
+                Lang::En,
+                [
+                    "law: no",
+                    "money: yes",
+                    "self-direction: in doubt",
+                    "uniform",
+                    "pluriform",
+                    "care for (what can't)",
+                    "enable (what can)",
+                    "certain knowing",
+                    "uncertain knowing",
+                    "now",
+                    "desired",
+                ],
+            ),
+        ] {
+            let n = note(
+                lang,
+                [Some("nee"), Some("ja"), Some("twijfel")],
+                &[(Some(2), Some(4)), (Some(3), Some(3)), (None, Some(2))],
+            );
+            let s = svg(&n, lang);
+            let doc = parse(&s);
+            let texts = texts(&doc);
+            for w in words {
+                assert!(texts.iter().any(|t| t == w), "{w} in {texts:?}");
+            }
+            assert!(!texts.iter().any(|t| t == "maatwerk"), "{texts:?}");
+        }
+        let all = note(Lang::En, [Some("ja"); 3], &[]);
+        let doc_src = svg(&all, Lang::En);
+        let texts = texts(&parse(&doc_src));
+        assert!(texts.iter().any(|t| t == "maatwerk"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "law: yes"), "{texts:?}");
+        let none = note(Lang::Nl, [None; 3], &[]);
+        let doc_src = svg(&none, Lang::Nl);
+        let texts = texts(&parse(&doc_src));
+        assert!(texts.iter().any(|t| t == "wet: —"), "{texts:?}");
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut n = note(Lang::Nl, [None; 3], &[(Some(1), Some(5))]);
+        n.title = "A & B <script>".into();
+        n.contrasts[0].rational = "x\"y'z</text>".into();
+        n.contrasts[0].relational = "p\u{1}q\u{ffff}".into();
+        let s = svg(&n, Lang::Nl);
+        assert!(s.contains("<title>A &amp; B &lt;script&gt;</title>"), "{s}");
+        assert!(!s.contains("<script"), "{s}");
+        let doc = parse(&s);
+        let title = doc
+            .root_element()
+            .children()
+            .find(|c| c.has_tag_name("title"))
+            .unwrap();
+        assert_eq!(title.text(), Some("A & B <script>"));
+        let texts = texts(&doc);
+        assert!(texts.iter().any(|t| t == "A & B <script>"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "x\"y'z</text>"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "p q\u{fffd}"), "{texts:?}");
+        assert_eq!(esc("&<>\"'"), "&amp;&lt;&gt;&quot;&apos;");
+    }
+
+    #[test]
+    fn markers_sit_on_their_points() {
+        let n = note(
+            Lang::En,
+            [None; 3],
+            &[(Some(2), Some(4)), (Some(3), Some(3))],
+        );
+        let s = svg(&n, Lang::En);
+        let doc = parse(&s);
+        let groups: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("g")).collect();
+        assert_eq!(groups.len(), 2);
+        let circles = |g: &roxmltree::Node| -> Vec<(f64, f64, String)> {
+            g.children()
+                .filter(|c| c.has_tag_name("circle"))
+                .map(|c| {
+                    (
+                        c.attribute("cx").unwrap().parse().unwrap(),
+                        c.attribute("r").unwrap().parse().unwrap(),
+                        c.attribute("fill").unwrap().to_string(),
+                    )
+                })
+                .collect()
+        };
+        // The first five small circles are the scale points 1..=5.
+        let row = circles(&groups[0]);
+        let ticks: Vec<f64> = row.iter().take(5).map(|c| c.0).collect();
+        let marks: Vec<_> = row.iter().skip(5).collect();
+        assert_eq!(marks.len(), 2, "{s}");
+        assert_eq!(marks[0].0, ticks[1]);
+        assert_eq!(marks[0].2, INK, "now is a filled dot");
+        assert_eq!(marks[1].0, ticks[3]);
+        assert_eq!(marks[1].2, "#ffffff", "desired is a ring");
+        assert_eq!(
+            groups[0]
+                .children()
+                .filter(|c| c.has_tag_name("polygon"))
+                .count(),
+            1,
+            "one arrowhead"
+        );
+        let same = circles(&groups[1]);
+        let marks: Vec<_> = same.iter().skip(5).collect();
+        assert_eq!(marks.len(), 2, "ring and dot");
+        assert!(marks.iter().all(|m| m.0 == same[2].0));
+        assert_eq!(
+            groups[1]
+                .children()
+                .filter(|c| c.has_tag_name("polygon"))
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn without_contrasts_only_the_triangle() {
+        let n = note(Lang::Nl, [Some("ja"); 3], &[]);
+        let s = svg(&n, Lang::Nl);
+        let doc = parse(&s);
+        assert_eq!(doc.descendants().filter(|n| n.has_tag_name("g")).count(), 0);
+        assert!(!texts(&doc).iter().any(|t| t == "gewenst"));
+    }
+}
