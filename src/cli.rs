@@ -34,12 +34,7 @@ pub struct Cli {
     version: Option<bool>,
 
     /// Taal van vragen en uitvoer
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        env = "DRIEHOEK_LANG"
-    )]
+    #[arg(long, global = true, value_enum, env = "DRIEHOEK_LANG")]
     pub lang: Option<Lang>,
 
     /// Gebruik de vragenlijst uit dit TOML-bestand
@@ -92,6 +87,12 @@ pub enum Command {
     /// Zoek persoonsgegevens in opgeslagen notities (alle, of de genoemde)
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
+    /// Oefen met een voorbeeldcasus en zie je antwoorden naast die van een coach
+    #[command(visible_alias = "oefen")]
+    Practice(PracticeArgs),
+    /// Gebundelde uitzonderingen: wat de notities samen zeggen, zonder persoonlijke tekst
+    #[command(visible_alias = "bundel")]
+    Bundle(BundleArgs),
     /// Zet twee notities naast elkaar, bijvoorbeeld vóór en na de bespreking
     #[command(visible_alias = "vergelijk")]
     Compare(CompareArgs),
@@ -101,6 +102,40 @@ pub enum Command {
     Man,
     /// Toon waar het instellingenbestand staat en wat erin staat
     Config,
+}
+
+#[derive(Debug, Args)]
+pub struct PracticeArgs {
+    /// De casus (een uniek begin van de naam is genoeg); zonder: kies uit de lijst
+    pub case: Option<String>,
+    /// Toon de oefencasussen
+    #[arg(long, conflicts_with = "case")]
+    pub list: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    /// Alleen notities van deze dag of later (JJJJ-MM-DD)
+    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    pub since: Option<Date>,
+    /// Alleen notities van deze dag of eerder (JJJJ-MM-DD)
+    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    pub until: Option<Date>,
+    /// Alleen casussen waarin deze wet of regel speelt (bijvoorbeeld wmo2015 of Participatiewet)
+    #[arg(long, value_name = "WET")]
+    pub law: Option<String>,
+    /// Alleen structurele casussen
+    #[arg(long)]
+    pub structural: bool,
+    /// Zet ook de titels van de casussen erin
+    #[arg(long)]
+    pub titles: bool,
+    /// Schrijf het rapport als Markdown naar dit bestand
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+    /// Uitvoer voor de terminal of als Markdown
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DocFormat,
 }
 
 #[derive(Debug, Args)]
@@ -125,7 +160,6 @@ pub struct CompletionsArgs {
     /// De shell
     pub shell: clap_complete::Shell,
 }
-
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -200,7 +234,6 @@ pub struct ListArgs {
     #[arg(long)]
     pub group: bool,
 }
-
 
 /// Which notes to take.
 #[derive(Debug, Args)]
@@ -280,16 +313,60 @@ pub enum ExportFormat {
 
 /// English help, keyed by command path and argument id.
 const ENGLISH: &[(&str, &str)] = &[
-    ("compare", "Put two notes side by side, for example before and after the discussion"),
+    (
+        "practice",
+        "Practise with an example case and see your answers beside a coach's",
+    ),
+    (
+        "practice.case",
+        "The case (a unique beginning of its name is enough); without: choose from the list",
+    ),
+    ("practice.list", "Show the practice cases"),
+    (
+        "bundle",
+        "Bundled exceptions: what the notes say together, without personal text",
+    ),
+    (
+        "bundle.since",
+        "Only notes from this day or later (YYYY-MM-DD)",
+    ),
+    (
+        "bundle.until",
+        "Only notes from this day or earlier (YYYY-MM-DD)",
+    ),
+    (
+        "bundle.law",
+        "Only cases where this law or rule is at stake (for example wmo2015 or Participatiewet)",
+    ),
+    ("bundle.structural", "Only structural cases"),
+    ("bundle.titles", "Include the titles of the cases"),
+    ("bundle.output", "Write the report as Markdown to this file"),
+    ("bundle.format", "Output for the terminal or as Markdown"),
+    (
+        "compare",
+        "Put two notes side by side, for example before and after the discussion",
+    ),
     ("compare.a", "The first note (A)"),
     ("compare.b", "The second note (B)"),
     ("compare.format", "Output for the terminal or as Markdown"),
-    ("completions", "Print completions for the shell (bash, zsh, fish)"),
+    (
+        "completions",
+        "Print completions for the shell (bash, zsh, fish)",
+    ),
     ("completions.shell", "The shell"),
     ("man", "Print the manual as a man page"),
-    ("config", "Show where the settings file is and what it holds"),
-    ("list.group", "Put revisions of a case under the note they revise"),
-    ("new.revises", "This note revises that note (the same case, for example after the discussion)"),
+    (
+        "config",
+        "Show where the settings file is and what it holds",
+    ),
+    (
+        "list.group",
+        "Put revisions of a case under the note they revise",
+    ),
+    (
+        "new.revises",
+        "This note revises that note (the same case, for example after the discussion)",
+    ),
     ("help", "Show this help"),
     ("version", "Show the version"),
     (

@@ -111,7 +111,6 @@ mod tests {
             revises: None,
             practice: None,
         }
-
     }
 
     #[test]

@@ -275,3 +275,67 @@ msgs! {
     CFG_NOTES = "notities:", "notes:";
     CFG_EXAMPLE = "Voorbeeld van config.toml:\n  lang = \"nl\"\n  set = \"waardendriehoek\"\n  initials = \"AB\"\n  names = [\"Achternaam\"]", "Example config.toml:\n  lang = \"en\"\n  set = \"waardendriehoek\"\n  initials = \"AB\"\n  names = [\"Surname\"]";
 }
+
+msgs! {
+    // bundle
+    B_TITLE = "Gebundelde uitzonderingen", "Bundled exceptions";
+    BUNDLE_META = "{count} casus(sen){about}. Zonder persoonlijke tekst: casussen staan er met hun id.", "{count} case(s){about}. No personal text: cases appear by their id.";
+    B_OPEN = "open", "open";
+    B_LAWS = "Welke wetten en regels", "Which laws and rules";
+    B_LAW = "Wet of regel", "Law or rule";
+    B_BLOCKERS = "Wat blokkeert", "What blocks";
+    B_BLOCKER = "Wat blokkeert", "What blocks";
+    B_DISCUSSED = "Besproken met de persoon", "Discussed with the person";
+    B_ANSWER = "Antwoord", "Answer";
+    B_CASES = "casussen", "cases";
+    B_STRUCTURAL = "Structurele casussen, naar wat ze blokkeert", "Structural cases, by what blocks them";
+    B_COSTED = "Over de {count} casus(sen) met beide bedragen:", "Over the {count} case(s) with both amounts:";
+    B_COST_CURRENT = "Huidige routes, per jaar", "Current routes, per year";
+    B_COST_ONCE = "Voorstellen, eenmalig", "Proposals, one-off";
+    B_COST_YEARLY = "Voorstellen, per jaar", "Proposals, per year";
+    B_CONTRASTS = "Rationeel en relationeel, gemiddeld", "Rational and relational, on average";
+    B_LABELS = "Labels in de notities", "Labels in the notes";
+    B_LABEL = "Label", "Label";
+    B_NOTES = "notities", "notes";
+    B_CASE_LIST = "Casussen", "Cases";
+    B_ABOUT_LAW = " over {law}", " about {law}";
+    B_ABOUT_STRUCTURAL = ", alleen structureel", ", structural only";
+    B_ABOUT_SINCE = " vanaf {date}", " from {date}";
+    B_ABOUT_UNTIL = " tot en met {date}", " up to {date}";
+}
+
+msgs! {
+    // the label mirror
+    LABEL = "label", "label";
+    MIRROR = "Je schreef \"{label}\". {question}", "You wrote \"{label}\". {question}";
+    H_LABELS = "Labels in deze notitie", "Labels in this note";
+}
+
+msgs! {
+    H_ASK_BACK = "Vraag terug", "Ask back";
+}
+
+msgs! {
+    PICTURES = "De waardendriehoek en het contrastprofiel", "The value triangle and the contrast profile";
+}
+
+msgs! {
+    // practice
+    PRACTICE_TITLE = "Oefening: {case}", "Practice: {case}";
+    PRACTICE_META = "Jouw antwoorden naast wat een ervaren maatwerkcoach zou zoeken. Er is geen goed of fout: het gaat om wat je ziet.", "Your answers beside what an experienced maatwerk coach would look for. There is no right or wrong: it is about what you see.";
+    H_YOU = "Jij", "You";
+    H_COACH = "Coach", "Coach";
+    H_REFLECTION = "Reflectie", "Reflection";
+    PRACTICE_PICK = "Welke casus wil je oefenen?", "Which case do you want to practise?";
+    PRACTICE_SITUATION = "De situatie", "The situation";
+    PRACTICE_READY = "Klaar om de casus door te lopen?", "Ready to walk the case?";
+    PRACTICE_START = "Beginnen", "Start";
+    ERR_NO_CASE = "geen oefencasus '{key}'; kies uit: {keys}", "no practice case '{key}'; choose from: {keys}";
+    H_CASE = "casus", "case";
+    H_SUMMARY = "waar het over gaat", "what it is about";
+    PRACTICE_SAVED = "Oefennotitie {id} opgeslagen (telt niet mee in bundel).", "Practice note {id} saved (not counted in bundle).";
+}
+
+msgs! {
+    PRACTICE_MARK = "oefening", "practice";
+}

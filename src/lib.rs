@@ -6,6 +6,8 @@
 
 pub mod answers_file;
 pub mod bank;
+pub mod bundle;
+pub mod cases;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -13,6 +15,7 @@ pub mod error;
 pub mod filter;
 pub mod i18n;
 pub mod index;
+pub mod labels;
 pub mod note;
 pub mod par;
 pub mod privacy;

@@ -17,7 +17,7 @@ pub const NOTE_FORMAT: u32 = 1;
 pub const MAX_ANSWER: usize = 64 * 1024;
 
 /// An amount of money, kept in euro cents so sums stay exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "toml::Value", into = "toml::Value")]
 pub struct Euros(pub i64);
 

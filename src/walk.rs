@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::bank::{Kind, Question, QuestionSet};
 use crate::i18n::{self, Lang};
+use crate::labels::Lexicon;
 use crate::note::Answer;
 use crate::privacy::{Scanner, redact};
 use crate::prompt::{Ask, Prompter, Reply};
@@ -37,6 +38,8 @@ pub struct Walk<'a> {
     history: Vec<usize>,
     /// The privacy guard, checking free text right at the answer.
     guard: Option<&'a Scanner>,
+    /// The label mirror: a relational question back for labelling words.
+    mirror: Option<&'a Lexicon>,
 }
 
 /// What the person chose after the guard found personal data.
@@ -58,7 +61,30 @@ impl<'a> Walk<'a> {
             at: 0,
             history: Vec::new(),
             guard: None,
+            mirror: None,
         }
+    }
+
+    /// Answers with labelling words ("zorgmijder") get a question back.
+    pub fn mirrored_by(mut self, lexicon: &'a Lexicon) -> Walk<'a> {
+        self.mirror = Some(lexicon);
+        self
+    }
+
+    /// Mirrors the labels in the answer just given, gently: the answer
+    /// stands as it is.
+    fn mirror_labels(&self, prompter: &mut dyn Prompter, q: &Question) -> anyhow::Result<()> {
+        let (Some(lexicon), Some(Answer::Text(text))) = (self.mirror, self.answers.get(&q.id))
+        else {
+            return Ok(());
+        };
+        for hit in lexicon.find(text) {
+            let question = lexicon.question(&hit.key, self.lang).unwrap_or_default();
+            prompter.show(
+                &i18n::MIRROR.with(self.lang, &[("label", &hit.text), ("question", question)]),
+            )?;
+        }
+        Ok(())
     }
 
     /// Checks every free-text answer for personal data as it is given.
@@ -149,6 +175,7 @@ impl<'a> Walk<'a> {
                 Reply::PickedMany(is) => error = self.accept(q, picked(q, &is)),
             }
             if self.at > before {
+                self.mirror_labels(prompter, q)?;
                 self.skip_to_applicable();
                 let next = questions.get(self.at).map(|q| q.id.as_str());
                 journal.record(self.answers(), next)?;
@@ -537,6 +564,30 @@ pub mod tests {
             Some(&Answer::Text(text.into()))
         );
         assert_eq!(p.shown.len(), 1);
+    }
+
+    #[test]
+    fn labels_get_a_question_back_and_the_answer_stands() {
+        let set = set();
+        let lexicon = Lexicon::embedded();
+        let text = "Moeder is een zorgmijder";
+        let mut p = ScriptedPrompter::new([typed(text), typed("Ze is gemotiveerd")]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new()).mirrored_by(&lexicon);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(p.shown.len(), 1, "{:?}", p.shown);
+        assert!(
+            p.shown[0].starts_with("Je schreef \"zorgmijder\". "),
+            "{:?}",
+            p.shown
+        );
+        assert_eq!(
+            walk.answers.get("casus.titel"),
+            Some(&Answer::Text(text.into()))
+        );
+        assert_eq!(
+            p.asked[..3],
+            ["casus.titel", "casus.eigen_woorden", "casus.interpretatie"]
+        );
     }
 
     #[test]

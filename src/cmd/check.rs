@@ -4,7 +4,8 @@ use super::Ctx;
 use crate::cli::CheckArgs;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
-use crate::note::CaseNote;
+use crate::labels::{LabelHit, Lexicon};
+use crate::note::{Answer, CaseNote};
 use crate::privacy::{AnswerFinding, Scanner, scan_answers};
 
 /// Scans stored notes; exit 1 when anything looks like personal data.
@@ -23,18 +24,28 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             .map(|id| store.load(id))
             .collect::<Result<Vec<_>>>()?
     };
+    let lexicon = ctx.lexicon()?;
     let mut total = 0;
     let mut with_findings = 0;
     for note in &notes {
         let found = findings(&scanner, note);
-        if found.is_empty() {
+        let hits = label_hits(&lexicon, note);
+        if found.is_empty() && hits.is_empty() {
             continue;
         }
-        with_findings += 1;
-        total += found.len();
+        if !found.is_empty() {
+            with_findings += 1;
+            total += found.len();
+        }
         println!("{} {}", note.id, note.title);
         for f in &found {
             println!("  {}", f.line(ctx.lang));
+        }
+        // Labels are a mirror, not a fault: listed, but no exit code.
+        for (question, hit) in &hits {
+            let back = lexicon.question(&hit.key, ctx.lang).unwrap_or_default();
+            let label = i18n::LABEL.get(ctx.lang);
+            println!("  [{question}] {label}: {} → {back}", hit.text);
         }
     }
     if total == 0 {
@@ -52,6 +63,45 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         ],
     );
     anyhow::bail!(summary)
+}
+
+/// The labels in a note's free text, each once, as the reader's language
+/// first writes them.
+pub fn labels(lexicon: &Lexicon, note: &CaseNote, lang: Lang) -> Vec<String> {
+    let mut keys: Vec<String> = label_hits(lexicon, note)
+        .into_iter()
+        .map(|(_, h)| h.key)
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.iter().map(|k| label_name(lexicon, k, lang)).collect()
+}
+
+/// Every label phrase in a note's free text, with the question it is in.
+pub fn label_hits(lexicon: &Lexicon, note: &CaseNote) -> Vec<(String, LabelHit)> {
+    let mut hits = Vec::new();
+    for e in &note.answers {
+        if let Answer::Text(t) = &e.value {
+            hits.extend(lexicon.find(t).into_iter().map(|h| (e.id.clone(), h)));
+        }
+    }
+    hits
+}
+
+/// A label's name: its first phrase in `lang`.
+pub fn label_name(lexicon: &Lexicon, key: &str, lang: Lang) -> String {
+    let label = lexicon.get(key);
+    let phrases = label.map(|l| {
+        if lang == Lang::En {
+            &l.phrases_en
+        } else {
+            &l.phrases_nl
+        }
+    });
+    phrases
+        .and_then(|p| p.first())
+        .cloned()
+        .unwrap_or_else(|| key.replace('_', " "))
 }
 
 /// What the guard finds in a note's free text.

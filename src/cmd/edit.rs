@@ -28,7 +28,10 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
     let scanner = ctx.scanner()?;
-    let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers)).guarded_by(&scanner);
+    let lexicon = ctx.lexicon()?;
+    let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers))
+        .guarded_by(&scanner)
+        .mirrored_by(&lexicon);
     new::finish(ctx, &store, &set, &mut walk, &mut draft)
 }
 
@@ -124,7 +127,14 @@ pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Res
     if !problems.is_empty() {
         return Err(bad_input(problems.join("\n")));
     }
-    Ok(old.edited(set, answers, session::now()))
+    // What the note is (its author, what it revises, a practice case) is
+    // the person's to change; the summary is read from the answers again.
+    Ok(CaseNote {
+        author: edited.author,
+        revises: edited.revises,
+        practice: edited.practice,
+        ..old.edited(set, answers, session::now())
+    })
 }
 
 /// Lists the kept versions of a note, oldest first, then the current one.

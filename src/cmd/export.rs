@@ -13,6 +13,9 @@ use crate::privacy::AnswerFinding;
 use crate::render;
 use crate::store::{write_atomic, write_many};
 
+/// Files to write, as (name, text).
+type Files = Vec<(String, String)>;
+
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
@@ -28,30 +31,30 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ExportFormat::Json => "json",
         };
         // Read, check and render on every core; then write them all.
-        let rendered = crate::par::map(
-            &rows,
-            64,
-            |row| -> Result<(String, String, Vec<AnswerFinding>)> {
-                let note = store.load(&row.id)?;
-                let found = super::check::findings(&scanner, &note);
-                Ok((
-                    note.id.clone(),
-                    render_one(&note, &bank, args.format, ctx.lang)?,
-                    found,
-                ))
-            },
-        );
-        let mut files = Vec::with_capacity(rendered.len());
+        let rendered = crate::par::map(&rows, 64, |row| -> Result<(Files, Vec<AnswerFinding>)> {
+            let note = store.load(&row.id)?;
+            let found = super::check::findings(&scanner, &note);
+            let files = render_files(
+                &note,
+                &bank,
+                args.format,
+                ctx.lang,
+                &format!("{}.{ext}", note.id),
+            )?;
+            Ok((files, found))
+        });
+        let mut files = Vec::with_capacity(rendered.len() * 2);
+        let mut count = 0;
         for (row, result) in rows.iter().zip(rendered) {
             match result {
-                Ok((id, text, found)) => {
-                    warn_findings(&id, &found, ctx.lang);
-                    files.push((format!("{id}.{ext}"), text));
+                Ok((written, found)) => {
+                    warn_findings(&row.id, &found, ctx.lang);
+                    files.extend(written);
+                    count += 1;
                 }
                 Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
             }
         }
-        let count = files.len();
         write_many(dir, files).with_context(|| format!("cannot write to {}", dir.display()))?;
         eprintln!(
             "{}",
@@ -74,14 +77,55 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.lang)))?;
     let note = store.load(&store.resolve(id, ctx.lang)?)?;
     warn_findings(&note.id, &super::check::findings(&scanner, &note), ctx.lang);
-    let text = render_one(&note, &bank, args.format, ctx.lang)?;
     match &args.output {
-        Some(path) => write(path, &text),
+        Some(path) => {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("export.md");
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            for (file, text) in render_files(&note, &bank, args.format, ctx.lang, name)? {
+                write(&dir.join(file), &text)?;
+            }
+            Ok(())
+        }
         None => {
-            print!("{text}");
+            print!("{}", render_one(&note, &bank, args.format, ctx.lang, None)?);
             Ok(())
         }
     }
+}
+
+/// The files of one exported note: the document named `name`, and for
+/// Markdown an SVG of the triangle and the profile beside it, linked.
+fn render_files(
+    note: &CaseNote,
+    bank: &Bank,
+    format: ExportFormat,
+    lang: Lang,
+    name: &str,
+) -> Result<Files> {
+    if format != ExportFormat::Markdown {
+        return Ok(vec![(
+            name.to_string(),
+            render_one(note, bank, format, lang, None)?,
+        )]);
+    }
+    let stem = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(&note.id);
+    let svg = format!("{stem}.svg");
+    Ok(vec![
+        (
+            name.to_string(),
+            render_one(note, bank, format, lang, Some(&svg))?,
+        ),
+        (svg, render::svg::svg(note, lang)),
+    ])
 }
 
 /// An export leaves the private store: say what in it looks like personal
@@ -98,10 +142,28 @@ fn warn_findings(id: &str, found: &[AnswerFinding], lang: Lang) {
     }
 }
 
-fn render_one(note: &CaseNote, bank: &Bank, format: ExportFormat, lang: Lang) -> Result<String> {
+/// One note as Markdown (linking `svg` when there is one beside it) or JSON.
+fn render_one(
+    note: &CaseNote,
+    bank: &Bank,
+    format: ExportFormat,
+    lang: Lang,
+    svg: Option<&str>,
+) -> Result<String> {
     Ok(match format {
         ExportFormat::Markdown => {
-            render::markdown::render(&render::note_doc(note, bank.get(&note.set), lang))
+            let mut doc = render::note_doc(note, bank.get(&note.set), lang);
+            if let Some(src) = svg {
+                let alt = i18n::PICTURES.get(lang).to_string();
+                doc.blocks.insert(
+                    1,
+                    render::Block::Image {
+                        alt,
+                        src: src.to_string(),
+                    },
+                );
+            }
+            render::markdown::render(&doc)
         }
         ExportFormat::Json => serde_json::to_string_pretty(note)? + "\n",
     })

@@ -21,6 +21,10 @@ struct JsonRow<'a> {
     triangle: &'a Triangle,
     #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<Scope>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revises: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    practice: Option<&'a str>,
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
@@ -42,6 +46,8 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     updated: n.updated.to_string(),
                     triangle: &n.triangle,
                     scope: n.scope,
+                    revises: n.revises.as_deref(),
+                    practice: n.practice.as_deref(),
                 })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);
@@ -72,7 +78,10 @@ fn grouped(rows: Vec<Summary>) -> Vec<Summary> {
             row.title = format!("{}↳ {}", "  ".repeat(depth - 1), row.title);
         }
         out.push(row);
-        let mut children: Vec<&Summary> = rows.iter().filter(|r| r.revises.as_deref() == Some(&root.id)).collect();
+        let mut children: Vec<&Summary> = rows
+            .iter()
+            .filter(|r| r.revises.as_deref() == Some(&root.id))
+            .collect();
         children.sort_by_key(|r| r.created);
         for child in children {
             push_chain(child, rows, depth + 1, out);

@@ -1,18 +1,20 @@
 //! One module per subcommand. Each reads what it needs, calls the domain,
 //! and hands the result to a renderer; this is the only place where they meet.
 
+mod bundle;
 mod check;
 mod compare;
-mod settings;
 mod delete;
 mod drafts;
 mod edit;
 mod export;
 mod list;
 mod new;
+mod practice;
 mod questions;
 mod resume;
 mod session;
+mod settings;
 mod show;
 mod template;
 
@@ -22,10 +24,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::bank::{self, Bank, QuestionSet};
+use crate::cases::{self, PracticeCase};
 use crate::cli::{Cli, Command};
 use crate::config;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
+use crate::labels::Lexicon;
 use crate::privacy::Scanner;
 
 use crate::store::Store;
@@ -83,6 +87,43 @@ impl Ctx {
     /// The privacy guard, with the names from the config file.
     pub fn scanner(&self) -> Result<Scanner> {
         Ok(Scanner::new(self.config.names.clone()))
+    }
+
+    /// The label lexicon: built in, extended by `lexicon.toml` in the
+    /// config folder.
+    pub fn lexicon(&self) -> Result<Lexicon> {
+        let mut lexicon = Lexicon::embedded();
+        if let Some(path) = config::dir()
+            .map(|d| d.join("lexicon.toml"))
+            .filter(|p| p.exists())
+        {
+            let src = read_input(&path)?;
+            lexicon.extend(Lexicon::parse(&path.display().to_string(), &src)?);
+        }
+        Ok(lexicon)
+    }
+
+    /// The practice cases: built in, and a coach's own in the config
+    /// folder (`cases/*.toml`; one with the same key replaces).
+    pub fn cases(&self) -> Result<Vec<PracticeCase>> {
+        let mut all = cases::embedded();
+        if let Some(dir) = config::dir()
+            .map(|d| d.join("cases"))
+            .filter(|d| d.is_dir())
+        {
+            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            files.sort();
+            for file in files {
+                let case = cases::parse(&file.display().to_string(), &read_input(&file)?)?;
+                all.retain(|c| c.key != case.key);
+                all.push(case);
+            }
+        }
+        Ok(all)
     }
 
     /// The set a new note is made with.
@@ -162,6 +203,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Delete(args) => delete::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Compare(args) => compare::run(&ctx, args),
+        Command::Bundle(args) => bundle::run(&ctx, args),
+        Command::Practice(args) => practice::run(&ctx, args),
         Command::Completions(args) => settings::completions(&ctx, args),
         Command::Man => settings::man(&ctx),
         Command::Config => settings::config(&ctx),

@@ -10,6 +10,7 @@ use crate::bank::QuestionSet;
 use crate::cli::NewArgs;
 use crate::i18n;
 use crate::note::{CaseNote, Draft};
+use crate::render;
 use crate::store::{self, Store};
 use crate::walk::{Answers, Walk};
 
@@ -20,7 +21,12 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
     }
 }
 
-fn from_file(ctx: &Ctx, path: &Path, allow_personal_data: bool, revises: Option<&str>) -> Result<()> {
+fn from_file(
+    ctx: &Ctx,
+    path: &Path,
+    allow_personal_data: bool,
+    revises: Option<&str>,
+) -> Result<()> {
     let set = ctx.active_set()?;
     let src = super::read_input(path)?;
     let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.lang)?;
@@ -34,7 +40,10 @@ fn from_file(ctx: &Ctx, path: &Path, allow_personal_data: bool, revises: Option<
     check::refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
     let store = ctx.store()?;
     let revises = revises.map(|id| store.resolve(id, ctx.lang)).transpose()?;
-    let origin = Origin { revises, practice: None };
+    let origin = Origin {
+        revises,
+        practice: None,
+    };
     let note = create(ctx, &store, &set, ctx.lang, parsed.answers, origin)?;
     println!("{}", note.id);
     Ok(())
@@ -55,7 +64,10 @@ fn interactive(ctx: &Ctx, revises: Option<&str>) -> Result<()> {
     let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
     draft.revises = revises;
     let scanner = ctx.scanner()?;
-    let mut walk = Walk::new(&set, ctx.lang, Vec::new()).guarded_by(&scanner);
+    let lexicon = ctx.lexicon()?;
+    let mut walk = Walk::new(&set, ctx.lang, Vec::new())
+        .guarded_by(&scanner)
+        .mirrored_by(&lexicon);
     finish(ctx, &store, &set, &mut walk, &mut draft)
 }
 
@@ -83,7 +95,25 @@ pub fn finish(
             };
             let note = create(ctx, store, set, draft.lang, answers, origin)?;
             store.remove_draft(&draft.id)?;
-            eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)]));
+            match draft
+                .practice
+                .as_deref()
+                .and_then(|key| ctx.cases().ok()?.into_iter().find(|c| c.key == key))
+            {
+                Some(case) => {
+                    print!(
+                        "\n{}",
+                        render::terminal::render(&render::practice::doc(
+                            &note, &case, set, draft.lang
+                        ))
+                    );
+                    eprintln!(
+                        "\n{}",
+                        i18n::PRACTICE_SAVED.with(ctx.lang, &[("id", &note.id)])
+                    );
+                }
+                None => eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)])),
+            }
         }
     }
     Ok(())

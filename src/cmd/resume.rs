@@ -28,7 +28,10 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
         )
     );
     let scanner = ctx.scanner()?;
-    let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers)).guarded_by(&scanner);
+    let lexicon = ctx.lexicon()?;
+    let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers))
+        .guarded_by(&scanner)
+        .mirrored_by(&lexicon);
     walk.continue_at(draft.next.as_deref());
     new::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

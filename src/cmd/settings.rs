@@ -27,16 +27,40 @@ pub fn config(ctx: &Ctx) -> Result<()> {
     let exists = config::file().is_some_and(|p| p.exists());
     let c = &ctx.config;
     let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
-    println!("{} {path} ({})", i18n::CFG_FILE.get(lang), if exists { i18n::CFG_EXISTS } else { i18n::CFG_MISSING }.get(lang));
+    println!(
+        "{} {path} ({})",
+        i18n::CFG_FILE.get(lang),
+        if exists {
+            i18n::CFG_EXISTS
+        } else {
+            i18n::CFG_MISSING
+        }
+        .get(lang)
+    );
     println!("lang = {}", c.lang.map_or("—", |l| l.code()));
     println!("set = {}", shown(&c.set));
     println!("initials = {}", shown(&c.initials));
-    println!("names = {}", i18n::CFG_NAMES.with(lang, &[("count", &c.names.len().to_string())]));
+    println!(
+        "names = {}",
+        i18n::CFG_NAMES.with(lang, &[("count", &c.names.len().to_string())])
+    );
     if let Some(dir) = config::dir() {
-        println!("{} {}", i18n::CFG_QUESTIONS.get(lang), dir.join("questions").display());
-        println!("{} {}", i18n::CFG_LEXICON.get(lang), dir.join("lexicon.toml").display());
+        println!(
+            "{} {}",
+            i18n::CFG_QUESTIONS.get(lang),
+            dir.join("questions").display()
+        );
+        println!(
+            "{} {}",
+            i18n::CFG_LEXICON.get(lang),
+            dir.join("lexicon.toml").display()
+        );
     }
-    println!("{} {}", i18n::CFG_NOTES.get(lang), Store::default_root()?.display());
+    println!(
+        "{} {}",
+        i18n::CFG_NOTES.get(lang),
+        Store::default_root()?.display()
+    );
     println!("\n{}", i18n::CFG_EXAMPLE.get(lang));
     Ok(())
 }

@@ -1,14 +1,46 @@
 use anyhow::Result;
 
-use super::Ctx;
+use super::{Ctx, check};
 use crate::cli::ShowArgs;
-use crate::render;
+use crate::i18n;
+use crate::render::{self, Block};
 
+/// The whole note, with its labelling words marked and a question back
+/// for each.
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.store()?;
     let note = store.load(&store.resolve(&args.id, ctx.lang)?)?;
     let (bank, _) = ctx.bank()?;
-    let doc = render::note_doc(&note, bank.get(&note.set), ctx.lang);
+    let mut doc = render::note_doc(&note, bank.get(&note.set), ctx.lang);
+    let lexicon = ctx.lexicon()?;
+    let hits = check::label_hits(&lexicon, &note);
+    if !hits.is_empty() {
+        let question_of = |id: &str| {
+            note.entry(id)
+                .map_or_else(|| id.to_string(), |e| e.question.clone())
+        };
+        let rows = hits
+            .iter()
+            .map(|(id, hit)| {
+                let back = lexicon
+                    .question(&hit.key, ctx.lang)
+                    .unwrap_or_default()
+                    .to_string();
+                vec![question_of(id), format!("“{}”", hit.text), back]
+            })
+            .collect();
+        doc.blocks
+            .push(Block::Heading(i18n::H_LABELS.get(ctx.lang).to_string()));
+        doc.blocks.push(Block::Table {
+            head: vec![
+                i18n::H_QUESTION.get(ctx.lang).into(),
+                i18n::LABEL.get(ctx.lang).into(),
+                i18n::H_ASK_BACK.get(ctx.lang).into(),
+            ],
+            rows,
+            numeric: Vec::new(),
+        });
+    }
     print!("{}", render::terminal::render(&doc));
     Ok(())
 }

@@ -20,13 +20,25 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
     let verdict = |v: Option<Verdict>| v.map_or("—", |v| v.label(lang)).to_string();
     blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
     blocks.push(Block::Table {
-        head: vec![i18n::H_QUESTION.get(lang).into(), "A".into(), "B".into(), String::new()],
+        head: vec![
+            i18n::H_QUESTION.get(lang).into(),
+            "A".into(),
+            "B".into(),
+            String::new(),
+        ],
         rows: a
             .triangle
             .corners()
             .iter()
             .zip(b.triangle.corners())
-            .map(|((q, va), (_, vb))| vec![q.get(lang).to_string(), verdict(*va), verdict(vb), mark(*va == vb)])
+            .map(|((q, va), (_, vb))| {
+                vec![
+                    q.get(lang).to_string(),
+                    verdict(*va),
+                    verdict(vb),
+                    mark(*va == vb),
+                ]
+            })
             .collect(),
         numeric: Vec::new(),
     });
@@ -41,7 +53,12 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
     if cost_rows.iter().any(|(_, x, y)| x.is_some() || y.is_some()) {
         blocks.push(Block::Heading(i18n::H_COSTS.get(lang).to_string()));
         blocks.push(Block::Table {
-            head: vec![String::new(), "A".into(), "B".into(), i18n::H_CHANGE.get(lang).into()],
+            head: vec![
+                String::new(),
+                "A".into(),
+                "B".into(),
+                i18n::H_CHANGE.get(lang).into(),
+            ],
             rows: cost_rows
                 .iter()
                 .map(|(label, x, y)| {
@@ -58,7 +75,11 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
 
     if !a.contrasts.is_empty() || !b.contrasts.is_empty() {
         let span = |c: Option<&Contrast>| match c {
-            Some(Contrast { now: Some(n), desired: Some(d), .. }) => format!("{n} → {d}"),
+            Some(Contrast {
+                now: Some(n),
+                desired: Some(d),
+                ..
+            }) => format!("{n} → {d}"),
             Some(Contrast { now: Some(n), .. }) => n.to_string(),
             _ => "—".to_string(),
         };
@@ -112,7 +133,9 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
         });
     }
     if !changed.is_empty() {
-        blocks.push(Block::Heading(i18n::H_CHANGED_ANSWERS.get(lang).to_string()));
+        blocks.push(Block::Heading(
+            i18n::H_CHANGED_ANSWERS.get(lang).to_string(),
+        ));
         blocks.extend(changed);
     }
     Doc {

@@ -32,6 +32,17 @@ pub fn render(doc: &Doc) -> String {
                     out.push_str(&row(r));
                 }
             }
+            Block::Picture(p) => {
+                // Four backticks: a drawing never holds a run that long.
+                out.push_str(&format!("````text\n{p}````\n"));
+            }
+            Block::Image { alt, src } => {
+                out.push_str(&format!(
+                    "![{}](<{}>)\n",
+                    inline(alt),
+                    src.replace('>', "%3E")
+                ));
+            }
             Block::Answer { question, answer } => {
                 out.push_str(&format!(
                     "**{}**\n\n{}\n",

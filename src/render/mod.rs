@@ -2,9 +2,11 @@
 //! a [`Doc`] (what to say, in what order), which the Markdown and terminal
 //! backends then write in their own way, so both always say the same.
 
+pub mod bundle;
 pub mod compare;
 pub mod markdown;
 pub mod picture;
+pub mod practice;
 pub mod svg;
 pub mod table;
 pub mod template;
@@ -36,6 +38,13 @@ pub enum Block {
         question: String,
         answer: String,
     },
+    /// A drawing in text (the triangle, the profile), shown as it is.
+    Picture(String),
+    /// A picture in a file beside the document (the SVG of an export).
+    Image {
+        alt: String,
+        src: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +55,11 @@ pub struct Doc {
 
 /// A change as people write it: `+2`, `-1`, and `0` for none.
 pub fn signed(n: i64) -> String {
-    if n == 0 { "0".to_string() } else { format!("{n:+}") }
+    if n == 0 {
+        "0".to_string()
+    } else {
+        format!("{n:+}")
+    }
 }
 
 /// The date of a moment, in the reader's time zone.
@@ -131,6 +144,7 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
         reason(&roles.reason_self),
     ];
     blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
+    blocks.push(Block::Picture(picture::triangle(note, lang)));
     blocks.push(Block::Table {
         head: vec![
             i18n::H_QUESTION.get(lang).into(),
@@ -183,8 +197,7 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
                     format!("{} ↔ {}", c.rational, c.relational),
                     point(c.now),
                     point(c.desired),
-                    c.movement()
-                        .map_or_else(|| "—".to_string(), signed),
+                    c.movement().map_or_else(|| "—".to_string(), signed),
                 ];
                 if with_remarks {
                     row.push(c.remark.clone().unwrap_or_default());
@@ -193,6 +206,7 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
             })
             .collect();
         blocks.push(Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()));
+        blocks.push(Block::Picture(picture::profile(note, lang)));
         blocks.push(Block::Table {
             head,
             rows,

@@ -1,6 +1,3 @@
-// Wired into show, the walk's summary and export next.
-#![allow(dead_code)]
-
 //! The method's two pictures as plain Unicode text for the terminal: the
 //! value triangle with a verdict at each corner, and the rational/relational
 //! profile with where each contrast stands now and where it should go. Both
@@ -99,10 +96,11 @@ pub fn triangle(note: &CaseNote, lang: Lang) -> String {
     ));
     lines.push(format!("{}{}", " ".repeat(apex), symbol(top_v)));
     let middle = is_maatwerk(note).then(|| i18n::PIC_MAATWERK.get(lang));
-    // The word sits on the widest side row that fits it, near the centroid.
+    // The word sits on the highest side row whose inside (2i − 1 columns)
+    // holds it with a space either side.
     let middle_row = middle.map(|m| {
         (1..=SIDES)
-            .find(|&i| 2 * i - 1 >= m.width() + 2)
+            .find(|&i| 2 * i > m.width() + 2)
             .unwrap_or(SIDES)
     });
     for i in 1..=SIDES {
@@ -140,7 +138,7 @@ const MAX_POINTS: i64 = 11;
 
 /// A contrast's scale as drawn: its own when sane, else 1–5.
 pub(crate) fn scale(c: &Contrast) -> (i64, i64) {
-    if c.min < c.max && c.max - c.min < MAX_POINTS {
+    if c.min < c.max && c.max.checked_sub(c.min).is_some_and(|d| d < MAX_POINTS) {
         (c.min, c.max)
     } else {
         (1, 5)
@@ -159,9 +157,6 @@ fn one_line(s: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
-
-/// Columns between two scale points.
-const GAP: usize = 3;
 
 /// One contrast's track: `·   ●─→─·─→─◆   ·`.
 fn track(c: &Contrast) -> String {
@@ -243,6 +238,9 @@ pub(crate) fn profile_legend(lang: Lang) -> String {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    /// Columns between two scale points on a track ("─→─").
+    const GAP: usize = 3;
+
     use super::*;
     use crate::bank::Bank;
     use crate::note::Answer;
@@ -374,8 +372,9 @@ pub(crate) mod tests {
                 // The apex sits right above the middle of the base.
                 let apex = lines[1].width() - 1;
                 let base = lines[lines.len() - 3];
-                let left = base.find(" ✓─").unwrap() + 1;
-                let base_start = base[..left].width();
+                let line = base.find('─').unwrap();
+                // The corner symbol is one column left of the line.
+                let base_start = base[..line].width() - 1;
                 assert_eq!(apex - base_start, SIDES + 1, "{t}");
             }
         }

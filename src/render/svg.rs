@@ -1,6 +1,3 @@
-// Wired into show, the walk's summary and export next.
-#![allow(dead_code)]
-
 //! The method's two pictures as one standalone SVG 1.1 document for
 //! exports: the value triangle with a verdict at each corner, and below it
 //! the rational/relational profile. Colour only adds emphasis: every
@@ -122,7 +119,8 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
     } else {
         title.clone()
     };
-    let [top, left, right] = corners(note, lang);
+    let corners = corners(note, lang);
+    let [_, left, right] = &corners;
 
     // Profile geometry, to size the canvas.
     let rows: Vec<_> = note.contrasts.iter().collect();
@@ -214,8 +212,7 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
         base_y + CORNER + 10.0 + LABEL,
         base_y + CORNER + 10.0 + LABEL,
     ];
-    for (((label, verdict), (x, y)), label_y) in [top, left, right].iter().zip(points).zip(label_ys)
-    {
+    for (((label, verdict), (x, y)), label_y) in corners.iter().zip(points).zip(label_ys) {
         let (fill, ink) = colours(*verdict);
         body.push_str(&circle(
             x,
@@ -239,7 +236,7 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
         y,
         SMALL,
         "middle",
-        " fill=\"#444444\"",
+        " fill=\"#444444\" xml:space=\"preserve\"",
         &verdict_legend(lang),
     ));
 
@@ -274,9 +271,8 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
             " fill=\"#444444\"",
             i18n::PIC_RELATIONAL.get(lang),
         ));
-        y += 8.0;
+        y += 28.0;
         for c in &rows {
-            y += ROW;
             let range = scale(c);
             let (min, max) = range;
             let at = |p: i64| x0 + (p - min) as f64 * STEP;
@@ -323,8 +319,8 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
             }
             body.push_str(&text(right_x, y + 5.0, LABEL, "start", "", &c.relational));
             body.push_str("</g>\n");
+            y += ROW;
         }
-        y += ROW;
         let mut x = MARGIN + MARK;
         for (now, desired, word) in legend_items {
             body.push_str(&marker(x, y, now, desired));
@@ -335,7 +331,7 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
     }
     let height = (y + MARGIN).ceil();
 
-    let desc = [top, left, right]
+    let desc = corners
         .iter()
         .map(|(l, _)| l.clone())
         .collect::<Vec<_>>()
@@ -446,21 +442,21 @@ mod tests {
             );
             let s = svg(&n, lang);
             let doc = parse(&s);
-            let texts = texts(&doc);
+            let found = texts(&doc);
             for w in words {
-                assert!(texts.iter().any(|t| t == w), "{w} in {texts:?}");
+                assert!(found.iter().any(|t| t == w), "{w} in {found:?}");
             }
-            assert!(!texts.iter().any(|t| t == "maatwerk"), "{texts:?}");
+            assert!(!found.iter().any(|t| t == "maatwerk"), "{found:?}");
         }
         let all = note(Lang::En, [Some("ja"); 3], &[]);
         let doc_src = svg(&all, Lang::En);
-        let texts = texts(&parse(&doc_src));
-        assert!(texts.iter().any(|t| t == "maatwerk"), "{texts:?}");
-        assert!(texts.iter().any(|t| t == "law: yes"), "{texts:?}");
+        let found = texts(&parse(&doc_src));
+        assert!(found.iter().any(|t| t == "maatwerk"), "{found:?}");
+        assert!(found.iter().any(|t| t == "law: yes"), "{found:?}");
         let none = note(Lang::Nl, [None; 3], &[]);
         let doc_src = svg(&none, Lang::Nl);
-        let texts = texts(&parse(&doc_src));
-        assert!(texts.iter().any(|t| t == "wet: —"), "{texts:?}");
+        let found = texts(&parse(&doc_src));
+        assert!(found.iter().any(|t| t == "wet: —"), "{found:?}");
     }
 
     #[test]
@@ -479,10 +475,10 @@ mod tests {
             .find(|c| c.has_tag_name("title"))
             .unwrap();
         assert_eq!(title.text(), Some("A & B <script>"));
-        let texts = texts(&doc);
-        assert!(texts.iter().any(|t| t == "A & B <script>"), "{texts:?}");
-        assert!(texts.iter().any(|t| t == "x\"y'z</text>"), "{texts:?}");
-        assert!(texts.iter().any(|t| t == "p q\u{fffd}"), "{texts:?}");
+        let found = texts(&doc);
+        assert!(found.iter().any(|t| t == "A & B <script>"), "{found:?}");
+        assert!(found.iter().any(|t| t == "x\"y'z</text>"), "{found:?}");
+        assert!(found.iter().any(|t| t == "p q\u{fffd}"), "{found:?}");
         assert_eq!(esc("&<>\"'"), "&amp;&lt;&gt;&quot;&apos;");
     }
 

@@ -34,12 +34,19 @@ pub fn render(notes: &[Summary], lang: Lang, width: Option<usize>) -> String {
     const TITLE: usize = 2;
     let verdict = |v: Option<Verdict>| v.map_or("—", |v| v.label(lang));
     let dates: Vec<String> = notes.iter().map(|n| date(n.created)).collect();
+    let titles: Vec<String> = notes
+        .iter()
+        .map(|n| match n.practice {
+            Some(_) => format!("{} ({})", n.title, i18n::PRACTICE_MARK.get(lang)),
+            None => n.title.clone(),
+        })
+        .collect();
     let row = |i: usize| -> [&str; 7] {
         let n = &notes[i];
         [
             n.id.as_str(),
             dates[i].as_str(),
-            n.title.as_str(),
+            titles[i].as_str(),
             verdict(n.triangle.law),
             verdict(n.triangle.money),
             verdict(n.triangle.self_direction),

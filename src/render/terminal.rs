@@ -48,6 +48,12 @@ pub fn blocks(blocks: &[Block]) -> String {
                 }
                 out.push_str(&format!("{t}\n"));
             }
+            Block::Picture(p) => {
+                out.push('\n');
+                out.push_str(p);
+            }
+            // Files beside an export; the terminal draws its own pictures.
+            Block::Image { .. } => {}
             Block::Answer { question, answer } => {
                 out.push_str(&format!("{}\n", style(question).bold()));
                 for line in answer.lines() {

@@ -112,7 +112,8 @@ fn export_all_takes_the_same_filters() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     files.sort();
-    assert_eq!(files, [format!("{c}.md")]);
+    assert_eq!(files, [format!("{c}.md"), format!("{c}.svg")]);
+
     assert!(!files.contains(&format!("{a}.md")) && !files.contains(&format!("{b}.md")));
     let out = env.run(&["export", &a, "--structural"]);
     assert_eq!(code(&out), 2);

@@ -1,0 +1,346 @@
+//! Bundled exceptions: what many notes say together. Cases blocked by the
+//! same rule tell policy makers where the system must change. Counts and
+//! sums only; no personal text (cases appear by id, titles only on request).
+
+use std::collections::BTreeMap;
+
+use crate::bank::{Bank, Roles};
+use crate::i18n::Lang;
+use crate::note::{Answer, CaseNote, CostKind, Euros, Scope, Verdict};
+
+/// How often each verdict was given to one triangle question.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub ja: usize,
+    pub nee: usize,
+    pub twijfel: usize,
+    pub open: usize,
+}
+
+impl Tally {
+    fn add(&mut self, v: Option<Verdict>) {
+        match v {
+            Some(Verdict::Ja) => self.ja += 1,
+            Some(Verdict::Nee) => self.nee += 1,
+            Some(Verdict::Twijfel) => self.twijfel += 1,
+            None => self.open += 1,
+        }
+    }
+}
+
+/// The average place of one contrast row, now and desired.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContrastAverage {
+    pub rational: String,
+    pub relational: String,
+    pub now: Option<f64>,
+    pub desired: Option<f64>,
+    pub notes: usize,
+}
+
+/// The places on one contrast row, gathered before averaging.
+#[derive(Default)]
+struct ContrastSum {
+    key: String,
+    rational: String,
+    relational: String,
+    now: Vec<i64>,
+    desired: Vec<i64>,
+    notes: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bundle {
+    /// The cases counted, as (id, title), newest first.
+    pub cases: Vec<(String, String)>,
+    /// Law, money, self-direction.
+    pub verdicts: [Tally; 3],
+    /// (label, count), most frequent first.
+    pub laws: Vec<(String, usize)>,
+    pub blockers: Vec<(String, usize)>,
+    /// Structural cases by what blocks them: (blocker, case ids).
+    pub structural: Vec<(String, Vec<String>)>,
+    pub cost_current: Euros,
+    pub cost_once: Euros,
+    pub cost_yearly: Euros,
+    /// Notes that gave both amounts.
+    pub costed: usize,
+    pub contrasts: Vec<ContrastAverage>,
+    /// (answer, count) for "was this discussed with the person".
+    pub discussed: Vec<(String, usize)>,
+    /// (label, count) of the labelling phrases found in the notes.
+    pub labels: Vec<(String, usize)>,
+}
+
+/// The values a role's answer holds, each with its label in `lang`.
+fn values(
+    note: &CaseNote,
+    roles: Option<&Roles>,
+    role: fn(&Roles) -> &Option<String>,
+    bank_label: impl Fn(&str, &str) -> Option<String>,
+) -> Vec<(String, String)> {
+    let Some(id) = roles.and_then(|r| role(r).as_deref()) else {
+        return Vec::new();
+    };
+    let Some(entry) = note.entry(id) else {
+        return Vec::new();
+    };
+    let raw: Vec<String> = match &entry.value {
+        Answer::Choice(v) => vec![v.clone()],
+        Answer::Multi(vs) => vs.clone(),
+        Answer::YesNo(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
+        _ => Vec::new(),
+    };
+    raw.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let label = bank_label(id, v)
+                .or_else(|| entry.labels.get(i).cloned())
+                .unwrap_or_else(|| v.replace('_', " "));
+            (v.clone(), label)
+        })
+        .collect()
+}
+
+fn ranked(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+impl Bundle {
+    /// Sums up `notes` (practice notes are left out). `labels_in` names the
+    /// labelling phrases found in a note, for the label count.
+    pub fn of(
+        notes: &[CaseNote],
+        bank: &Bank,
+        lang: Lang,
+        labels_in: impl Fn(&CaseNote) -> Vec<String>,
+    ) -> Bundle {
+        let mut b = Bundle::default();
+        let mut laws = BTreeMap::new();
+        let mut blockers = BTreeMap::new();
+        let mut structural: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut discussed = BTreeMap::new();
+        let mut labels = BTreeMap::new();
+        let mut contrasts: Vec<ContrastSum> = Vec::new();
+        for note in notes.iter().filter(|n| n.practice.is_none()) {
+            b.cases.push((note.id.clone(), note.title.clone()));
+            let t = &note.triangle;
+            for (tally, v) in b
+                .verdicts
+                .iter_mut()
+                .zip([t.law, t.money, t.self_direction])
+            {
+                tally.add(v);
+            }
+            let set = bank.get(&note.set);
+            let roles = set.map(|s| &s.roles);
+            let label = |qid: &str, v: &str| {
+                let q = set?.question(qid)?;
+                q.choices
+                    .iter()
+                    .find(|c| c.value == v)
+                    .map(|c| c.label.get(lang).to_string())
+            };
+            for (_, l) in values(note, roles, |r| &r.laws, label) {
+                *laws.entry(l).or_insert(0) += 1;
+            }
+            let blocker = values(note, roles, |r| &r.blocker, label);
+            for (_, l) in &blocker {
+                *blockers.entry(l.clone()).or_insert(0) += 1;
+            }
+            if note.scope == Some(Scope::Structureel) {
+                let key = blocker
+                    .first()
+                    .map_or_else(|| "—".to_string(), |(_, l)| l.clone());
+                structural.entry(key).or_default().push(note.id.clone());
+            }
+            for (_, l) in values(note, roles, |r| &r.discussed, label) {
+                *discussed.entry(l).or_insert(0) += 1;
+            }
+            for l in labels_in(note) {
+                *labels.entry(l).or_insert(0) += 1;
+            }
+            let c = &note.costs;
+            if let (Some(current), Some(proposed)) = (c.current, c.proposed) {
+                b.costed += 1;
+                b.cost_current.0 += current.0;
+                match c.proposed_kind {
+                    Some(CostKind::Eenmalig) => b.cost_once.0 += proposed.0,
+                    _ => b.cost_yearly.0 += proposed.0,
+                }
+            }
+            for k in &note.contrasts {
+                let at = match contrasts.iter().position(|r| r.key == k.key) {
+                    Some(at) => at,
+                    None => {
+                        contrasts.push(ContrastSum {
+                            key: k.key.clone(),
+                            rational: k.rational.clone(),
+                            relational: k.relational.clone(),
+                            ..ContrastSum::default()
+                        });
+                        contrasts.len() - 1
+                    }
+                };
+                let row = &mut contrasts[at];
+                row.now.extend(k.now);
+                row.desired.extend(k.desired);
+                row.notes += 1;
+            }
+        }
+        let mean =
+            |v: &[i64]| (!v.is_empty()).then(|| v.iter().sum::<i64>() as f64 / v.len() as f64);
+        b.contrasts = contrasts
+            .into_iter()
+            .map(|c| ContrastAverage {
+                now: mean(&c.now),
+                desired: mean(&c.desired),
+                rational: c.rational,
+                relational: c.relational,
+                notes: c.notes,
+            })
+            .collect();
+        b.laws = ranked(laws);
+        b.blockers = ranked(blockers);
+        b.discussed = ranked(discussed);
+        b.labels = ranked(labels);
+        let mut structural: Vec<(String, Vec<String>)> = structural.into_iter().collect();
+        structural.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        b.structural = structural;
+        b
+    }
+
+    /// Whether a note names this law or rule: its value, or a word of its
+    /// label in either language, in any case.
+    pub fn names_law(note: &CaseNote, bank: &Bank, law: &str) -> bool {
+        let wanted = law.to_lowercase();
+        let set = bank.get(&note.set);
+        let both = |qid: &str, v: &str| {
+            let q = set?.question(qid)?;
+            q.choices
+                .iter()
+                .find(|c| c.value == v)
+                .map(|c| format!("{} {}", c.label.nl, c.label.en))
+        };
+        values(note, set.map(|s| &s.roles), |r| &r.laws, both)
+            .iter()
+            .any(|(v, l)| v.to_lowercase() == wanted || l.to_lowercase().contains(&wanted))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::DEFAULT_SET;
+    use jiff::Timestamp;
+
+    fn note(
+        law: &str,
+        laws: &[&str],
+        blocker: &str,
+        scope: &str,
+        costs: (i64, i64, &str),
+    ) -> CaseNote {
+        let bank = Bank::embedded();
+        let set = bank.get(DEFAULT_SET).unwrap();
+        let answers = vec![
+            ("casus.titel".into(), Answer::Text("t".into())),
+            ("wet.oordeel".into(), Answer::Choice(law.into())),
+            (
+                "wet.regel".into(),
+                Answer::Multi(laws.iter().map(|s| s.to_string()).collect()),
+            ),
+            ("wet.blokkade".into(), Answer::Choice(blocker.into())),
+            (
+                "middelen.kosten_nu".into(),
+                Answer::Amount(Euros(costs.0 * 100)),
+            ),
+            (
+                "middelen.kosten_voorstel".into(),
+                Answer::Amount(Euros(costs.1 * 100)),
+            ),
+            (
+                "middelen.kosten_soort".into(),
+                Answer::Choice(costs.2.into()),
+            ),
+            ("contrasten.uniform_nu".into(), Answer::Scale(2)),
+            ("contrasten.uniform_gewenst".into(), Answer::Scale(5)),
+            (
+                "reflectie.besproken".into(),
+                Answer::Choice("nog_niet".into()),
+            ),
+            ("vervolg.schaal".into(), Answer::Choice(scope.into())),
+        ];
+        CaseNote::new(
+            crate::store::new_id(),
+            Timestamp::now(),
+            set,
+            Lang::Nl,
+            answers,
+        )
+    }
+
+    #[test]
+    fn counts_sums_and_averages_across_notes() {
+        let bank = Bank::embedded();
+        let mut practice = note(
+            "ja",
+            &["jeugdwet"],
+            "wet",
+            "structureel",
+            (1, 1, "jaarlijks"),
+        );
+        practice.practice = Some("oefencasus".into());
+        let notes = vec![
+            note(
+                "nee",
+                &["wmo2015", "awb_4_84"],
+                "beleidsregel",
+                "structureel",
+                (24_000, 3_000, "eenmalig"),
+            ),
+            note(
+                "twijfel",
+                &["wmo2015"],
+                "beleidsregel",
+                "structureel",
+                (10_000, 2_000, "jaarlijks"),
+            ),
+            note(
+                "nee",
+                &["participatiewet"],
+                "gewoonte",
+                "incidenteel",
+                (5_000, 1_000, "jaarlijks"),
+            ),
+            practice,
+        ];
+        let b = Bundle::of(&notes, &bank, Lang::Nl, |_| vec!["zorgmijder".into()]);
+        assert_eq!(b.cases.len(), 3, "practice notes are left out");
+        assert_eq!(
+            b.verdicts[0],
+            Tally {
+                ja: 0,
+                nee: 2,
+                twijfel: 1,
+                open: 0
+            }
+        );
+        assert_eq!(b.laws[0], ("Wmo 2015".to_string(), 2));
+        assert_eq!(b.blockers[0].1, 2);
+        assert_eq!(b.structural.len(), 1);
+        assert_eq!(b.structural[0].1.len(), 2);
+        assert_eq!(b.cost_current, Euros(3_900_000));
+        assert_eq!(b.cost_once, Euros(300_000));
+        assert_eq!(b.cost_yearly, Euros(300_000));
+        assert_eq!(b.contrasts[0].now, Some(2.0));
+        assert_eq!(b.contrasts[0].desired, Some(5.0));
+        assert_eq!(b.discussed, vec![("nog niet".to_string(), 3)]);
+        assert_eq!(b.labels, vec![("zorgmijder".to_string(), 3)]);
+        assert!(Bundle::names_law(&notes[0], &bank, "wmo"));
+        assert!(Bundle::names_law(&notes[0], &bank, "AWB_4_84"));
+        assert!(!Bundle::names_law(&notes[2], &bank, "jeugdwet"));
+    }
+}

@@ -1,0 +1,58 @@
+use anyhow::{Context, Result};
+
+use super::Ctx;
+use crate::bundle::Bundle;
+use crate::cli::{BundleArgs, DocFormat};
+use crate::filter::Filter;
+use crate::i18n;
+use crate::render;
+use crate::store::write_atomic;
+
+/// What many notes say together, for a coach's policy meeting.
+pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let store = ctx.store()?;
+    let (bank, _) = ctx.bank()?;
+    let filter = Filter {
+        since: args.since,
+        until: args.until,
+        structural: args.structural,
+        ..Filter::default()
+    };
+    let (rows, _) = super::list::select(&store, &filter, lang)?;
+    let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
+    super::list::report_broken(&broken, lang);
+    notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    if let Some(law) = &args.law {
+        notes.retain(|n| Bundle::names_law(n, &bank, law));
+    }
+    let lexicon = ctx.lexicon()?;
+    let bundle = Bundle::of(&notes, &bank, lang, |note| {
+        super::check::labels(&lexicon, note, lang)
+    });
+
+    let mut about = String::new();
+    if let Some(law) = &args.law {
+        about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
+    }
+    if let Some(d) = args.since {
+        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &d.to_string())]));
+    }
+    if let Some(d) = args.until {
+        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &d.to_string())]));
+    }
+    if args.structural {
+        about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));
+    }
+    let doc = render::bundle::doc(&bundle, lang, args.titles, &about);
+    match (&args.output, args.format) {
+        (Some(path), _) => {
+            let text = render::markdown::render(&doc);
+            write_atomic(path, text.as_bytes(), true)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        (None, DocFormat::Markdown) => print!("{}", render::markdown::render(&doc)),
+        (None, DocFormat::Text) => print!("{}", render::terminal::render(&doc)),
+    }
+    Ok(())
+}

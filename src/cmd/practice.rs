@@ -1,0 +1,73 @@
+use anyhow::Result;
+
+use super::{Ctx, new, session};
+use crate::bank::DEFAULT_SET;
+use crate::cases::PracticeCase;
+use crate::cli::PracticeArgs;
+use crate::error::bad_input;
+use crate::i18n;
+use crate::note::Draft;
+use crate::prompt::{Prompter, TermPrompter};
+use crate::render;
+use crate::store::{self, resolve_among};
+use crate::walk::Walk;
+
+/// Walks an example case with the normal walk, the situation shown first;
+/// at the end the trainee's answers stand beside the coach's notes.
+pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let cases = ctx.cases()?;
+    if args.list {
+        let mut t = render::table::styled([
+            i18n::H_CASE.get(lang),
+            i18n::H_TITLE.get(lang),
+            i18n::H_SUMMARY.get(lang),
+        ]);
+        for c in &cases {
+            t.add_row([c.key.as_str(), c.title.get(lang), c.summary.get(lang)]);
+        }
+        println!("{t}");
+        return Ok(());
+    }
+    session::need_terminal("practice", lang)?;
+    let store = ctx.store()?;
+    let mut prompter = TermPrompter::new(store.scratch_dir());
+    let case: &PracticeCase = match &args.case {
+        Some(wanted) => {
+            let keys: Vec<String> = cases.iter().map(|c| c.key.clone()).collect();
+            let key = resolve_among(keys.clone(), wanted, lang).map_err(|_| {
+                bad_input(
+                    i18n::ERR_NO_CASE.with(lang, &[("key", wanted), ("keys", &keys.join(", "))]),
+                )
+            })?;
+            cases
+                .iter()
+                .find(|c| c.key == key)
+                .expect("resolved among these keys")
+        }
+        None => {
+            let titles: Vec<&str> = cases.iter().map(|c| c.title.get(lang)).collect();
+            &cases[prompter.choose(i18n::PRACTICE_PICK.get(lang), &titles, 0)?]
+        }
+    };
+    prompter.show(&render::terminal::render(&render::Doc {
+        title: case.title.get(lang).to_string(),
+        blocks: vec![
+            render::Block::Heading(i18n::PRACTICE_SITUATION.get(lang).to_string()),
+            render::Block::Quote(case.situation.get(lang).trim().to_string()),
+        ],
+    }))?;
+    prompter.choose(
+        i18n::PRACTICE_READY.get(lang),
+        &[i18n::PRACTICE_START.get(lang)],
+        0,
+    )?;
+    let set = ctx.set_named(DEFAULT_SET)?;
+    let mut draft = Draft::new(store::new_id(), session::now(), &set, lang, None);
+    draft.practice = Some(case.key.clone());
+    let (scanner, lexicon) = (ctx.scanner()?, ctx.lexicon()?);
+    let mut walk = Walk::new(&set, lang, Vec::new())
+        .guarded_by(&scanner)
+        .mirrored_by(&lexicon);
+    new::finish(ctx, &store, &set, &mut walk, &mut draft)
+}

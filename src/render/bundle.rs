@@ -1,0 +1,149 @@
+//! The bundled-exceptions report, for the terminal and for a policy
+//! meeting (Markdown). Counts and sums only.
+
+use super::{Block, Doc};
+use crate::bundle::Bundle;
+use crate::i18n::{self, Lang};
+
+fn table(head: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<usize>) -> Block {
+    Block::Table {
+        head,
+        rows,
+        numeric,
+    }
+}
+
+fn counted(items: &[(String, usize)]) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .map(|(l, n)| vec![l.clone(), n.to_string()])
+        .collect()
+}
+
+/// The report. `titles` adds the cases' titles; without it cases appear by
+/// id only, so the report can leave the team.
+pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
+    let mut blocks = vec![Block::Meta(i18n::BUNDLE_META.with(
+        lang,
+        &[("count", &b.cases.len().to_string()), ("about", about)],
+    ))];
+
+    blocks.push(Block::Heading(t(i18n::H_TRIANGLE)));
+    let rows = [i18n::Q_LAW, i18n::Q_MONEY, i18n::Q_SELF]
+        .iter()
+        .zip(&b.verdicts)
+        .map(|(q, v)| {
+            vec![
+                t(*q),
+                v.ja.to_string(),
+                v.nee.to_string(),
+                v.twijfel.to_string(),
+                v.open.to_string(),
+            ]
+        })
+        .collect();
+    let head = vec![
+        t(i18n::H_QUESTION),
+        t(i18n::VERDICT_JA),
+        t(i18n::VERDICT_NEE),
+        t(i18n::VERDICT_TWIJFEL),
+        t(i18n::B_OPEN),
+    ];
+    blocks.push(table(head, rows, vec![1, 2, 3, 4]));
+
+    for (heading, column, items) in [
+        (i18n::B_LAWS, i18n::B_LAW, &b.laws),
+        (i18n::B_BLOCKERS, i18n::B_BLOCKER, &b.blockers),
+        (i18n::B_DISCUSSED, i18n::B_ANSWER, &b.discussed),
+    ] {
+        if !items.is_empty() {
+            blocks.push(Block::Heading(t(heading)));
+            blocks.push(table(
+                vec![t(column), t(i18n::B_CASES)],
+                counted(items),
+                vec![1],
+            ));
+        }
+    }
+
+    if !b.structural.is_empty() {
+        blocks.push(Block::Heading(t(i18n::B_STRUCTURAL)));
+        let rows = b
+            .structural
+            .iter()
+            .map(|(blocker, ids)| vec![blocker.clone(), ids.len().to_string(), ids.join(", ")])
+            .collect();
+        blocks.push(table(
+            vec![t(i18n::B_BLOCKER), t(i18n::B_CASES), "id".into()],
+            rows,
+            vec![1],
+        ));
+    }
+
+    if b.costed > 0 {
+        blocks.push(Block::Heading(t(i18n::H_COSTS)));
+        let first_year = crate::note::Euros(b.cost_current.0 - b.cost_once.0 - b.cost_yearly.0);
+        let rows = vec![
+            vec![t(i18n::B_COST_CURRENT), b.cost_current.display(lang)],
+            vec![t(i18n::B_COST_ONCE), b.cost_once.display(lang)],
+            vec![t(i18n::B_COST_YEARLY), b.cost_yearly.display(lang)],
+            vec![t(i18n::COST_DIFF_FIRST_YEAR), first_year.display(lang)],
+        ];
+        blocks.push(Block::Meta(
+            i18n::B_COSTED.with(lang, &[("count", &b.costed.to_string())]),
+        ));
+        blocks.push(table(vec![String::new(), t(i18n::H_AMOUNT)], rows, vec![1]));
+    }
+
+    if !b.contrasts.is_empty() {
+        blocks.push(Block::Heading(t(i18n::B_CONTRASTS)));
+        let avg = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
+        let rows = b
+            .contrasts
+            .iter()
+            .map(|c| {
+                let moved = match (c.now, c.desired) {
+                    (Some(n), Some(d)) => format!("{:+.1}", d - n),
+                    _ => "—".to_string(),
+                };
+                vec![
+                    format!("{} ↔ {}", c.rational, c.relational),
+                    avg(c.now),
+                    avg(c.desired),
+                    moved,
+                ]
+            })
+            .collect();
+        let head = vec![
+            t(i18n::H_CONTRAST_ROW),
+            t(i18n::H_NOW),
+            t(i18n::H_DESIRED),
+            t(i18n::H_MOVE),
+        ];
+        blocks.push(table(head, rows, vec![1, 2, 3]));
+    }
+
+    if !b.labels.is_empty() {
+        blocks.push(Block::Heading(t(i18n::B_LABELS)));
+        blocks.push(table(
+            vec![t(i18n::B_LABEL), t(i18n::B_NOTES)],
+            counted(&b.labels),
+            vec![1],
+        ));
+    }
+
+    if titles {
+        blocks.push(Block::Heading(t(i18n::B_CASE_LIST)));
+        let rows = b
+            .cases
+            .iter()
+            .map(|(id, title)| vec![id.clone(), title.clone()])
+            .collect();
+        blocks.push(table(vec!["id".into(), t(i18n::H_TITLE)], rows, Vec::new()));
+    }
+    Doc {
+        title: t(i18n::B_TITLE),
+        blocks,
+    }
+}

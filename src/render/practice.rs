@@ -1,0 +1,149 @@
+//! Practice mode's ending: the trainee's answers side by side with what an
+//! experienced maatwerk coach would look for.
+
+use super::{Block, Doc};
+use crate::bank::QuestionSet;
+use crate::cases::PracticeCase;
+use crate::i18n::{self, Lang, Text};
+use crate::note::{CaseNote, Verdict};
+
+/// The trainee's answers for one part of the walk, as lines of text.
+fn part(
+    note: &CaseNote,
+    set: &QuestionSet,
+    lang: Lang,
+    verdict: Option<Verdict>,
+    section: &str,
+) -> String {
+    let mut lines = Vec::new();
+    if let Some(v) = verdict {
+        lines.push(format!("{}: {}", i18n::H_VERDICT.get(lang), v.label(lang)));
+    }
+    let r = &set.roles;
+    let verdicts = [&r.verdict_law, &r.verdict_money, &r.verdict_self];
+    for q in set.questions_in(section) {
+        if let Some(e) = note.entry(&q.id)
+            && !verdicts.iter().any(|v| v.as_deref() == Some(q.id.as_str()))
+        {
+            lines.push(format!("{}: {}", e.question, e.display(lang)));
+        }
+    }
+    lines.join("\n")
+}
+
+pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) -> Doc {
+    let t = &note.triangle;
+    let contrasts = note
+        .contrasts
+        .iter()
+        .map(|c| {
+            let p = |v: Option<i64>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
+            format!(
+                "{} ↔ {}: {} → {}",
+                c.rational,
+                c.relational,
+                p(c.now),
+                p(c.desired)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let coach = &case.coach;
+    let parts: [(i18n::Msg, String, &Text); 5] = [
+        (i18n::Q_LAW, part(note, set, lang, t.law, "wet"), &coach.wet),
+        (
+            i18n::Q_MONEY,
+            part(note, set, lang, t.money, "middelen"),
+            &coach.middelen,
+        ),
+        (
+            i18n::Q_SELF,
+            part(note, set, lang, t.self_direction, "zelfregie"),
+            &coach.zelfregie,
+        ),
+        (i18n::H_CONTRASTS, contrasts, &coach.contrasten),
+        (
+            i18n::H_REFLECTION,
+            part(note, set, lang, None, "reflectie"),
+            &coach.reflectie,
+        ),
+    ];
+    let mut blocks = vec![Block::Meta(
+        i18n::PRACTICE_META.with(lang, &[("case", case.title.get(lang))]),
+    )];
+    for (heading, mine, theirs) in parts {
+        blocks.push(Block::Heading(heading.get(lang).to_string()));
+        blocks.push(Block::Table {
+            head: vec![i18n::H_YOU.get(lang).into(), i18n::H_COACH.get(lang).into()],
+            rows: vec![vec![mine, theirs.get(lang).trim().to_string()]],
+            numeric: Vec::new(),
+        });
+    }
+    Doc {
+        title: i18n::PRACTICE_TITLE.with(lang, &[("case", case.title.get(lang))]),
+        blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Bank, DEFAULT_SET, Kind};
+    use crate::prompt::Reply;
+    use crate::walk::Walk;
+
+    #[test]
+    fn every_case_walks_to_the_end_and_sits_beside_the_coach() {
+        let bank = Bank::embedded();
+        let set = bank.get(DEFAULT_SET).unwrap();
+        for case in crate::cases::embedded() {
+            // A trainee who answers what is required, in their own words,
+            // and skips the rest (follow-ups included).
+            struct Trainee;
+            impl crate::prompt::Prompter for Trainee {
+                fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
+                    Ok(())
+                }
+                fn ask(&mut self, ask: &crate::prompt::Ask) -> anyhow::Result<Reply> {
+                    let q = ask.question;
+                    Ok(match (q.required, q.kind) {
+                        (false, _) => Reply::Skip,
+                        (true, Kind::Choice | Kind::Scale | Kind::YesNo) => Reply::Picked(1),
+                        (true, Kind::Multi) => Reply::PickedMany(vec![0]),
+                        (true, _) => Reply::Typed(format!("Mijn antwoord bij {}", q.id)),
+                    })
+                }
+                fn show(&mut self, _: &str) -> anyhow::Result<()> {
+                    Ok(())
+                }
+                fn choose(&mut self, _: &str, _: &[&str], default: usize) -> anyhow::Result<usize> {
+                    Ok(default)
+                }
+            }
+            let mut walk = Walk::new(set, Lang::Nl, Vec::new());
+            walk.run(&mut Trainee, &mut ()).unwrap();
+            let mut note = CaseNote::new(
+                "oefen1".into(),
+                jiff::Timestamp::now(),
+                set,
+                Lang::Nl,
+                walk.answers(),
+            );
+            note.practice = Some(case.key.clone());
+            let shown = crate::render::terminal::render(&doc(&note, &case, set, Lang::Nl));
+            assert!(shown.contains(&case.title.nl), "{}", case.key);
+            assert!(
+                shown.contains("Mijn antwoord bij wet.toelichting"),
+                "{shown}"
+            );
+            assert!(shown.contains("Oordeel: nee"), "{shown}");
+            let first_point = case.coach.zelfregie.nl.trim().lines().next().unwrap();
+            let words: Vec<&str> = first_point.split_whitespace().take(3).collect();
+            assert!(
+                shown.contains(&words.join(" ")),
+                "{}: coach notes missing",
+                case.key
+            );
+        }
+    }
+}
