@@ -52,7 +52,10 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         (None, DocFormat::Markdown) => print!("{}", render::markdown::render(&doc)),
-        (None, DocFormat::Text) => print!("{}", render::terminal::render(&doc)),
+        (None, DocFormat::Text) => print!(
+            "{}",
+            render::terminal::render(&doc, render::terminal::width_of(&console::Term::stdout()))
+        ),
     }
     Ok(())
 }

@@ -12,7 +12,10 @@ pub fn run(ctx: &Ctx, args: CompareArgs) -> Result<()> {
     let doc = render::compare::doc(&a, &b, ctx.lang);
     match args.format {
         DocFormat::Markdown => print!("{}", render::markdown::render(&doc)),
-        DocFormat::Text => print!("{}", render::terminal::render(&doc)),
+        DocFormat::Text => print!(
+            "{}",
+            render::terminal::render(&doc, render::terminal::width_of(&console::Term::stdout()))
+        ),
     }
     Ok(())
 }

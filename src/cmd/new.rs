@@ -103,9 +103,10 @@ pub fn finish(
                 Some(case) => {
                     print!(
                         "\n{}",
-                        render::terminal::render(&render::practice::doc(
-                            &note, &case, set, draft.lang
-                        ))
+                        render::terminal::render(
+                            &render::practice::doc(&note, &case, set, draft.lang),
+                            render::terminal::width_of(&console::Term::stdout())
+                        )
                     );
                     eprintln!(
                         "\n{}",

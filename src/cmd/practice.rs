@@ -50,13 +50,15 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
             &cases[prompter.choose(i18n::PRACTICE_PICK.get(lang), &titles, 0)?]
         }
     };
-    prompter.show(&render::terminal::render(&render::Doc {
+    let situation = render::Doc {
         title: case.title.get(lang).to_string(),
         blocks: vec![
             render::Block::Heading(i18n::PRACTICE_SITUATION.get(lang).to_string()),
             render::Block::Quote(case.situation.get(lang).trim().to_string()),
         ],
-    }))?;
+    };
+    let width = render::terminal::width_of(&console::Term::stderr());
+    prompter.show(&render::terminal::render(&situation, width))?;
     prompter.choose(
         i18n::PRACTICE_READY.get(lang),
         &[i18n::PRACTICE_START.get(lang)],

@@ -131,7 +131,10 @@ pub fn walk_to_the_end(
     loop {
         walk.run(prompter, journal)?;
         let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
-        let summary = render::terminal::blocks(&render::summary_blocks(&preview, Some(set), lang));
+        let summary = render::terminal::blocks(
+            &render::summary_blocks(&preview, Some(set), lang),
+            render::terminal::width_of(&console::Term::stderr()),
+        );
         let title = format!("{}: {}", i18n::SUMMARY.get(lang), preview.title);
         prompter.show(&format!("\n{title}\n{summary}"))?;
 

@@ -41,6 +41,9 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             numeric: Vec::new(),
         });
     }
-    print!("{}", render::terminal::render(&doc));
+    print!(
+        "{}",
+        render::terminal::render(&doc, render::terminal::width_of(&console::Term::stdout()))
+    );
     Ok(())
 }

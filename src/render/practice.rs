@@ -130,7 +130,7 @@ mod tests {
                 walk.answers(),
             );
             note.practice = Some(case.key.clone());
-            let shown = crate::render::terminal::render(&doc(&note, &case, set, Lang::Nl));
+            let shown = crate::render::terminal::render(&doc(&note, &case, set, Lang::Nl), None);
             assert!(shown.contains(&case.title.nl), "{}", case.key);
             assert!(
                 shown.contains("Mijn antwoord bij wet.toelichting"),

@@ -6,16 +6,38 @@ use console::style;
 
 use super::{Block, Doc};
 
-pub fn render(doc: &Doc) -> String {
+/// The terminal's width when `term` is one; text is then wrapped to it.
+pub fn width_of(term: &console::Term) -> Option<usize> {
+    term.size_checked().map(|(_, cols)| usize::from(cols))
+}
+
+/// A document; with a `width`, long lines are wrapped between words.
+pub fn render(doc: &Doc, width: Option<usize>) -> String {
     let mut out = format!("{}\n", style(&doc.title).bold());
     out.push_str(&"═".repeat(doc.title.chars().count().clamp(3, 72)));
     out.push('\n');
-    out.push_str(&blocks(&doc.blocks));
+    out.push_str(&blocks(&doc.blocks, width));
+    out
+}
+
+/// `text`'s lines, each wrapped to fit after `prefix` and prefixed with it.
+fn wrapped(text: &str, prefix: &str, width: Option<usize>) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        match width {
+            Some(w) if w > prefix.len() + 10 => {
+                for part in textwrap::wrap(line, w - prefix.chars().count()) {
+                    out.push_str(&format!("{}\n", format!("{prefix}{part}").trim_end()));
+                }
+            }
+            _ => out.push_str(&format!("{prefix}{line}\n")),
+        }
+    }
     out
 }
 
 /// Blocks on their own, as the end-of-walk summary shows them.
-pub fn blocks(blocks: &[Block]) -> String {
+pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
@@ -26,12 +48,8 @@ pub fn blocks(blocks: &[Block]) -> String {
                     "─".repeat(h.chars().count())
                 ));
             }
-            Block::Meta(m) => out.push_str(&format!("{}\n", style(m).dim())),
-            Block::Quote(q) => {
-                for line in q.lines() {
-                    out.push_str(&format!("│ {line}\n"));
-                }
-            }
+            Block::Meta(m) => out.push_str(&style(wrapped(m, "", width)).dim().to_string()),
+            Block::Quote(q) => out.push_str(&wrapped(q, "│ ", width)),
             Block::Table {
                 head,
                 rows,
@@ -56,9 +74,7 @@ pub fn blocks(blocks: &[Block]) -> String {
             Block::Image { .. } => {}
             Block::Answer { question, answer } => {
                 out.push_str(&format!("{}\n", style(question).bold()));
-                for line in answer.lines() {
-                    out.push_str(&format!("  {line}\n"));
-                }
+                out.push_str(&wrapped(answer, "  ", width));
             }
         }
     }

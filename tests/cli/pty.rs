@@ -952,3 +952,36 @@ fn a_walk_killed_halfway_resumes_to_the_end() {
     assert!(answer(&note, "vervolg.teamvraag").as_str().is_some());
     assert!(draft_files(&env).is_empty());
 }
+
+#[test]
+fn a_practice_case_ends_beside_the_coach_notes() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["oefen", "drie"]);
+    w.pty.expect("Drie zakken post");
+    w.pty.expect("De situatie");
+    w.pty.expect("drie volle zakken met post");
+    w.pty.expect("Klaar om de casus door te lopen?");
+
+    w.pty.expect("Beginnen");
+    w.pty.send(ENTER);
+    w.walk_from("casus.titel", minimal_plan);
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    let (_, shown) = w.pty.expect(Regex(r"Oefennotitie ([0-9a-z]+) opgeslagen"));
+    let (rest, code) = w.pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    let seen = plain(&String::from_utf8_lossy(&w.pty.seen));
+    for part in [
+        "Oefening: Drie zakken post",
+        "Jij",
+        "Coach",
+        "Mag het van de wet?",
+        "Rationeel en relationeel",
+    ] {
+        assert!(seen.contains(part), "{part:?} not shown");
+    }
+    let note = note_toml(&env);
+    assert_eq!(note["practice"].as_str(), Some("drie-zakken-post"));
+    assert_eq!(note["id"].as_str(), Some(shown[1].as_str()));
+}
