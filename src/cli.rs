@@ -115,18 +115,11 @@ pub struct PracticeArgs {
 
 #[derive(Debug, Args)]
 pub struct BundleArgs {
-    /// Alleen notities van deze dag of later (JJJJ-MM-DD)
-    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
-    pub since: Option<Date>,
-    /// Alleen notities van deze dag of eerder (JJJJ-MM-DD)
-    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
-    pub until: Option<Date>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Alleen casussen waarin deze wet of regel speelt (bijvoorbeeld wmo2015 of Participatiewet)
     #[arg(long, value_name = "WET")]
     pub law: Option<String>,
-    /// Alleen structurele casussen
-    #[arg(long)]
-    pub structural: bool,
     /// Zet ook de titels van de casussen erin
     #[arg(long)]
     pub titles: bool,
@@ -314,6 +307,20 @@ pub enum ExportFormat {
 /// English help, keyed by command path and argument id.
 const ENGLISH: &[(&str, &str)] = &[
     (
+        "bundle.since",
+        "Only notes from this day or later (YYYY-MM-DD)",
+    ),
+    (
+        "bundle.until",
+        "Only notes from this day or earlier (YYYY-MM-DD)",
+    ),
+    ("bundle.search", "Only notes that contain this text"),
+    (
+        "bundle.verdict",
+        "Only notes with this verdict, for example law=no",
+    ),
+    ("bundle.structural", "Only structural cases"),
+    (
         "practice",
         "Practise with an example case and see your answers beside a coach's",
     ),
@@ -327,18 +334,9 @@ const ENGLISH: &[(&str, &str)] = &[
         "Bundled exceptions: what the notes say together, without personal text",
     ),
     (
-        "bundle.since",
-        "Only notes from this day or later (YYYY-MM-DD)",
-    ),
-    (
-        "bundle.until",
-        "Only notes from this day or earlier (YYYY-MM-DD)",
-    ),
-    (
         "bundle.law",
         "Only cases where this law or rule is at stake (for example wmo2015 or Participatiewet)",
     ),
-    ("bundle.structural", "Only structural cases"),
     ("bundle.titles", "Include the titles of the cases"),
     ("bundle.output", "Write the report as Markdown to this file"),
     ("bundle.format", "Output for the terminal or as Markdown"),

@@ -3,7 +3,6 @@ use anyhow::{Context, Result};
 use super::Ctx;
 use crate::bundle::Bundle;
 use crate::cli::{BundleArgs, DocFormat};
-use crate::filter::Filter;
 use crate::i18n;
 use crate::render;
 use crate::store::write_atomic;
@@ -13,12 +12,7 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let lang = ctx.lang;
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
-    let filter = Filter {
-        since: args.since,
-        until: args.until,
-        structural: args.structural,
-        ..Filter::default()
-    };
+    let filter = args.filter.filter();
     let (rows, _) = super::list::select(&store, &filter, lang)?;
     let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
     super::list::report_broken(&broken, lang);
@@ -35,13 +29,13 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     if let Some(law) = &args.law {
         about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
     }
-    if let Some(d) = args.since {
+    if let Some(d) = filter.since {
         about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &d.to_string())]));
     }
-    if let Some(d) = args.until {
+    if let Some(d) = filter.until {
         about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &d.to_string())]));
     }
-    if args.structural {
+    if filter.structural {
         about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));
     }
     let doc = render::bundle::doc(&bundle, lang, args.titles, &about);

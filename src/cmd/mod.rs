@@ -50,19 +50,8 @@ impl Ctx {
     /// folder, then `--questions`.
     pub fn bank(&self) -> Result<(Bank, String)> {
         let mut bank = Bank::embedded();
-        if let Some(dir) = config::dir()
-            .map(|d| d.join("questions"))
-            .filter(|d| d.is_dir())
-        {
-            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-                .with_context(|| format!("cannot read {}", dir.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            files.sort();
-            for file in files {
-                bank.add(read_set(&file)?);
-            }
+        for file in own_files("questions")? {
+            bank.add(read_set(&file)?);
         }
         let mut active = self
             .set
@@ -107,21 +96,10 @@ impl Ctx {
     /// folder (`cases/*.toml`; one with the same key replaces).
     pub fn cases(&self) -> Result<Vec<PracticeCase>> {
         let mut all = cases::embedded();
-        if let Some(dir) = config::dir()
-            .map(|d| d.join("cases"))
-            .filter(|d| d.is_dir())
-        {
-            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-                .with_context(|| format!("cannot read {}", dir.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            files.sort();
-            for file in files {
-                let case = cases::parse(&file.display().to_string(), &read_input(&file)?)?;
-                all.retain(|c| c.key != case.key);
-                all.push(case);
-            }
+        for file in own_files("cases")? {
+            let case = cases::parse(&file.display().to_string(), &read_input(&file)?)?;
+            all.retain(|c| c.key != case.key);
+            all.push(case);
         }
         Ok(all)
     }
@@ -155,6 +133,20 @@ impl Ctx {
             ))
         })
     }
+}
+
+/// A coach's own TOML files in a folder of the config folder, in name order.
+fn own_files(folder: &str) -> Result<Vec<PathBuf>> {
+    let Some(dir) = config::dir().map(|d| d.join(folder)).filter(|d| d.is_dir()) else {
+        return Ok(Vec::new());
+    };
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 fn read_set(path: &Path) -> Result<QuestionSet> {

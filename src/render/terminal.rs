@@ -69,7 +69,9 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
             Block::Picture(p) => {
                 out.push('\n');
                 out.push_str(p);
+                out.push('\n');
             }
+
             // Files beside an export; the terminal draws its own pictures.
             Block::Image { .. } => {}
             Block::Answer { question, answer } => {
