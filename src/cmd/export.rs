@@ -30,32 +30,33 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ExportFormat::Markdown => "md",
             ExportFormat::Json => "json",
         };
-        // Read, check and render on every core; then write them all.
-        let rendered = crate::par::map(&rows, 64, |row| -> Result<(Files, Vec<AnswerFinding>)> {
-            let note = store.load(&row.id)?;
-            let found = super::check::findings(&scanner, &note);
-            let files = render_files(
-                &note,
-                &bank,
-                args.format,
-                ctx.lang,
-                &format!("{}.{ext}", note.id),
-            )?;
-            Ok((files, found))
-        });
-        let mut files = Vec::with_capacity(rendered.len() * 2);
+        // Read, check and render on every core, then write, a thousand
+        // notes at a time so memory stays small at any size.
         let mut count = 0;
-        for (row, result) in rows.iter().zip(rendered) {
-            match result {
-                Ok((written, found)) => {
-                    warn_findings(&row.id, &found, ctx.lang);
-                    files.extend(written);
-                    count += 1;
+        for batch in rows.chunks(1000) {
+            let rendered =
+                crate::par::map(batch, 64, |row| -> Result<(Files, Vec<AnswerFinding>)> {
+                    let note = store.load(&row.id)?;
+                    let found = super::check::findings(&scanner, &note);
+                    let name = format!("{}.{ext}", note.id);
+                    Ok((
+                        render_files(&note, &bank, args.format, ctx.lang, &name)?,
+                        found,
+                    ))
+                });
+            let mut files = Vec::with_capacity(rendered.len() * 2);
+            for (row, result) in batch.iter().zip(rendered) {
+                match result {
+                    Ok((written, found)) => {
+                        warn_findings(&row.id, &found, ctx.lang);
+                        files.extend(written);
+                        count += 1;
+                    }
+                    Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
                 }
-                Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
             }
+            write_many(dir, files).with_context(|| format!("cannot write to {}", dir.display()))?;
         }
-        write_many(dir, files).with_context(|| format!("cannot write to {}", dir.display()))?;
         eprintln!(
             "{}",
             i18n::EXPORTED.with(

@@ -61,10 +61,20 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// A coordinate, without needless decimals.
+/// A coordinate to a tenth, without needless decimals. Written by hand in
+/// tenths: `{:.1}` takes std's slow exact path, and an export of every note
+/// writes hundreds of thousands of coordinates.
 fn n(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    let tenths = (x * 10.0).round() as i64;
+    let (sign, abs) = if tenths < 0 {
+        ("-", -tenths)
+    } else {
+        ("", tenths)
+    };
+    match abs % 10 {
+        0 => format!("{sign}{}", abs / 10),
+        d => format!("{sign}{}.{d}", abs / 10),
+    }
 }
 
 /// A guess at how wide text renders in a generic sans-serif, to size the
@@ -542,5 +552,23 @@ mod tests {
         let doc = parse(&s);
         assert_eq!(doc.descendants().filter(|n| n.has_tag_name("g")).count(), 0);
         assert!(!texts(&doc).iter().any(|t| t == "gewenst"));
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    #[test]
+    fn coordinates_are_written_to_a_tenth() {
+        for (x, s) in [
+            (0.0, "0"),
+            (12.0, "12"),
+            (12.34, "12.3"),
+            (12.35, "12.4"),
+            (-0.04, "0"),
+            (-3.25, "-3.3"),
+            (0.5, "0.5"),
+        ] {
+            assert_eq!(super::n(x), s, "{x}");
+        }
     }
 }
