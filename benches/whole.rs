@@ -94,7 +94,20 @@ fn store(dir: &Path, count: usize) -> PathBuf {
     home
 }
 
-fn row(what: &str, s: &Sample, target: Option<(f64, Option<f64>)>) -> String {
+/// A time in ms and, optionally, a peak memory in MiB not to exceed.
+type Target = (f64, Option<f64>);
+
+/// What to measure: a label, the arguments, a folder emptied before each
+/// run, how many runs, and the target.
+type Step<'a> = (
+    String,
+    Vec<&'a str>,
+    Option<&'a Path>,
+    usize,
+    Option<Target>,
+);
+
+fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
     let verdict = match target {
         Some((ms, mib)) => {
             let ok = s.ms <= ms && mib.is_none_or(|m| s.mib <= m);
@@ -163,73 +176,70 @@ fn main() {
             .next()
             .unwrap();
         let out = dir.join(format!("export-{n}"));
-        let out = out.to_str().unwrap();
-        let list = measure(&bin, &home, &config, &["list"], runs);
-        list_ms.push((n, list.ms));
-        lines.push(row(
-            &format!("`list`, {n} notes"),
-            &list,
-            big.then_some((50.0, Some(30.0))),
-        ));
-        let search = measure(
-            &bin,
-            &home,
-            &config,
-            &["list", "--search", "huurachterstand"],
-            runs,
-        );
-        lines.push(row(
-            &format!("`list --search`, {n} notes"),
-            &search,
-            big.then_some((150.0, None)),
-        ));
-        let show = measure(&bin, &home, &config, &["show", &some_id], runs);
-        lines.push(row(&format!("`show`, {n} notes"), &show, None));
-        let fresh = || {
-            let _ = std::fs::remove_dir_all(out);
-        };
-        let export = measure_after(
-            &fresh,
-            &bin,
-            &home,
-            &config,
-            &["export", "--all", "-o", out],
-            runs.min(5),
-        );
-        lines.push(row(
-            &format!("`export --all` to an empty folder, {n} notes"),
-            &export,
-            big.then_some((1000.0, None)),
-        ));
-        let again = measure(
-            &bin,
-            &home,
-            &config,
-            &["export", "--all", "-o", out],
-            runs.min(5),
-        );
-        lines.push(row(
-            &format!("`export --all` again, unchanged, {n} notes"),
-            &again,
-            big.then_some((1000.0, None)),
-        ));
+        let shm = Path::new("/dev/shm").join(format!("driehoek-bench-{n}"));
+        let target = |t: Target| big.then_some(t);
+        // (what, arguments, a folder emptied before each run, runs, target)
+        let mut steps: Vec<Step> = vec![
+            (
+                format!("`list`, {n} notes"),
+                vec!["list"],
+                None,
+                runs,
+                target((50.0, Some(30.0))),
+            ),
+            (
+                format!("`list --search`, {n} notes"),
+                vec!["list", "--search", "huurachterstand"],
+                None,
+                runs,
+                target((150.0, None)),
+            ),
+            (
+                format!("`show`, {n} notes"),
+                vec!["show", &some_id],
+                None,
+                runs,
+                None,
+            ),
+            (
+                format!("`export --all` to an empty folder, {n} notes"),
+                vec!["export", "--all", "-o", out.to_str().unwrap()],
+                Some(&out),
+                runs.min(5),
+                target((1000.0, None)),
+            ),
+            (
+                format!("`export --all` again, unchanged, {n} notes"),
+                vec!["export", "--all", "-o", out.to_str().unwrap()],
+                None,
+                runs.min(5),
+                target((1000.0, None)),
+            ),
+        ];
         // The same into memory: what the tool costs, without the disk's
         // cost of creating ten thousand files.
-        let shm = Path::new("/dev/shm");
-        if !smoke && shm.is_dir() {
-            let out = shm.join(format!("driehoek-bench-{n}"));
-            let fresh = || {
-                let _ = std::fs::remove_dir_all(&out);
-            };
-            let args = ["export", "--all", "-o", out.to_str().unwrap()];
-            let in_memory = measure_after(&fresh, &bin, &home, &config, &args, runs.min(5));
-            lines.push(row(
-                &format!("`export --all` to an empty folder in memory (tmpfs), {n} notes"),
-                &in_memory,
+        if !smoke && shm.parent().is_some_and(Path::is_dir) {
+            steps.push((
+                format!("`export --all` to an empty folder in memory (tmpfs), {n} notes"),
+                vec!["export", "--all", "-o", shm.to_str().unwrap()],
+                Some(&shm),
+                runs.min(5),
                 None,
             ));
-            fresh();
         }
+        for (what, args, emptied, runs, target) in steps {
+            let prepare = || {
+                if let Some(folder) = emptied {
+                    let _ = std::fs::remove_dir_all(folder);
+                }
+            };
+            let sample = measure_after(&prepare, &bin, &home, &config, &args, runs);
+            if args == ["list"] {
+                list_ms.push((n, sample.ms));
+            }
+            lines.push(row(&what, &sample, target));
+        }
+        let _ = std::fs::remove_dir_all(&shm);
     }
     println!("{}", lines.join("\n"));
     if let [(small_n, small), (big_n, big)] = list_ms[..] {
