@@ -36,6 +36,26 @@ impl TermPrompter {
         self.term.write_line(text).map_err(interrupted)
     }
 
+    /// Text wrapped between words to the terminal's width; dimmed when
+    /// it is background (a section's introduction).
+    fn prose(&self, text: &str, dim: bool) -> anyhow::Result<()> {
+        let width = self
+            .term
+            .size_checked()
+            .map_or(usize::MAX, |(_, cols)| usize::from(cols).max(20));
+        for line in text.split('\n') {
+            for part in textwrap::wrap(line, width) {
+                let part = if dim {
+                    style(part).dim().to_string()
+                } else {
+                    part.into_owned()
+                };
+                self.line(&part)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Text, long text and amounts. A current answer (going back, editing)
     /// is shown above the prompt: Enter keeps it, `-` clears it, and `<`,
     /// `?` and `:e` work as everywhere.
@@ -114,7 +134,7 @@ impl Prompter for TermPrompter {
         self.line(&style(title).bold().cyan().to_string())?;
         self.line(&"─".repeat(title.chars().count()))?;
         if let Some(intro) = &section.intro {
-            self.line(&style(intro.get(lang)).dim().to_string())?;
+            self.prose(intro.get(lang), true)?;
         }
         Ok(())
     }
@@ -193,7 +213,7 @@ impl Prompter for TermPrompter {
             }
             Kind::Multi => {
                 if let Some(help) = &q.help {
-                    self.line(&style(help.get(lang)).dim().to_string())?;
+                    self.prose(help.get(lang), true)?;
                 }
                 let items: Vec<&str> = q.choices.iter().map(|c| c.label.get(lang)).collect();
                 let checked: Vec<bool> = q
@@ -219,10 +239,7 @@ impl Prompter for TermPrompter {
     }
 
     fn show(&mut self, text: &str) -> anyhow::Result<()> {
-        for line in text.split('\n') {
-            self.line(line)?;
-        }
-        Ok(())
+        self.prose(text, false)
     }
 
     fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize> {
