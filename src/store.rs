@@ -553,24 +553,29 @@ fn read_text(path: &Path) -> Result<String> {
 /// and several. A file that already says the same is left alone, so
 /// exporting again to the same folder writes only what changed. Returns
 /// how many files were written.
-pub fn write_many(
-    dir: &Path,
-    files: impl IntoIterator<Item = (String, String)>,
-) -> std::io::Result<usize> {
+pub fn write_many(dir: &Path, files: Vec<(String, String)>) -> std::io::Result<usize> {
     use std::os::fd::AsRawFd;
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
-    let mut pending = Vec::new();
-    for (name, text) in files {
-        if fs::read(dir.join(&name)).is_ok_and(|old| old == text.as_bytes()) {
-            continue;
+    // Creating files is system calls more than work: spread them over the
+    // cores too.
+    let staged = crate::par::map(&files, 64, |(name, text)| -> std::io::Result<_> {
+        let path = dir.join(name);
+        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(None);
         }
         let mut tmp = tempfile::Builder::new()
             .prefix(".tmp-")
             .permissions(fs::Permissions::from_mode(0o600))
             .tempfile_in(dir)?;
         tmp.write_all(text.as_bytes())?;
-        pending.push((tmp.into_temp_path(), dir.join(name)));
-    }
+        Ok(Some((tmp.into_temp_path(), path)))
+    });
+    let pending: Vec<_> = staged
+        .into_iter()
+        .collect::<std::io::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     let folder = File::open(dir)?;
     // SAFETY: a valid open descriptor; syncfs only flushes.
     if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
