@@ -550,19 +550,25 @@ fn read_text(path: &Path) -> Result<String> {
 /// through a temp file and a rename like [`write_atomic`], but with one
 /// flush of the file system before the renames instead of an fsync per
 /// file, which at ten thousand files is the difference between one second
-/// and several. A file that already says the same is left alone, so
-/// exporting again to the same folder writes only what changed. Returns
-/// how many files were written.
-pub fn write_many(dir: &Path, files: Vec<(String, String)>) -> std::io::Result<usize> {
+/// and several. With `compare`, a file that already says the same is left
+/// alone, so exporting again to the same folder writes only what changed
+/// (into an empty folder there is nothing to compare with). Returns how
+/// many files were written.
+pub fn write_many(
+    dir: &Path,
+    files: Vec<(String, String)>,
+    compare: bool,
+) -> std::io::Result<usize> {
     use std::os::fd::AsRawFd;
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     // Creating files is system calls more than work: spread them over the
     // cores too.
     let staged = crate::par::map(&files, 64, |(name, text)| -> std::io::Result<_> {
         let path = dir.join(name);
-        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+        if compare && fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
             return Ok(None);
         }
+
         let mut tmp = tempfile::Builder::new()
             .prefix(".tmp-")
             .permissions(fs::Permissions::from_mode(0o600))

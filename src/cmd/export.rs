@@ -32,6 +32,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         };
         // Read, check and render on every core, then write, a thousand
         // notes at a time so memory stays small at any size.
+        let compare = fs::read_dir(dir)?.next().is_some();
         let mut count = 0;
         for batch in rows.chunks(1000) {
             let rendered =
@@ -55,7 +56,8 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                     Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
                 }
             }
-            write_many(dir, files).with_context(|| format!("cannot write to {}", dir.display()))?;
+            write_many(dir, files, compare)
+                .with_context(|| format!("cannot write to {}", dir.display()))?;
         }
         eprintln!(
             "{}",

@@ -62,18 +62,26 @@ fn esc(s: &str) -> String {
 }
 
 /// A coordinate to a tenth, without needless decimals. Written by hand in
-/// tenths: `{:.1}` takes std's slow exact path, and an export of every note
-/// writes hundreds of thousands of coordinates.
-fn n(x: f64) -> String {
-    let tenths = (x * 10.0).round() as i64;
-    let (sign, abs) = if tenths < 0 {
-        ("-", -tenths)
-    } else {
-        ("", tenths)
-    };
-    match abs % 10 {
-        0 => format!("{sign}{}", abs / 10),
-        d => format!("{sign}{}.{d}", abs / 10),
+/// tenths, straight into the document: `{:.1}` takes std's slow exact path,
+/// and a string per number was much of what drawing cost; an export of
+/// every note writes a million of them.
+fn n(x: f64) -> Tenths {
+    Tenths((x * 10.0).round() as i64)
+}
+
+struct Tenths(i64);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (sign, abs) = if self.0 < 0 {
+            ("-", -self.0)
+        } else {
+            ("", self.0)
+        };
+        match abs % 10 {
+            0 => write!(f, "{sign}{}", abs / 10),
+            d => write!(f, "{sign}{}.{d}", abs / 10),
+        }
     }
 }
 
@@ -568,7 +576,7 @@ mod number_tests {
             (-3.25, "-3.3"),
             (0.5, "0.5"),
         ] {
-            assert_eq!(super::n(x), s, "{x}");
+            assert_eq!(super::n(x).to_string(), s, "{x}");
         }
     }
 }
