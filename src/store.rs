@@ -533,16 +533,19 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
 
 /// Reads a store file, refusing one too large to be a note.
 fn read_text(path: &Path) -> Result<String> {
-    let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if meta.len() > MAX_NOTE_FILE {
+    use std::io::Read;
+    let cannot = || format!("cannot read {}", path.display());
+    // One open, and the size from the open file: no second path lookup.
+    let mut file = File::open(path).with_context(cannot)?;
+    let len = file.metadata().with_context(cannot)?.len();
+    if len > MAX_NOTE_FILE {
         anyhow::bail!(
-            "{} is {} bytes, larger than any note ({} bytes)",
-            path.display(),
-            meta.len(),
-            MAX_NOTE_FILE
+            "{} is {len} bytes, larger than any note ({MAX_NOTE_FILE} bytes)",
+            path.display()
         );
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.read_to_end(&mut bytes).with_context(cannot)?;
     String::from_utf8(bytes).with_context(|| format!("{} is not text (UTF-8)", path.display()))
 }
 
