@@ -7,7 +7,7 @@
 //! once each leave a complete cache, and a note saved meanwhile is simply
 //! seen as new the next time.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -263,16 +263,11 @@ fn write_cache(
     Ok(())
 }
 
-/// Ids whose text contains `needle` (already lowercase).
-pub fn matching<'a>(
-    records: impl Iterator<Item = &'a TextRecord>,
-    needle: &str,
-) -> HashSet<String> {
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    records
-        .filter(|r| finder.find(r.text.as_bytes()).is_some())
-        .map(|r| r.id.clone())
-        .collect()
+impl TextRecord {
+    /// Whether the record's text contains what `finder` looks for.
+    pub fn contains(&self, finder: &memchr::memmem::Finder) -> bool {
+        finder.find(self.text.as_bytes()).is_some()
+    }
 }
 
 /// The cache folder of a store.

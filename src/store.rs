@@ -368,6 +368,8 @@ impl Store {
     /// The ids of the notes whose answers contain `needle`, in any case.
     pub fn search(&self, needle: &str) -> Result<HashSet<String>> {
         let needle = needle.to_lowercase();
+        // One searcher for every record: building it is the costly part.
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let path = self.cache_dir()?.join("text");
         let stamps: HashMap<String, Stamp> = index::stamps(&self.notes_dir())?
             .into_iter()
@@ -378,7 +380,7 @@ impl Store {
         let mut stale = false;
         for record in TextReader::open(&path) {
             if stamps.get(&record.id) == Some(&record.stamp) {
-                if index::matching(std::iter::once(&record), &needle).contains(&record.id) {
+                if record.contains(&finder) {
                     found.insert(record.id.clone());
                 }
                 fresh.insert(record.id);
@@ -403,7 +405,11 @@ impl Store {
                 text: index::search_text(n),
             })
             .collect();
-        found.extend(index::matching(new.iter(), &needle));
+        found.extend(
+            new.iter()
+                .filter(|r| r.contains(&finder))
+                .map(|r| r.id.clone()),
+        );
         let kept = TextReader::open(&path).filter(|r| fresh.contains(&r.id));
         let _ = index::write_texts(&path, kept.chain(new));
         Ok(found)
