@@ -527,9 +527,9 @@ pub fn command(lang: Lang) -> clap::Command {
     cmd
 }
 
-/// Parses the arguments; help, version and usage errors exit here.
-pub fn parse(args: Vec<OsString>) -> Cli {
-    let lang = early_lang(&args);
+/// Parses the arguments with help in `lang` (from [`early_lang`]); help,
+/// version and usage errors exit here.
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
     let matches = command(lang).get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }

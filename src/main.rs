@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     }
     let args: Vec<_> = std::env::args_os().collect();
     let lang = cli::early_lang(&args);
-    let cli = cli::parse(args);
+    let cli = cli::parse(args, lang);
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
     let _ = ctrlc::set_handler(move || {
         if cmd::walking() {
