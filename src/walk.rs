@@ -46,8 +46,9 @@ pub struct Walk<'a> {
 enum Rewrite {
     /// Type the answer again, starting from what was typed.
     Again,
-    /// Replace what was found by placeholders such as `[BSN]`.
-    Redact,
+    /// Take the answer with what was found replaced by placeholders such
+    /// as `[BSN]` (the text offered in the menu).
+    Redact(String),
     Keep,
 }
 
@@ -159,10 +160,8 @@ impl<'a> Walk<'a> {
                 Reply::Typed(text) => match q.read(&toml::Value::String(text)) {
                     Ok(Some(Answer::Text(text))) => match self.guard(prompter, &text)? {
                         Some(Rewrite::Again) => retry = Some(Answer::Text(text)),
-                        Some(Rewrite::Redact) => {
-                            let findings = self.guard.map(|g| g.scan(&text)).unwrap_or_default();
-                            error = self
-                                .accept(q, Some(Answer::Text(redact(&text, &findings, self.lang))));
+                        Some(Rewrite::Redact(redacted)) => {
+                            error = self.accept(q, Some(Answer::Text(redacted)))
                         }
                         Some(Rewrite::Keep) | None => {
                             error = self.accept(q, Some(Answer::Text(text)))
@@ -195,16 +194,17 @@ impl<'a> Walk<'a> {
             warning.push_str(&format!("\n  - {}: {}", f.kind.label(lang), f.text));
         }
         prompter.show(&warning)?;
+        let redacted = redact(text, &findings, lang);
         let items = [
             i18n::PRIVACY_AGAIN.get(lang).to_string(),
-            i18n::PRIVACY_REDACT.with(lang, &[("example", &redact(text, &findings, lang))]),
+            i18n::PRIVACY_REDACT.with(lang, &[("example", &redacted)]),
             i18n::PRIVACY_KEEP.get(lang).to_string(),
         ];
         let items: Vec<&str> = items.iter().map(String::as_str).collect();
         Ok(Some(
             match prompter.choose(i18n::PRIVACY_WHAT.get(lang), &items, 0)? {
                 0 => Rewrite::Again,
-                1 => Rewrite::Redact,
+                1 => Rewrite::Redact(redacted),
                 _ => Rewrite::Keep,
             },
         ))
