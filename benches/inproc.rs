@@ -79,3 +79,9 @@ fn list_1000_notes_from_the_cache(b: Bencher) {
     store.summaries().unwrap();
     b.bench(|| store.summaries().unwrap());
 }
+
+#[divan::bench]
+fn render_svg(b: Bencher) {
+    let note = parse_note(&note_text(), Path::new("n.toml")).unwrap();
+    b.bench(|| driehoek::render::svg::svg(&note, Lang::Nl));
+}

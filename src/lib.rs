@@ -6,6 +6,7 @@
 
 pub mod answers_file;
 pub mod bank;
+pub mod bulk;
 pub mod bundle;
 pub mod cases;
 pub mod cli;

@@ -23,6 +23,7 @@ fn main() -> ExitCode {
             // The prompt sees the Ctrl-C itself and asks about the draft.
             return;
         }
+        driehoek::bulk::STOP.store(true, std::sync::atomic::Ordering::Relaxed);
         let _guard = store::WRITING.lock();
         restore_cursor();
         error::say_cancelled(lang);

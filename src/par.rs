@@ -1,26 +1,43 @@
 //! Work spread over the cores, for the few places that touch every note.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 /// `f` over `items` on up to eight threads, results in the order of
-/// `items`. Small inputs stay on one thread: starting threads costs more.
-pub fn map<T: Sync, R: Send>(items: &[T], min_chunk: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+/// `items`. The threads take `chunk` items at a time as they get free, so
+/// one slowed down (by another process, or by a file system busy for one
+/// of them) does not leave the others idle at the end. Small inputs stay
+/// on one thread: starting threads costs more.
+pub fn map<T: Sync, R: Send>(items: &[T], chunk: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let chunk = items.len().div_ceil(workers).max(min_chunk).max(1);
-    if items.len() <= chunk {
+    let chunk = chunk.max(1);
+    if workers == 1 || items.len() <= chunk {
         return items.iter().map(f).collect();
     }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(chunk, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let part = &items[start..items.len().min(start + chunk)];
+            done.push((start, part.iter().map(&f).collect::<Vec<R>>()));
+        }
+    };
+    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.min(items.len().div_ceil(chunk)))
+            .map(|_| scope.spawn(work))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
-    })
+    });
+    parts.sort_unstable_by_key(|(start, _)| *start);
+    parts.into_iter().flat_map(|(_, part)| part).collect()
 }
 
 #[cfg(test)]
@@ -33,5 +50,12 @@ mod tests {
             items.iter().map(|i| i * 2).collect::<Vec<_>>()
         );
         assert_eq!(super::map(&[] as &[u32], 16, |i| *i), Vec::<u32>::new());
+        // Chunks that do not divide the items, and chunks of one.
+        for chunk in [1, 3, 7, 9_999, 10_001] {
+            assert_eq!(
+                super::map(&items, chunk, |i| i + 1)[..],
+                (1..=10_000).collect::<Vec<_>>()[..]
+            );
+        }
     }
 }

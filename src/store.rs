@@ -555,55 +555,6 @@ fn read_text(path: &Path) -> Result<String> {
     String::from_utf8(bytes).with_context(|| format!("{} is not text (UTF-8)", path.display()))
 }
 
-/// Writes many files into `dir` at once (an export of every note): each
-/// through a temp file and a rename like [`write_atomic`], but with one
-/// flush of the file system before the renames instead of an fsync per
-/// file, which at ten thousand files is the difference between one second
-/// and several. With `compare`, a file that already says the same is left
-/// alone, so exporting again to the same folder writes only what changed
-/// (into an empty folder there is nothing to compare with). Returns how
-/// many files were written.
-pub fn write_many(
-    dir: &Path,
-    files: Vec<(String, String)>,
-    compare: bool,
-) -> std::io::Result<usize> {
-    use std::os::fd::AsRawFd;
-    let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
-    // Creating files is system calls more than work: spread them over the
-    // cores too.
-    let staged = crate::par::map(&files, 64, |(name, text)| -> std::io::Result<_> {
-        let path = dir.join(name);
-        if compare && fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-            return Ok(None);
-        }
-
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .permissions(fs::Permissions::from_mode(0o600))
-            .tempfile_in(dir)?;
-        tmp.write_all(text.as_bytes())?;
-        Ok(Some((tmp.into_temp_path(), path)))
-    });
-    let pending: Vec<_> = staged
-        .into_iter()
-        .collect::<std::io::Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    let folder = File::open(dir)?;
-    // SAFETY: a valid open descriptor; syncfs only flushes.
-    if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    let count = pending.len();
-    for (tmp, path) in pending {
-        tmp.persist(&path).map_err(|e| e.error)?;
-    }
-    folder.sync_all()?;
-    Ok(count)
-}
-
 /// Writes `bytes` to `path` through a synced temp file in the same folder.
 /// With `replace` false, an existing file is an `AlreadyExists` error.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {

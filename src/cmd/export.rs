@@ -5,13 +5,14 @@ use anyhow::{Context, Result};
 
 use super::Ctx;
 use crate::bank::Bank;
+use crate::bulk::write_many;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
 use crate::privacy::AnswerFinding;
 use crate::render;
-use crate::store::{write_atomic, write_many};
+use crate::store::write_atomic;
 
 /// Files to write, as (name, text).
 type Files = Vec<(String, String)>;
@@ -30,34 +31,26 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ExportFormat::Markdown => "md",
             ExportFormat::Json => "json",
         };
-        // Read, check and render on every core, then write, a thousand
-        // notes at a time so memory stays small at any size.
         let compare = fs::read_dir(dir)?.next().is_some();
+        let results = write_many(dir, &rows, compare, |row| {
+            let note = store.load(&row.id)?;
+            let found = super::check::findings(&scanner, &note);
+            let name = format!("{}.{ext}", note.id);
+            Ok((
+                render_files(&note, &bank, args.format, ctx.lang, &name)?,
+                found,
+            ))
+        })
+        .with_context(|| format!("cannot write to {}", dir.display()))?;
         let mut count = 0;
-        for batch in rows.chunks(1000) {
-            let rendered =
-                crate::par::map(batch, 64, |row| -> Result<(Files, Vec<AnswerFinding>)> {
-                    let note = store.load(&row.id)?;
-                    let found = super::check::findings(&scanner, &note);
-                    let name = format!("{}.{ext}", note.id);
-                    Ok((
-                        render_files(&note, &bank, args.format, ctx.lang, &name)?,
-                        found,
-                    ))
-                });
-            let mut files = Vec::with_capacity(rendered.len() * 2);
-            for (row, result) in batch.iter().zip(rendered) {
-                match result {
-                    Ok((written, found)) => {
-                        warn_findings(&row.id, &found, ctx.lang);
-                        files.extend(written);
-                        count += 1;
-                    }
-                    Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
+        for (row, result) in rows.iter().zip(results) {
+            match result {
+                Ok(found) => {
+                    warn_findings(&row.id, &found, ctx.lang);
+                    count += 1;
                 }
+                Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
             }
-            write_many(dir, files, compare)
-                .with_context(|| format!("cannot write to {}", dir.display()))?;
         }
         eprintln!(
             "{}",

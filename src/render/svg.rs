@@ -5,6 +5,8 @@
 //! shape, so it reads in greyscale print. No scripts, no external
 //! references, one generic font family; all text is escaped.
 
+use std::fmt::Write;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::picture::{corners, is_maatwerk, on_scale, scale, symbol, verdict_legend};
@@ -30,6 +32,7 @@ const TITLE_CHARS: usize = 80;
 
 const INK: &str = "#1f1f1f";
 const TRACK: &str = "#b0b0b0";
+const TRACK_FILL: &str = "fill=\"#b0b0b0\"";
 
 /// (circle fill, symbol colour) per verdict.
 fn colours(v: Option<Verdict>) -> (&'static str, &'static str) {
@@ -44,8 +47,7 @@ fn colours(v: Option<Verdict>) -> (&'static str, &'static str) {
 /// Text as XML character data or attribute value: the five special
 /// characters escaped, and characters XML 1.0 forbids (control characters,
 /// U+FFFE, U+FFFF) replaced, so user data can never break the document.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn esc(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -58,7 +60,6 @@ fn esc(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// A coordinate to a tenth, without needless decimals. Written by hand in
@@ -91,35 +92,44 @@ fn text_width(s: &str, size: f64) -> f64 {
     s.width() as f64 * size * 0.6
 }
 
-fn text(x: f64, y: f64, size: f64, anchor: &str, extra: &str, content: &str) -> String {
-    format!(
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\"{extra}>{}</text>\n",
+// Elements are written straight into the document: an export of every
+// note draws a million of them.
+
+fn text(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, extra: &str, content: &str) {
+    let _ = write!(
+        out,
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\"{extra}>",
         n(x),
         n(y),
         n(size),
-        esc(content)
-    )
+    );
+    esc(out, content);
+    out.push_str("</text>\n");
 }
 
-fn circle(x: f64, y: f64, r: f64, style: &str) -> String {
-    format!(
-        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>\n",
+fn circle(out: &mut String, x: f64, y: f64, r: f64, style: &str) {
+    let _ = writeln!(
+        out,
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>",
         n(x),
         n(y),
         n(r)
-    )
+    );
 }
 
 /// The now/desired markers: now a filled dot, desired a ring, both on one
 /// point a ring around a dot.
-fn marker(x: f64, y: f64, now: bool, desired: bool) -> String {
-    let ring = format!("fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"2.5\"");
-    let dot = format!("fill=\"{INK}\"");
+fn marker(out: &mut String, x: f64, y: f64, now: bool, desired: bool) {
+    const RING: &str = "fill=\"#ffffff\" stroke=\"#1f1f1f\" stroke-width=\"2.5\"";
+    const DOT: &str = "fill=\"#1f1f1f\"";
     match (now, desired) {
-        (true, true) => circle(x, y, MARK + 1.5, &ring) + &circle(x, y, MARK - 3.0, &dot),
-        (true, false) => circle(x, y, MARK, &dot),
-        (false, true) => circle(x, y, MARK, &ring),
-        (false, false) => String::new(),
+        (true, true) => {
+            circle(out, x, y, MARK + 1.5, RING);
+            circle(out, x, y, MARK - 3.0, DOT);
+        }
+        (true, false) => circle(out, x, y, MARK, DOT),
+        (false, true) => circle(out, x, y, MARK, RING),
+        (false, false) => {}
     }
 }
 
@@ -188,15 +198,16 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
     .fold(0.0, f64::max)
     .ceil();
 
-    let mut body = String::new();
-    body.push_str(&text(
+    let mut body = String::with_capacity(8 * 1024);
+    text(
+        &mut body,
         MARGIN,
         MARGIN + TITLE,
         TITLE,
         "start",
         " font-weight=\"bold\"",
         &shown_title,
-    ));
+    );
 
     // The triangle.
     let cx = (width / 2.0).round();
@@ -207,23 +218,21 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
         (cx - HALF_BASE, base_y),
         (cx + HALF_BASE, base_y),
     ];
-    body.push_str(&format!(
-        "<polygon points=\"{}\" fill=\"#f4f4f4\" stroke=\"#555555\" stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
-        points
-            .iter()
-            .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    ));
+    let [(x1, y1), (x2, y2), (x3, y3)] = points.map(|(x, y)| (n(x), n(y)));
+    let _ = writeln!(
+        body,
+        "<polygon points=\"{x1},{y1} {x2},{y2} {x3},{y3}\" fill=\"#f4f4f4\" stroke=\"#555555\" stroke-width=\"2\" stroke-linejoin=\"round\"/>"
+    );
     if is_maatwerk(note) {
-        body.push_str(&text(
+        text(
+            &mut body,
             cx,
             apex_y + HEIGHT * 2.0 / 3.0 + 6.0,
             TITLE,
             "middle",
             " font-weight=\"bold\"",
             i18n::PIC_MAATWERK.get(lang),
-        ));
+        );
     }
     let label_ys = [
         apex_y - CORNER - 10.0,
@@ -232,79 +241,86 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
     ];
     for (((label, verdict), (x, y)), label_y) in corners.iter().zip(points).zip(label_ys) {
         let (fill, ink) = colours(*verdict);
-        body.push_str(&circle(
+        circle(
+            &mut body,
             x,
             y,
             CORNER,
             &format!("fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"1.5\""),
-        ));
-        body.push_str(&text(
+        );
+        text(
+            &mut body,
             x,
             y + 6.0,
             LABEL + 2.0,
             "middle",
             &format!(" fill=\"{ink}\" font-weight=\"bold\""),
             symbol(*verdict),
-        ));
-        body.push_str(&text(x, label_y, LABEL, "middle", "", label));
+        );
+        text(&mut body, x, label_y, LABEL, "middle", "", label);
     }
     let mut y = base_y + CORNER + 10.0 + LABEL + 24.0 + SMALL;
-    body.push_str(&text(
+    text(
+        &mut body,
         cx,
         y,
         SMALL,
         "middle",
         " fill=\"#444444\" xml:space=\"preserve\"",
         &verdict_legend(lang),
-    ));
+    );
 
     // The profile.
     if !rows.is_empty() {
         y += 40.0;
-        body.push_str(&text(
+        text(
+            &mut body,
             MARGIN,
             y,
             LABEL + 1.0,
             "start",
             " font-weight=\"bold\"",
             i18n::H_CONTRASTS.get(lang),
-        ));
+        );
         let label_x = MARGIN + left_w;
         let x0 = label_x + 16.0;
         let right_x = x0 + track_w + 16.0;
         y += 24.0;
-        body.push_str(&text(
+        text(
+            &mut body,
             label_x,
             y,
             SMALL,
             "end",
             " fill=\"#444444\"",
             i18n::PIC_RATIONAL.get(lang),
-        ));
-        body.push_str(&text(
+        );
+        text(
+            &mut body,
             right_x,
             y,
             SMALL,
             "start",
             " fill=\"#444444\"",
             i18n::PIC_RELATIONAL.get(lang),
-        ));
+        );
         y += 28.0;
         for c in &rows {
             let range = scale(c);
             let (min, max) = range;
             let at = |p: i64| x0 + (p - min) as f64 * STEP;
             body.push_str("<g>\n");
-            body.push_str(&text(label_x, y + 5.0, LABEL, "end", "", &c.rational));
-            body.push_str(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TRACK}\" stroke-width=\"2\"/>\n",
+            text(&mut body, label_x, y + 5.0, LABEL, "end", "", &c.rational);
+            let _ = writeln!(
+                body,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TRACK}\" stroke-width=\"2\"/>",
                 n(at(min)),
                 n(y),
                 n(at(max)),
                 n(y)
-            ));
+            );
             for p in min..=max {
-                body.push_str(&circle(at(p), y, 2.5, &format!("fill=\"{TRACK}\"")));
+                circle(&mut body, at(p), y, 2.5, TRACK_FILL);
             }
             let now = on_scale(c.now, range);
             let desired = on_scale(c.desired, range);
@@ -315,35 +331,45 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
                 let from = at(a) + dir * (MARK + 2.0);
                 let tip = at(b) - dir * (MARK + 3.0);
                 let back = tip - dir * 8.0;
-                body.push_str(&format!(
-                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"2\"/>\n",
+                let _ = writeln!(
+                    body,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"2\"/>",
                     n(from),
                     n(y),
                     n(back),
                     n(y)
-                ));
-                body.push_str(&format!(
-                    "<polygon points=\"{},{} {},{} {},{}\" fill=\"{INK}\"/>\n",
+                );
+                let _ = writeln!(
+                    body,
+                    "<polygon points=\"{},{} {},{} {},{}\" fill=\"{INK}\"/>",
                     n(tip),
                     n(y),
                     n(back),
                     n(y - 5.0),
                     n(back),
                     n(y + 5.0)
-                ));
+                );
             }
             for p in min..=max {
-                body.push_str(&marker(at(p), y, now == Some(p), desired == Some(p)));
+                marker(&mut body, at(p), y, now == Some(p), desired == Some(p));
             }
-            body.push_str(&text(right_x, y + 5.0, LABEL, "start", "", &c.relational));
+            text(
+                &mut body,
+                right_x,
+                y + 5.0,
+                LABEL,
+                "start",
+                "",
+                &c.relational,
+            );
             body.push_str("</g>\n");
             y += ROW;
         }
         let mut x = MARGIN + MARK;
         for (now, desired, word) in legend_items {
-            body.push_str(&marker(x, y, now, desired));
+            marker(&mut body, x, y, now, desired);
             x += MARK + 8.0;
-            body.push_str(&text(x, y + 4.5, SMALL, "start", "", word));
+            text(&mut body, x, y + 4.5, SMALL, "start", "", word);
             x += text_width(word, SMALL) + 24.0 + MARK;
         }
     }
@@ -354,18 +380,21 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
         .map(|(l, _)| l.clone())
         .collect::<Vec<_>>()
         .join("; ");
-    format!(
+    let mut doc = String::with_capacity(body.len() + 512);
+    let (w, h) = (n(width), n(height));
+    let _ = write!(
+        doc,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" fill=\"{INK}\">\n\
-         <title>{}</title>\n\
-         <desc>{}</desc>\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
-         {body}</svg>\n",
-        esc(&title),
-        esc(&desc),
-        w = n(width),
-        h = n(height),
-    )
+         <title>"
+    );
+    esc(&mut doc, &title);
+    doc.push_str("</title>\n<desc>");
+    esc(&mut doc, &desc);
+    doc.push_str("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    doc.push_str(&body);
+    doc.push_str("</svg>\n");
+    doc
 }
 
 #[cfg(test)]
@@ -497,7 +526,9 @@ mod tests {
         assert!(found.iter().any(|t| t == "A & B <script>"), "{found:?}");
         assert!(found.iter().any(|t| t == "x\"y'z</text>"), "{found:?}");
         assert!(found.iter().any(|t| t == "p q\u{fffd}"), "{found:?}");
-        assert_eq!(esc("&<>\"'"), "&amp;&lt;&gt;&quot;&apos;");
+        let mut out = String::new();
+        esc(&mut out, "&<>\"'");
+        assert_eq!(out, "&amp;&lt;&gt;&quot;&apos;");
     }
 
     #[test]
