@@ -52,25 +52,37 @@ fn run_once(bin: &Path, home: &Path, config: &Path, args: &[&str]) -> (f64, f64)
 }
 
 fn measure(bin: &Path, home: &Path, config: &Path, args: &[&str], runs: usize) -> Sample {
-    measure_after(&|| {}, bin, home, config, args, runs)
+    measure_each(
+        &|_| args.iter().map(|a| a.to_string()).collect(),
+        bin,
+        home,
+        config,
+        runs,
+    )
 }
 
-/// Like [`measure`], with `prepare` run (untimed) before every run.
-fn measure_after(
-    prepare: &dyn Fn(),
+/// Like [`measure`], with the arguments of run `k` (0 is the warm-up).
+fn measure_each(
+    args: &dyn Fn(usize) -> Vec<String>,
     bin: &Path,
     home: &Path,
     config: &Path,
-    args: &[&str],
     runs: usize,
 ) -> Sample {
-    prepare();
-    run_once(bin, home, config, args); // warm up: page cache and the note cache
+    let run = |k: usize| {
+        let args = args(k);
+        run_once(
+            bin,
+            home,
+            config,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+    };
+    run(0); // warm up: page cache and the note cache
     let mut times = Vec::with_capacity(runs);
     let mut mib: f64 = 0.0;
-    for _ in 0..runs {
-        prepare();
-        let (ms, m) = run_once(bin, home, config, args);
+    for k in 1..=runs {
+        let (ms, m) = run(k);
         times.push(ms);
         mib = mib.max(m);
     }
@@ -97,15 +109,9 @@ fn store(dir: &Path, count: usize) -> PathBuf {
 /// A time in ms and, optionally, a peak memory in MiB not to exceed.
 type Target = (f64, Option<f64>);
 
-/// What to measure: a label, the arguments, a folder emptied before each
-/// run, how many runs, and the target.
-type Step<'a> = (
-    String,
-    Vec<&'a str>,
-    Option<&'a Path>,
-    usize,
-    Option<Target>,
-);
+/// What to measure: a label, the arguments, whether `-o` gets a new
+/// folder for every run, how many runs, and the target.
+type Step<'a> = (String, Vec<&'a str>, bool, usize, Option<Target>);
 
 fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
     let verdict = match target {
@@ -159,6 +165,8 @@ fn main() {
     let new = measure(&bin, &scratch, &config, &["new", "--from", answers], runs);
     lines.push(row("`new --from` (with fsync)", &new, Some((15.0, None))));
 
+    let exports = dir.join(format!("exports-{}", std::process::id()));
+    let shm_exports = Path::new("/dev/shm").join(format!("driehoek-bench-{}", std::process::id()));
     let mut list_ms = Vec::new();
     for &n in sizes {
         let home = store(&dir, n);
@@ -175,72 +183,80 @@ fn main() {
             })
             .next()
             .unwrap();
-        let out = dir.join(format!("export-{n}"));
-        let shm = Path::new("/dev/shm").join(format!("driehoek-bench-{n}"));
+        let out = exports.join(format!("{n}"));
+        let shm = shm_exports.join(format!("{n}"));
         let target = |t: Target| big.then_some(t);
-        // (what, arguments, a folder emptied before each run, runs, target)
+        // (what, arguments, a new -o folder each run, runs, target)
         let mut steps: Vec<Step> = vec![
             (
                 format!("`list`, {n} notes"),
                 vec!["list"],
-                None,
+                false,
                 runs,
                 target((50.0, Some(30.0))),
             ),
             (
                 format!("`list --search`, {n} notes"),
                 vec!["list", "--search", "huurachterstand"],
-                None,
+                false,
                 runs,
                 target((150.0, None)),
             ),
             (
                 format!("`show`, {n} notes"),
                 vec!["show", &some_id],
-                None,
+                false,
                 runs,
                 None,
             ),
             (
-                format!("`export --all` to an empty folder, {n} notes"),
+                format!("`export --all` to a new folder, {n} notes"),
                 vec!["export", "--all", "-o", out.to_str().unwrap()],
-                Some(&out),
+                true,
                 runs.min(5),
                 target((1000.0, None)),
             ),
             (
                 format!("`export --all` again, unchanged, {n} notes"),
                 vec!["export", "--all", "-o", out.to_str().unwrap()],
-                None,
+                false,
                 runs.min(5),
                 target((1000.0, None)),
             ),
         ];
         // The same into memory: what the tool costs, without the disk's
         // cost of creating ten thousand files.
-        if !smoke && shm.parent().is_some_and(Path::is_dir) {
+        if !smoke && Path::new("/dev/shm").is_dir() {
             steps.push((
-                format!("`export --all` to an empty folder in memory (tmpfs), {n} notes"),
+                format!("`export --all` to a new folder in memory (tmpfs), {n} notes"),
                 vec!["export", "--all", "-o", shm.to_str().unwrap()],
-                Some(&shm),
+                true,
                 runs.min(5),
                 None,
             ));
         }
-        for (what, args, emptied, runs, target) in steps {
-            let prepare = || {
-                if let Some(folder) = emptied {
-                    let _ = std::fs::remove_dir_all(folder);
+        for (what, args, fresh, runs, target) in steps {
+            // A new folder for every run, as a person exporting would have:
+            // removing ten thousand files just before makes ext4 slow to
+            // create new ones for minutes after (it skips recently freed
+            // inodes), which would measure the benchmark, not the tool.
+            let args_of = |k: usize| -> Vec<String> {
+                let mut a: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+                if fresh && let Some(last) = a.last_mut() {
+                    *last = format!("{last}-{k}");
                 }
+                a
             };
-            let sample = measure_after(&prepare, &bin, &home, &config, &args, runs);
+            let sample = measure_each(&args_of, &bin, &home, &config, runs);
             if args == ["list"] {
                 list_ms.push((n, sample.ms));
             }
             lines.push(row(&what, &sample, target));
         }
-        let _ = std::fs::remove_dir_all(&shm);
     }
+    // Only now, with everything measured.
+    let _ = std::fs::remove_dir_all(&exports);
+    let _ = std::fs::remove_dir_all(&shm_exports);
     println!("{}", lines.join("\n"));
     if let [(small_n, small), (big_n, big)] = list_ms[..] {
         println!(

@@ -301,4 +301,28 @@ mod tests {
             "new 1"
         );
     }
+
+    #[test]
+    fn a_staged_file_has_no_name_until_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path();
+        fs::write(dir.join("a.md"), "old").unwrap();
+        // Named temp files where unnamed ones cannot be made, and both
+        // replacing a file and making a new one.
+        let steps = [
+            ("a.md", false, Some("old")),
+            ("b.md", false, None),
+            ("c.md", true, None),
+            ("a.md", true, Some("a.md false")),
+        ];
+        for (file, unnamed, before) in steps {
+            let text = format!("{file} {unnamed}");
+            let staged = stage(dir, dir.join(file), text.as_bytes(), unnamed).unwrap();
+            assert_eq!(fs::read_to_string(dir.join(file)).ok().as_deref(), before);
+            name(dir, staged).unwrap();
+            assert_eq!(fs::read_to_string(dir.join(file)).unwrap(), text);
+        }
+        let names: Vec<String> = files(dir).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["a.md", "b.md", "c.md"], "no temp files left");
+    }
 }
