@@ -163,6 +163,7 @@ msgs! {
     ERR_EXPORT_ALL_NEEDS_DIR = "export --all schrijft één bestand per notitie en heeft een map nodig: -o MAP", "export --all writes one file per note and needs a folder: -o DIR";
     ERR_EXPORT_NEEDS_ID = "noem een notitie-id, of gebruik --all -o MAP", "name a note id, or use --all -o DIR";
     EXPORTED = "{count} notitie(s) geëxporteerd naar {dir}", "{count} note(s) exported to {dir}";
+    ERR_NOT_ALL_EXPORTED = "{count} notitie(s) niet geëxporteerd; zie hierboven waarom", "{count} note(s) not exported; see above for why";
 }
 
 msgs! {

@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         let Some(dir) = &args.output else {
             return Err(bad_input(i18n::ERR_EXPORT_ALL_NEEDS_DIR.get(ctx.lang)));
         };
-        let (rows, _) = super::list::select(&store, &args.filter.filter(), ctx.lang)?;
+        let (rows, broken) = super::list::select(&store, &args.filter.filter(), ctx.lang)?;
         fs::create_dir_all(dir).with_context(|| format!("cannot make folder {}", dir.display()))?;
         let ext = match args.format {
             ExportFormat::Markdown => "md",
@@ -42,14 +42,17 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             ))
         })
         .with_context(|| format!("cannot write to {}", dir.display()))?;
-        let mut count = 0;
+        let (mut count, mut failed) = (0, broken.len());
         for (row, result) in rows.iter().zip(results) {
             match result {
                 Ok(found) => {
                     warn_findings(&row.id, &found, ctx.lang);
                     count += 1;
                 }
-                Err(e) => eprintln!("driehoek: {}: {e:#}", row.id),
+                Err(e) => {
+                    eprintln!("driehoek: {}: {e:#}", row.id);
+                    failed += 1;
+                }
             }
         }
         eprintln!(
@@ -62,6 +65,13 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 ]
             )
         );
+        // The rest is exported, but an export meant as everything is not.
+        if failed > 0 {
+            anyhow::bail!(
+                "{}",
+                i18n::ERR_NOT_ALL_EXPORTED.with(ctx.lang, &[("count", &failed.to_string())])
+            );
+        }
         return Ok(());
     }
     if !args.filter.is_empty() {

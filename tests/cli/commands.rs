@@ -316,7 +316,23 @@ fn export_to_files_and_folders() {
     let dir = env.home.path().join("vergadering");
     let out = env.run(&["export", "--all", "-o", dir.to_str().unwrap()]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(dir.join(format!("{a}.md")).is_file() && dir.join(format!("{b}.md")).is_file());
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let mut expected = [a.clone(), b.clone()]
+        .map(|id| [format!("{id}.md"), format!("{id}.svg")])
+        .concat();
+    expected.sort();
+    assert_eq!(names, expected, "each note and its pictures, no temp files");
+    for name in &names {
+        let file = dir.join(name);
+        assert_eq!(
+            fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
 
     let out = env.run(&["export", "--all"]);
     assert_eq!(code(&out), 2);
@@ -498,6 +514,14 @@ fn a_broken_note_does_not_hide_the_others() {
         "{}",
         stderr(&out)
     );
+    // Exporting everything exports the rest, and says it is not everything.
+    let dir = env.home.path().join("uit");
+    let out = env.run(&["export", "--all", "-o", dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(err.contains("kapot.toml"), "{err}");
+    assert!(err.contains("1 notitie(s) niet geëxporteerd"), "{err}");
+    assert!(dir.join(format!("{id}.md")).is_file());
 }
 
 #[test]
