@@ -57,7 +57,8 @@ pub fn write_many<T: Sync, R: Send>(
     // Held from the first file on: a Ctrl-C waits for the batch in hand.
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     let folder = File::open(dir)?;
-    // Two batches of unnamed files are open at once.
+    // Two batches of unnamed files are open at once: a note's Markdown
+    // and its pictures.
     let unnamed = Path::new("/proc/self/fd").is_dir() && raise_open_files(4 * BATCH as u64 + 64);
     let make = |item: &T| -> io::Result<Result<(Vec<Staged>, R)>> {
         let (files, extra) = match render(item) {
