@@ -212,6 +212,7 @@ msgs! {
     PURGED = "Notitie {id} en haar geschiedenis zijn gewist.", "Note {id} and its history are erased.";
     ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --yes als er geen terminal is", "confirm with --yes when there is no terminal";
     H_STARTED = "begonnen", "started";
+    H_CHANGED = "bijgewerkt", "updated";
     H_PROGRESS = "beantwoord", "answered";
     H_EDIT_OF = "bewerking van", "edit of";
     WARN_EXPOSED = "let op: {path} is leesbaar of schrijfbaar voor anderen; maak het privé met: chmod go-rwx {path}", "warning: {path} can be read or written by others; make it private with: chmod go-rwx {path}";

@@ -114,9 +114,9 @@ fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
 
 /// The drafts, each with its title so far (`titles` in the same order).
 pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang) -> String {
-    use i18n::{H_EDIT_OF, H_ID, H_PROGRESS, H_STARTED, H_TITLE, H_UPDATED};
+    use i18n::{H_CHANGED, H_EDIT_OF, H_ID, H_PROGRESS, H_STARTED, H_TITLE};
     let mut t = styled(headers(
-        [H_ID, H_STARTED, H_UPDATED, H_TITLE, H_PROGRESS, H_EDIT_OF],
+        [H_ID, H_STARTED, H_CHANGED, H_TITLE, H_PROGRESS, H_EDIT_OF],
         lang,
     ));
     for (d, title) in drafts.iter().zip(titles) {
@@ -135,7 +135,7 @@ pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang) -> String {
 /// A note's versions as (updated, title, file), oldest first.
 pub fn versions(rows: &[(String, String, PathBuf)], lang: Lang) -> String {
     let mut t = styled(headers(
-        [i18n::H_UPDATED, i18n::H_TITLE, i18n::H_FILE],
+        [i18n::H_CHANGED, i18n::H_TITLE, i18n::H_FILE],
         lang,
     ));
     for (when, title, path) in rows {

@@ -88,6 +88,16 @@ fn an_edit_keeps_the_id_and_the_previous_version() {
         listed.contains("Drie zakken post") && listed.contains("Vier zakken post"),
         "{listed}"
     );
+    // Column headers in lower case, like every other table.
+    let head: Vec<&str> = listed
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim_matches('│')
+        .split('┆')
+        .map(str::trim)
+        .collect();
+    assert_eq!(head, ["bijgewerkt", "titel", "bestand"]);
 }
 
 #[test]
