@@ -117,17 +117,21 @@ impl Store {
     /// Holds the store's lock until dropped: every read-modify-write
     /// (edit, delete) runs under it, so two terminals cannot interleave.
     pub fn lock(&self) -> Result<File> {
+        let file = self.lock_file()?;
+        file.lock()
+            .with_context(|| format!("cannot lock {}", self.root.join("lock").display()))?;
+        Ok(file)
+    }
+
+    fn lock_file(&self) -> Result<File> {
         let path = self.root.join("lock");
-        let file = fs::OpenOptions::new()
+        fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .mode(0o600)
             .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        file.lock()
-            .with_context(|| format!("cannot lock {}", path.display()))?;
-        Ok(file)
+            .with_context(|| format!("cannot open {}", path.display()))
     }
 
     /// Saves an edited note. The version it replaces is kept in the note's
@@ -204,8 +208,35 @@ impl Store {
                 self.remove_draft(&draft.id)?;
             }
         }
+        // The caches hold the note's title and every answer: they go too,
+        // and are rebuilt from the notes that remain.
+        for cache in ["summary", "text"] {
+            let path = index::dir(&self.root).join(cache);
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                }
+                _ => {}
+            }
+        }
         File::open(self.notes_dir())?.sync_all()?;
         Ok(())
+    }
+
+    /// Writes a cache while no purge can run, keeping only the notes that
+    /// are still there: a note purged while this run was reading must not
+    /// come back in a cache made from what it read. A busy store skips the
+    /// write; a cache only saves time.
+    fn write_cache(&self, write: impl FnOnce(&HashSet<String>) -> Result<()>) {
+        let Ok(lock) = self.lock_file() else {
+            return;
+        };
+        if lock.try_lock().is_err() {
+            return;
+        }
+        if let Ok(ids) = self.ids() {
+            let _ = write(&ids.into_iter().collect());
+        }
     }
 
     /// Ids of notes in the trash.
@@ -354,9 +385,14 @@ impl Store {
                 .then_with(|| a.1.id.cmp(&b.1.id))
         });
         if changed {
-            let refs: Vec<(Stamp, &Summary)> = entries.iter().map(|(s, e)| (*s, e)).collect();
-            // A cache that cannot be written (a read-only store) only costs time.
-            let _ = index::write_summaries(&path, &refs);
+            self.write_cache(|present| {
+                let refs: Vec<(Stamp, &Summary)> = entries
+                    .iter()
+                    .filter(|(_, e)| present.contains(&e.id))
+                    .map(|(s, e)| (*s, e))
+                    .collect();
+                index::write_summaries(&path, &refs)
+            });
         }
         Ok(Listing {
             notes: entries.into_iter().map(|(_, s)| s).collect(),
@@ -410,8 +446,10 @@ impl Store {
                 .filter(|r| r.contains(&finder))
                 .map(|r| r.id.clone()),
         );
-        let kept = TextReader::open(&path).filter(|r| fresh.contains(&r.id));
-        let _ = index::write_texts(&path, kept.chain(new));
+        self.write_cache(|present| {
+            let kept = TextReader::open(&path).filter(|r| fresh.contains(&r.id));
+            index::write_texts(&path, kept.chain(new).filter(|r| present.contains(&r.id)))
+        });
         Ok(found)
     }
 

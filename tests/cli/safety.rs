@@ -176,6 +176,39 @@ fn delete_moves_to_the_trash_and_purge_erases_everything() {
 }
 
 #[test]
+fn purge_erases_the_note_from_the_caches_too() {
+    let env = Env::new();
+    let gone = env.new_note(FULL);
+    let kept = env.new_note(
+        &FULL
+            .replace("Drie zakken post", "Een lege koelkast")
+            .replace(
+                "Ik durf de post niet meer open te maken.",
+                "Ik eet bij de buren.",
+            ),
+    );
+    // Fill both caches: the summaries and every answer's text.
+    assert_eq!(code(&env.run(&["list", "--search", "post"])), 0);
+    let cache = env.home.path().join("store/cache");
+    let holds = |text: &str| {
+        fs::read_dir(&cache).unwrap().any(|e| {
+            fs::read(e.unwrap().path())
+                .is_ok_and(|b| String::from_utf8_lossy(&b).to_lowercase().contains(text))
+        })
+    };
+    assert!(holds("ik durf de post niet meer open te maken"));
+
+    let out = env.run(&["delete", "--purge", "--yes", &gone]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!holds("ik durf de post niet meer open te maken"));
+    assert!(!holds(&gone));
+    // The rest is found as before, and cached again.
+    let found = stdout(&env.run(&["list", "--search", "buren"]));
+    assert!(found.contains(&kept) && !found.contains(&gone), "{found}");
+    assert!(holds("ik eet bij de buren") && !holds(&gone));
+}
+
+#[test]
 fn broken_files_are_named_and_the_rest_still_listed() {
     let env = Env::new();
     let id = env.new_note(FULL);
