@@ -615,7 +615,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result
     File::open(dir)?.sync_all()
 }
 
-fn make_private_dir(dir: &Path) -> Result<()> {
+/// Makes `dir` and any missing parents, readable by the owner alone.
+pub fn make_private_dir(dir: &Path) -> Result<()> {
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)

@@ -12,7 +12,7 @@ use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
 use crate::privacy::AnswerFinding;
 use crate::render;
-use crate::store::write_atomic;
+use crate::store::{make_private_dir, write_atomic};
 
 /// Files to write, as (name, text).
 type Files = Vec<(String, String)>;
@@ -26,7 +26,8 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             return Err(bad_input(i18n::ERR_EXPORT_ALL_NEEDS_DIR.get(ctx.lang)));
         };
         let (rows, broken) = super::list::select(&store, &args.filter.filter(), ctx.lang)?;
-        fs::create_dir_all(dir).with_context(|| format!("cannot make folder {}", dir.display()))?;
+        // A new folder of case notes is private like the store.
+        make_private_dir(dir)?;
         let ext = match args.format {
             ExportFormat::Markdown => "md",
             ExportFormat::Json => "json",

@@ -326,6 +326,11 @@ fn export_to_files_and_folders() {
         .concat();
     expected.sort();
     assert_eq!(names, expected, "each note and its pictures, no temp files");
+    assert_eq!(
+        fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700,
+        "a new export folder is private"
+    );
     for name in &names {
         let file = dir.join(name);
         assert_eq!(
