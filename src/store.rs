@@ -193,10 +193,7 @@ impl Store {
     /// draft that edits it (the person's right to erasure).
     pub fn purge(&self, id: &str) -> Result<()> {
         let _lock = self.lock()?;
-        let note = self.path_of(id);
-        if note.exists() {
-            fs::remove_file(&note).with_context(|| format!("cannot remove {}", note.display()))?;
-        }
+        remove_if_there(&self.path_of(id))?;
         for dir in [self.history_dir(id), self.trash_dir(id)] {
             if dir.exists() {
                 fs::remove_dir_all(&dir)
@@ -211,13 +208,7 @@ impl Store {
         // The caches hold the note's title and every answer: they go too,
         // and are rebuilt from the notes that remain.
         for cache in ["summary", "text"] {
-            let path = index::dir(&self.root).join(cache);
-            match fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
-                }
-                _ => {}
-            }
+            remove_if_there(&index::dir(&self.root).join(cache))?;
         }
         File::open(self.notes_dir())?.sync_all()?;
         Ok(())
@@ -264,13 +255,7 @@ impl Store {
     }
 
     pub fn remove_draft(&self, id: &str) -> Result<()> {
-        let path = self.drafts_dir().join(format!("{id}.toml"));
-        match fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(e).with_context(|| format!("cannot remove {}", path.display()))
-            }
-            _ => Ok(()),
-        }
+        remove_if_there(&self.drafts_dir().join(format!("{id}.toml")))
     }
 
     /// Every readable draft, newest first, and the broken draft files.
@@ -613,6 +598,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result
         tmp.persist_noclobber(path).map_err(|e| e.error)?;
     }
     File::open(dir)?.sync_all()
+}
+
+/// Removes a file; one that is already gone is no error.
+fn remove_if_there(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Makes `dir` and any missing parents, readable by the owner alone.
