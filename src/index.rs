@@ -20,6 +20,10 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::note::{CaseNote, Scope, Triangle};
 
+/// The cache files in the cache folder.
+pub const SUMMARY_FILE: &str = "summary";
+pub const TEXT_FILE: &str = "text";
+
 const SUMMARY_HEADER: &str = "driehoek summary index 2";
 const TEXT_HEADER: &str = "driehoek text index 1";
 

@@ -207,7 +207,7 @@ impl Store {
         }
         // The caches hold the note's title and every answer: they go too,
         // and are rebuilt from the notes that remain.
-        for cache in ["summary", "text"] {
+        for cache in [index::SUMMARY_FILE, index::TEXT_FILE] {
             remove_if_there(&index::dir(&self.root).join(cache))?;
         }
         File::open(self.notes_dir())?.sync_all()?;
@@ -340,7 +340,7 @@ impl Store {
     /// and note files others can read; from the cache where it is fresh,
     /// else from the notes.
     pub fn summaries(&self) -> Result<Listing> {
-        let path = self.cache_dir()?.join("summary");
+        let path = self.cache_dir()?.join(index::SUMMARY_FILE);
         let cached = index::read_summaries(&path);
         let files = index::stamps(&self.notes_dir())?;
         let exposed = files
@@ -391,7 +391,7 @@ impl Store {
         let needle = needle.to_lowercase();
         // One searcher for every record: building it is the costly part.
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let path = self.cache_dir()?.join("text");
+        let path = self.cache_dir()?.join(index::TEXT_FILE);
         let stamps: HashMap<String, Stamp> = index::stamps(&self.notes_dir())?
             .into_iter()
             .map(|f| (f.id, f.stamp))
