@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use crate::i18n::{Lang, Text};
 use crate::note::{Answer, CostKind, Invalid, MAX_ANSWER, Scope, Verdict};
+use crate::printable::steers;
 use crate::problem::{Problem, Problems};
 
 /// The format of a question-set file.
@@ -177,6 +178,13 @@ impl Question {
         match answer {
             Answer::Text(t) if t.len() > MAX_ANSWER => Err(Invalid::TooLong),
             Answer::Text(t) if self.kind == Kind::Text && t.contains('\n') => Err(Invalid::OneLine),
+            // A one-line answer lands in tables and titles: no tab, no \r, nothing
+            // that could steer a terminal.
+            Answer::Text(t)
+                if self.kind == Kind::Text && t.chars().any(|c| c.is_control() || steers(c)) =>
+            {
+                Err(Invalid::Control)
+            }
             Answer::Choice(v) if !known(v) => Err(not_a_choice(v)),
             Answer::Multi(vs) => match vs.iter().find(|v| !known(v)) {
                 Some(v) => Err(not_a_choice(v)),
@@ -815,5 +823,18 @@ when = { question = "a.later", in = ["x"] }
         );
         let title = set.question("casus.titel").unwrap();
         assert_eq!(title.read(&"twee\nregels".into()), Err(Invalid::OneLine));
+        for steering in [
+            "a\rb",
+            "a\tb",
+            "\x1b]52;c;eA==\x07",
+            "a\u{202E}b",
+            "\u{9b}2J",
+        ] {
+            assert_eq!(
+                title.read(&steering.into()),
+                Err(Invalid::Control),
+                "{steering:?}"
+            );
+        }
     }
 }

@@ -96,6 +96,7 @@ msgs! {
     ERR_YESNO = "antwoord ja of nee", "answer yes or no";
     ERR_TOO_LONG = "antwoord is langer dan {max} tekens", "answer is longer than {max} characters";
     ERR_ONE_LINE = "dit antwoord moet op één regel", "this answer must fit on one line";
+    ERR_CONTROL_CHAR = "dit antwoord bevat een stuurteken (zoals tab, Esc of \\r); typ het zonder", "this answer holds a control character (such as tab, Esc or \\r); type it without";
     ERR_TYPE = "verwacht {expected}", "expected {expected}";
     ERR_UNKNOWN_QUESTION = "onbekende vraag '{id}'", "unknown question '{id}'";
     ERR_UNKNOWN_SECTION = "onbekend onderdeel '{key}'", "unknown section '{key}'";

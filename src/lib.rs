@@ -19,6 +19,7 @@ pub mod index;
 pub mod labels;
 pub mod note;
 pub mod par;
+pub mod printable;
 pub mod privacy;
 pub mod problem;
 pub mod prompt;

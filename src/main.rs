@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             if code == error::EXIT_CANCELLED {
                 error::say_cancelled(lang);
             } else {
-                eprintln!("driehoek: {err:#}");
+                driehoek::printable::say(format!("driehoek: {err:#}"));
             }
             ExitCode::from(code)
         }

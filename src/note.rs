@@ -142,6 +142,7 @@ pub enum Invalid {
     YesNo,
     TooLong,
     OneLine,
+    Control,
     Type { expected: &'static str },
 }
 
@@ -158,6 +159,7 @@ impl Invalid {
             Invalid::YesNo => i18n::ERR_YESNO.get(lang).to_string(),
             Invalid::TooLong => i18n::ERR_TOO_LONG.with(lang, &[("max", &MAX_ANSWER.to_string())]),
             Invalid::OneLine => i18n::ERR_ONE_LINE.get(lang).to_string(),
+            Invalid::Control => i18n::ERR_CONTROL_CHAR.get(lang).to_string(),
             Invalid::Type { expected } => i18n::ERR_TYPE.with(lang, &[("expected", expected)]),
         }
     }

@@ -6,6 +6,7 @@ use crate::error::bad_input;
 use crate::i18n::{self, Lang};
 use crate::labels::{LabelHit, Lexicon};
 use crate::note::{Answer, CaseNote};
+use crate::printable::show;
 use crate::privacy::{AnswerFinding, Scanner, scan_answers};
 
 /// Scans stored notes; exit 1 when anything looks like personal data.
@@ -37,15 +38,15 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             with_findings += 1;
             total += found.len();
         }
-        println!("{} {}", note.id, note.title);
+        show(format!("{} {}\n", note.id, note.title));
         for f in &found {
-            println!("  {}", f.line(ctx.lang));
+            show(format!("  {}\n", f.line(ctx.lang)));
         }
         // Labels are a mirror, not a fault: listed, but no exit code.
         for (question, hit) in &hits {
             let back = lexicon.question(&hit.key, ctx.lang).unwrap_or_default();
             let label = i18n::LABEL.get(ctx.lang);
-            println!("  [{question}] {label}: {} → {back}", hit.text);
+            show(format!("  [{question}] {label}: {} → {back}\n", hit.text));
         }
     }
     if total == 0 {

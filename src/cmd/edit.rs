@@ -9,6 +9,7 @@ use crate::cli::{EditArgs, ShowArgs};
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Draft, answers_of};
+use crate::printable::say;
 use crate::prompt::{Prompter, TermPrompter, edit_text};
 use crate::render;
 use crate::store::{self, Store};
@@ -84,7 +85,7 @@ fn in_editor(
                 )));
             }
             Err(e) => {
-                eprintln!("{}:\n{e:#}", i18n::EDIT_INVALID.get(ctx.lang));
+                say(format!("{}:\n{e:#}", i18n::EDIT_INVALID.get(ctx.lang)));
 
                 let items = [
                     i18n::EDIT_REOPEN.get(ctx.lang),

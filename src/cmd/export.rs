@@ -10,6 +10,7 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
+use crate::printable::say;
 use crate::privacy::AnswerFinding;
 use crate::render;
 use crate::store::{make_private_dir, write_atomic};
@@ -51,21 +52,18 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                     count += 1;
                 }
                 Err(e) => {
-                    eprintln!("driehoek: {}: {e:#}", row.id);
+                    say(format!("driehoek: {}: {e:#}", row.id));
                     failed += 1;
                 }
             }
         }
-        eprintln!(
-            "{}",
-            i18n::EXPORTED.with(
-                ctx.lang,
-                &[
-                    ("count", &count.to_string()),
-                    ("dir", &dir.display().to_string())
-                ]
-            )
-        );
+        say(i18n::EXPORTED.with(
+            ctx.lang,
+            &[
+                ("count", &count.to_string()),
+                ("dir", &dir.display().to_string()),
+            ],
+        ));
         // The rest is exported, but an export meant as everything is not.
         if failed > 0 {
             anyhow::bail!(
@@ -139,12 +137,12 @@ fn render_files(
 /// data before it goes.
 fn warn_findings(id: &str, found: &[AnswerFinding], lang: Lang) {
     if !found.is_empty() {
-        eprintln!(
+        say(format!(
             "driehoek: {}",
             i18n::WARN_EXPORT_PERSONAL.with(lang, &[("id", id)])
-        );
+        ));
         for f in found {
-            eprintln!("  {}", f.line(lang));
+            say(format!("  {}", f.line(lang)));
         }
     }
 }

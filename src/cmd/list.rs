@@ -9,6 +9,7 @@ use crate::filter::Filter;
 use crate::i18n::{self, Lang};
 use crate::index::Summary;
 use crate::note::{CaseNote, Scope, Triangle};
+use crate::printable::say;
 use crate::render;
 use crate::store::{Broken, Store};
 
@@ -100,10 +101,10 @@ pub fn select(store: &Store, filter: &Filter, lang: Lang) -> Result<(Vec<Summary
     report_broken(&listing.broken, lang);
     for path in &listing.exposed {
         let path = path.display().to_string();
-        eprintln!(
+        say(format!(
             "driehoek: {}",
             i18n::WARN_EXPOSED.with(lang, &[("path", &path)])
-        );
+        ));
     }
     let (mut rows, broken) = (listing.notes, listing.broken);
     rows.retain(|s| filter.keeps(s));
@@ -127,9 +128,9 @@ pub fn report_broken(broken: &[Broken], lang: Lang) {
     for b in broken {
         let file = b.path.display().to_string();
         let error = format!("{:#}", b.error);
-        eprintln!(
+        say(format!(
             "driehoek: {}",
             i18n::WARN_BROKEN_NOTE.with(lang, &[("file", &file), ("error", &error)])
-        );
+        ));
     }
 }

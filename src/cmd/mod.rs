@@ -32,6 +32,7 @@ use crate::i18n::{self, Lang};
 use crate::labels::Lexicon;
 use crate::privacy::Scanner;
 
+use crate::printable::say;
 use crate::store::Store;
 
 /// The biggest answers or question file read: far above any real one.
@@ -115,10 +116,10 @@ impl Ctx {
         let store = Store::open(Store::default_root()?)?;
         for path in store.exposed() {
             let path = path.display().to_string();
-            eprintln!(
+            say(format!(
                 "driehoek: {}",
                 i18n::WARN_EXPOSED.with(self.lang, &[("path", &path)])
-            );
+            ));
         }
         Ok(store)
     }

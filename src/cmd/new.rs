@@ -10,6 +10,7 @@ use crate::bank::QuestionSet;
 use crate::cli::NewArgs;
 use crate::i18n;
 use crate::note::{CaseNote, Draft};
+use crate::printable::say;
 use crate::render;
 use crate::store::{self, Store};
 use crate::walk::{Answers, Walk};
@@ -31,7 +32,7 @@ fn from_file(
     let src = super::read_input(path)?;
     let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.lang)?;
     for w in &parsed.warnings {
-        eprintln!("driehoek: {w}");
+        say(format!("driehoek: {w}"));
     }
     let found = scan_answers(
         &ctx.scanner()?,

@@ -24,7 +24,10 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
             i18n::H_SUMMARY.get(lang),
         ]);
         for c in &cases {
-            t.add_row([c.key.as_str(), c.title.get(lang), c.summary.get(lang)]);
+            render::table::add_row(
+                &mut t,
+                [c.key.as_str(), c.title.get(lang), c.summary.get(lang)],
+            );
         }
         println!("{t}");
         return Ok(());

@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::bank::{Choice, QuestionSet};
 use crate::cli::{FormatArgs, ListFormat};
 use crate::i18n::{self, Lang};
+use crate::printable::show;
 use crate::render;
 
 #[derive(Serialize)]
@@ -51,7 +52,7 @@ pub fn run(ctx: &Ctx, args: FormatArgs) -> Result<()> {
     let set = ctx.active_set()?;
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&json(&set, ctx.lang))?),
-        ListFormat::Text => print!("{}", text(&set, ctx.lang)),
+        ListFormat::Text => show(text(&set, ctx.lang)),
     }
     Ok(())
 }

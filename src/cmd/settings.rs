@@ -1,11 +1,14 @@
 //! Around the edges: shell completions, the man page, the settings.
 
+use std::fmt::Write;
+
 use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::{self, CompletionsArgs};
 use crate::config;
 use crate::i18n;
+use crate::printable::show;
 use crate::store::Store;
 
 pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
@@ -23,11 +26,14 @@ pub fn man(ctx: &Ctx) -> Result<()> {
 /// are counted, not shown: they are personal data.
 pub fn config(ctx: &Ctx) -> Result<()> {
     let lang = ctx.lang;
+    // The config and the paths are the person's text: shown printable.
+    let mut out = String::new();
     let path = config::file().map_or_else(|| "—".to_string(), |p| p.display().to_string());
     let exists = config::file().is_some_and(|p| p.exists());
     let c = &ctx.config;
     let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
-    println!(
+    writeln!(
+        out,
         "{} {path} ({})",
         i18n::CFG_FILE.get(lang),
         if exists {
@@ -36,31 +42,36 @@ pub fn config(ctx: &Ctx) -> Result<()> {
             i18n::CFG_MISSING
         }
         .get(lang)
-    );
-    println!("lang = {}", c.lang.map_or("—", |l| l.code()));
-    println!("set = {}", shown(&c.set));
-    println!("initials = {}", shown(&c.initials));
-    println!(
+    )?;
+    writeln!(out, "lang = {}", c.lang.map_or("—", |l| l.code()))?;
+    writeln!(out, "set = {}", shown(&c.set))?;
+    writeln!(out, "initials = {}", shown(&c.initials))?;
+    writeln!(
+        out,
         "names = {}",
         i18n::CFG_NAMES.with(lang, &[("count", &c.names.len().to_string())])
-    );
+    )?;
     if let Some(dir) = config::dir() {
-        println!(
+        writeln!(
+            out,
             "{} {}",
             i18n::CFG_QUESTIONS.get(lang),
             dir.join("questions").display()
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "{} {}",
             i18n::CFG_LEXICON.get(lang),
             dir.join("lexicon.toml").display()
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "{} {}",
         i18n::CFG_NOTES.get(lang),
         Store::default_root()?.display()
-    );
-    println!("\n{}", i18n::CFG_EXAMPLE.get(lang));
+    )?;
+    writeln!(out, "\n{}", i18n::CFG_EXAMPLE.get(lang))?;
+    show(out);
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::bank::{Kind, Section};
 use crate::error::Cancelled;
 use crate::i18n::{self, Lang};
 use crate::note::Answer;
+use crate::printable::printable;
 
 pub struct TermPrompter {
     term: Term,
@@ -43,7 +44,7 @@ impl TermPrompter {
             .term
             .size_checked()
             .map_or(usize::MAX, |(_, cols)| usize::from(cols).max(20));
-        for line in text.split('\n') {
+        for line in printable(text).split('\n') {
             for part in textwrap::wrap(line, width) {
                 let part = if dim {
                     style(part).dim().to_string()
@@ -67,7 +68,7 @@ impl TermPrompter {
             if shown.chars().count() > 70 {
                 shown = shown.chars().take(69).collect::<String>() + "…";
             }
-            let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &shown)]);
+            let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &printable(&shown))]);
             self.line(&style(hint).dim().to_string())?;
         }
         let mut input = Input::<String>::with_theme(&self.theme)
@@ -114,7 +115,7 @@ impl TermPrompter {
         all.push(i18n::CHOICE_HELP.get(ask.lang).to_string());
         let picked = Select::with_theme(&self.theme)
             .with_prompt(prompt)
-            .items(&all)
+            .items(printables(&all))
             .default(current.unwrap_or(0))
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?;
@@ -129,7 +130,7 @@ impl TermPrompter {
 
 impl Prompter for TermPrompter {
     fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()> {
-        let title = section.title.get(lang);
+        let title = &*printable(section.title.get(lang));
         self.line("")?;
         self.line(&style(title).bold().cyan().to_string())?;
         self.line(&"─".repeat(title.chars().count()))?;
@@ -164,9 +165,9 @@ impl Prompter for TermPrompter {
                 .to_string(),
         )?;
         if let Some(error) = &ask.error {
-            self.line(&style(format!("✗ {error}")).red().to_string())?;
+            self.line(&style(format!("✗ {}", printable(error))).red().to_string())?;
         }
-        let prompt = q.prompt.get(lang);
+        let prompt = &*printable(q.prompt.get(lang));
         match q.kind {
             Kind::Text | Kind::Long | Kind::Amount => self.ask_text(ask, prompt),
             Kind::Choice => {
@@ -225,7 +226,7 @@ impl Prompter for TermPrompter {
                     .collect();
                 let picked = MultiSelect::with_theme(&self.theme)
                     .with_prompt(prompt)
-                    .items(&items)
+                    .items(printables(&items))
                     .defaults(&checked)
                     .interact_on_opt(&self.term)
                     .map_err(dialoguer_error)?;
@@ -244,8 +245,8 @@ impl Prompter for TermPrompter {
 
     fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize> {
         Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(items)
+            .with_prompt(printable(prompt))
+            .items(printables(items))
             .default(default)
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?
@@ -283,6 +284,14 @@ pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Optio
             Ok(None)
         }
     }
+}
+
+/// Items of a list as the terminal may show them.
+fn printables<T: AsRef<str>>(items: &[T]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| printable(i.as_ref()).into_owned())
+        .collect()
 }
 
 /// An answer as text to edit at the prompt.

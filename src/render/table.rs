@@ -10,6 +10,7 @@ use super::date;
 use crate::i18n::{self, Lang, Msg};
 use crate::index::Summary;
 use crate::note::{Draft, Verdict};
+use crate::printable::printable;
 
 /// A table in the tool's one style, fitted to the terminal when there is one.
 pub fn styled<T: ToString>(head: impl IntoIterator<Item = T>) -> Table {
@@ -18,6 +19,15 @@ pub fn styled<T: ToString>(head: impl IntoIterator<Item = T>) -> Table {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(head.into_iter().map(|h| h.to_string()));
     t
+}
+
+/// Adds a row whose cells may hold untrusted text: made [`printable`].
+pub fn add_row<T: AsRef<str>>(t: &mut Table, cells: impl IntoIterator<Item = T>) {
+    t.add_row(
+        cells
+            .into_iter()
+            .map(|c| printable(c.as_ref()).into_owned()),
+    );
 }
 
 fn headers<const N: usize>(msgs: [Msg; N], lang: Lang) -> [&'static str; N] {
@@ -36,15 +46,19 @@ pub fn render(notes: &[Summary], lang: Lang, width: Option<usize>) -> String {
     let dates: Vec<String> = notes.iter().map(|n| date(n.created)).collect();
     let titles: Vec<String> = notes
         .iter()
-        .map(|n| match n.practice {
-            Some(_) => format!("{} ({})", n.title, i18n::PRACTICE_MARK.get(lang)),
-            None => n.title.clone(),
+        .map(|n| {
+            let title = printable(&n.title);
+            match n.practice {
+                Some(_) => format!("{title} ({})", i18n::PRACTICE_MARK.get(lang)),
+                None => title.into_owned(),
+            }
         })
         .collect();
+    let ids: Vec<_> = notes.iter().map(|n| printable(&n.id)).collect();
     let row = |i: usize| -> [&str; 7] {
         let n = &notes[i];
         [
-            n.id.as_str(),
+            &ids[i],
             dates[i].as_str(),
             titles[i].as_str(),
             verdict(n.triangle.law),
@@ -120,14 +134,17 @@ pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang) -> String {
         lang,
     ));
     for (d, title) in drafts.iter().zip(titles) {
-        t.add_row([
-            d.id.clone(),
-            date(d.started),
-            date(d.updated),
-            title.clone(),
-            d.answers.len().to_string(),
-            d.edit_of.clone().unwrap_or_default(),
-        ]);
+        add_row(
+            &mut t,
+            [
+                d.id.clone(),
+                date(d.started),
+                date(d.updated),
+                title.clone(),
+                d.answers.len().to_string(),
+                d.edit_of.clone().unwrap_or_default(),
+            ],
+        );
     }
     format!("{t}\n")
 }
@@ -139,7 +156,38 @@ pub fn versions(rows: &[(String, String, PathBuf)], lang: Lang) -> String {
         lang,
     ));
     for (when, title, path) in rows {
-        t.add_row([when.clone(), title.clone(), path.display().to_string()]);
+        add_row(
+            &mut t,
+            [when.clone(), title.clone(), path.display().to_string()],
+        );
     }
     format!("{t}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Bank, DEFAULT_SET};
+
+    #[test]
+    fn drafts_and_versions_show_steering_text_as_placeholders() {
+        let bank = Bank::embedded();
+        let set = bank.get(DEFAULT_SET).unwrap();
+        let draft = Draft::new(
+            "d\x1b[2J".into(),
+            jiff::Timestamp::UNIX_EPOCH,
+            set,
+            Lang::Nl,
+            None,
+        );
+        let shown = drafts(&[draft], &["titel\x1b]52;c;eA==\x07".into()], Lang::Nl);
+        assert!(
+            shown.contains("d␛[2J") && shown.contains("titel␛]52;c;eA==␇"),
+            "{shown}"
+        );
+        let rows = [(String::new(), "\u{202E}x".into(), PathBuf::from("a\x07"))];
+        let shown = versions(&rows, Lang::Nl);
+        assert!(shown.contains("�x") && shown.contains("a␇"), "{shown}");
+        assert!(!shown.contains(['\x1b', '\x07', '\u{202E}']));
+    }
 }

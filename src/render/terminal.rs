@@ -5,6 +5,7 @@ use comfy_table::CellAlignment;
 use console::style;
 
 use super::{Block, Doc};
+use crate::printable::printable;
 
 /// The terminal's width when `term` is one; text is then wrapped to it.
 pub fn width_of(term: &console::Term) -> Option<usize> {
@@ -13,8 +14,9 @@ pub fn width_of(term: &console::Term) -> Option<usize> {
 
 /// A document; with a `width`, long lines are wrapped between words.
 pub fn render(doc: &Doc, width: Option<usize>) -> String {
-    let mut out = format!("{}\n", style(&doc.title).bold());
-    out.push_str(&"═".repeat(doc.title.chars().count().clamp(3, 72)));
+    let title = printable(&doc.title);
+    let mut out = format!("{}\n", style(&title).bold());
+    out.push_str(&"═".repeat(title.chars().count().clamp(3, 72)));
     out.push('\n');
     out.push_str(&blocks(&doc.blocks, width));
     out
@@ -36,11 +38,40 @@ fn wrapped(text: &str, prefix: &str, width: Option<usize>) -> String {
     out
 }
 
+/// A block with all its text made [`printable`]: what a note, a question
+/// set or a practice case says never steers the terminal.
+fn cleaned(block: &Block) -> Block {
+    let text = |s: &String| printable(s).into_owned();
+    match block {
+        Block::Heading(h) => Block::Heading(text(h)),
+        Block::Meta(m) => Block::Meta(text(m)),
+        Block::Quote(q) => Block::Quote(text(q)),
+        Block::Picture(p) => Block::Picture(text(p)),
+        Block::Image { alt, src } => Block::Image {
+            alt: text(alt),
+            src: text(src),
+        },
+        Block::Answer { question, answer } => Block::Answer {
+            question: text(question),
+            answer: text(answer),
+        },
+        Block::Table {
+            head,
+            rows,
+            numeric,
+        } => Block::Table {
+            head: head.iter().map(text).collect(),
+            rows: rows.iter().map(|r| r.iter().map(text).collect()).collect(),
+            numeric: numeric.clone(),
+        },
+    }
+}
+
 /// Blocks on their own, as the end-of-walk summary shows them.
 pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
     let mut out = String::new();
     for block in blocks {
-        match block {
+        match &cleaned(block) {
             Block::Heading(h) => {
                 out.push_str(&format!(
                     "\n{}\n{}\n",

@@ -5,5 +5,6 @@ mod coach;
 mod commands;
 mod filters;
 mod harness;
+mod hostile;
 mod pty;
 mod safety;

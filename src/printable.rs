@@ -1,0 +1,72 @@
+//! Text bound for a terminal. Notes, answers files, question sets, the
+//! lexicon, the config and the command line are untrusted: an ESC in them
+//! could set the clipboard or clear the screen, a bidi override could make
+//! text read backwards. Everything that reaches a terminal passes
+//! [`printable`] once, where the renderer or the message meets the output.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+
+/// Whether `c` could steer a terminal or reorder the text around it:
+/// C0 controls (but newline and tab), ESC, DEL, C1 controls, and the bidi
+/// overrides and isolates.
+pub fn steers(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// The placeholder shown instead: the control picture for a C0 control
+/// (`␛` for ESC) and DEL, `�` for the rest. One column wide, so tables
+/// keep their shape.
+fn placeholder(c: char) -> char {
+    match u32::from(c) {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('�'),
+        0x7F => '␡',
+        _ => '�',
+    }
+}
+
+/// `text` with every character that [`steers`] shown as a visible
+/// placeholder; borrowed when there is none (the usual case).
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(steers) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if steers(c) { placeholder(c) } else { c })
+            .collect(),
+    )
+}
+
+/// A message for the person on stderr, made printable.
+pub fn say(message: impl Display) {
+    eprintln!("{}", printable(&message.to_string()));
+}
+
+/// Text for stdout that holds untrusted text and no styling, made printable.
+pub fn show(text: impl Display) {
+    print!("{}", printable(&text.to_string()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_become_placeholders() {
+        assert_eq!(
+            printable("a\x1b]52;c;cm0gLXJm\x07b\x1b[2Jc"),
+            "a␛]52;c;cm0gLXJm␇b␛[2Jc"
+        );
+        assert_eq!(printable("\r\x00\x7f\u{9b}x"), "␍␀␡�x");
+        assert_eq!(printable("\u{202E}tpircs\u{2066}\u{2069}"), "�tpircs��");
+    }
+
+    #[test]
+    fn ordinary_text_is_kept_as_it_is() {
+        let text = "Gezin met twee kinderen\n\tcliënt — “ja” · €1.200 ✓ 😀";
+        assert!(matches!(printable(text), Cow::Borrowed(t) if t == text));
+    }
+}
