@@ -71,7 +71,7 @@ macro_rules! msgs {
 
 msgs! {
     // The walk.
-    PROGRESS = "vraag {n} van {total}", "question {n} of {total}";
+    PROGRESS = "{section} {n} van {total} · deel {part} van {parts}", "{section} {n} of {total} · part {part} of {parts}";
     HINT_TEXT = "Enter = overslaan · ? = uitleg · < = vorige vraag", "Enter = skip · ? = help · < = previous question";
     HINT_TEXT_REQUIRED = "? = uitleg · < = vorige vraag", "? = help · < = previous question";
     HINT_LONG = "Enter = overslaan · :e = editor · ? = uitleg · < = vorige vraag", "Enter = skip · :e = editor · ? = help · < = previous question";
@@ -83,6 +83,10 @@ msgs! {
     NO_HELP = "Bij deze vraag is geen uitleg.", "This question has no help text.";
     FIRST_QUESTION = "Dit is de eerste vraag.", "This is the first question.";
     REQUIRED = "Deze vraag is verplicht.", "This question is required.";
+    CHOICE_NEEDED = "Kies een antwoord: ga met de pijltjes naar je keuze en druk op Enter.", "Choose an answer: move to it with the arrow keys and press Enter.";
+    TICK_NEEDED = "Kies minstens één antwoord: spatie = aanvinken, Enter = klaar.", "Choose at least one answer: space = tick, Enter = done.";
+    CHOICE_NONE = "(nog niet gekozen)", "(not chosen yet)";
+    SCALE_NOW = "nu", "now";
     SUMMARY = "Samenvatting", "Summary";
     CONFIRM_SAVE = "Deze notitie opslaan?", "Save this note?";
     SAVED = "Notitie {id} opgeslagen.", "Note {id} saved.";

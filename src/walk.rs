@@ -9,7 +9,7 @@ use crate::i18n::{self, Lang};
 use crate::labels::Lexicon;
 use crate::note::Answer;
 use crate::privacy::{Scanner, redact};
-use crate::prompt::{Ask, Prompter, Reply};
+use crate::prompt::{Ask, Progress, Prompter, Reply};
 
 /// Answers in the order of the set.
 pub type Answers = Vec<(String, Answer)>;
@@ -133,13 +133,12 @@ impl<'a> Walk<'a> {
                 }
                 shown_section = Some(&q.section);
             }
-            let (number, total) = self.progress();
             let reply = prompter.ask(&Ask {
                 question: q,
                 lang: self.lang,
-                number,
-                total,
+                progress: self.progress(),
                 current: retry.as_ref().or(self.answers.get(&q.id)),
+                start: self.start(q),
                 error: error.take(),
             })?;
             retry = None;
@@ -212,8 +211,13 @@ impl<'a> Walk<'a> {
 
     /// Takes an answer (or none) and moves on; or says why it cannot.
     fn accept(&mut self, q: &Question, answer: Option<Answer>) -> Option<String> {
+        let needed = match q.kind {
+            Kind::Choice | Kind::Scale | Kind::YesNo => i18n::CHOICE_NEEDED,
+            Kind::Multi => i18n::TICK_NEEDED,
+            Kind::Text | Kind::Long | Kind::Amount => i18n::REQUIRED,
+        };
         match answer {
-            None if q.required => return Some(i18n::REQUIRED.get(self.lang).to_string()),
+            None if q.required => return Some(needed.get(self.lang).to_string()),
             None => self.answers.remove(&q.id),
             Some(a) => self.answers.insert(q.id.clone(), a),
         };
@@ -234,15 +238,49 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn progress(&self) -> (usize, usize) {
-        let applies = |q: &Question| q.applies(|id| self.answers.get(id));
-        let number = self.set.questions[..self.at]
+    /// Where the question at `at` stands: its number among the section's
+    /// main questions, a letter for a follow-up, and the section's place.
+    fn progress(&self) -> Progress {
+        let questions = &self.set.questions;
+        let q = &questions[self.at];
+        let main = |q: &&Question| q.when.is_none();
+        let in_section = |x: &&Question| x.section == q.section;
+        let follow_up = q.when.is_some().then(|| {
+            questions[..=self.at]
+                .iter()
+                .rev()
+                .take_while(|x| !main(x))
+                .filter(|x| x.applies(|id| self.answers.get(id)))
+                .count()
+        });
+        let parts: Vec<&str> = self
+            .set
+            .sections
             .iter()
-            .filter(|q| applies(q))
-            .count()
-            + 1;
-        let total = self.set.questions.iter().filter(|q| applies(q)).count();
-        (number, total)
+            .filter(|s| questions.iter().any(|q| q.section == s.key))
+            .map(|s| s.key.as_str())
+            .collect();
+        Progress {
+            number: questions[..=self.at]
+                .iter()
+                .filter(in_section)
+                .filter(main)
+                .count(),
+            follow_up,
+            total: questions.iter().filter(in_section).filter(main).count(),
+            part: parts
+                .iter()
+                .position(|&s| s == q.section)
+                .map_or(0, |i| i + 1),
+            parts: parts.len(),
+        }
+    }
+
+    /// Where a list starts without a current answer: a "desired" scale on
+    /// the point given for "now", the row's natural starting place.
+    fn start(&self, q: &Question) -> Option<&Answer> {
+        let row = self.set.contrasts.iter().find(|c| c.desired == q.id)?;
+        self.answers.get(&row.now)
     }
 
     /// Returns to the last question asked, for "back to the questions"
@@ -591,11 +629,102 @@ pub mod tests {
     }
 
     #[test]
-    fn progress_counts_only_questions_that_apply() {
+    fn progress_counts_within_the_section_and_never_grows() {
         let set = set();
-        let walk = Walk::new(&set, Lang::Nl, Vec::new());
-        let follow_ups = set.questions.iter().filter(|q| q.when.is_some()).count();
-        assert_eq!(walk.progress(), (1, set.questions.len() - follow_ups));
+        let anders = set
+            .question("wet.regel")
+            .unwrap()
+            .choices
+            .iter()
+            .position(|c| c.value == "anders")
+            .unwrap();
+        let called = ["wet.regel_anders", "wet.ruimte_waar"];
+        let replies = minimal_replies(
+            &set,
+            &[
+                ("wet.regel", Reply::PickedMany(vec![0, anders])),
+                ("wet.regel_anders", typed("APV")),
+                ("wet.ruimte", Reply::Picked(0)),
+                ("wet.ruimte_waar", typed("art. 2")),
+            ],
+        );
+        let replies = replies.into_iter().filter(|(id, _)| {
+            set.question(id).unwrap().when.is_none() || called.contains(&id.as_str())
+        });
+        let mut p = ScriptedPrompter::new(replies.map(|(_, r)| r));
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        walk.run(&mut p, &mut ()).unwrap();
+
+        let label = |id: &str| {
+            let i = p.asked.iter().position(|a| a == id).unwrap();
+            p.progress[i].label()
+        };
+        assert_eq!(label("wet.regel"), "2");
+        assert_eq!(label("wet.regel_anders"), "2a");
+        assert_eq!(
+            label("wet.ruimte_waar"),
+            format!("{}a", label("wet.ruimte"))
+        );
+        // Per section: one total from the first question to the last,
+        // main questions numbered 1..=total, follow-ups lettered after them.
+        let parts = set.sections.len();
+        for (part, section) in set.sections.iter().enumerate() {
+            let mains = set.questions_in(&section.key).filter(|q| q.when.is_none());
+            let total = mains.count();
+            let shown: Vec<Progress> = p
+                .asked
+                .iter()
+                .zip(&p.progress)
+                .filter(|(id, _)| set.question(id).unwrap().section == section.key)
+                .map(|(_, pr)| *pr)
+                .collect();
+            assert!(
+                shown
+                    .iter()
+                    .all(|pr| pr.total == total && pr.part == part + 1 && pr.parts == parts)
+            );
+            let numbers: Vec<usize> = shown
+                .iter()
+                .filter(|pr| pr.follow_up.is_none())
+                .map(|pr| pr.number)
+                .collect();
+            assert_eq!(numbers, (1..=total).collect::<Vec<_>>(), "{}", section.key);
+        }
+    }
+
+    #[test]
+    fn an_untouched_list_records_nothing_and_a_desired_scale_starts_at_now() {
+        let set = set();
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let at = |id: &str| set.questions.iter().position(|q| q.id == id).unwrap();
+        // A required list left on its first entry: asked again, saying why.
+        walk.at = at("wet.oordeel");
+        let mut p = ScriptedPrompter::new([Reply::Skip]);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(p.asked, ["wet.oordeel", "wet.oordeel"]);
+        assert_eq!(p.errors, [i18n::CHOICE_NEEDED.nl]);
+        assert_eq!(p.starts, [None, None]);
+        // A required multiple choice with nothing ticked, likewise.
+        walk.at = at("wet.regel");
+        let mut p = ScriptedPrompter::new([Reply::Skip]);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(p.errors, [i18n::TICK_NEEDED.nl]);
+        // An optional list left untouched: no answer.
+        walk.at = at("casus.professionals");
+        let mut p = ScriptedPrompter::new([Reply::Skip]);
+        let _ = walk.run(&mut p, &mut ());
+        assert!(p.errors.is_empty());
+        assert!(!walk.answers.contains_key("casus.professionals"));
+        // "Desired" starts where "now" was put, nothing else does.
+        walk.at = at("contrasten.uniform_nu");
+        let mut p = ScriptedPrompter::new([Reply::Picked(2)]);
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(
+            p.asked,
+            ["contrasten.uniform_nu", "contrasten.uniform_gewenst"]
+        );
+        assert_eq!(p.starts, [None, Some(Answer::Scale(3))]);
+        assert!(!walk.answers.contains_key("contrasten.uniform_gewenst"));
     }
 
     #[test]

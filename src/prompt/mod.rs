@@ -12,13 +12,42 @@ use crate::note::Answer;
 pub struct Ask<'a> {
     pub question: &'a Question,
     pub lang: Lang,
-    /// 1-based position among the questions that apply, and their count.
-    pub number: usize,
-    pub total: usize,
+    pub progress: Progress,
     /// The answer given before (going back, editing): offered as default.
     pub current: Option<&'a Answer>,
+    /// Where a list starts when there is no current answer: the "now"
+    /// point for a "desired" scale. Without either, a list starts on an
+    /// entry that records nothing.
+    pub start: Option<&'a Answer>,
     /// Why the previous reply was refused, to show with the prompt.
     pub error: Option<String>,
+}
+
+/// Where a question stands: its place among the main questions of its
+/// section, and the section's place in the walk. A follow-up shares the
+/// number of the question before it and gets a letter ("2a"), so the
+/// totals never grow while the person walks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub number: usize,
+    /// 1 for the first follow-up that applies after a main question ("a").
+    pub follow_up: Option<usize>,
+    pub total: usize,
+    pub part: usize,
+    pub parts: usize,
+}
+
+impl Progress {
+    /// "2" or, for a follow-up, "2a".
+    pub fn label(&self) -> String {
+        match self.follow_up {
+            None => self.number.to_string(),
+            Some(i) => {
+                let letter = u8::try_from(i.saturating_sub(1)).map_or(b'z', |i| b'a' + i.min(25));
+                format!("{}{}", self.number, char::from(letter))
+            }
+        }
+    }
 }
 
 /// What the person did at a prompt.
@@ -63,6 +92,8 @@ pub mod scripted {
         pub errors: Vec<String>,
         pub sections: Vec<String>,
         pub defaults: Vec<Option<Answer>>,
+        pub progress: Vec<Progress>,
+        pub starts: Vec<Option<Answer>>,
     }
 
     impl ScriptedPrompter {
@@ -83,6 +114,8 @@ pub mod scripted {
         fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
             self.asked.push(ask.question.id.clone());
             self.defaults.push(ask.current.cloned());
+            self.progress.push(ask.progress);
+            self.starts.push(ask.start.cloned());
             if let Some(e) = &ask.error {
                 self.errors.push(e.clone());
             }

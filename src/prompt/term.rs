@@ -1,13 +1,14 @@
 //! The prompter for a real terminal, built on dialoguer. Prompts go to
 //! stderr; keys come from the terminal.
 
+use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::Context;
 use console::{Term, style};
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 
 use super::{Ask, Prompter, Reply};
@@ -19,17 +20,88 @@ use crate::printable::printable;
 
 pub struct TermPrompter {
     term: Term,
-    theme: ColorfulTheme,
+    theme: Marked,
     /// A private folder for the editor's temp files.
     scratch: PathBuf,
+    /// The title of the section being walked, for the progress line.
+    section: String,
+}
+
+/// dialoguer's colourful theme, with the active entry of a multiple-choice
+/// list marked by a sign as in a single-choice list: that theme marks it by
+/// colour alone, so without colour (NO_COLOR) there was no cursor at all.
+struct Marked(ColorfulTheme);
+
+impl Theme for Marked {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        self.0.format_prompt(f, prompt)
+    }
+
+    fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
+        self.0.format_error(f, err)
+    }
+
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> fmt::Result {
+        self.0.format_input_prompt(f, prompt, default)
+    }
+
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.0.format_input_prompt_selection(f, prompt, sel)
+    }
+
+    fn format_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        active: bool,
+    ) -> fmt::Result {
+        self.0.format_select_prompt_item(f, text, active)
+    }
+
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> fmt::Result {
+        self.0
+            .format_multi_select_prompt_selection(f, prompt, selections)
+    }
+
+    fn format_multi_select_prompt_item(
+        &self,
+        f: &mut dyn fmt::Write,
+        text: &str,
+        checked: bool,
+        active: bool,
+    ) -> fmt::Result {
+        let sign = match active {
+            true => &self.0.active_item_prefix,
+            false => &self.0.inactive_item_prefix,
+        };
+        write!(f, "{sign} ")?;
+        self.0
+            .format_multi_select_prompt_item(f, text, checked, active)
+    }
 }
 
 impl TermPrompter {
     pub fn new(scratch: PathBuf) -> TermPrompter {
         TermPrompter {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
+            theme: Marked(ColorfulTheme::default()),
             scratch,
+            section: String::new(),
         }
     }
 
@@ -98,31 +170,43 @@ impl TermPrompter {
         })
     }
 
-    /// A list to pick from; the extra entries skip or show help.
+    /// A list to pick from. It starts on the current answer, else on
+    /// `start`, else on a first entry that records nothing: "(overslaan)",
+    /// or for a required question one that asks for a choice. So Enter on
+    /// an untouched list never records an answer. The last entry shows help.
     fn ask_select(
         &self,
         ask: &Ask,
         prompt: &str,
         items: Vec<String>,
-        current: Option<usize>,
+        start: Option<usize>,
     ) -> anyhow::Result<Reply> {
-        let count = items.len();
-        let mut all = items;
-        let skip = (!ask.question.required).then(|| {
-            all.push(i18n::CHOICE_SKIP.get(ask.lang).to_string());
-            all.len() - 1
-        });
-        all.push(i18n::CHOICE_HELP.get(ask.lang).to_string());
+        let lang = ask.lang;
+        let lead = match (ask.question.required, start) {
+            (false, _) => Some(i18n::CHOICE_SKIP.get(lang)),
+            (true, None) => Some(i18n::CHOICE_NONE.get(lang)),
+            (true, Some(_)) => None,
+        };
+        let first = usize::from(lead.is_some());
+        let mut all: Vec<String> = lead.map(str::to_string).into_iter().collect();
+        all.extend(items);
+        all.push(i18n::CHOICE_HELP.get(lang).to_string());
         let picked = Select::with_theme(&self.theme)
             .with_prompt(prompt)
             .items(printables(&all))
-            .default(current.unwrap_or(0))
+            .default(start.map_or(0, |i| i + first))
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?;
         Ok(match picked {
             None => Reply::Back,
-            Some(i) if i < count => Reply::Picked(i),
-            Some(i) if Some(i) == skip => Reply::Skip,
+            Some(0) if lead.is_some() => {
+                if ask.question.required {
+                    // Not an answer: no "✔" line, the walk says a choice is needed.
+                    self.term.clear_last_lines(1).map_err(interrupted)?;
+                }
+                Reply::Skip
+            }
+            Some(i) if i + 1 < all.len() => Reply::Picked(i - first),
             Some(_) => Reply::Help,
         })
     }
@@ -131,6 +215,7 @@ impl TermPrompter {
 impl Prompter for TermPrompter {
     fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()> {
         let title = &*printable(section.title.get(lang));
+        self.section = title.to_string();
         self.line("")?;
         self.line(&style(title).bold().cyan().to_string())?;
         self.line(&"─".repeat(title.chars().count()))?;
@@ -143,11 +228,15 @@ impl Prompter for TermPrompter {
     fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
         let q = ask.question;
         let lang = ask.lang;
+        let p = ask.progress;
         let progress = i18n::PROGRESS.with(
             lang,
             &[
-                ("n", &ask.number.to_string()),
-                ("total", &ask.total.to_string()),
+                ("section", &self.section),
+                ("n", &p.label()),
+                ("total", &p.total.to_string()),
+                ("part", &p.part.to_string()),
+                ("parts", &p.parts.to_string()),
             ],
         );
         let hint = match (q.kind, q.required) {
@@ -159,11 +248,7 @@ impl Prompter for TermPrompter {
             (_, true) => i18n::HINT_TEXT_REQUIRED,
         };
         self.line("")?;
-        self.line(
-            &style(format!("[{progress}] {}", hint.get(lang)))
-                .dim()
-                .to_string(),
-        )?;
+        self.prose(&format!("[{progress}] {}", hint.get(lang)), true)?;
         if let Some(error) = &ask.error {
             self.line(&style(format!("✗ {}", printable(error))).red().to_string())?;
         }
@@ -188,18 +273,23 @@ impl Prompter for TermPrompter {
                     Some(t) => format!("{p}  {}", t.get(lang)),
                     None => p.to_string(),
                 };
-                let items = (s.min..=s.max)
+                let mut items: Vec<String> = (s.min..=s.max)
                     .map(|p| match p {
                         p if p == s.min => label(&s.min_label, p),
                         p if p == s.max => label(&s.max_label, p),
                         p => p.to_string(),
                     })
                     .collect();
-                let current = match ask.current {
+                let at = |a: Option<&Answer>| match a {
                     Some(Answer::Scale(p)) => usize::try_from(p - s.min).ok(),
                     _ => None,
                 };
-                self.ask_select(ask, prompt, items, current)
+                // The "now" point, marked so Enter on it is a visible choice.
+                if let Some(item) = at(ask.start).and_then(|i| items.get_mut(i)) {
+                    item.push_str(&format!("  ({})", i18n::SCALE_NOW.get(lang)));
+                }
+                let start = at(ask.current).or(at(ask.start));
+                self.ask_select(ask, prompt, items, start)
             }
             Kind::YesNo => {
                 let items = vec![
@@ -232,7 +322,13 @@ impl Prompter for TermPrompter {
                     .map_err(dialoguer_error)?;
                 Ok(match picked {
                     None => Reply::Back,
-                    Some(p) if p.is_empty() => Reply::Skip,
+                    Some(p) if p.is_empty() => {
+                        if q.required {
+                            // Not an answer: the walk says a tick is needed.
+                            self.term.clear_last_lines(1).map_err(interrupted)?;
+                        }
+                        Reply::Skip
+                    }
                     Some(p) => Reply::PickedMany(p),
                 })
             }

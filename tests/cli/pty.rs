@@ -155,6 +155,7 @@ fn plain(text: &str) -> String {
 /// One question as `driehoek questions --format json` lists it.
 struct Q {
     id: String,
+    section: String,
     kind: String,
     prompt: String,
     help: Option<String>,
@@ -176,6 +177,7 @@ fn questions(env: &Env, lang: &str) -> Vec<Q> {
         .iter()
         .map(|q| Q {
             id: text(&q["id"]),
+            section: text(&q["section"]),
             kind: text(&q["kind"]),
             prompt: text(&q["prompt"]),
             help: q["help"].as_str().map(str::to_string),
@@ -248,15 +250,49 @@ impl Walker {
         }
     }
 
-    /// The progress line the program should show at question `id`.
+    /// The progress line the program should show at question `id`, after
+    /// the section's title: "2 van 5 · deel 2 van 7]", a follow-up "2a".
     fn progress(&self, id: &str) -> String {
-        let applying: Vec<&Q> = self.questions.iter().filter(|q| self.applies(q)).collect();
-        let n = applying.iter().position(|q| q.id == id).unwrap() + 1;
-        let total = applying.len();
+        let at = self.questions.iter().position(|q| q.id == id).unwrap();
+        let q = &self.questions[at];
+        let mut sections: Vec<&str> = self.questions.iter().map(|q| q.section.as_str()).collect();
+        sections.dedup();
+        let part = sections.iter().position(|s| *s == q.section).unwrap() + 1;
+        let main = |q: &&Q| q.when.is_none() && q.section == self.questions[at].section;
+        let n = self.questions[..=at].iter().filter(main).count();
+        let total = self.questions.iter().filter(main).count();
+        let letter = match q.when {
+            None => String::new(),
+            Some(_) => {
+                let before = self.questions[..=at].iter().rev();
+                let i = before
+                    .take_while(|q| q.when.is_some())
+                    .filter(|q| self.applies(q))
+                    .count();
+                char::from(b'a' + u8::try_from(i - 1).unwrap()).to_string()
+            }
+        };
+        let parts = sections.len();
         if self.en {
-            format!("[question {n} of {total}]")
+            format!(" {n}{letter} of {total} · part {part} of {parts}]")
         } else {
-            format!("[vraag {n} van {total}]")
+            format!(" {n}{letter} van {total} · deel {part} van {parts}]")
+        }
+    }
+
+    /// The answer a list's cursor starts on: the "now" point for a
+    /// "desired" scale. `None`: on its first entry, which records nothing.
+    fn start(&self, q: &Q) -> Option<usize> {
+        let now = q.id.strip_suffix("_gewenst").map(|row| format!("{row}_nu"));
+        let given = self.given.get(&now?)?;
+        Some(given[0].parse::<usize>().unwrap() - 1)
+    }
+
+    /// The keys that move a list's cursor to answer `i` and press Enter.
+    fn pick_keys(&self, q: &Q, i: usize) -> String {
+        match self.start(q) {
+            None => moves(0, i + 1),
+            Some(from) => moves(from, i),
         }
     }
 
@@ -298,12 +334,12 @@ impl Walker {
             Act::Skip => {
                 assert!(!q.required, "{id} is required");
                 let skip = if self.en { "(skip)" } else { "(overslaan)" };
-                (pick_keys(self.items(q)), skip.to_string(), vec![])
+                (ENTER.to_string(), skip.to_string(), vec![])
             }
             Act::Pick(i) | Act::PickWith(i, _) => {
                 let keys = match act {
                     Act::PickWith(_, keys) => keys,
-                    _ => pick_keys(i),
+                    _ => self.pick_keys(q, i),
                 };
                 let (value, label) = match q.kind.as_str() {
                     "choice" => q.choices[i].clone(),
@@ -316,7 +352,12 @@ impl Walker {
                         };
                         (v, l.to_string())
                     }
-                    // Scale points from 1; the first and last carry a label.
+                    // Scale points from 1; the first and last carry a label,
+                    // the "now" point of a "desired" scale a mark.
+                    "scale" if self.start(q) == Some(i) => {
+                        let now = if self.en { "now" } else { "nu" };
+                        ((i + 1).to_string(), format!("{}  ({now})", i + 1))
+                    }
                     "scale" => ((i + 1).to_string(), (i + 1).to_string()),
                     other => panic!("cannot pick in a {other} question"),
                 };
@@ -342,16 +383,6 @@ impl Walker {
             self.given.remove(id);
         } else {
             self.given.insert(id.to_string(), values);
-        }
-    }
-
-    /// How many answer items a list shows before "(overslaan)".
-    fn items(&self, q: &Q) -> usize {
-        match q.kind.as_str() {
-            "choice" => q.choices.len(),
-            "yesno" => 2,
-            "scale" => 5,
-            _ => 0,
         }
     }
 
@@ -389,8 +420,19 @@ impl Walker {
     }
 }
 
+/// Down `i` entries and Enter: the i-th entry of a list that starts at
+/// its top (the menus at the end; a question's list starts on an entry
+/// that records nothing, see [`Walker::pick_keys`]).
 fn pick_keys(i: usize) -> String {
-    format!("{}{ENTER}", DOWN.repeat(i))
+    moves(0, i)
+}
+
+/// The keys from entry `from` to entry `to`, then Enter.
+fn moves(from: usize, to: usize) -> String {
+    match to.checked_sub(from) {
+        Some(down) => format!("{}{ENTER}", DOWN.repeat(down)),
+        None => format!("{}{ENTER}", UP.repeat(from - to)),
+    }
 }
 
 fn choice(q: &Q, value: &str) -> usize {
@@ -436,10 +478,11 @@ fn full_plan(q: &Q) -> Act {
     match q.id.as_str() {
         "casus.titel" => typed(TITLE),
         "casus.eigen_woorden" => typed(OWN_WORDS),
-        // Past it and back up: 3_5 is the third item.
-        "casus.professionals" => {
-            Act::PickWith(choice(q, "3_5"), format!("{DOWN}{DOWN}{DOWN}{UP}{ENTER}"))
-        }
+        // Past it and back up: 3_5 is the third item, after "(overslaan)".
+        "casus.professionals" => Act::PickWith(
+            choice(q, "3_5"),
+            format!("{DOWN}{DOWN}{DOWN}{DOWN}{UP}{ENTER}"),
+        ),
         "wet.oordeel" => Act::Pick(choice(q, "ja")),
         "wet.regel" => Act::Tick(vec![choice(q, "wgs"), choice(q, "anders")]),
         "wet.regel_anders" => typed("interne werkinstructie intake"),
@@ -510,7 +553,7 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
     // "? uitleg" at the end of a list shows the help too.
     w.wait_for("wet.oordeel");
     let help_item = w.q("wet.oordeel").choices.len();
-    w.pty.send(&pick_keys(help_item));
+    w.pty.send(&w.pick_keys(w.q("wet.oordeel"), help_item));
     w.pty.expect("✔ Mag deze oplossing van de wet? · ? uitleg");
     let help = w.q("wet.oordeel").help.clone().unwrap();
     // Help is wrapped to the terminal: its first words are on one line.
@@ -648,7 +691,7 @@ fn walks_in_english_with_lang_en() {
     let env = Env::new();
     let mut w = Walker::new(&env, "en", &["--lang", "en", "new"]);
     w.pty.expect("The case");
-    w.pty.expect("[question 1 of 51]");
+    w.pty.expect("[The case 1 of 10 · part 1 of 7]");
     w.pty.expect("What short title do you give this case?");
     w.pty.send(&format!("?{ENTER}"));
     w.pty.expect("Use a pseudonym or a description");
@@ -773,7 +816,7 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
     // `new` mentions the waiting draft; quit it at once with Ctrl-C.
     let mut again = Pty::spawn(&env, &["new"]);
     again.expect("Er wacht(en) 1 concept(en); ga verder met: driehoek resume");
-    again.expect("[vraag 1 van 51]");
+    again.expect("[De casus 1 van 10 · deel 1 van 7]");
     again.wait_until_reading_keys();
     again.send(CTRL_C);
     let (rest, code) = again.finish();
@@ -895,7 +938,7 @@ fn going_back_and_changing_an_answer_drops_its_follow_up() {
         .expect("✔ Welke wet of regeling speelt hier? · Wet gemeentelijke schuldhulpverlening\r");
     w.given.insert("wet.regel".into(), vec!["wgs".into()]);
 
-    // The follow-up no longer counts: the next question is 13 of 51 again.
+    // The follow-up is no longer asked; the walk goes on after it.
     w.walk_from("wet.blokkade", minimal_plan);
     w.pty.expect("Deze notitie opslaan?");
     w.pty.expect("Weggooien");
@@ -994,4 +1037,142 @@ fn first_words(text: &str) -> String {
         .take(5)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A stored answer as the walker writes what it gave.
+fn given_values(value: &toml::Value) -> Vec<String> {
+    match value {
+        toml::Value::String(s) => vec![s.clone()],
+        toml::Value::Integer(i) => vec![i.to_string()],
+        toml::Value::Boolean(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
+        toml::Value::Array(vs) => vs.iter().flat_map(given_values).collect(),
+        other => panic!("an answer {other:?}"),
+    }
+}
+
+#[test]
+fn enter_alone_saves_nothing_that_was_not_picked() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new"]);
+    let ids: Vec<String> = w.questions.iter().map(|q| q.id.clone()).collect();
+    for id in ids {
+        let q = w.q(&id);
+        if !w.applies(q) {
+            continue;
+        }
+        let (required, kind, last) = (q.required, q.kind.clone(), q.choices.len().max(1) - 1);
+        w.wait_for(&id);
+        if !required {
+            w.answer(&id, Act::Skip);
+            continue;
+        }
+        let refused = match kind.as_str() {
+            "multi" => "✗ Kies minstens één antwoord: spatie = aanvinken, Enter = klaar.",
+            "choice" | "scale" | "yesno" => {
+                "✗ Kies een antwoord: ga met de pijltjes naar je keuze en druk op Enter."
+            }
+            _ => {
+                w.answer(&id, Act::Type(format!("Iets bij {id}.")));
+                continue;
+            }
+        };
+        // A "desired" scale starts on "now": Enter takes that point.
+        if let Some(now) = w.start(w.q(&id)) {
+            w.answer(&id, Act::Pick(now));
+            continue;
+        }
+        // Enter on an untouched list says a choice is needed, and stays.
+        w.pty.send(ENTER);
+        let (progress, prompt) = (w.progress(&id), w.q(&id).prompt.clone());
+        w.pty.expect(progress.as_str());
+        w.pty.expect(refused);
+        w.pty.expect(prompt.as_str());
+        let act = match kind.as_str() {
+            "multi" => Act::Tick(vec![0]),
+            "scale" => Act::Pick(1),
+            _ => Act::Pick(last),
+        };
+        w.answer(&id, act);
+    }
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    w.pty.expect("opgeslagen.");
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+
+    // The note holds exactly what was typed or picked: no verdict, scale
+    // or choice from an Enter on an untouched list.
+    let note = note_toml(&env);
+    let stored: HashMap<String, Vec<String>> = note["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                given_values(&a["value"]),
+            )
+        })
+        .collect();
+    assert_eq!(stored, w.given);
+    assert!(stored.keys().all(|id| w.q(id).required), "{stored:#?}");
+}
+
+/// Whether the output sets a colour or another text style.
+fn styled(output: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(output);
+    text.split("\x1b[").skip(1).any(|rest| {
+        let code: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ';')
+            .collect();
+        rest[code.len()..].starts_with('m')
+    })
+}
+
+#[test]
+fn without_colour_the_active_entry_of_every_list_is_marked() {
+    // The harness runs every test with NO_COLOR=1.
+    let env = Env::new();
+    let mut w = walk_to_the_first_list(&env);
+    let q = w.q("casus.professionals");
+    let (prompt, (value, first)) = (q.prompt.clone(), q.choices[0].clone());
+    assert!(
+        plain(&String::from_utf8_lossy(&w.pty.seen))
+            .contains(&format!("❯ (overslaan)\r\n  {first}\r\n")),
+        "no cursor on the first entry"
+    );
+    w.pty.send(DOWN);
+    w.pty
+        .expect(format!("  (overslaan)\r\n❯ {first}\r\n").as_str());
+    w.pty.send(ENTER);
+    w.pty.expect(format!("✔ {prompt} · {first}").as_str());
+    w.given.insert("casus.professionals".into(), vec![value]);
+    w.walk_between("casus.netwerk", Some("wet.regel"), minimal_plan);
+
+    // A multiple-choice list: the cursor is a sign, ticks are another.
+    w.wait_for("wet.regel");
+    let labels: Vec<String> = w
+        .q("wet.regel")
+        .choices
+        .iter()
+        .map(|c| c.1.clone())
+        .collect();
+    w.pty
+        .expect(format!("❯ ⬚ {}\r\n  ⬚ {}\r\n", labels[0], labels[1]).as_str());
+    w.pty.send(DOWN);
+    w.pty
+        .expect(format!("  ⬚ {}\r\n❯ ⬚ {}\r\n", labels[0], labels[1]).as_str());
+    w.pty.send(SPACE);
+    w.pty
+        .expect(format!("  ⬚ {}\r\n❯ ✔ {}\r\n", labels[0], labels[1]).as_str());
+    assert!(!styled(&w.pty.seen), "colour despite NO_COLOR");
+    w.pty.send(CTRL_C);
+    w.pty.expect(KEEP_DRAFT);
+    w.pty.expect("Weggooien");
+    w.pty.wait_until_reading_keys();
+    w.pty.send(CTRL_C);
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 130);
 }
