@@ -335,6 +335,12 @@ pub mod tests {
         Reply::Typed(s.to_string())
     }
 
+    /// The list position of `value` in question `id`.
+    fn choice_at(set: &QuestionSet, id: &str, value: &str) -> usize {
+        let choices = &set.question(id).unwrap().choices;
+        choices.iter().position(|c| c.value == value).unwrap()
+    }
+
     /// Replies that answer every question of the default set minimally:
     /// required ones answered, optional ones skipped.
     pub fn minimal_replies(set: &QuestionSet, overrides: &[(&str, Reply)]) -> Vec<(String, Reply)> {
@@ -392,13 +398,7 @@ pub mod tests {
         let (answers, asked) = run_by_id(&set, minimal_replies(&set, &[]));
         assert!(!asked.contains(&"wet.regel_anders".to_string()));
         assert!(answers.iter().all(|(id, _)| id != "wet.regel_anders"));
-        let anders = set
-            .question("wet.regel")
-            .unwrap()
-            .choices
-            .iter()
-            .position(|c| c.value == "anders")
-            .unwrap();
+        let anders = choice_at(&set, "wet.regel", "anders");
         let (answers, asked) = run_by_id(
             &set,
             minimal_replies(
@@ -514,13 +514,7 @@ pub mod tests {
             .iter()
             .position(|q| q.id == "vervolg.schaal")
             .unwrap();
-        let incidenteel = set
-            .question("vervolg.schaal")
-            .unwrap()
-            .choices
-            .iter()
-            .position(|c| c.value == "incidenteel")
-            .unwrap();
+        let incidenteel = choice_at(&set, "vervolg.schaal", "incidenteel");
         let mut p = ScriptedPrompter::new([Reply::Picked(incidenteel)]);
         walk.run(&mut p, &mut ()).unwrap();
         assert!(!walk.answers().iter().any(|(id, _)| id == "vervolg.signaal"));
@@ -631,13 +625,7 @@ pub mod tests {
     #[test]
     fn progress_counts_within_the_section_and_never_grows() {
         let set = set();
-        let anders = set
-            .question("wet.regel")
-            .unwrap()
-            .choices
-            .iter()
-            .position(|c| c.value == "anders")
-            .unwrap();
+        let anders = choice_at(&set, "wet.regel", "anders");
         let called = ["wet.regel_anders", "wet.ruimte_waar"];
         let replies = minimal_replies(
             &set,

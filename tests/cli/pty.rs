@@ -386,6 +386,16 @@ impl Walker {
         }
     }
 
+    /// Saves at the summary and waits for the program to end well.
+    fn save(&mut self) {
+        self.pty.expect("Deze notitie opslaan?");
+        self.pty.expect("Weggooien");
+        self.pty.send(ENTER);
+        self.pty.expect("opgeslagen.");
+        let (_, code) = self.pty.finish();
+        assert_eq!(code, 0);
+    }
+
     /// Asks and answers one question.
     fn step(&mut self, id: &str, act: Act) {
         self.wait_for(id);
@@ -940,12 +950,7 @@ fn going_back_and_changing_an_answer_drops_its_follow_up() {
 
     // The follow-up is no longer asked; the walk goes on after it.
     w.walk_from("wet.blokkade", minimal_plan);
-    w.pty.expect("Deze notitie opslaan?");
-    w.pty.expect("Weggooien");
-    w.pty.send(ENTER);
-    w.pty.expect("opgeslagen.");
-    let (_, code) = w.pty.finish();
-    assert_eq!(code, 0);
+    w.save();
     let note = note_toml(&env);
     assert_eq!(
         answer(&note, "wet.regel").as_array().unwrap(),
@@ -982,12 +987,7 @@ fn a_walk_killed_halfway_resumes_to_the_end() {
     let mut again = Walker::new(&env, "nl", &["hervat"]);
     again.given = w.given.clone();
     again.walk_from("middelen.oordeel", minimal_plan);
-    again.pty.expect("Deze notitie opslaan?");
-    again.pty.expect("Weggooien");
-    again.pty.send(ENTER);
-    again.pty.expect("opgeslagen.");
-    let (_, code) = again.pty.finish();
-    assert_eq!(code, 0);
+    again.save();
     let note = note_toml(&env);
     assert_eq!(
         answer(&note, "casus.titel").as_str(),
@@ -1094,12 +1094,7 @@ fn enter_alone_saves_nothing_that_was_not_picked() {
         };
         w.answer(&id, act);
     }
-    w.pty.expect("Deze notitie opslaan?");
-    w.pty.expect("Weggooien");
-    w.pty.send(ENTER);
-    w.pty.expect("opgeslagen.");
-    let (_, code) = w.pty.finish();
-    assert_eq!(code, 0);
+    w.save();
 
     // The note holds exactly what was typed or picked: no verdict, scale
     // or choice from an Enter on an untouched list.
