@@ -110,6 +110,17 @@ impl Pty {
         self.session.send(keys).expect("send keys");
     }
 
+    /// Ctrl-C, and Ctrl-C again at "keep the draft?": the run ends with
+    /// the draft kept. Returns what `finish` returns.
+    fn cancel_keeping_the_draft(&mut self) -> (String, i32) {
+        self.send(CTRL_C);
+        self.expect(KEEP_DRAFT);
+        self.expect("Weggooien");
+        self.wait_until_reading_keys();
+        self.send(CTRL_C);
+        self.finish()
+    }
+
     /// Reads to the end and returns the rest of the output and the exit code.
     fn finish(&mut self) -> (String, i32) {
         let (_, rest) = self.expect(Eof);
@@ -778,14 +789,9 @@ fn cancels(output: &str) -> usize {
 fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing() {
     let env = Env::new();
     let mut w = walk_to_the_first_list(&env);
-    w.pty.send(CTRL_C);
     // With answers given, the walk asks whether to keep them as a draft;
     // a second Ctrl-C there keeps it and ends the run.
-    w.pty.expect(KEEP_DRAFT);
-    w.pty.expect("Weggooien");
-    w.pty.wait_until_reading_keys();
-    w.pty.send(CTRL_C);
-    let (rest, code) = w.pty.finish();
+    let (rest, code) = w.pty.cancel_keeping_the_draft();
     assert_eq!(code, 130, "{rest:?}");
     let rest = plain(&rest);
     assert_eq!(cancels(&rest), 1, "{rest}");
@@ -1163,11 +1169,6 @@ fn without_colour_the_active_entry_of_every_list_is_marked() {
     w.pty
         .expect(format!("  ⬚ {}\r\n❯ ✔ {}\r\n", labels[0], labels[1]).as_str());
     assert!(!styled(&w.pty.seen), "colour despite NO_COLOR");
-    w.pty.send(CTRL_C);
-    w.pty.expect(KEEP_DRAFT);
-    w.pty.expect("Weggooien");
-    w.pty.wait_until_reading_keys();
-    w.pty.send(CTRL_C);
-    let (_, code) = w.pty.finish();
+    let (_, code) = w.pty.cancel_keeping_the_draft();
     assert_eq!(code, 130);
 }
