@@ -112,7 +112,7 @@ pub fn stamps(dir: &Path) -> Result<Vec<NoteFile>> {
         Some(NoteFile {
             id: id.clone(),
             stamp: Stamp::of(&meta),
-            exposed: crate::store::exposed_mode(&meta),
+            exposed: crate::sys::exposed(&meta),
         })
     })
     .into_iter()
@@ -252,10 +252,7 @@ fn write_cache(
     fill: impl FnOnce(&mut BufWriter<&mut File>) -> Result<()>,
 ) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
-        .tempfile_in(dir)?;
+    let mut tmp = crate::sys::private_temp_file(dir)?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         fill(&mut out)?;

@@ -25,4 +25,5 @@ pub mod problem;
 pub mod prompt;
 pub mod render;
 pub mod store;
+pub mod sys;
 pub mod walk;

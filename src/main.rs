@@ -1,15 +1,12 @@
 //! driehoek: think a stuck case through with the value triangle of the
 //! Amsterdam maatwerk method, and keep what you concluded.
 
-use driehoek::{cli, cmd, error, store};
+use driehoek::{cli, cmd, error, store, sys};
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // Like other command-line tools, stop quietly when the reader of our
-    // output goes away (`driehoek list | head`) instead of failing loudly.
-    // SAFETY: restoring the default action of a signal at start-up.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    sys::quiet_on_closed_pipe();
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);

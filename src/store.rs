@@ -6,8 +6,6 @@
 //! files 0600: case notes describe vulnerable people.
 
 use std::fs::{self, File};
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -20,6 +18,7 @@ use crate::i18n::{self, Lang};
 use crate::index::{self, Stamp, Summary, TextReader, TextRecord};
 
 use crate::note::{CaseNote, Draft, NOTE_FORMAT};
+use crate::sys;
 
 /// Held while a file is being written, so a Ctrl-C handler can wait for
 /// the write to finish before the process exits.
@@ -42,13 +41,9 @@ pub struct Listing {
     /// Newest first.
     pub notes: Vec<Summary>,
     pub broken: Vec<Broken>,
-    /// Note files others than the owner can read or write.
+    /// Note files others than the owner can read or write (where the
+    /// platform has permission bits).
     pub exposed: Vec<PathBuf>,
-}
-
-/// Whether others than the owner may read or write.
-pub fn exposed_mode(meta: &fs::Metadata) -> bool {
-    meta.permissions().mode() & 0o077 != 0
 }
 
 /// A note file that could not be read, with why.
@@ -89,12 +84,13 @@ impl Store {
     }
 
     /// Folders that others than the owner can read or write, to warn
-    /// about: the store may sit in a shared folder. Note files are checked
+    /// about where the platform has permission bits: the store may sit in
+    /// a shared folder. Note files are checked
     /// where they are read anyway ([`Listing::exposed`]).
     pub fn exposed(&self) -> Vec<PathBuf> {
         self.folders()
             .into_iter()
-            .filter(|p| fs::metadata(p).is_ok_and(|m| exposed_mode(&m)))
+            .filter(|p| fs::metadata(p).is_ok_and(|m| sys::exposed(&m)))
             .collect()
     }
 
@@ -125,13 +121,7 @@ impl Store {
 
     fn lock_file(&self) -> Result<File> {
         let path = self.root.join("lock");
-        fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))
+        sys::open_private_file(&path).with_context(|| format!("cannot open {}", path.display()))
     }
 
     /// Saves an edited note. The version it replaces is kept in the note's
@@ -185,7 +175,7 @@ impl Store {
         }
         let to = bin.join(format!("{id}.toml"));
         fs::rename(self.path_of(id), &to).context("cannot move the note to the trash")?;
-        File::open(self.notes_dir())?.sync_all()?;
+        sys::sync_dir(&self.notes_dir())?;
         Ok(to)
     }
 
@@ -210,7 +200,7 @@ impl Store {
         for cache in [index::SUMMARY_FILE, index::TEXT_FILE] {
             remove_if_there(&index::dir(&self.root).join(cache))?;
         }
-        File::open(self.notes_dir())?.sync_all()?;
+        sys::sync_dir(&self.notes_dir())?;
         Ok(())
     }
 
@@ -578,26 +568,12 @@ fn read_text(path: &Path) -> Result<String> {
     String::from_utf8(bytes).with_context(|| format!("{} is not text (UTF-8)", path.display()))
 }
 
-/// Writes `bytes` to `path` through a synced temp file in the same folder.
-/// With `replace` false, an existing file is an `AlreadyExists` error.
+/// Writes `bytes` to `path` atomically ([`sys::write_atomic`]), with a
+/// Ctrl-C waiting until it is done. With `replace` false, an existing file
+/// is an `AlreadyExists` error.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if replace {
-        tmp.persist(path).map_err(|e| e.error)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    }
-    File::open(dir)?.sync_all()
+    sys::write_atomic(path, bytes, replace)
 }
 
 /// Removes a file; one that is already gone is no error.
@@ -612,11 +588,7 @@ fn remove_if_there(path: &Path) -> Result<()> {
 
 /// Makes `dir` and any missing parents, readable by the owner alone.
 pub fn make_private_dir(dir: &Path) -> Result<()> {
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .with_context(|| format!("cannot make folder {}", dir.display()))
+    sys::create_private_dir(dir).with_context(|| format!("cannot make folder {}", dir.display()))
 }
 
 #[cfg(test)]
@@ -696,10 +668,7 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"one");
         write_atomic(&path, b"three", true).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"three");
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert!(!sys::exposed(&fs::metadata(&path).unwrap()));
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),
             1,

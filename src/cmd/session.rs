@@ -11,7 +11,8 @@ use crate::bank::QuestionSet;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Draft};
-use crate::prompt::{CtrlCAsKey, Prompter, TermPrompter};
+use crate::prompt::{Prompter, TermPrompter};
+use crate::sys::CtrlCAsKey;
 
 use crate::render;
 use crate::store::Store;

@@ -2,7 +2,7 @@
 //! [`Prompter`], so it runs the same in a terminal and in tests.
 
 mod term;
-pub use term::{CtrlCAsKey, TermPrompter, edit_text};
+pub use term::{TermPrompter, edit_text};
 
 use crate::bank::{Question, Section};
 use crate::i18n::Lang;

@@ -399,41 +399,6 @@ fn plain_text(a: &Answer) -> String {
     }
 }
 
-/// While held, Ctrl-C reaches the prompts as a key instead of a signal.
-/// dialoguer reads one key at a time in raw mode; between two reads the
-/// terminal would turn Ctrl-C into a signal, lose it, and drop what was
-/// typed ahead. With signals off for the whole walk, the next read sees it.
-pub struct CtrlCAsKey {
-    original: Option<libc::termios>,
-}
-
-impl CtrlCAsKey {
-    pub fn hold() -> CtrlCAsKey {
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr fills the struct when it returns 0.
-        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) } != 0 {
-            return CtrlCAsKey { original: None };
-        }
-        let original = unsafe { termios.assume_init() };
-        let mut quiet = original;
-        quiet.c_lflag &= !libc::ISIG;
-        // SAFETY: a valid termios for the same descriptor.
-        unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSADRAIN, &quiet) };
-        CtrlCAsKey {
-            original: Some(original),
-        }
-    }
-}
-
-impl Drop for CtrlCAsKey {
-    fn drop(&mut self) {
-        if let Some(original) = &self.original {
-            // SAFETY: the settings read in `hold`, for the same descriptor.
-            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSADRAIN, original) };
-        }
-    }
-}
-
 /// Ctrl-C shows up as an interrupted read: that is a cancel.
 fn dialoguer_error(e: dialoguer::Error) -> anyhow::Error {
     let dialoguer::Error::IO(io) = e;

@@ -1,0 +1,144 @@
+//! Everything that differs by platform, behind one small interface. The
+//! rest of the program names what it needs (a private folder, an atomic
+//! replace, a folder made durable, many files written fast) and never
+//! which system call gives it.
+//!
+//! Two implementations: `unix.rs`, today's, with Linux-only fast paths
+//! behind `cfg(target_os = "linux")`; and `portable.rs`, plain `std` (and
+//! `tempfile`), which builds wherever `std` builds: Windows, and macOS
+//! should the Unix one not. The cargo feature `portable` forces the
+//! portable one on Unix too, so it is tested here.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+#[cfg(all(unix, not(feature = "portable")))]
+mod unix;
+#[cfg(all(unix, not(feature = "portable")))]
+use unix as imp;
+
+#[cfg(any(not(unix), feature = "portable"))]
+mod portable;
+#[cfg(any(not(unix), feature = "portable"))]
+use portable as imp;
+
+pub use imp::{
+    CtrlCAsKey, FastFolder, Staged, create_private_dir, exposed, open_private_file,
+    open_regular_nofollow, private_temp_file, quiet_on_closed_pipe, sync_dir,
+};
+
+/// Why [`open_regular_nofollow`] refused a path: a symbolic link, a
+/// folder, a FIFO or a device where a file was expected. Callers tell the
+/// user in their language ([`is_not_regular`]); this text is for logs.
+#[derive(Debug)]
+pub struct NotRegular;
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a regular file (a symbolic link, folder or device)")
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+/// Whether `e` is [`open_regular_nofollow`] refusing what is not a
+/// regular file, as opposed to the file being missing or unreadable.
+pub fn is_not_regular(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<NotRegular>())
+}
+
+fn not_regular() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, NotRegular)
+}
+
+/// Replaces (or, with `replace` false, creates: an existing file is then
+/// an `AlreadyExists` error) the file at `path` with `bytes`, atomically:
+/// a synced private temp file in the same folder is renamed into place,
+/// and the folder is made durable. A reader sees the old file or the new
+/// one, never half of one, whatever happens meanwhile.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = private_temp_file(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    sync_dir(dir)
+}
+
+/// A private temp file in `dir` holding `bytes`, synced if `sync`: the
+/// staging every [`FastFolder`] can fall back on.
+fn stage_named(dir: &Path, bytes: &[u8], sync: bool) -> io::Result<tempfile::TempPath> {
+    let mut tmp = private_temp_file(dir)?;
+    tmp.write_all(bytes)?;
+    if sync {
+        tmp.as_file().sync_all()?;
+    }
+    Ok(tmp.into_temp_path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn a_private_folder_is_made_with_its_parents_and_again_without_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a").join("b");
+        create_private_dir(&deep).unwrap();
+        create_private_dir(&deep).unwrap();
+        assert!(deep.is_dir());
+        assert!(!exposed(&fs::metadata(&deep).unwrap()));
+        sync_dir(&deep).unwrap();
+    }
+
+    #[test]
+    fn only_a_regular_file_opens_without_following_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("note.toml");
+        fs::write(&file, "text").unwrap();
+        let mut read = String::new();
+        io::Read::read_to_string(&mut open_regular_nofollow(&file).unwrap(), &mut read).unwrap();
+        assert_eq!(read, "text");
+        let folder = open_regular_nofollow(dir.path()).unwrap_err();
+        assert!(is_not_regular(&folder), "{folder}");
+        let missing = open_regular_nofollow(&dir.path().join("gone")).unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+        assert!(!is_not_regular(&missing));
+    }
+
+    #[test]
+    fn open_private_file_creates_and_never_truncates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lock");
+        drop(open_private_file(&path).unwrap());
+        fs::write(&path, "kept").unwrap();
+        drop(open_private_file(&path).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "kept");
+    }
+
+    #[test]
+    fn staged_files_get_their_names_only_when_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path();
+        fs::write(dir.join("a.md"), "old").unwrap();
+        let folder = FastFolder::open(dir, 8).unwrap();
+        let a = folder.stage(dir.join("a.md"), b"new a").unwrap();
+        let b = folder.stage(dir.join("b.md"), b"new b").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a.md")).unwrap(), "old");
+        assert!(!dir.join("b.md").exists());
+        folder.sync().unwrap();
+        folder.name(a).unwrap();
+        folder.name(b).unwrap();
+        assert_eq!(fs::read_to_string(dir.join("a.md")).unwrap(), "new a");
+        assert_eq!(fs::read_to_string(dir.join("b.md")).unwrap(), "new b");
+        assert_eq!(fs::read_dir(dir).unwrap().count(), 2, "no temp files left");
+    }
+}
