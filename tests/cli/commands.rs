@@ -1,11 +1,10 @@
 //! The subcommands as a user runs them without a terminal.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::harness::{Env, FULL, code, stable, stderr, stdout};
+use crate::harness::{Env, FULL, assert_mode, code, stable, stderr, stdout};
 use crate::snapshot;
 
 /// A second invented case, with fewer answers.
@@ -123,10 +122,9 @@ fn new_from_prints_the_id_and_stores_a_private_readable_note() {
         .unwrap();
     assert_eq!(besproken["value"].as_str(), Some("nog_niet"));
 
-    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&path), 0o600);
-    assert_eq!(mode(&env.notes_dir()), 0o700);
-    assert_eq!(mode(env.notes_dir().parent().unwrap()), 0o700);
+    assert_mode(&path, 0o600);
+    assert_mode(&env.notes_dir(), 0o700);
+    assert_mode(env.notes_dir().parent().unwrap(), 0o700);
 }
 
 #[test]
@@ -308,10 +306,7 @@ fn export_to_files_and_folders() {
             .unwrap()
             .starts_with("# Drie zakken post\n")
     );
-    assert_eq!(
-        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    assert_mode(&file, 0o600);
 
     let dir = env.home.path().join("vergadering");
     let out = env.run(&["export", "--all", "-o", dir.to_str().unwrap()]);
@@ -326,17 +321,10 @@ fn export_to_files_and_folders() {
         .concat();
     expected.sort();
     assert_eq!(names, expected, "each note and its pictures, no temp files");
-    assert_eq!(
-        fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
-        0o700,
-        "a new export folder is private"
-    );
+    // A new export folder is private.
+    assert_mode(&dir, 0o700);
     for name in &names {
-        let file = dir.join(name);
-        assert_eq!(
-            fs::metadata(&file).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_mode(&dir.join(name), 0o600);
     }
 
     let out = env.run(&["export", "--all"]);

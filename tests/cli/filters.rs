@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::harness::{Env, FULL, code, stderr, stdout};
+use crate::harness::{Env, FULL, assert_mode, code, stderr, stdout};
 
 /// Three invented notes with different verdicts, scopes and words.
 fn three(env: &Env) -> [String; 3] {
@@ -149,12 +149,8 @@ fn the_cache_follows_every_change_to_the_notes() {
     assert_eq!(ids(&env, &[]).len(), 2);
     assert_eq!(ids(&env, &["--search", "voedselpakketten"]).len(), 2);
     // The cache holds case text: private like the notes.
-    use std::os::unix::fs::PermissionsExt;
     for name in ["summary", "text"] {
-        assert_eq!(
-            fs::metadata(cache.join(name)).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_mode(&cache.join(name), 0o600);
     }
 }
 

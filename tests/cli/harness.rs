@@ -87,6 +87,19 @@ impl Env {
 }
 
 /// The exit code; a run killed by a signal fails the test here.
+/// Asserts the permission bits of `path` (as 0o600) where the build sets
+/// them; the portable build, as on Windows, sets none.
+pub fn assert_mode(path: &std::path::Path, mode: u32) {
+    #[cfg(not(feature = "portable"))]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let found = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(found, mode, "{:o} for {}", found, path.display());
+    }
+    #[cfg(feature = "portable")]
+    let _ = (path, mode);
+}
+
 pub fn code(out: &Output) -> i32 {
     out.status.code().unwrap()
 }
