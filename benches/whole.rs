@@ -3,7 +3,9 @@
 //! median wall time and the peak memory of each command against the
 //! targets. Run: `cargo bench --bench whole`; `-- --smoke` runs every
 //! command once on a tiny store (CI does that; it asserts nothing about
-//! time).
+//! time). A full run also builds the binary with the portable platform
+//! layer (`--features portable`, in `target/portable/`) and times its
+//! `export --all`, the one command where the platforms differ in cost.
 
 mod support;
 
@@ -109,9 +111,9 @@ fn store(dir: &Path, count: usize) -> PathBuf {
 /// A time in ms and, optionally, a peak memory in MiB not to exceed.
 type Target = (f64, Option<f64>);
 
-/// What to measure: a label, the arguments, whether `-o` gets a new
-/// folder for every run, how many runs, and the target.
-type Step<'a> = (String, Vec<&'a str>, bool, usize, Option<Target>);
+/// What to measure: a label, the binary, the arguments, whether `-o` gets
+/// a new folder for every run, how many runs, and the target.
+type Step<'a> = (String, &'a Path, Vec<&'a str>, bool, usize, Option<Target>);
 
 fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
     let verdict = match target {
@@ -143,6 +145,8 @@ fn main() {
     std::fs::create_dir_all(&config).unwrap();
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/fixtures/full.toml");
     let answers = answers.to_str().unwrap();
+
+    let portable = (!smoke).then(build_portable);
 
     let mut lines = vec![
         "| command | median ms | peak MiB | target |".to_string(),
@@ -184,12 +188,14 @@ fn main() {
             .next()
             .unwrap();
         let out = exports.join(format!("{n}"));
+        let portable_out = exports.join(format!("portable-{n}"));
         let shm = shm_exports.join(format!("{n}"));
         let target = |t: Target| big.then_some(t);
-        // (what, arguments, a new -o folder each run, runs, target)
+        // (what, binary, arguments, a new -o folder each run, runs, target)
         let mut steps: Vec<Step> = vec![
             (
                 format!("`list`, {n} notes"),
+                &bin,
                 vec!["list"],
                 false,
                 runs,
@@ -197,6 +203,7 @@ fn main() {
             ),
             (
                 format!("`list --search`, {n} notes"),
+                &bin,
                 vec!["list", "--search", "huurachterstand"],
                 false,
                 runs,
@@ -204,6 +211,7 @@ fn main() {
             ),
             (
                 format!("`show`, {n} notes"),
+                &bin,
                 vec!["show", &some_id],
                 false,
                 runs,
@@ -211,6 +219,7 @@ fn main() {
             ),
             (
                 format!("`export --all` to a new folder, {n} notes"),
+                &bin,
                 vec!["export", "--all", "-o", out.to_str().unwrap()],
                 true,
                 runs.min(5),
@@ -218,6 +227,7 @@ fn main() {
             ),
             (
                 format!("`export --all` again, unchanged, {n} notes"),
+                &bin,
                 vec!["export", "--all", "-o", out.to_str().unwrap()],
                 false,
                 runs.min(5),
@@ -229,13 +239,24 @@ fn main() {
         if !smoke && Path::new("/dev/shm").is_dir() {
             steps.push((
                 format!("`export --all` to a new folder in memory (tmpfs), {n} notes"),
+                &bin,
                 vec!["export", "--all", "-o", shm.to_str().unwrap()],
                 true,
                 runs.min(5),
                 None,
             ));
         }
-        for (what, args, fresh, runs, target) in steps {
+        if let Some(portable) = &portable {
+            steps.push((
+                format!("`export --all` to a new folder, {n} notes, portable build"),
+                portable,
+                vec!["export", "--all", "-o", portable_out.to_str().unwrap()],
+                true,
+                runs.min(5),
+                target((2000.0, None)),
+            ));
+        }
+        for (what, bin, args, fresh, runs, target) in steps {
             // A new folder for every run, as a person exporting would have:
             // removing ten thousand files just before makes ext4 slow to
             // create new ones for minutes after (it skips recently freed
@@ -247,7 +268,7 @@ fn main() {
                 }
                 a
             };
-            let sample = measure_each(&args_of, &bin, &home, &config, runs);
+            let sample = measure_each(&args_of, bin, &home, &config, runs);
             if args == ["list"] {
                 list_ms.push((n, sample.ms));
             }
@@ -271,6 +292,27 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         average_size(&dir, sizes)
     );
+}
+
+/// The release binary with the portable platform layer, built in its own
+/// target folder so it does not replace the one measured beside it.
+fn build_portable() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("portable");
+    eprintln!("building the portable binary in {} …", target.display());
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let built = Command::new(cargo)
+        .current_dir(manifest)
+        .args(["build", "--release", "--locked", "--features", "portable"])
+        .args(["--bin", "driehoek", "--target-dir"])
+        .arg(&target)
+        .status()
+        .expect("run cargo");
+    assert!(built.success(), "building the portable binary failed");
+    target.join("release").join("driehoek")
 }
 
 fn average_size(dir: &Path, sizes: &[usize]) -> u64 {
