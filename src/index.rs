@@ -144,8 +144,8 @@ pub fn read_summaries(path: &Path) -> HashMap<String, (Stamp, Summary)> {
     map
 }
 
-pub fn write_summaries(path: &Path, entries: &[(Stamp, &Summary)]) -> Result<()> {
-    write_cache(path, |out| {
+pub fn write_summaries(path: &Path, tmp_dir: &Path, entries: &[(Stamp, &Summary)]) -> Result<()> {
+    write_cache(path, tmp_dir, |out| {
         writeln!(out, "{SUMMARY_HEADER}")?;
         for (stamp, summary) in entries {
             let line = SummaryLine {
@@ -177,19 +177,27 @@ pub struct TextRecord {
 }
 
 /// Streams the text cache, record by record; stops quietly at the first
-/// sign of damage (the rest is then rebuilt from the notes).
+/// sign of damage (the rest is then rebuilt from the notes). A length in
+/// the cache is believed only when that many bytes are left in the file,
+/// so a damaged cache never makes it allocate more than the file's size.
 pub struct TextReader {
     input: Option<BufReader<File>>,
+    /// Bytes of the file not read yet.
+    left: u64,
 }
 
 impl TextReader {
     pub fn open(path: &Path) -> TextReader {
-        let input = File::open(path).ok().map(BufReader::new).and_then(|mut r| {
+        let mut left = 0;
+        let input = File::open(path).ok().and_then(|file| {
+            left = file.metadata().ok().filter(|m| m.is_file())?.len();
+            let mut r = BufReader::new(file);
             let mut header = String::new();
-            r.read_line(&mut header).ok()?;
+            let read = r.read_line(&mut header).ok()?;
+            left = left.checked_sub(read as u64)?;
             (header.trim_end() == TEXT_HEADER).then_some(r)
         });
-        TextReader { input }
+        TextReader { input, left }
     }
 }
 
@@ -198,17 +206,22 @@ impl Iterator for TextReader {
 
     fn next(&mut self) -> Option<TextRecord> {
         let input = self.input.as_mut()?;
+        let left = &mut self.left;
         let record = (|| {
             let mut head = String::new();
-            if input.read_line(&mut head).ok()? == 0 {
+            let read = input.read_line(&mut head).ok()?;
+            if read == 0 {
                 return None;
             }
+            *left = left.checked_sub(read as u64)?;
             let mut parts = head.trim_end().split('\t');
             let id = parts.next()?.to_string();
             let size = parts.next()?.parse().ok()?;
             let mtime_ns = parts.next()?.parse().ok()?;
-            let len: usize = parts.next()?.parse().ok()?;
-            let mut bytes = vec![0; len + 1];
+            let len: u64 = parts.next()?.parse().ok()?;
+            // The text and its newline must still be in the file.
+            *left = left.checked_sub(len.checked_add(1)?)?;
+            let mut bytes = vec![0; usize::try_from(len).ok()? + 1];
             input.read_exact(&mut bytes).ok()?;
             bytes.pop().filter(|b| *b == b'\n')?;
             Some(TextRecord {
@@ -225,8 +238,12 @@ impl Iterator for TextReader {
 }
 
 /// Writes the text cache from records.
-pub fn write_texts(path: &Path, records: impl Iterator<Item = TextRecord>) -> Result<()> {
-    write_cache(path, |out| {
+pub fn write_texts(
+    path: &Path,
+    tmp_dir: &Path,
+    records: impl Iterator<Item = TextRecord>,
+) -> Result<()> {
+    write_cache(path, tmp_dir, |out| {
         writeln!(out, "{TEXT_HEADER}")?;
         for r in records {
             writeln!(
@@ -244,15 +261,16 @@ pub fn write_texts(path: &Path, records: impl Iterator<Item = TextRecord>) -> Re
     })
 }
 
-/// A cache file is replaced whole, never half-written. It holds case text,
-/// so it is private like the notes. It needs no fsync: a cache lost in a
-/// crash is rebuilt.
+/// A cache file is replaced whole, never half-written, through a temp file
+/// in the store's temp folder (`tmp_dir`). It holds case text, so it is
+/// private like the notes. It needs no fsync: a cache lost in a crash is
+/// rebuilt.
 fn write_cache(
     path: &Path,
+    tmp_dir: &Path,
     fill: impl FnOnce(&mut BufWriter<&mut File>) -> Result<()>,
 ) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = crate::sys::private_temp_file(dir)?;
+    let mut tmp = crate::scratch::for_write(tmp_dir)?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         fill(&mut out)?;
@@ -296,7 +314,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("text");
         let records = [record("a", "één\ttab\nregel"), record("b", "")];
-        write_texts(&path, records.into_iter()).unwrap();
+        write_texts(&path, dir.path(), records.into_iter()).unwrap();
         let back: Vec<TextRecord> = TextReader::open(&path).collect();
         assert_eq!(back.len(), 2);
         assert_eq!(back[0].text, "één\ttab\nregel");
@@ -307,6 +325,23 @@ mod tests {
         assert_eq!(TextReader::open(&path).count(), 1);
         fs::write(&path, "rommel").unwrap();
         assert_eq!(TextReader::open(&path).count(), 0);
+    }
+
+    #[test]
+    fn a_length_larger_than_the_file_is_damage_not_an_allocation() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("text");
+        for len in [
+            u64::MAX.to_string(),
+            (u64::MAX - 1).to_string(),
+            "4000000000".into(),
+            "99".into(),
+        ] {
+            fs::write(&path, format!("{TEXT_HEADER}\nab\t1\t2\t{len}\nkort\n")).unwrap();
+            assert_eq!(TextReader::open(&path).count(), 0, "{len}");
+        }
+        fs::write(&path, format!("{TEXT_HEADER}\nab\t1\t2\t4\nkort\n")).unwrap();
+        assert_eq!(TextReader::open(&path).count(), 1);
     }
 
     #[test]
