@@ -165,10 +165,13 @@ impl Bundle {
             let c = &note.costs;
             if let (Some(current), Some(proposed)) = (c.current, c.proposed) {
                 b.costed += 1;
-                b.cost_current.0 += current.0;
+                // A tampered note may hold any amount: sums stop at the
+                // largest, never wrap into negative numbers.
+                let add = |sum: &mut Euros, more: Euros| sum.0 = sum.0.saturating_add(more.0);
+                add(&mut b.cost_current, current);
                 match c.proposed_kind {
-                    Some(CostKind::Eenmalig) => b.cost_once.0 += proposed.0,
-                    _ => b.cost_yearly.0 += proposed.0,
+                    Some(CostKind::Eenmalig) => add(&mut b.cost_once, proposed),
+                    _ => add(&mut b.cost_yearly, proposed),
                 }
             }
             for k in &note.contrasts {
@@ -190,8 +193,9 @@ impl Bundle {
                 row.notes += 1;
             }
         }
-        let mean =
-            |v: &[i64]| (!v.is_empty()).then(|| v.iter().sum::<i64>() as f64 / v.len() as f64);
+        let mean = |v: &[i64]| {
+            (!v.is_empty()).then(|| v.iter().map(|x| *x as f64).sum::<f64>() / v.len() as f64)
+        };
         b.contrasts = contrasts
             .into_iter()
             .map(|c| ContrastAverage {
@@ -280,6 +284,23 @@ mod tests {
             Lang::Nl,
             answers,
         )
+    }
+
+    #[test]
+    fn cost_sums_stop_at_the_largest_amount_instead_of_wrapping() {
+        let mut big = note(
+            "ja",
+            &[],
+            "werkinstructie",
+            "incidenteel",
+            (1, 1, "eenmalig"),
+        );
+        big.costs.current = Some(Euros(i64::MAX - 1));
+        big.costs.proposed = Some(Euros(i64::MAX - 1));
+        let notes = vec![big.clone(), big];
+        let b = Bundle::of(&notes, &Bank::embedded(), Lang::Nl, |_| Vec::new());
+        assert_eq!(b.cost_current, Euros(i64::MAX));
+        assert_eq!(b.cost_once, Euros(i64::MAX));
     }
 
     #[test]
