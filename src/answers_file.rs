@@ -2,12 +2,14 @@
 //! same checks as the walk. Every problem is reported at once, each with
 //! its line, column and question id.
 
+use std::collections::HashSet;
+
 use toml::de::{DeTable, DeValue};
 
 use crate::bank::QuestionSet;
 use crate::i18n::{self, Lang};
 use crate::note::Answer;
-use crate::problem::{Problem, Problems};
+use crate::problem::{Pending, Problem, Problems};
 use crate::walk::Answers;
 
 /// The answers that stand, and warnings about answers that were dropped.
@@ -27,9 +29,10 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
         }
     };
     let doc = DeTable::parse(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
-    let mut problems = Vec::new();
+    // Placed at the end, in one pass over the file.
+    let mut problems = Pending::new(file, src);
     let mut problem = |offset: usize, id: Option<&str>, msg: String| {
-        problems.push(Problem::at(file, src, offset, id, msg));
+        problems.push(offset, id, msg);
     };
 
     // Each written value with where it stands: (question id, value, offset).
@@ -85,9 +88,9 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
         }
     }
 
-    let reported: Vec<String> = problems.iter().filter_map(|p| p.question.clone()).collect();
+    let reported: HashSet<String> = problems.questions().map(str::to_string).collect();
     let mut problem = |offset: usize, id: Option<&str>, msg: String| {
-        problems.push(Problem::at(file, src, offset, id, msg));
+        problems.push(offset, id, msg);
     };
     // Which questions apply follows from the answers, as in the walk.
     let answer_of = |id: &str| answers.iter().find(|(a, _, _)| a == id).map(|(_, a, _)| a);
@@ -118,7 +121,7 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
         }
     }
     if !problems.is_empty() {
-        return Err(fail(problems));
+        return Err(fail(problems.placed()));
     }
     Ok(Parsed {
         answers: kept,
@@ -190,6 +193,23 @@ mod tests {
         // Problems come in the order of the file.
         let lines: Vec<usize> = err.list.iter().map(|p| p.line).collect();
         assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    }
+
+    #[test]
+    fn fifty_thousand_problems_are_placed_in_one_pass() {
+        let mut src = String::from("[casus]\n");
+        for n in 0..50_000 {
+            src.push_str(&format!("onbekend_{n} = 1\n"));
+        }
+        let start = std::time::Instant::now();
+        let err = parse(&set(), "veel.toml", &src, Lang::Nl).unwrap_err();
+        let took = start.elapsed();
+        assert!(err.list.len() > 50_000, "{}", err.list.len());
+        let last = err.list.last().unwrap();
+        assert_eq!((last.line, last.col), (50_001, 1));
+        // Most of this is the TOML parser in a debug build; placing each
+        // problem by reading from the start took minutes.
+        assert!(took < std::time::Duration::from_secs(10), "{took:?}");
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn load(dir: &Path) -> Result<Config> {
     if !path.exists() {
         return Ok(Config::default());
     }
-    let src = crate::cmd::read_input(&path)?;
+    let src = crate::input::read_text(&path, crate::input::MAX_INPUT_FILE, Lang::default())?;
     let file = path.display().to_string();
     toml::from_str(&src).map_err(|e| {
         let list = vec![Problem::from_toml(&file, &src, &e)];
