@@ -3,8 +3,6 @@
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::i18n::{self, Lang};
-
 /// Exit codes, as documented in `--help` and the README.
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -52,11 +50,11 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
     EXIT_FAILURE
 }
 
-/// Says once that the run was cancelled: both the Ctrl-C handler and the
-/// interrupted prompt may get there.
-pub fn say_cancelled(lang: Lang) {
+/// Says once that the run was cancelled (`said`: what became of the run's
+/// work): both the Ctrl-C handler and the interrupted prompt may get there.
+pub fn say_cancelled(said: &str) {
     static SAID: AtomicBool = AtomicBool::new(false);
     if !SAID.swap(true, Ordering::SeqCst) {
-        eprintln!("\n{}", i18n::CANCELLED.get(lang));
+        eprintln!("\n{said}");
     }
 }

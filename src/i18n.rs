@@ -346,3 +346,20 @@ msgs! {
 msgs! {
     PRACTICE_MARK = "oefening", "practice";
 }
+
+msgs! {
+    // The store: erasure that finishes, temp files, edits that overlap,
+    // the retention period (issue 11).
+    ERR_NOTE_TOO_LARGE = "de notitie zou {size} bytes worden; het maximum is {max} bytes. Maak lange antwoorden korter.", "the note would be {size} bytes; the limit is {max} bytes. Shorten long answers.";
+    PURGE_CANCEL_DONE = "Afgebroken, maar notitie {id} was al helemaal gewist.", "Cancelled, but note {id} was already erased completely.";
+    PURGE_CANCEL_LEFT = "Afgebroken tijdens het wissen van notitie {id}. Het wissen wordt afgemaakt bij de volgende opdracht, of met: driehoek delete {id} --purge", "Cancelled while erasing note {id}. The erasure is finished by the next command, or with: driehoek delete {id} --purge";
+    WARN_TIDY = "opruimen van wat een afgebroken opdracht achterliet lukte niet: {error}", "could not clean up what an interrupted command left behind: {error}";
+    EDIT_CONFLICT = "Notitie {id} is veranderd sinds je begon (een andere bewerking sloeg eerst op); ze is niet overschreven. Je antwoorden staan in concept {draft}; ga verder met: driehoek resume {draft} (de andere versie blijft dan in de geschiedenis).", "Note {id} changed since you began (another edit saved first); it was not overwritten. Your answers are in draft {draft}; continue with: driehoek resume {draft} (the other version then stays in the history).";
+    EDIT_NOTE_GONE = "Notitie {id} is intussen gewist of weggegooid; de bewerking stopt en er is geen concept bewaard.", "Note {id} was erased or deleted meanwhile; the edit stops and no draft is kept.";
+    CHECK_TEMP = "tijdelijk bestand (kan tekst van een notitie bevatten): {path}", "temp file (may hold a note's text): {path}";
+    CHECK_TEMPS = "{count} tijdelijk(e) bestand(en) over. Een opdracht die nog loopt gebruikt ze misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} temp file(s) remain. A command still running may use them; what an interrupted command left is cleaned up by the next command after a minute.";
+    ERR_READ = "kan {file} niet lezen: {error}", "cannot read {file}: {error}";
+    ERR_INPUT_TOO_LARGE = "{file} is groter dan {max} bytes, de grens voor zo'n bestand", "{file} is larger than {max} bytes, the limit for such a file";
+    ERR_NOT_UTF8 = "{file} is geen tekst (UTF-8)", "{file} is not text (UTF-8)";
+    PURGE_FINISHED = "Het afgebroken wissen van notitie {id} is afgemaakt.", "The interrupted erasure of note {id} is finished.";
+}

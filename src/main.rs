@@ -21,9 +21,11 @@ fn main() -> ExitCode {
             return;
         }
         driehoek::bulk::STOP.store(true, std::sync::atomic::Ordering::Relaxed);
+        // A purge in progress is waited for, then said how it ended.
+        let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
         let _guard = store::WRITING.lock();
         restore_cursor();
-        error::say_cancelled(lang);
+        error::say_cancelled(&purge.on_cancel(lang));
         std::process::exit(error::EXIT_CANCELLED.into());
     });
     match cmd::run(cli) {
@@ -32,7 +34,8 @@ fn main() -> ExitCode {
             restore_cursor();
             let code = error::exit_code(&err);
             if code == error::EXIT_CANCELLED {
-                error::say_cancelled(lang);
+                let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
+                error::say_cancelled(&purge.on_cancel(lang));
             } else {
                 driehoek::printable::say(format!("driehoek: {err:#}"));
             }

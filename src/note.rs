@@ -591,6 +591,10 @@ pub struct Draft {
     /// The example case being practised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<String>,
+    /// For an edit: the fingerprint of the note it began from, so saving
+    /// over a change made meanwhile is noticed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     #[serde(default)]
     pub answers: Vec<Entry>,
 }
@@ -615,6 +619,7 @@ impl Draft {
             edit_of,
             revises: None,
             practice: None,
+            base: None,
             answers: Vec::new(),
         }
     }

@@ -8,6 +8,7 @@
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 
@@ -16,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::i18n::{self, Lang};
 use crate::index::{self, Stamp, Summary, TextReader, TextRecord};
+use crate::scratch;
 
 use crate::note::{CaseNote, Draft, NOTE_FORMAT};
 use crate::sys;
@@ -27,6 +29,56 @@ pub static WRITING: Mutex<()> = Mutex::new(());
 /// A note file larger than this is not a note.
 pub const MAX_NOTE_FILE: u64 = 4 * 1024 * 1024;
 
+/// What a purge in this run has come to, for a Ctrl-C handler to report:
+/// held for as long as a purge runs, so the handler waits for it to end.
+pub static PURGE: Mutex<PurgeState> = Mutex::new(PurgeState::Idle);
+
+pub enum PurgeState {
+    Idle,
+    /// Every file of the note is gone.
+    Done(String),
+    /// The purge stopped; its journal entry lets the next run finish it.
+    Unfinished(String),
+}
+
+impl PurgeState {
+    /// What to say when the run is cancelled.
+    pub fn on_cancel(&self, lang: Lang) -> String {
+        match self {
+            PurgeState::Idle => i18n::CANCELLED.get(lang).to_string(),
+            PurgeState::Done(id) => i18n::PURGE_CANCEL_DONE.with(lang, &[("id", id)]),
+            PurgeState::Unfinished(id) => i18n::PURGE_CANCEL_LEFT.with(lang, &[("id", id)]),
+        }
+    }
+}
+
+/// The note an edit began from has changed since (another edit saved
+/// first); `now` is the fingerprint of the note as it is now.
+#[derive(Debug)]
+pub struct NoteChanged {
+    pub now: String,
+}
+
+impl std::fmt::Display for NoteChanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the note changed since the edit began")
+    }
+}
+
+impl std::error::Error for NoteChanged {}
+
+/// The note an edit or a draft belongs to is gone (purged or trashed).
+#[derive(Debug)]
+pub struct NoteGone;
+
+impl std::fmt::Display for NoteGone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the note is gone")
+    }
+}
+
+impl std::error::Error for NoteGone {}
+
 /// Characters of an id: no 0/o, 1/l/i, so ids survive being read aloud
 /// in a meeting or copied by hand.
 const ID_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
@@ -34,6 +86,8 @@ const ID_LEN: usize = 6;
 
 pub struct Store {
     root: PathBuf,
+    /// The language of the messages the store itself gives.
+    lang: Lang,
 }
 
 /// What a listing of the store found.
@@ -65,11 +119,19 @@ impl Store {
 
     /// Opens the store, making its folders (owner only) when missing.
     pub fn open(root: PathBuf) -> Result<Store> {
-        let store = Store { root };
+        let store = Store {
+            root,
+            lang: Lang::default(),
+        };
         for dir in store.folders() {
             make_private_dir(&dir)?;
         }
         Ok(store)
+    }
+
+    /// The store, giving its messages in `lang`.
+    pub fn in_lang(self, lang: Lang) -> Store {
+        Store { lang, ..self }
     }
 
     fn folders(&self) -> [PathBuf; 6] {
@@ -125,18 +187,41 @@ impl Store {
     }
 
     /// Saves an edited note. The version it replaces is kept in the note's
-    /// history first, so an edit never destroys anything.
-    pub fn update(&self, note: &CaseNote) -> Result<()> {
+    /// history first, so an edit never destroys anything. With `base` (the
+    /// [`fingerprint`] of the note the edit began from), a note that
+    /// changed meanwhile is left alone: [`NoteChanged`]. A note that is
+    /// gone is [`NoteGone`]. Both are checked under the lock.
+    pub fn update(&self, note: &CaseNote, base: Option<&str>) -> Result<()> {
+        let text = to_text(note)?;
+        check_size(&text, self.lang)?;
         let _lock = self.lock()?;
         let path = self.path_of(&note.id);
-        let old = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let previous = read_note(&path)?;
+        if self.purging(&note.id) {
+            return Err(NoteGone.into());
+        }
+        let old = match read_bytes(&path) {
+            Err(e) if is_not_found(&e) => return Err(NoteGone.into()),
+            other => other?,
+        };
+        if let Some(base) = base
+            && fingerprint(&old) != base
+        {
+            return Err(NoteChanged {
+                now: fingerprint(&old),
+            }
+            .into());
+        }
+        let previous = parse_note(
+            std::str::from_utf8(&old)
+                .with_context(|| format!("{} is not text (UTF-8)", path.display()))?,
+            &path,
+        )?;
         let history = self.history_dir(&note.id);
         make_private_dir(&history)?;
         let stamp = previous.updated.strftime("%Y%m%dT%H%M%SZ").to_string();
         let mut kept = history.join(format!("{stamp}.toml"));
         for n in 2.. {
-            match write_atomic(&kept, &old, false) {
+            match self.write(&kept, &old, false) {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     kept = history.join(format!("{stamp}-{n}.toml"));
                 }
@@ -148,8 +233,24 @@ impl Store {
                 }
             }
         }
-        write_atomic(&path, to_text(note)?.as_bytes(), true)
+        self.write(&path, text.as_bytes(), true)
             .with_context(|| format!("cannot save {}", path.display()))
+    }
+
+    /// A note and the [`fingerprint`] of its file, read in one go: an edit
+    /// begins from these.
+    pub fn load_with_fingerprint(&self, id: &str) -> Result<(CaseNote, String)> {
+        let path = self.path_of(id);
+        let bytes = read_bytes(&path)?;
+        let text = std::str::from_utf8(&bytes)
+            .with_context(|| format!("{} is not text (UTF-8)", path.display()))?;
+        Ok((parse_note(text, &path)?, fingerprint(&bytes)))
+    }
+
+    /// Writes a store file through a locked temp file in the store's own
+    /// temp folder, so a kill leaves nothing beside the notes.
+    fn write(&self, path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+        write_via(&self.scratch_dir(), path, bytes, replace)
     }
 
     /// The kept versions of a note, oldest first.
@@ -179,15 +280,40 @@ impl Store {
         Ok(to)
     }
 
-    /// Erases a note for good: the note, its history, its trash and any
-    /// draft that edits it (the person's right to erasure).
+    /// Erases a note for good: the note, its history, its trash, any draft
+    /// that edits it, the caches and the temp files no run uses (the
+    /// person's right to erasure). The intent is recorded first, in a
+    /// journal entry that holds only the id, and the note file goes last:
+    /// a purge cut off at any point still resolves and is finished by the
+    /// next run.
     pub fn purge(&self, id: &str) -> Result<()> {
+        let mut state = PURGE.lock().unwrap_or_else(|p| p.into_inner());
+        *state = PurgeState::Unfinished(id.to_string());
+        let result = self.purge_now(id);
+        if result.is_ok() {
+            *state = PurgeState::Done(id.to_string());
+        }
+        result
+    }
+
+    fn purge_now(&self, id: &str) -> Result<()> {
         let _lock = self.lock()?;
-        remove_if_there(&self.path_of(id))?;
+        let journal = self.journal_dir();
+        make_private_dir(&journal)?;
+        let entry = journal.join(id);
+        self.write(&entry, b"", true)
+            .with_context(|| format!("cannot write {}", entry.display()))?;
+        // The caches hold the note's title and every answer: they go too,
+        // and are rebuilt from the notes that remain.
+        for cache in [index::SUMMARY_FILE, index::TEXT_FILE] {
+            remove_if_there(&index::dir(&self.root).join(cache))?;
+        }
         for dir in [self.history_dir(id), self.trash_dir(id)] {
-            if dir.exists() {
-                fs::remove_dir_all(&dir)
-                    .with_context(|| format!("cannot remove {}", dir.display()))?;
+            match fs::remove_dir_all(&dir) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("cannot remove {}", dir.display()));
+                }
+                _ => {}
             }
         }
         for draft in self.drafts()?.0 {
@@ -195,13 +321,99 @@ impl Store {
                 self.remove_draft(&draft.id)?;
             }
         }
-        // The caches hold the note's title and every answer: they go too,
-        // and are rebuilt from the notes that remain.
-        for cache in [index::SUMMARY_FILE, index::TEXT_FILE] {
-            remove_if_there(&index::dir(&self.root).join(cache))?;
+        // Temp files cannot say whose text they hold: every one no run
+        // uses goes, also those an older release left beside the notes.
+        for dir in self.temp_folders() {
+            if let Some((path, e)) = scratch::remove_leftovers(&dir, Duration::ZERO).pop() {
+                return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+            }
         }
+        remove_if_there(&self.path_of(id))?;
         sys::sync_dir(&self.notes_dir())?;
+        remove_if_there(&entry)?;
+        sys::sync_dir(&journal)?;
         Ok(())
+    }
+
+    /// Where a purge records its intent until it is done.
+    fn journal_dir(&self) -> PathBuf {
+        self.root.join("purging")
+    }
+
+    /// Ids of purges that were cut off.
+    pub fn unfinished_purges(&self) -> Vec<String> {
+        fs::read_dir(self.journal_dir())
+            .map(|d| {
+                d.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .filter(|name| !name.starts_with('.'))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn purging(&self, id: &str) -> bool {
+        self.journal_dir().join(id).exists()
+    }
+
+    /// Every folder a temp file may be in: the store's own temp folder, and
+    /// the folders older releases wrote their temp files in.
+    fn temp_folders(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.scratch_dir(), index::dir(&self.root)];
+        dirs.extend(self.folders());
+        dirs.extend(
+            fs::read_dir(self.root.join("history"))
+                .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect::<Vec<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| p.is_dir()),
+        );
+        dirs
+    }
+
+    /// Finishes what killed runs left behind: purges that were cut off,
+    /// and temp files no run uses that are older than a minute. Runs at
+    /// the start of every command, on a store that exists; returns the ids
+    /// whose purge it finished.
+    pub fn tidy(root: &Path) -> Result<Vec<String>> {
+        if !root.is_dir() {
+            return Ok(Vec::new());
+        }
+        let store = Store {
+            root: root.to_path_buf(),
+            lang: Lang::default(),
+        };
+        let finished = store.unfinished_purges();
+        for id in &finished {
+            store.purge(id)?;
+        }
+        for dir in [store.scratch_dir(), index::dir(root)] {
+            if let Some((path, e)) = scratch::remove_leftovers(&dir, scratch::MIN_AGE).pop() {
+                return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+            }
+        }
+        Ok(finished)
+    }
+
+    /// Temp files that remain in the store (in use, too young to tidy, or
+    /// left by an older release beside the notes), for `check` to report.
+    pub fn temp_files(&self) -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = self
+            .temp_folders()
+            .iter()
+            .flat_map(|dir| {
+                fs::read_dir(dir)
+                    .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with(scratch::WRITE_PREFIX) || n.contains(scratch::EDIT_PREFIX)
+                })
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
     }
 
     /// Writes a cache while no purge can run, keeping only the notes that
@@ -230,11 +442,24 @@ impl Store {
             .unwrap_or_default()
     }
 
-    /// Saves a draft, replacing its previous state.
+    /// Saves a draft, replacing its previous state. A draft that edits a
+    /// note is saved only while that note is there, checked under the
+    /// lock: a purge leaves no draft behind ([`NoteGone`]).
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
         let text = toml::to_string_pretty(draft).context("cannot write the draft as TOML")?;
+        check_size(&text, self.lang)?;
         let path = self.drafts_dir().join(format!("{}.toml", draft.id));
-        write_atomic(&path, text.as_bytes(), true)
+        let _lock = match &draft.edit_of {
+            Some(id) => {
+                let lock = self.lock()?;
+                if self.purging(id) || !self.path_of(id).exists() {
+                    return Err(NoteGone.into());
+                }
+                Some(lock)
+            }
+            None => None,
+        };
+        self.write(&path, text.as_bytes(), true)
             .with_context(|| format!("cannot save draft {}", path.display()))
     }
 
@@ -265,8 +490,8 @@ impl Store {
         Ok((drafts, broken))
     }
 
-    /// Where the editor's temp files go: inside the private store, never in
-    /// a shared temp folder.
+    /// Where temp files go (the editor's and the halves of atomic
+    /// writes): inside the private store, never in a shared temp folder.
     pub fn scratch_dir(&self) -> PathBuf {
         self.root.join("tmp")
     }
@@ -281,7 +506,8 @@ impl Store {
         for _ in 0..32 {
             note.id = new_id();
             let text = to_text(note)?;
-            match write_atomic(&self.path_of(&note.id), text.as_bytes(), false) {
+            check_size(&text, self.lang)?;
+            match self.write(&self.path_of(&note.id), text.as_bytes(), false) {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 other => {
                     return other.with_context(|| {
@@ -366,7 +592,7 @@ impl Store {
                     .filter(|(_, e)| present.contains(&e.id))
                     .map(|(s, e)| (*s, e))
                     .collect();
-                index::write_summaries(&path, &refs)
+                index::write_summaries(&path, &self.scratch_dir(), &refs)
             });
         }
         Ok(Listing {
@@ -423,7 +649,11 @@ impl Store {
         );
         self.write_cache(|present| {
             let kept = TextReader::open(&path).filter(|r| fresh.contains(&r.id));
-            index::write_texts(&path, kept.chain(new).filter(|r| present.contains(&r.id)))
+            index::write_texts(
+                &path,
+                &self.scratch_dir(),
+                kept.chain(new).filter(|r| present.contains(&r.id)),
+            )
         });
         Ok(found)
     }
@@ -504,12 +734,40 @@ pub fn new_id() -> String {
         .collect()
 }
 
+/// A note as its file holds it; never larger than [`read_note`] accepts,
+/// measured after serialising (escapes make text grow).
 pub fn to_text(note: &CaseNote) -> Result<String> {
     let body = toml::to_string_pretty(note).context("cannot write the note as TOML")?;
-    Ok(format!(
+    let text = format!(
         "# driehoek case note {}: readable by you alone; keep it pseudonymous.\n{body}",
         note.id
-    ))
+    );
+    Ok(text)
+}
+
+/// Refuses a note or draft its reader would refuse.
+fn check_size(text: &str, lang: Lang) -> Result<()> {
+    if text.len() as u64 > MAX_NOTE_FILE {
+        return Err(bad_input(i18n::ERR_NOTE_TOO_LARGE.with(
+            lang,
+            &[
+                ("size", &text.len().to_string()),
+                ("max", &MAX_NOTE_FILE.to_string()),
+            ],
+        )));
+    }
+    Ok(())
+}
+
+/// A short fingerprint of a file's bytes (64-bit FNV-1a, in hex): enough
+/// to see that a note changed since an edit began.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// Reads one note file, checking its size and format version first.
@@ -552,10 +810,16 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
 
 /// Reads a store file, refusing one too large to be a note.
 fn read_text(path: &Path) -> Result<String> {
+    String::from_utf8(read_bytes(path)?)
+        .with_context(|| format!("{} is not text (UTF-8)", path.display()))
+}
+
+/// A store file's bytes, at most [`MAX_NOTE_FILE`] of them.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     let cannot = || format!("cannot read {}", path.display());
     // One open, and the size from the open file: no second path lookup.
-    let mut file = File::open(path).with_context(cannot)?;
+    let file = File::open(path).with_context(cannot)?;
     let len = file.metadata().with_context(cannot)?.len();
     if len > MAX_NOTE_FILE {
         anyhow::bail!(
@@ -564,8 +828,24 @@ fn read_text(path: &Path) -> Result<String> {
         );
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.read_to_end(&mut bytes).with_context(cannot)?;
-    String::from_utf8(bytes).with_context(|| format!("{} is not text (UTF-8)", path.display()))
+    file.take(MAX_NOTE_FILE + 1)
+        .read_to_end(&mut bytes)
+        .with_context(cannot)?;
+    if bytes.len() as u64 > MAX_NOTE_FILE {
+        anyhow::bail!(
+            "{} is larger than any note ({MAX_NOTE_FILE} bytes)",
+            path.display()
+        );
+    }
+    Ok(bytes)
+}
+
+/// Whether an error is a missing file.
+fn is_not_found(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    })
 }
 
 /// Writes `bytes` to `path` atomically ([`sys::write_atomic`]), with a
@@ -574,6 +854,14 @@ fn read_text(path: &Path) -> Result<String> {
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     sys::write_atomic(path, bytes, replace)
+}
+
+/// Like [`write_atomic`], through a locked temp file in `tmp_dir` (on the
+/// same file system): the store keeps its temp files in one folder, where
+/// the next run finds what a kill left.
+fn write_via(tmp_dir: &Path, path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    sys::write_through(scratch::for_write(tmp_dir)?, path, bytes, replace)
 }
 
 /// Removes a file; one that is already gone is no error.
@@ -647,6 +935,31 @@ mod tests {
             let back = parse_note(&text, Path::new("x.toml")).unwrap();
             prop_assert_eq!(back, note);
         }
+    }
+
+    #[test]
+    fn a_note_the_reader_would_refuse_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().to_path_buf()).unwrap();
+        let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
+        // Under the limit as text, over it once escaped: \u0001 is 6 bytes.
+        let answers = vec![("casus.titel".to_string(), Answer::Text("t".into()))];
+        let mut note = CaseNote::new(
+            String::new(),
+            jiff::Timestamp::now(),
+            &set,
+            Lang::Nl,
+            answers,
+        );
+        note.title = "\u{1}".repeat(1_000_000);
+        let err = store.create(&mut note).unwrap_err();
+        assert_eq!(
+            crate::error::exit_code(&err),
+            crate::error::EXIT_USAGE,
+            "{err}"
+        );
+        assert!(store.ids().unwrap().is_empty());
+        assert!(scratch::leftovers(&store.scratch_dir(), Duration::ZERO).is_empty());
     }
 
     #[test]

@@ -49,6 +49,15 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             show(format!("  [{question}] {label}: {} → {back}\n", hit.text));
         }
     }
+    // A temp file may hold a note's text: after a purge too.
+    let temps = store.temp_files();
+    for path in &temps {
+        let path = path.display().to_string();
+        println!("{}", i18n::CHECK_TEMP.with(ctx.lang, &[("path", &path)]));
+    }
+    if !temps.is_empty() {
+        anyhow::bail!(i18n::CHECK_TEMPS.with(ctx.lang, &[("count", &temps.len().to_string())]));
+    }
     if total == 0 {
         eprintln!(
             "{}",

@@ -13,10 +13,20 @@ use crate::store::resolve_among;
 pub fn run(ctx: &Ctx, args: DeleteArgs) -> Result<()> {
     let store = ctx.store()?;
     let id = if args.purge {
-        // A note already in the trash can still be erased for good.
+        // A note already in the trash can still be erased for good, and a
+        // purge that was cut off can be finished.
         let mut ids = store.ids()?;
         ids.extend(store.trashed());
-        resolve_among(ids, &args.id, ctx.lang)?
+        ids.extend(store.unfinished_purges());
+        ids.extend(ctx.finished_purges.iter().cloned());
+        ids.sort();
+        ids.dedup();
+        let id = resolve_among(ids, &args.id, ctx.lang)?;
+        if ctx.finished_purges.contains(&id) {
+            eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &id)]));
+            return Ok(());
+        }
+        id
     } else {
         store.resolve(&args.id, ctx.lang)?
     };

@@ -22,12 +22,13 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     }
     let store = ctx.store()?;
     let id = store.resolve(&args.id, ctx.lang)?;
-    let note = store.load(&id)?;
+    let (note, base) = store.load_with_fingerprint(&id)?;
     let set = ctx.set_named(&note.set)?;
     if args.editor {
-        return in_editor(ctx, &store, &set, &note, args.allow_personal_data);
+        return in_editor(ctx, &store, &set, (&note, &base), args.allow_personal_data);
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
+    draft.base = Some(base);
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
     let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers))
@@ -43,7 +44,7 @@ fn in_editor(
     ctx: &Ctx,
     store: &Store,
     set: &QuestionSet,
-    note: &CaseNote,
+    (note, base): (&CaseNote, &str),
     allow_personal_data: bool,
 ) -> Result<()> {
     let scanner = ctx.scanner()?;
@@ -74,7 +75,17 @@ fn in_editor(
                 return Ok(());
             }
             Ok(edited) => {
-                store.update(&edited)?;
+                if let Err(e) = store.update(&edited, Some(base)) {
+                    let mut draft = Draft::new(
+                        store::new_id(),
+                        session::now(),
+                        set,
+                        note.lang,
+                        Some(note.id.clone()),
+                    );
+                    let answers = answers_of(&edited.answers);
+                    return Err(session::edit_not_saved(e, store, set, &mut draft, answers));
+                }
                 eprintln!("{}", i18n::UPDATED.with(ctx.lang, &[("id", &note.id)]));
                 return Ok(());
             }

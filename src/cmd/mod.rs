@@ -29,14 +29,12 @@ use crate::cli::{Cli, Command};
 use crate::config;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
+use crate::input;
 use crate::labels::Lexicon;
 use crate::privacy::Scanner;
 
 use crate::printable::say;
 use crate::store::Store;
-
-/// The biggest answers or question file read: far above any real one.
-const MAX_INPUT_FILE: u64 = 4 * 1024 * 1024;
 
 /// What every subcommand may need, made on first use.
 pub struct Ctx {
@@ -44,6 +42,9 @@ pub struct Ctx {
     questions: Option<PathBuf>,
     set: Option<String>,
     pub config: config::Config,
+    /// Purges a killed run left unfinished, finished at the start of this
+    /// run: `delete ID --purge` still knows their ids.
+    pub finished_purges: Vec<String>,
 }
 
 impl Ctx {
@@ -52,14 +53,14 @@ impl Ctx {
     pub fn bank(&self) -> Result<(Bank, String)> {
         let mut bank = Bank::embedded();
         for file in own_files("questions")? {
-            bank.add(read_set(&file)?);
+            bank.add(read_set(&file, self.lang)?);
         }
         let mut active = self
             .set
             .clone()
             .unwrap_or_else(|| bank::DEFAULT_SET.to_string());
         if let Some(file) = &self.questions {
-            let set = read_set(file)?;
+            let set = read_set(file, self.lang)?;
             if self.set.is_none() {
                 active = set.id.clone();
             }
@@ -87,7 +88,7 @@ impl Ctx {
             .map(|d| d.join("lexicon.toml"))
             .filter(|p| p.exists())
         {
-            let src = read_input(&path)?;
+            let src = read_input(&path, self.lang)?;
             lexicon.extend(Lexicon::parse(&path.display().to_string(), &src)?);
         }
         Ok(lexicon)
@@ -98,7 +99,7 @@ impl Ctx {
     pub fn cases(&self) -> Result<Vec<PracticeCase>> {
         let mut all = cases::embedded();
         for file in own_files("cases")? {
-            let case = cases::parse(&file.display().to_string(), &read_input(&file)?)?;
+            let case = cases::parse(&file.display().to_string(), &read_input(&file, self.lang)?)?;
             all.retain(|c| c.key != case.key);
             all.push(case);
         }
@@ -113,7 +114,7 @@ impl Ctx {
 
     /// The store, with a warning for every part others can read.
     pub fn store(&self) -> Result<Store> {
-        let store = Store::open(Store::default_root()?)?;
+        let store = Store::open(Store::default_root()?)?.in_lang(self.lang);
         for path in store.exposed() {
             let path = path.display().to_string();
             say(format!(
@@ -150,23 +151,41 @@ fn own_files(folder: &str) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read_set(path: &Path) -> Result<QuestionSet> {
-    let src = read_input(path)?;
+fn read_set(path: &Path, lang: Lang) -> Result<QuestionSet> {
+    let src = read_input(path, lang)?;
     Ok(bank::parse_set(&path.display().to_string(), &src)?)
 }
 
 /// Reads a file a person wrote, refusing what is too large to be one.
-pub fn read_input(path: &Path) -> Result<String> {
-    let shown = path.display();
-    let meta = fs::metadata(path).map_err(|e| bad_input(format!("cannot read {shown}: {e}")))?;
-    if meta.len() > MAX_INPUT_FILE {
-        return Err(bad_input(format!(
-            "{shown} is {} bytes; the limit is {MAX_INPUT_FILE} bytes",
-            meta.len()
-        )));
+pub fn read_input(path: &Path, lang: Lang) -> Result<String> {
+    input::read_text(path, input::MAX_INPUT_FILE, lang)
+}
+
+/// Finishes what a killed run left in the store, whatever the command:
+/// an erasure must not wait for the next `delete`.
+fn tidy(lang: Lang) -> Vec<String> {
+    let Ok(root) = Store::default_root() else {
+        return Vec::new();
+    };
+    match Store::tidy(&root) {
+        Ok(finished) => {
+            for id in &finished {
+                eprintln!(
+                    "driehoek: {}",
+                    i18n::PURGE_FINISHED.with(lang, &[("id", id)])
+                );
+            }
+            finished
+        }
+        Err(e) => {
+            let error = format!("{e:#}");
+            eprintln!(
+                "driehoek: {}",
+                i18n::WARN_TIDY.with(lang, &[("error", &error)])
+            );
+            Vec::new()
+        }
     }
-    let bytes = fs::read(path).map_err(|e| bad_input(format!("cannot read {shown}: {e}")))?;
-    String::from_utf8(bytes).map_err(|_| bad_input(format!("{shown} is not text (UTF-8)")))
 }
 
 /// Whether an interactive walk is running (Ctrl-C is then its business).
@@ -176,11 +195,13 @@ pub fn walking() -> bool {
 
 pub fn run(cli: Cli) -> Result<()> {
     let config = config::load_default()?;
+    let lang = cli.lang.or(config.lang).unwrap_or_default();
     let ctx = Ctx {
-        lang: cli.lang.or(config.lang).unwrap_or_default(),
+        lang,
         questions: cli.questions,
         set: cli.set.or_else(|| config.set.clone()),
         config,
+        finished_purges: tidy(lang),
     };
     match cli.command {
         Command::New(args) => new::run(&ctx, args),

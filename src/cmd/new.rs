@@ -29,7 +29,7 @@ fn from_file(
     revises: Option<&str>,
 ) -> Result<()> {
     let set = ctx.active_set()?;
-    let src = super::read_input(path)?;
+    let src = super::read_input(path, ctx.lang)?;
     let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.lang)?;
     for w in &parsed.warnings {
         say(format!("driehoek: {w}"));
@@ -82,12 +82,20 @@ pub fn finish(
     draft: &mut Draft,
 ) -> Result<()> {
     let answers = session::run(store, set, walk, draft)?;
-    match &draft.edit_of {
+    match draft.edit_of.clone() {
         Some(id) => {
-            let old = store.load(id)?;
-            store.update(&old.edited(set, answers, session::now()))?;
+            let saved = store
+                .load(&id)
+                .map_err(|_| anyhow::Error::new(store::NoteGone))
+                .and_then(|old| {
+                    let edited = old.edited(set, answers.clone(), session::now());
+                    store.update(&edited, draft.base.as_deref())
+                });
+            if let Err(e) = saved {
+                return Err(session::edit_not_saved(e, store, set, draft, answers));
+            }
             store.remove_draft(&draft.id)?;
-            eprintln!("\n{}", i18n::UPDATED.with(ctx.lang, &[("id", id)]));
+            eprintln!("\n{}", i18n::UPDATED.with(ctx.lang, &[("id", &id)]));
         }
         None => {
             let origin = Origin {

@@ -15,7 +15,7 @@ use crate::prompt::{Prompter, TermPrompter};
 use crate::sys::CtrlCAsKey;
 
 use crate::render;
-use crate::store::Store;
+use crate::store::{NoteChanged, NoteGone, Store};
 use crate::walk::{Answers, Journal, Walk};
 
 /// Set while a walk runs: Ctrl-C then interrupts the prompt (so the walk
@@ -98,9 +98,48 @@ pub fn run(
         }
         Err(e) => {
             WALKING.store(false, Ordering::SeqCst);
+            if e.is::<NoteGone>() {
+                let _ = store.remove_draft(&draft.id);
+                let id = draft.edit_of.clone().unwrap_or_default();
+                return Err(anyhow::anyhow!(
+                    "{}",
+                    i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)])
+                ));
+            }
             Err(e)
         }
     }
+}
+
+/// Why an edit was not saved, and what became of its answers: when the
+/// note changed since the edit began, they are kept as a draft that
+/// `resume` continues (saving it then replaces the note; the other
+/// version stays in the history); when the note is gone, nothing is kept.
+pub fn edit_not_saved(
+    error: anyhow::Error,
+    store: &Store,
+    set: &QuestionSet,
+    draft: &mut Draft,
+    answers: Answers,
+) -> anyhow::Error {
+    let lang = draft.lang;
+    let id = draft.edit_of.clone().unwrap_or_default();
+    if let Some(changed) = error.downcast_ref::<NoteChanged>() {
+        draft.record(set, answers, None, now());
+        draft.base = Some(changed.now.clone());
+        if let Err(e) = store.save_draft(draft) {
+            return e;
+        }
+        return anyhow::anyhow!(
+            "{}",
+            i18n::EDIT_CONFLICT.with(lang, &[("id", &id), ("draft", &draft.id)])
+        );
+    }
+    if error.is::<NoteGone>() {
+        let _ = store.remove_draft(&draft.id);
+        return anyhow::anyhow!("{}", i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)]));
+    }
+    error
 }
 
 /// Asks whether to throw the draft away; anything but a clear "discard"

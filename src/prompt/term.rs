@@ -358,12 +358,8 @@ pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Optio
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_string());
-    let file = tempfile::Builder::new()
-        .prefix("bewerk-")
-        .suffix(".toml")
-        .tempfile_in(scratch)
+    let file = crate::scratch::EditorFile::new(scratch, text)
         .context("cannot make a temp file for the editor")?;
-    std::fs::write(file.path(), text)?;
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
@@ -371,7 +367,11 @@ pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Optio
         .arg(file.path())
         .status();
     match status {
-        Ok(s) if s.success() => Ok(Some(std::fs::read_to_string(file.path())?)),
+        Ok(s) if s.success() => Ok(Some(crate::input::read_text(
+            file.path(),
+            crate::input::MAX_INPUT_FILE,
+            lang,
+        )?)),
         _ => {
             eprintln!(
                 "{}",

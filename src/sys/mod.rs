@@ -57,11 +57,27 @@ fn not_regular() -> io::Error {
 /// and the folder is made durable. A reader sees the old file or the new
 /// one, never half of one, whatever happens meanwhile.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    let dir = match path.parent() {
+    write_through(private_temp_file(folder_of(path))?, path, bytes, replace)
+}
+
+/// The folder a file is in, `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
-    let mut tmp = private_temp_file(dir)?;
+    }
+}
+
+/// The steps of [`write_atomic`] after the temp file is made: `bytes` go
+/// into `tmp` (on the file system of `path`), are synced, and the file is
+/// renamed into place; then `path`'s folder is made durable.
+pub fn write_through(
+    mut tmp: tempfile::NamedTempFile,
+    path: &Path,
+    bytes: &[u8],
+    replace: bool,
+) -> io::Result<()> {
+    let dir = folder_of(path);
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if replace {

@@ -3,8 +3,10 @@
 
 mod coach;
 mod commands;
+mod erasure;
 mod filters;
 mod harness;
 mod hostile;
 mod pty;
 mod safety;
+mod untrusted;

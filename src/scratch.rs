@@ -1,0 +1,170 @@
+//! Temp files that may hold case text: the halves of atomic writes and the
+//! files an editor edits. They live in the store's own `tmp/` folder, never
+//! in a shared one, and each is locked by the run that made it for as long
+//! as it is in use. What a killed run left behind is unlocked, so the next
+//! run can tell it apart from a file another run is still writing.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use tempfile::{NamedTempFile, TempPath};
+
+/// How the store's temp files begin: atomic-write halves (as
+/// [`crate::sys::private_temp_file`] names them) and editor files. Editors
+/// add their own files beside (swap, backup), which share the stem.
+pub const WRITE_PREFIX: &str = ".tmp-";
+pub const EDIT_PREFIX: &str = "bewerk-";
+
+/// A lock file beside an editor file says it is in use.
+const LOCK_SUFFIX: &str = ".lock";
+
+/// A temp file younger than this may be between its creation and its lock,
+/// so the start-up tidy leaves it alone.
+pub const MIN_AGE: Duration = Duration::from_secs(60);
+
+/// A private temp file for an atomic write, locked until it is renamed
+/// into place or dropped.
+pub fn for_write(dir: &Path) -> io::Result<NamedTempFile> {
+    let tmp = crate::sys::private_temp_file(dir)?;
+    tmp.as_file().try_lock().map_err(io::Error::other)?;
+    Ok(tmp)
+}
+
+/// A file for an editor to edit, with a held lock file beside it; both go
+/// when it is dropped.
+pub struct EditorFile {
+    path: TempPath,
+    _lock: File,
+    _lock_path: TempPath,
+}
+
+impl EditorFile {
+    pub fn new(dir: &Path, text: &str) -> io::Result<EditorFile> {
+        let file = tempfile::Builder::new()
+            .prefix(EDIT_PREFIX)
+            .suffix(".toml")
+            .tempfile_in(dir)?;
+        let lock_path = lock_path_of(file.path());
+        let lock = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock_path)?;
+        let lock_path = TempPath::try_from_path(lock_path)?;
+        lock.try_lock().map_err(io::Error::other)?;
+        let path = file.into_temp_path();
+        fs::write(&path, text)?;
+        Ok(EditorFile {
+            path,
+            _lock: lock,
+            _lock_path: lock_path,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+fn lock_path_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(LOCK_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Whether another run holds the lock on `path` (a regular file).
+fn held(path: &Path) -> bool {
+    match File::open(path) {
+        Ok(f) => f.try_lock().is_err(),
+        Err(_) => false,
+    }
+}
+
+/// The temp files in `dir` that no run uses and that are at least
+/// `min_age` old. A file with a held lock beside it is in use, and so is
+/// anything an editor made beside it (its name holds the same stem).
+pub fn leftovers(dir: &Path, min_age: Duration) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let entries: Vec<(String, PathBuf, fs::Metadata)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let meta = e.path().symlink_metadata().ok()?;
+            Some((e.file_name().to_string_lossy().into_owned(), e.path(), meta))
+        })
+        .collect();
+    // Stems of editor files in use: their lock is held.
+    let busy: Vec<String> = entries
+        .iter()
+        .filter(|(name, path, meta)| name.ends_with(LOCK_SUFFIX) && meta.is_file() && held(path))
+        .filter_map(|(name, _, _)| {
+            let stem = name.strip_suffix(LOCK_SUFFIX)?;
+            Some(stem.strip_suffix(".toml").unwrap_or(stem).to_string())
+        })
+        .collect();
+    let now = SystemTime::now();
+    entries
+        .into_iter()
+        .filter(|(name, _, _)| name.starts_with(WRITE_PREFIX) || name.contains(EDIT_PREFIX))
+        .filter(|(name, _, _)| !busy.iter().any(|stem| name.contains(stem.as_str())))
+        .filter(|(_, _, meta)| {
+            meta.modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_none_or(|age| age >= min_age)
+        })
+        // A write in progress holds a lock on its own temp file.
+        .filter(|(_, path, meta)| !(meta.is_file() && held(path)))
+        .map(|(_, path, _)| path)
+        .collect()
+}
+
+/// Removes what [`leftovers`] finds; returns what could not be removed.
+pub fn remove_leftovers(dir: &Path, min_age: Duration) -> Vec<(PathBuf, io::Error)> {
+    let mut failed = Vec::new();
+    for path in leftovers(dir, min_age) {
+        let result = match path.symlink_metadata() {
+            Ok(m) if m.is_dir() => fs::remove_dir_all(&path),
+            _ => fs::remove_file(&path),
+        };
+        match result {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => failed.push((path, e)),
+            _ => {}
+        }
+    }
+    failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_in_use_are_left_and_the_rest_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let writing = for_write(dir.path()).unwrap();
+        let editing = EditorFile::new(dir.path(), "tekst").unwrap();
+        // The editor's own swap file shares the stem.
+        let stem = editing.path().file_stem().unwrap().to_str().unwrap();
+        let swap = dir.path().join(format!(".{stem}.toml.swp"));
+        fs::write(&swap, "tekst").unwrap();
+        let left = dir.path().join(".tmp-gebleven");
+        fs::write(&left, "tekst").unwrap();
+        let other = dir.path().join("notitie.toml");
+        fs::write(&other, "niet van ons").unwrap();
+        assert_eq!(leftovers(dir.path(), Duration::ZERO), vec![left.clone()]);
+        assert!(leftovers(dir.path(), MIN_AGE).is_empty(), "too young");
+
+        drop(editing);
+        drop(writing);
+        assert!(remove_leftovers(dir.path(), Duration::ZERO).is_empty());
+        let mut rest: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        rest.sort();
+        assert_eq!(rest, vec![other]);
+    }
+}
