@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::harness::{Env, FULL, code, stderr, stdout};
+use crate::harness::{Env, FULL, code, edit_with, stderr, stdout};
 
 /// A word no other text in the store holds, lower case so the search
 /// cache (which lowercases) holds it the same way.
@@ -64,15 +64,6 @@ fn plain_cmd(env: &Env) -> Command {
         cmd.env(k, v);
     }
     cmd
-}
-
-/// Runs `edit --editor` with a sed script as the editor.
-fn edit_with(env: &Env, id: &str, sed: &str) -> std::process::Output {
-    env.cmd()
-        .env("EDITOR", format!("sed -i -e '{sed}'"))
-        .args(["edit", "--editor", id])
-        .output()
-        .unwrap()
 }
 
 /// A note holding [`MARKER`], edited once so its history holds it too.

@@ -86,6 +86,15 @@ impl Env {
     }
 }
 
+/// Runs `edit --editor` with a sed script as the editor.
+pub fn edit_with(env: &Env, id: &str, sed: &str) -> Output {
+    env.cmd()
+        .env("EDITOR", format!("sed -i -e '{sed}'"))
+        .args(["edit", "--editor", id])
+        .output()
+        .unwrap()
+}
+
 /// The exit code; a run killed by a signal fails the test here.
 /// Asserts the permission bits of `path` (as 0o600) where the build sets
 /// them; the portable build, as on Windows, sets none.

@@ -4,7 +4,7 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
-use crate::harness::{Env, FULL, assert_mode, code, stderr, stdout};
+use crate::harness::{Env, FULL, assert_mode, code, edit_with, stderr, stdout};
 
 #[test]
 fn twenty_parallel_saves_give_twenty_intact_notes() {
@@ -41,15 +41,6 @@ fn twenty_parallel_saves_give_twenty_intact_notes() {
     for id in &ids {
         assert_eq!(code(&env.run(&["show", id])), 0);
     }
-}
-
-/// Runs `edit --editor` with a sed script as the editor.
-fn edit_with(env: &Env, id: &str, sed: &str) -> std::process::Output {
-    env.cmd()
-        .env("EDITOR", format!("sed -i -e '{sed}'"))
-        .args(["edit", "--editor", id])
-        .output()
-        .unwrap()
 }
 
 #[test]
