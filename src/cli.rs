@@ -66,7 +66,7 @@ pub enum Command {
     /// Toon één notitie volledig
     #[command(visible_alias = "toon")]
     Show(ShowArgs),
-    /// Exporteer notities als Markdown of JSON
+    /// Exporteer notities als Markdown, HTML (om af te drukken) of JSON
     #[command(visible_alias = "exporteer")]
     Export(ExportArgs),
     /// Ga verder met een concept (het nieuwste, of het genoemde)
@@ -301,6 +301,8 @@ pub struct ExportArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Markdown,
+    // One self-contained page to read on screen or print on A4.
+    Html,
     Json,
 }
 
@@ -438,7 +440,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ("export.structural", "With --all: only structural cases"),
     ("show", "Show one note in full"),
     ("show.id", "Id of the note (a unique beginning is enough)"),
-    ("export", "Export notes as Markdown or JSON"),
+    (
+        "export",
+        "Export notes as Markdown, HTML (to print) or JSON",
+    ),
     ("export.id", "Id of the note (a unique beginning is enough)"),
     (
         "export.all",

@@ -31,6 +31,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         make_private_dir(dir)?;
         let ext = match args.format {
             ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
             ExportFormat::Json => "json",
         };
         let compare = fs::read_dir(dir)?.next().is_some();
@@ -147,7 +148,8 @@ fn warn_findings(id: &str, found: &[AnswerFinding], lang: Lang) {
     }
 }
 
-/// One note as Markdown (linking `svg` when there is one beside it) or JSON.
+/// One note as Markdown (linking `svg` when there is one beside it), as a
+/// page with its drawing inside, or as JSON.
 fn render_one(
     note: &CaseNote,
     bank: &Bank,
@@ -169,6 +171,16 @@ fn render_one(
                 );
             }
             render::markdown::render(&doc)
+        }
+        ExportFormat::Html => {
+            let doc = render::note_doc(note, bank.get(&note.set), lang);
+            let drawings = render::html::drawings(note, lang);
+            let part = render::html::Part {
+                doc: &doc,
+                lang: note.lang,
+                drawings: &drawings,
+            };
+            render::html::render(&doc.title, lang, &[part])
         }
         ExportFormat::Json => serde_json::to_string_pretty(note)? + "\n",
     })

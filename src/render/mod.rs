@@ -1,9 +1,10 @@
 //! Renderers: turn notes into text for people. A note is first laid out as
-//! a [`Doc`] (what to say, in what order), which the Markdown and terminal
-//! backends then write in their own way, so both always say the same.
+//! a [`Doc`] (what to say, in what order), which the Markdown, HTML and
+//! terminal backends then write in their own way, so all say the same.
 
 pub mod bundle;
 pub mod compare;
+pub mod html;
 pub mod markdown;
 pub mod picture;
 pub mod practice;

@@ -133,8 +133,106 @@ fn marker(out: &mut String, x: f64, y: f64, now: bool, desired: bool) {
     }
 }
 
+/// The title, the triangle and its legend; returns where the legend sits.
+fn triangle_part(
+    body: &mut String,
+    note: &CaseNote,
+    lang: Lang,
+    corners: &[(String, Option<Verdict>); 3],
+    shown_title: &str,
+    width: f64,
+) -> f64 {
+    text(
+        body,
+        MARGIN,
+        MARGIN + TITLE,
+        TITLE,
+        "start",
+        " font-weight=\"bold\"",
+        shown_title,
+    );
+
+    // The triangle.
+    let cx = (width / 2.0).round();
+    let apex_y = MARGIN + TITLE + 24.0 + LABEL + 12.0 + CORNER;
+    let base_y = apex_y + HEIGHT;
+    let points = [
+        (cx, apex_y),
+        (cx - HALF_BASE, base_y),
+        (cx + HALF_BASE, base_y),
+    ];
+    let [(x1, y1), (x2, y2), (x3, y3)] = points.map(|(x, y)| (n(x), n(y)));
+    let _ = writeln!(
+        body,
+        "<polygon points=\"{x1},{y1} {x2},{y2} {x3},{y3}\" fill=\"#f4f4f4\" stroke=\"#555555\" stroke-width=\"2\" stroke-linejoin=\"round\"/>"
+    );
+    if is_maatwerk(note) {
+        text(
+            body,
+            cx,
+            apex_y + HEIGHT * 2.0 / 3.0 + 6.0,
+            TITLE,
+            "middle",
+            " font-weight=\"bold\"",
+            i18n::PIC_MAATWERK.get(lang),
+        );
+    }
+    let label_ys = [
+        apex_y - CORNER - 10.0,
+        base_y + CORNER + 10.0 + LABEL,
+        base_y + CORNER + 10.0 + LABEL,
+    ];
+    for (((label, verdict), (x, y)), label_y) in corners.iter().zip(points).zip(label_ys) {
+        let (fill, ink) = colours(*verdict);
+        circle(
+            body,
+            x,
+            y,
+            CORNER,
+            &format!("fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"1.5\""),
+        );
+        text(
+            body,
+            x,
+            y + 6.0,
+            LABEL + 2.0,
+            "middle",
+            &format!(" fill=\"{ink}\" font-weight=\"bold\""),
+            symbol(*verdict),
+        );
+        text(body, x, label_y, LABEL, "middle", "", label);
+    }
+    let y = base_y + CORNER + 10.0 + LABEL + 24.0 + SMALL;
+    text(
+        body,
+        cx,
+        y,
+        SMALL,
+        "middle",
+        " fill=\"#444444\" xml:space=\"preserve\"",
+        &verdict_legend(lang),
+    );
+    y
+}
+
 /// The note's pictures as a standalone SVG document.
 pub fn svg(note: &CaseNote, lang: Lang) -> String {
+    draw(note, lang, true, true)
+}
+
+/// The triangle alone (with the title), to stand in its own place on a page.
+pub fn triangle(note: &CaseNote, lang: Lang) -> String {
+    draw(note, lang, true, false)
+}
+
+/// The profile alone, without its heading (the page has one); none
+/// without contrasts.
+pub fn profile(note: &CaseNote, lang: Lang) -> Option<String> {
+    (!note.contrasts.is_empty()).then(|| draw(note, lang, false, true))
+}
+
+/// The pictures asked for, one below the other.
+fn draw(note: &CaseNote, lang: Lang, with_triangle: bool, with_profile: bool) -> String {
     let title = if note.title.is_empty() {
         note.id.clone()
     } else {
@@ -151,7 +249,7 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
     let [_, left, right] = &corners;
 
     // Profile geometry, to size the canvas.
-    let rows: Vec<_> = note.contrasts.iter().collect();
+    let rows: Vec<_> = note.contrasts.iter().filter(|_| with_profile).collect();
     let left_w = rows
         .iter()
         .map(|c| text_width(&c.rational, LABEL))
@@ -186,102 +284,40 @@ pub fn svg(note: &CaseNote, lang: Lang) -> String {
     let side_label = |l: &str| text_width(l, LABEL) / 2.0;
     let triangle_w =
         2.0 * (MARGIN + HALF_BASE + side_label(&left.0).max(side_label(&right.0)).max(CORNER));
-    let width = [
+    let triangle_widths = [
         480.0,
         triangle_w,
-        profile_w,
         2.0 * MARGIN + text_width(&shown_title, TITLE),
         2.0 * MARGIN + text_width(&verdict_legend(lang), SMALL),
-        2.0 * MARGIN + legend_w,
-    ]
-    .into_iter()
-    .fold(0.0, f64::max)
-    .ceil();
+    ];
+    let profile_widths = [profile_w, 2.0 * MARGIN + legend_w];
+    let width = triangle_widths
+        .iter()
+        .filter(|_| with_triangle)
+        .chain(profile_widths.iter().filter(|_| !rows.is_empty()))
+        .fold(0.0, |a: f64, &b| a.max(b))
+        .ceil();
 
     let mut body = String::with_capacity(8 * 1024);
-    text(
-        &mut body,
-        MARGIN,
-        MARGIN + TITLE,
-        TITLE,
-        "start",
-        " font-weight=\"bold\"",
-        &shown_title,
-    );
-
-    // The triangle.
-    let cx = (width / 2.0).round();
-    let apex_y = MARGIN + TITLE + 24.0 + LABEL + 12.0 + CORNER;
-    let base_y = apex_y + HEIGHT;
-    let points = [
-        (cx, apex_y),
-        (cx - HALF_BASE, base_y),
-        (cx + HALF_BASE, base_y),
-    ];
-    let [(x1, y1), (x2, y2), (x3, y3)] = points.map(|(x, y)| (n(x), n(y)));
-    let _ = writeln!(
-        body,
-        "<polygon points=\"{x1},{y1} {x2},{y2} {x3},{y3}\" fill=\"#f4f4f4\" stroke=\"#555555\" stroke-width=\"2\" stroke-linejoin=\"round\"/>"
-    );
-    if is_maatwerk(note) {
-        text(
-            &mut body,
-            cx,
-            apex_y + HEIGHT * 2.0 / 3.0 + 6.0,
-            TITLE,
-            "middle",
-            " font-weight=\"bold\"",
-            i18n::PIC_MAATWERK.get(lang),
-        );
+    let mut y = MARGIN;
+    if with_triangle {
+        y = triangle_part(&mut body, note, lang, &corners, &shown_title, width);
     }
-    let label_ys = [
-        apex_y - CORNER - 10.0,
-        base_y + CORNER + 10.0 + LABEL,
-        base_y + CORNER + 10.0 + LABEL,
-    ];
-    for (((label, verdict), (x, y)), label_y) in corners.iter().zip(points).zip(label_ys) {
-        let (fill, ink) = colours(*verdict);
-        circle(
-            &mut body,
-            x,
-            y,
-            CORNER,
-            &format!("fill=\"{fill}\" stroke=\"{INK}\" stroke-width=\"1.5\""),
-        );
-        text(
-            &mut body,
-            x,
-            y + 6.0,
-            LABEL + 2.0,
-            "middle",
-            &format!(" fill=\"{ink}\" font-weight=\"bold\""),
-            symbol(*verdict),
-        );
-        text(&mut body, x, label_y, LABEL, "middle", "", label);
-    }
-    let mut y = base_y + CORNER + 10.0 + LABEL + 24.0 + SMALL;
-    text(
-        &mut body,
-        cx,
-        y,
-        SMALL,
-        "middle",
-        " fill=\"#444444\" xml:space=\"preserve\"",
-        &verdict_legend(lang),
-    );
 
     // The profile.
     if !rows.is_empty() {
-        y += 40.0;
-        text(
-            &mut body,
-            MARGIN,
-            y,
-            LABEL + 1.0,
-            "start",
-            " font-weight=\"bold\"",
-            i18n::H_CONTRASTS.get(lang),
-        );
+        if with_triangle {
+            y += 40.0;
+            text(
+                &mut body,
+                MARGIN,
+                y,
+                LABEL + 1.0,
+                "start",
+                " font-weight=\"bold\"",
+                i18n::H_CONTRASTS.get(lang),
+            );
+        }
         let label_x = MARGIN + left_w;
         let x0 = label_x + 16.0;
         let right_x = x0 + track_w + 16.0;
@@ -582,6 +618,30 @@ mod tests {
                 .count(),
             0
         );
+    }
+
+    #[test]
+    fn the_triangle_and_the_profile_apart() {
+        let n = note(Lang::Nl, [Some("nee"); 3], &[(Some(2), Some(4))]);
+        let doc_src = triangle(&n, Lang::Nl);
+        let doc = parse(&doc_src);
+        let found = texts(&doc);
+        assert!(found.iter().any(|t| t == "wet: nee"), "{found:?}");
+        assert!(
+            !found.iter().any(|t| t == "gewenst" || t == "uniform"),
+            "{found:?}"
+        );
+        let doc_src = profile(&n, Lang::Nl).unwrap();
+        let doc = parse(&doc_src);
+        let found = texts(&doc);
+        assert!(
+            found.iter().any(|t| t == "uniform" || t == "gewenst"),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|t| t == "wet: nee"), "{found:?}");
+        assert_eq!(doc.descendants().filter(|n| n.has_tag_name("g")).count(), 1);
+        let none = note(Lang::Nl, [None; 3], &[]);
+        assert_eq!(profile(&none, Lang::Nl), None);
     }
 
     #[test]

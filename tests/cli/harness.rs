@@ -121,6 +121,30 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
+/// Whether `program` is on the PATH.
+pub fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
+}
+
+/// Whether an outside program a test needs is there; see [`missing`].
+pub fn have(program: &str) -> bool {
+    let found = on_path(program);
+    if !found {
+        missing(program);
+    }
+    found
+}
+
+/// A test skips without an outside program it needs, saying so, except
+/// in CI (DRIEHOEK_CI_STRICT=1), where it fails.
+pub fn missing(program: &str) {
+    if std::env::var_os("DRIEHOEK_CI_STRICT").is_some_and(|v| v == "1") {
+        panic!("{program} is not installed, and DRIEHOEK_CI_STRICT=1 needs it");
+    }
+    eprintln!("skipped: {program} is not installed (DRIEHOEK_CI_STRICT=1 makes this a failure)");
+}
+
 /// Replaces note ids with stable names of the same width (`id0000`, …),
 /// so snapshots of tables keep their shape.
 pub fn stable(text: &str, ids: &[&str]) -> String {

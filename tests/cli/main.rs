@@ -7,6 +7,7 @@ mod erasure;
 mod filters;
 mod harness;
 mod hostile;
+mod print;
 mod pty;
 mod safety;
 mod untrusted;

@@ -1,0 +1,290 @@
+//! Notes as one self-contained HTML page, to read on a screen and to print
+//! on A4 for the team's meeting. maud escapes every piece of text by
+//! construction; the only markup taken whole is our own CSS and the note's
+//! SVG drawing, which escapes its text itself. A Content-Security-Policy
+//! forbids every request and every script: the page loads and runs nothing.
+
+use std::borrow::Cow;
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::{Block, Doc, picture, svg};
+use crate::i18n::Lang;
+use crate::note::CaseNote;
+
+/// Nothing may be fetched or run; only the page's own inline style applies.
+const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+const CSS: &str = include_str!("html.css");
+
+/// One note (or the agenda's overview) in a page.
+pub struct Part<'a> {
+    pub doc: &'a Doc,
+    /// The language the note's answers are written in.
+    pub lang: Lang,
+    /// SVG documents for the text drawings, as (text drawing, SVG): each
+    /// stands where its text drawing stood. A drawing without one is shown
+    /// as text.
+    pub drawings: &'a [(String, String)],
+}
+
+/// A note's drawings as SVG, each with the text drawing it stands for.
+pub fn drawings(note: &CaseNote, lang: Lang) -> Vec<(String, String)> {
+    let mut out = vec![(picture::triangle(note, lang), svg::triangle(note, lang))];
+    if let Some(profile) = svg::profile(note, lang) {
+        out.push((picture::profile(note, lang), profile));
+    }
+    out
+}
+
+/// A page of `parts`, each after the first from a new sheet of paper. The
+/// page's language is its one part's, or the reader's (`ui`) for several;
+/// words of the reader's language inside a part in another say so.
+pub fn render(title: &str, ui: Lang, parts: &[Part]) -> String {
+    let page_lang = match parts {
+        [one] => one.lang,
+        _ => ui,
+    };
+    html! {
+        (DOCTYPE)
+        html lang=(page_lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (clean(title)) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                @for part in parts {
+                    (article(part, ui, page_lang))
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// A part: its title, then its blocks in order.
+fn article(part: &Part, ui: Lang, page_lang: Lang) -> Markup {
+    let ui = (ui != part.lang).then_some(ui.code());
+    let article_lang = (part.lang != page_lang).then_some(part.lang.code());
+    html! {
+        article lang=[article_lang] {
+            h1 { (clean(&part.doc.title)) }
+            @for block in &part.doc.blocks { (block_html(block, ui, part.drawings)) }
+        }
+    }
+}
+
+/// One block. `ui` is the reader's language where it differs from the
+/// note's: labels and headings are in it, answers are not.
+fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) -> Markup {
+    match block {
+        Block::Heading(h) => html! { h2 lang=[ui] { (clean(h)) } },
+        Block::Meta(m) => html! { p.meta lang=[ui] { (clean(m)) } },
+        Block::Quote(q) => html! { blockquote { (paragraphs(q)) } },
+        Block::Answer { question, answer } => html! {
+            div.answer {
+                p.question { (clean(question)) }
+                div { (paragraphs(answer)) }
+            }
+        },
+        Block::Table {
+            head,
+            rows,
+            numeric,
+        } => {
+            let class = |i: usize| numeric.contains(&i).then_some("num");
+            html! {
+                table {
+                    thead lang=[ui] {
+                        tr { @for (i, h) in head.iter().enumerate() { th class=[class(i)] { (clean(h)) } } }
+                    }
+                    tbody {
+                        @for row in rows {
+                            tr { @for (i, c) in row.iter().enumerate() { td class=[class(i)] { (lines(c)) } } }
+                        }
+                    }
+                }
+            }
+        }
+        Block::Picture(p) => match drawings.iter().find(|(text, _)| text == p) {
+            Some((_, svg)) => html! { figure { (PreEscaped(svg_element(svg))) } },
+            None => html! { pre { (clean(p)) } },
+        },
+        // A file beside a Markdown export; the page holds its drawing itself.
+        Block::Image { .. } => html! {},
+    }
+}
+
+/// The `<svg>` element of a standalone SVG document, without its XML
+/// declaration (HTML takes the element as it is).
+fn svg_element(svg: &str) -> &str {
+    svg.find("<svg").map_or("", |at| &svg[at..])
+}
+
+/// Free text as paragraphs (split at blank lines), the person's line
+/// breaks kept.
+fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for para in text.trim().split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            p { (lines(para)) }
+        }
+    }
+}
+
+/// Text with its line breaks as `<br>`.
+fn lines(text: &str) -> Markup {
+    html! {
+        @for (i, line) in text.lines().enumerate() {
+            @if i > 0 { br; }
+            (clean(line))
+        }
+    }
+}
+
+/// Text without control characters: they have no place in a page, and a
+/// terminal escape must not reach someone who `cat`s the file.
+fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        Cow::Owned(
+            s.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' && c != '\t' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(blocks: Vec<Block>) -> Doc {
+        Doc {
+            title: "Titel <b>".into(),
+            blocks,
+        }
+    }
+
+    fn page(doc: &Doc, drawings: &[(String, String)]) -> String {
+        render(
+            &doc.title,
+            Lang::Nl,
+            &[Part {
+                doc,
+                lang: Lang::Nl,
+                drawings,
+            }],
+        )
+    }
+
+    #[test]
+    fn text_is_escaped_and_control_characters_replaced() {
+        let d = doc(vec![
+            Block::Heading("<script>alert(1)</script>".into()),
+            Block::Answer {
+                question: "Wat & waarom?".into(),
+                answer: "\"x\" <img src=x onerror=alert(1)>\n\x1b[31mrood".into(),
+            },
+            Block::Table {
+                head: vec!["a".into(), "b".into()],
+                rows: vec![vec!["<td>".into(), "1\n2".into()]],
+                numeric: vec![1],
+            },
+        ]);
+        let out = page(&d, &[]);
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(!out.contains('\x1b'), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
+        assert!(out.contains("<title>Titel &lt;b&gt;</title>"), "{out}");
+        assert!(out.contains("Wat &amp; waarom?"), "{out}");
+        assert!(out.contains("<br>\u{fffd}[31mrood"), "{out}");
+        assert!(
+            out.contains("<td>&lt;td&gt;</td><td class=\"num\">1<br>2</td>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_page_forbids_requests_and_says_its_language() {
+        let d = doc(vec![Block::Meta("m".into())]);
+        let out = render(
+            "t",
+            Lang::Nl,
+            &[Part {
+                doc: &d,
+                lang: Lang::En,
+                drawings: &[],
+            }],
+        );
+        assert!(
+            out.starts_with("<!DOCTYPE html><html lang=\"en\">"),
+            "{out}"
+        );
+        assert!(out.contains(&format!("content=\"{CSP}\"")), "{out}");
+        // The reader's Dutch labels are marked as Dutch inside an English note.
+        assert!(out.contains("<p class=\"meta\" lang=\"nl\">m</p>"), "{out}");
+    }
+
+    #[test]
+    fn drawings_stand_where_their_text_pictures_stood() {
+        let d = doc(vec![
+            Block::Heading("Driehoek".into()),
+            Block::Picture("  /\\\n".into()),
+            Block::Heading("Profiel".into()),
+            Block::Picture("--o--\n".into()),
+        ]);
+        let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n";
+        let out = page(&d, &[("--o--\n".into(), svg.into())]);
+        assert!(
+            out.contains("<h2>Profiel</h2><figure><svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n</figure>"),
+            "{out}"
+        );
+        assert!(!out.contains("<?xml"), "{out}");
+        // A drawing without an SVG is shown as it is.
+        assert!(out.contains("<h2>Driehoek</h2><pre>  /\\\n</pre>"), "{out}");
+    }
+
+    #[test]
+    fn parts_after_the_first_are_articles_of_their_own_language() {
+        let a = doc(vec![Block::Heading("Agenda".into())]);
+        let b = doc(vec![Block::Quote("een\n\ntwee".into())]);
+        let out = render(
+            "Agenda",
+            Lang::Nl,
+            &[
+                Part {
+                    doc: &a,
+                    lang: Lang::Nl,
+                    drawings: &[],
+                },
+                Part {
+                    doc: &b,
+                    lang: Lang::En,
+                    drawings: &[],
+                },
+            ],
+        );
+        assert!(out.contains("<html lang=\"nl\">"), "{out}");
+        assert_eq!(out.matches("<article").count(), 2, "{out}");
+        assert!(out.contains("<article lang=\"en\">"), "{out}");
+        assert!(
+            out.contains("<blockquote><p>een</p><p>twee</p></blockquote>"),
+            "{out}"
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! The printable page: what the HTML holds, and how it prints in a real
+//! browser (headless Chromium) on A4.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::harness::{Env, FULL, code, have, missing, on_path, stderr, stdout};
+
+const TEAM_QUESTION: &str = "Mogen we de eis van een compleet schuldenoverzicht vooraf loslaten, zodat de schuldhulp nu al kan beginnen?";
+
+/// Invented answers of the length a worker writes, used in turn.
+const LONG: &[&str] = &[
+    "Ze opent geen brieven meer sinds de scheiding. De stapel ligt in de gang, en elke nieuwe envelop maakt het erger.\nZe zegt zelf dat ze wil, maar niet weet waar te beginnen.",
+    "Drie instanties vragen elk een eigen formulier met dezelfde gegevens. Niemand kijkt naar het geheel, en de termijnen lopen door terwijl zij wacht.",
+    "Samen met haar de post sorteren in twee middagen, daarna de schuldeisers laten weten dat er hulp is en om uitstel vragen.",
+    "De wijkcoach kent haar al jaren en wil meegaan naar de eerste afspraak. Haar zus helpt met de kinderen op dinsdag en donderdag.",
+    "We hebben eerder een budgetcursus aangeboden; die past niet bij wat ze nu aankan. Een vaste contactpersoon werkte wel, tot die vertrok.",
+    "Het voelt alsof we regels volgen die niemand heeft bedacht voor deze situatie. Niemand durft de eerste stap te zetten zonder compleet dossier.",
+];
+
+/// A short answer for a one-line question.
+const TEXT: &str = "werkinstructie intake schuldhulp, afdeling Werk en Inkomen";
+
+/// An answers file that answers every question of the active set, with
+/// follow-ups made to apply: the longest note a worker can make.
+fn full_answers(env: &Env) -> String {
+    let out = env.run(&["questions", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let set: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let questions = set["questions"].as_array().unwrap();
+    // Values that make a follow-up apply, per question.
+    let wanted = |id: &str| -> Vec<Value> {
+        questions
+            .iter()
+            .filter(|q| q["when"]["question"] == id)
+            .flat_map(|q| q["when"]["in"].as_array().cloned().unwrap_or_default())
+            .collect()
+    };
+    let mut file = toml::Table::new();
+    file.insert("set".into(), set["set"].clone().as_str().unwrap().into());
+    for (n, q) in questions.iter().enumerate() {
+        let id = q["id"].as_str().unwrap();
+        let (section, key) = id.split_once('.').unwrap();
+        let choices: Vec<&str> = q["choices"]
+            .as_array()
+            .map(|c| c.iter().map(|c| c["value"].as_str().unwrap()).collect())
+            .unwrap_or_default();
+        let value: toml::Value = match q["kind"].as_str().unwrap() {
+            _ if id == "vervolg.teamvraag" => TEAM_QUESTION.into(),
+            _ if id == "casus.titel" => "Drie zakken post en een loket dat wacht".into(),
+            "text" => TEXT.into(),
+            "long" => LONG[n % LONG.len()].into(),
+            "choice" => match wanted(id).first() {
+                Some(v) => v.as_str().unwrap().into(),
+                None => choices[n % choices.len()].into(),
+            },
+            "multi" => {
+                let mut picked: Vec<toml::Value> = wanted(id)
+                    .iter()
+                    .map(|v| v.as_str().unwrap().into())
+                    .collect();
+                let first = choices
+                    .iter()
+                    .find(|c| !["geen", "weet_niet", "anders"].contains(c))
+                    .unwrap();
+                picked.push((*first).into());
+                picked.into()
+            }
+            "yesno" => true.into(),
+            "scale" => {
+                let (min, max) = (q["min"].as_i64().unwrap(), q["max"].as_i64().unwrap());
+                if key.ends_with("_nu") { min + 1 } else { max }.into()
+            }
+            "amount" => "24000".into(),
+            other => panic!("no full answer made for a question of kind {other} ({id})"),
+        };
+        file.entry(section)
+            .or_insert_with(|| toml::Table::new().into())
+            .as_table_mut()
+            .unwrap()
+            .insert(key.into(), value);
+    }
+    toml::to_string(&file).unwrap()
+}
+
+#[test]
+fn the_page_is_self_contained_escaped_and_in_the_notes_language() {
+    let env = Env::new();
+    let hostile = FULL.replace(
+        "Samen de post sorteren",
+        "<script>alert(1)</script> <img src='https://example.org/x.png'> Samen de post sorteren",
+    );
+    let id = env.new_note(&hostile);
+    let out = env.run(&["export", &id, "--format", "html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"nl\">"));
+    assert!(page.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+    ));
+    // The answer is shown as text, never as markup.
+    assert!(page.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src='https://example.org/x.png'&gt;"
+    ));
+    assert!(!page.contains("<script") && !page.contains("<img") && !page.contains("<link"));
+    // Nothing to fetch: no address outside the SVG's namespace name.
+    let outside = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!outside.contains("http://") && !outside.contains("src=\""));
+    assert!(page.contains("<style>") && page.contains("@page { size: A4;"));
+    // The triangle and the profile are drawn inside, not as text drawings.
+    assert_eq!(page.matches("<svg").count(), 2, "{page}");
+    assert!(!page.contains("<?xml") && !page.contains("<pre>"));
+
+    // Read in English, a Dutch note stays marked Dutch; the labels are English.
+    let out = env.run(&["--lang", "en", "export", &id, "--format", "html"]);
+    let page = stdout(&out);
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"nl\">"));
+    assert!(
+        page.contains("<h2 lang=\"en\">The value triangle</h2>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn export_all_writes_one_page_per_note() {
+    let env = Env::new();
+    let a = env.new_note(FULL);
+    let b = env.new_note(&FULL.replace("Drie zakken post", "Tweede casus"));
+    let dir = env.home.path().join("pages");
+    let out = env.run(&[
+        "export",
+        "--all",
+        "--format",
+        "html",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let mut want = vec![format!("{a}.html"), format!("{b}.html")];
+    want.sort();
+    assert_eq!(names, want, "one page each, no SVG beside it");
+    let page = std::fs::read_to_string(dir.join(format!("{b}.html"))).unwrap();
+    assert!(page.contains("<h1>Tweede casus</h1>"));
+}
+
+/// Prints `page` to a PDF with headless Chromium; None when it is missing.
+fn print(page: &Path, pdf: &Path, profile: &Path) -> Option<Duration> {
+    let Some(browser) = ["chromium", "chromium-browser"]
+        .into_iter()
+        .find(|b| on_path(b))
+    else {
+        missing("chromium");
+        return None;
+    };
+    let started = Instant::now();
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "{browser} failed: {status}");
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("{browser} did not print within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some(started.elapsed())
+}
+
+fn run_text(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program).args(args).output().unwrap();
+    assert!(out.status.success(), "{program}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn a_full_note_prints_on_at_most_three_a4_pages_with_its_front_on_page_one() {
+    if !have("pdfinfo") || !have("pdftotext") {
+        return;
+    }
+    let env = Env::new();
+    let id = env.new_note(&full_answers(&env));
+    let page = env.home.path().join("note.html");
+    let out = env.run(&[
+        "export",
+        &id,
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pdf = env.home.path().join("note.pdf");
+    let Some(took) = print(&page, &pdf, &env.home.path().join("browser")) else {
+        return;
+    };
+    eprintln!("printed a full note in {took:?}");
+
+    let info = run_text("pdfinfo", &[pdf.to_str().unwrap()]);
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("no {name} in {info}"))
+            .to_string()
+    };
+    assert!(field("Page size:").ends_with("(A4)"), "{info}");
+    let pages: usize = field("Pages:").parse().unwrap();
+    eprintln!("a full note prints on {pages} A4 pages");
+    assert!((1..=3).contains(&pages), "{pages} pages:\n{info}");
+
+    let first = run_text(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        first.contains("Drie zakken post en een loket dat wacht"),
+        "{first}"
+    );
+}
