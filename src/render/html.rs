@@ -3,14 +3,15 @@
 //! construction; the only markup taken whole is our own CSS and the note's
 //! SVG drawing, which escapes its text itself. A Content-Security-Policy
 //! forbids every request and every script: the page loads and runs nothing.
-
-use std::borrow::Cow;
+//! Control characters and bidi overrides show as placeholders, as in a
+//! terminal: they have no place in a page, nor in a file someone `cat`s.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{Block, Doc, picture, svg};
 use crate::i18n::Lang;
 use crate::note::CaseNote;
+use crate::printable::printable;
 
 /// Nothing may be fetched or run; only the page's own inline style applies.
 const CSP: &str =
@@ -53,7 +54,7 @@ pub fn render(title: &str, ui: Lang, parts: &[Part]) -> String {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (clean(title)) }
+                title { (printable(title)) }
                 style { (PreEscaped(CSS)) }
             }
             body {
@@ -72,7 +73,7 @@ fn article(part: &Part, ui: Lang, page_lang: Lang) -> Markup {
     let article_lang = (part.lang != page_lang).then_some(part.lang.code());
     html! {
         article lang=[article_lang] {
-            h1 { (clean(&part.doc.title)) }
+            h1 { (printable(&part.doc.title)) }
             @for block in &part.doc.blocks { (block_html(block, ui, part.drawings)) }
         }
     }
@@ -82,12 +83,12 @@ fn article(part: &Part, ui: Lang, page_lang: Lang) -> Markup {
 /// note's: labels and headings are in it, answers are not.
 fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) -> Markup {
     match block {
-        Block::Heading(h) => html! { h2 lang=[ui] { (clean(h)) } },
-        Block::Meta(m) => html! { p.meta lang=[ui] { (clean(m)) } },
+        Block::Heading(h) => html! { h2 lang=[ui] { (printable(h)) } },
+        Block::Meta(m) => html! { p.meta lang=[ui] { (printable(m)) } },
         Block::Quote(q) => html! { blockquote { (paragraphs(q)) } },
         Block::Answer { question, answer } => html! {
             div.answer {
-                p.question { (clean(question)) }
+                p.question { (printable(question)) }
                 div { (paragraphs(answer)) }
             }
         },
@@ -100,7 +101,7 @@ fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) ->
             html! {
                 table {
                     thead lang=[ui] {
-                        tr { @for (i, h) in head.iter().enumerate() { th class=[class(i)] { (clean(h)) } } }
+                        tr { @for (i, h) in head.iter().enumerate() { th class=[class(i)] { (printable(h)) } } }
                     }
                     tbody {
                         @for row in rows {
@@ -112,7 +113,7 @@ fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) ->
         }
         Block::Picture(p) => match drawings.iter().find(|(text, _)| text == p) {
             Some((_, svg)) => html! { figure { (PreEscaped(svg_element(svg))) } },
-            None => html! { pre { (clean(p)) } },
+            None => html! { pre { (printable(p)) } },
         },
         // A file beside a Markdown export; the page holds its drawing itself.
         Block::Image { .. } => html! {},
@@ -140,28 +141,8 @@ fn lines(text: &str) -> Markup {
     html! {
         @for (i, line) in text.lines().enumerate() {
             @if i > 0 { br; }
-            (clean(line))
+            (printable(line))
         }
-    }
-}
-
-/// Text without control characters: they have no place in a page, and a
-/// terminal escape must not reach someone who `cat`s the file.
-fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        Cow::Owned(
-            s.chars()
-                .map(|c| {
-                    if c.is_control() && c != '\n' && c != '\t' {
-                        '\u{fffd}'
-                    } else {
-                        c
-                    }
-                })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(s)
     }
 }
 
@@ -212,7 +193,7 @@ mod tests {
         );
         assert!(out.contains("<title>Titel &lt;b&gt;</title>"), "{out}");
         assert!(out.contains("Wat &amp; waarom?"), "{out}");
-        assert!(out.contains("<br>\u{fffd}[31mrood"), "{out}");
+        assert!(out.contains("<br>␛[31mrood"), "{out}");
         assert!(
             out.contains("<td>&lt;td&gt;</td><td class=\"num\">1<br>2</td>"),
             "{out}"

@@ -46,7 +46,8 @@ fn colours(v: Option<Verdict>) -> (&'static str, &'static str) {
 
 /// Text as XML character data or attribute value: the five special
 /// characters escaped, and characters XML 1.0 forbids (control characters,
-/// U+FFFE, U+FFFF) replaced, so user data can never break the document.
+/// U+FFFE, U+FFFF) and bidi overrides replaced, so user data can never
+/// break the document or read backwards.
 fn esc(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
@@ -56,7 +57,7 @@ fn esc(out: &mut String, s: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
-            c if c.is_control() => out.push(' '),
+            c if c.is_control() || crate::printable::steers(c) => out.push(' '),
             c => out.push(c),
         }
     }

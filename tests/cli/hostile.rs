@@ -86,6 +86,7 @@ fn text_that_steers_the_terminal_is_shown_as_placeholders() {
         vec!["check", &id],
         vec!["drafts"],
         vec!["export", &id, "-o", "/nonexistent/\u{1b}[2J.md"],
+        vec!["export", &id, "--format", "html"],
         vec!["practice", "--list"],
         vec!["show", "\u{1b}]52;c;cm0gLXJmIH4=\u{7}"],
         vec!["--lang", "en", "show", &id],
