@@ -55,11 +55,12 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
                 for (qkey, qvalue) in table.iter() {
                     let id = format!("{k}.{}", qkey.get_ref());
                     if set.question(&id).is_none() {
-                        problem(
-                            qkey.span().start,
-                            Some(&id),
-                            i18n::ERR_UNKNOWN_QUESTION.with(lang, &[("id", &id)]),
-                        );
+                        let msg = match retired(&id) {
+                            Some(hint) => i18n::ERR_RETIRED_QUESTION
+                                .with(lang, &[("id", &id), ("hint", hint.get(lang))]),
+                            None => i18n::ERR_UNKNOWN_QUESTION.with(lang, &[("id", &id)]),
+                        };
+                        problem(qkey.span().start, Some(&id), msg);
                     } else {
                         written.push((id, plain(qvalue.get_ref()), qvalue.span().start));
                     }
@@ -106,7 +107,13 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
                 warnings
                     .push(i18n::WARN_NOT_APPLICABLE.with(lang, &[("place", &place), ("id", id)]));
             }
-            None if applies && q.required && !reported.contains(&q.id) => {
+            // A note needs what the short walk needs; the rest may wait
+            // for `edit --volledig`.
+            None if applies
+                && set.in_short(q)
+                && q.required_given(answer_of)
+                && !reported.contains(&q.id) =>
+            {
                 let at = section_at
                     .iter()
                     .find(|(s, _)| *s == q.section)
@@ -127,6 +134,17 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
         answers: kept,
         warnings,
     })
+}
+
+/// Where the answer to a question of set version 1 that no longer exists
+/// goes now.
+fn retired(id: &str) -> Option<i18n::Msg> {
+    match id {
+        "middelen.kosten_soort" => Some(i18n::RETIRED_COST_KIND),
+        "middelen.reikwijdte" => Some(i18n::RETIRED_REACH),
+        "zelfregie.netwerk" => Some(i18n::RETIRED_NETWORK),
+        _ => None,
+    }
 }
 
 /// A parsed value without its spans.

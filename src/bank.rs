@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::i18n::{Lang, Text};
-use crate::note::{Answer, CostKind, Invalid, MAX_ANSWER, Scope, Verdict};
+use crate::i18n::{self, Lang, Text};
+use crate::note::{Answer, Invalid, MAX_ANSWER, Scope, Verdict};
 use crate::printable::steers;
 use crate::problem::{Problem, Problems};
 
@@ -37,6 +37,8 @@ pub enum Kind {
     /// Euros.
     Amount,
     YesNo,
+    /// Euros or "weet ik niet", with the period the sum covers.
+    Cost,
 }
 
 impl Kind {
@@ -49,6 +51,7 @@ impl Kind {
             Kind::Scale => "scale",
             Kind::Amount => "amount",
             Kind::YesNo => "yesno",
+            Kind::Cost => "cost",
         }
     }
 }
@@ -58,6 +61,23 @@ impl Kind {
 pub struct Choice {
     pub value: String,
     pub label: Text,
+    /// In a multiple choice, this value stands alone ("geen", "weet ik
+    /// nog niet"): it cannot be chosen together with others.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+}
+
+/// Which walk asks a question: the short walk asks only the questions
+/// marked `kort`, the full walk asks them all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Depth {
+    #[serde(rename = "kort")]
+    Short,
+    /// The default, so a coach's own set from before the two walks loads.
+    #[default]
+    #[serde(rename = "volledig")]
+    Full,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,11 +88,71 @@ pub struct Scale {
     pub max_label: Option<Text>,
 }
 
-/// A follow-up is asked only when an earlier answer has one of these values.
+/// When a follow-up is asked (or a required question may be left open).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Condition {
-    pub question: String,
-    pub any_of: Vec<String>,
+pub enum Condition {
+    /// An earlier answer has one of these values.
+    AnyOf {
+        question: String,
+        values: Vec<String>,
+    },
+    /// Two earlier scale answers lie `by` or more apart (a contrast's now
+    /// and desired: a remark is asked only where the case should move).
+    Apart {
+        question: String,
+        other: String,
+        by: i64,
+    },
+}
+
+impl Condition {
+    /// Whether the answers so far meet the condition.
+    pub fn holds<'a>(&self, answer_of: impl Fn(&str) -> Option<&'a Answer>) -> bool {
+        match self {
+            Condition::AnyOf { question, values } => answer_of(question)
+                .is_some_and(|a| a.condition_values().iter().any(|v| values.contains(v))),
+            Condition::Apart {
+                question,
+                other,
+                by,
+            } => match (answer_of(question), answer_of(other)) {
+                (Some(Answer::Scale(a)), Some(Answer::Scale(b))) => (a - b).abs() >= *by,
+                _ => false,
+            },
+        }
+    }
+
+    /// The earlier questions it looks at.
+    pub fn questions(&self) -> Vec<&str> {
+        match self {
+            Condition::AnyOf { question, .. } => vec![question],
+            Condition::Apart {
+                question, other, ..
+            } => vec![question, other],
+        }
+    }
+
+    /// The condition in words, for the template and `questions`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Condition::AnyOf { question, values } => i18n::WHEN_ANY_OF.with(
+                lang,
+                &[("question", question), ("values", &values.join(", "))],
+            ),
+            Condition::Apart {
+                question,
+                other,
+                by,
+            } => i18n::WHEN_APART.with(
+                lang,
+                &[
+                    ("question", question),
+                    ("other", other),
+                    ("by", &by.to_string()),
+                ],
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +175,11 @@ pub struct Question {
     pub choices: Vec<Choice>,
     pub scale: Option<Scale>,
     pub when: Option<Condition>,
+    /// A required question that may be left open when this holds (the
+    /// laws at stake, when the solution is allowed by law).
+    pub optional_when: Option<Condition>,
+    /// Asked in the short walk, or only in the full one.
+    pub depth: Depth,
 }
 
 /// Which questions carry the parts of the method: the tool reads verdicts,
@@ -110,10 +195,23 @@ pub struct Roles {
     pub reason_money: Option<String>,
     pub reason_self: Option<String>,
     pub laws: Option<String>,
+    pub laws_other: Option<String>,
     pub blocker: Option<String>,
+    /// The concrete rule line ("werkinstructie intake schuldhulp"):
+    /// bundling groups by it.
+    pub rule: Option<String>,
+    pub room: Option<String>,
+    pub room_route: Option<String>,
     pub cost_current: Option<String>,
     pub cost_proposed: Option<String>,
+    /// Release-1 sets: whether the proposal's amount is one-off or yearly.
     pub cost_proposed_kind: Option<String>,
+    pub proposal: Option<String>,
+    pub person_view: Option<String>,
+    pub team_question: Option<String>,
+    /// Which rational/relational row is most stuck (the short walk's
+    /// stand-in for the twelve scales).
+    pub stuck_row: Option<String>,
     pub discussed: Option<String>,
     pub scope: Option<String>,
 }
@@ -155,16 +253,39 @@ impl QuestionSet {
     pub fn questions_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Question> {
         self.questions.iter().filter(move |q| q.section == section)
     }
+
+    /// Whether the short walk asks this question: it is marked `kort`, and
+    /// so is every question its condition looks at.
+    pub fn in_short(&self, q: &Question) -> bool {
+        q.depth == Depth::Short
+            && q.when.as_ref().is_none_or(|w| {
+                w.questions()
+                    .iter()
+                    .all(|id| self.question(id).is_some_and(|p| self.in_short(p)))
+            })
+    }
+
+    /// The questions a walk of this depth asks, in order.
+    pub fn walked(&self, depth: Depth) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| depth == Depth::Full || self.in_short(q))
+    }
 }
 
 impl Question {
     /// Whether this question is asked, given the answers so far.
     pub fn applies<'a>(&self, answer_of: impl Fn(&str) -> Option<&'a Answer>) -> bool {
-        match &self.when {
-            None => true,
-            Some(cond) => answer_of(&cond.question)
-                .is_some_and(|a| a.condition_values().iter().any(|v| cond.any_of.contains(v))),
-        }
+        self.when.as_ref().is_none_or(|c| c.holds(answer_of))
+    }
+
+    /// Whether an answer is needed, given the answers so far.
+    pub fn required_given<'a>(&self, answer_of: impl Fn(&str) -> Option<&'a Answer>) -> bool {
+        self.required
+            && !self
+                .optional_when
+                .as_ref()
+                .is_some_and(|c| c.holds(answer_of))
     }
 
     /// Checks what the answer's kind alone cannot: known choices, the scale's
@@ -188,7 +309,12 @@ impl Question {
             Answer::Choice(v) if !known(v) => Err(not_a_choice(v)),
             Answer::Multi(vs) => match vs.iter().find(|v| !known(v)) {
                 Some(v) => Err(not_a_choice(v)),
-                None => Ok(()),
+                None => match vs.iter().find(|v| {
+                    vs.len() > 1 && self.choices.iter().any(|c| c.exclusive && &c.value == *v)
+                }) {
+                    Some(v) => Err(Invalid::Exclusive(v.clone())),
+                    None => Ok(()),
+                },
             },
             Answer::Scale(i) => {
                 let s = self
@@ -291,10 +417,18 @@ struct RawRoles {
     reason_money: Option<Spanned<String>>,
     reason_self: Option<Spanned<String>>,
     laws: Option<Spanned<String>>,
+    laws_other: Option<Spanned<String>>,
     blocker: Option<Spanned<String>>,
+    rule: Option<Spanned<String>>,
+    room: Option<Spanned<String>>,
+    room_route: Option<Spanned<String>>,
     cost_current: Option<Spanned<String>>,
     cost_proposed: Option<Spanned<String>>,
     cost_proposed_kind: Option<Spanned<String>>,
+    proposal: Option<Spanned<String>>,
+    person_view: Option<Spanned<String>>,
+    team_question: Option<Spanned<String>>,
+    stuck_row: Option<Spanned<String>>,
     discussed: Option<Spanned<String>>,
     scope: Option<Spanned<String>>,
 }
@@ -335,15 +469,23 @@ struct RawQuestion {
     min_label: Option<Text>,
     max_label: Option<Text>,
     when: Option<RawCondition>,
+    optional_when: Option<RawCondition>,
+    walk: Option<Spanned<String>>,
 }
 
+/// `{ question = "…", in = ["…"] }`, or `{ question = "…", apart_from =
+/// "…", by = 2 }` for two scales that lie apart.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCondition {
     question: Spanned<String>,
     #[serde(rename = "in")]
-    any_of: Spanned<Vec<String>>,
+    any_of: Option<Spanned<Vec<String>>>,
+    apart_from: Option<Spanned<String>>,
+    by: Option<Spanned<i64>>,
 }
+
+const TEXT: &[Kind] = &[Kind::Text, Kind::Long];
 
 /// What a role demands of the question it names.
 enum Demand {
@@ -355,6 +497,90 @@ fn is_key(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// The values an answer to `q` can have, as conditions compare them.
+fn condition_values(q: &Question) -> Vec<String> {
+    match q.kind {
+        Kind::Choice | Kind::Multi => q.choices.iter().map(|c| c.value.clone()).collect(),
+        Kind::YesNo => vec!["ja".into(), "nee".into()],
+        Kind::Scale => q.scale.as_ref().map_or_else(Vec::new, |s| {
+            (s.min..=s.max).map(|i| i.to_string()).collect()
+        }),
+        _ => Vec::new(),
+    }
+}
+
+/// Checks a condition against the questions before it; every problem with
+/// the place it points at.
+fn read_condition(
+    w: RawCondition,
+    earlier: &[Question],
+) -> Result<Condition, Vec<(std::ops::Range<usize>, String)>> {
+    let find = |target: &Spanned<String>| {
+        earlier
+            .iter()
+            .find(|q| q.id == *target.get_ref())
+            .ok_or_else(|| {
+                vec![(
+                    target.span(),
+                    format!(
+                        "follow-up of '{}', which is not an earlier question",
+                        target.get_ref()
+                    ),
+                )]
+            })
+    };
+    let t = find(&w.question)?;
+    let target = w.question.get_ref().clone();
+    match (w.any_of, w.apart_from, w.by) {
+        (Some(any_of), None, None) => {
+            let allowed = condition_values(t);
+            if allowed.is_empty() {
+                return Err(vec![(
+                    w.question.span(),
+                    format!(
+                        "a follow-up can only depend on a choice, yes/no or scale question; '{target}' is {}",
+                        t.kind.name()
+                    ),
+                )]);
+            }
+            if let Some(v) = any_of.get_ref().iter().find(|v| !allowed.contains(v)) {
+                return Err(vec![(
+                    any_of.span(),
+                    format!(
+                        "'{v}' is not a value of '{target}' (values: {})",
+                        allowed.join(", ")
+                    ),
+                )]);
+            }
+            Ok(Condition::AnyOf {
+                question: target,
+                values: any_of.into_inner(),
+            })
+        }
+        (None, Some(other), Some(by)) => {
+            let o = find(&other)?;
+            if t.kind != Kind::Scale || o.kind != Kind::Scale {
+                return Err(vec![(
+                    other.span(),
+                    "apart_from compares two scale questions".to_string(),
+                )]);
+            }
+            if *by.get_ref() < 1 {
+                return Err(vec![(by.span(), "by is a whole number from 1".to_string())]);
+            }
+            Ok(Condition::Apart {
+                question: target,
+                other: other.into_inner(),
+                by: by.into_inner(),
+            })
+        }
+        _ => Err(vec![(
+            w.question.span(),
+            "a condition has either `in = [...]` or both `apart_from` and `by`".to_string(),
+        )]),
+    }
 }
 
 /// Parses and validates one question-set file. `file` names it in messages.
@@ -466,33 +692,32 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                     None
                 }
             };
-            let when = rq.when.map(|w| {
-                let target = w.question.get_ref();
-                match questions.iter().find(|q| &q.id == target) {
-                    None => problem(
-                        w.question.span(),
-                        Some(&id),
-                        format!("follow-up of '{target}', which is not an earlier question"),
-                    ),
-                    Some(t) => {
-                        let allowed: Vec<String> = match t.kind {
-                            Kind::Choice | Kind::Multi => t.choices.iter().map(|c| c.value.clone()).collect(),
-                            Kind::YesNo => vec!["ja".into(), "nee".into()],
-                            Kind::Scale => t.scale.as_ref().map_or_else(Vec::new, |s| (s.min..=s.max).map(|i| i.to_string()).collect()),
-                            _ => Vec::new(),
-                        };
-                        if allowed.is_empty() {
-                            problem(w.question.span(), Some(&id), format!("a follow-up can only depend on a choice, yes/no or scale question; '{target}' is {}", t.kind.name()));
-                        } else if let Some(v) = w.any_of.get_ref().iter().find(|v| !allowed.contains(v)) {
-                            problem(w.any_of.span(), Some(&id), format!("'{v}' is not a value of '{target}' (values: {})", allowed.join(", ")));
+            let mut conditions = [rq.when, rq.optional_when].map(|raw| {
+                raw.and_then(|w| match read_condition(w, &questions) {
+                    Ok(c) => Some(c),
+                    Err(wrong) => {
+                        for (span, msg) in wrong {
+                            problem(span, Some(&id), msg);
                         }
+                        None
                     }
-                }
-                Condition {
-                    question: target.clone(),
-                    any_of: w.any_of.into_inner(),
-                }
+                })
             });
+            let depth = match rq.walk {
+                None => Depth::Full,
+                Some(w) => match w.get_ref().as_str() {
+                    "kort" => Depth::Short,
+                    "volledig" => Depth::Full,
+                    other => {
+                        problem(
+                            w.span(),
+                            Some(&id),
+                            format!("walk is \"kort\" or \"volledig\", not '{other}'"),
+                        );
+                        Depth::Full
+                    }
+                },
+            };
             questions.push(Question {
                 section: skey.clone(),
                 key: rq.key.into_inner(),
@@ -503,7 +728,9 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                 help: rq.help,
                 choices,
                 scale,
-                when,
+                when: conditions[0].take(),
+                optional_when: conditions[1].take(),
+                depth,
             });
         }
         sections.push(Section {
@@ -608,22 +835,38 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
             Demand::Kind(&[Kind::Text, Kind::Long]),
         ),
         laws: role("laws", rr.laws, Demand::Kind(&[Kind::Multi, Kind::Choice])),
-        blocker: role("blocker", rr.blocker, Demand::Kind(&[Kind::Choice])),
+        laws_other: role("laws_other", rr.laws_other, Demand::Kind(TEXT)),
+        blocker: role(
+            "blocker",
+            rr.blocker,
+            Demand::Kind(&[Kind::Multi, Kind::Choice]),
+        ),
+        rule: role("rule", rr.rule, Demand::Kind(TEXT)),
+        room: role("room", rr.room, Demand::Kind(&[Kind::Choice, Kind::YesNo])),
+        room_route: role(
+            "room_route",
+            rr.room_route,
+            Demand::Kind(&[Kind::Multi, Kind::Choice]),
+        ),
         cost_current: role(
             "cost_current",
             rr.cost_current,
-            Demand::Kind(&[Kind::Amount]),
+            Demand::Kind(&[Kind::Cost, Kind::Amount]),
         ),
         cost_proposed: role(
             "cost_proposed",
             rr.cost_proposed,
-            Demand::Kind(&[Kind::Amount]),
+            Demand::Kind(&[Kind::Cost, Kind::Amount]),
         ),
         cost_proposed_kind: role(
             "cost_proposed_kind",
             rr.cost_proposed_kind,
-            Demand::Values(&CostKind::VALUES),
+            Demand::Values(&["eenmalig", "jaarlijks"]),
         ),
+        proposal: role("proposal", rr.proposal, Demand::Kind(TEXT)),
+        person_view: role("person_view", rr.person_view, Demand::Kind(TEXT)),
+        team_question: role("team_question", rr.team_question, Demand::Kind(TEXT)),
+        stuck_row: role("stuck_row", rr.stuck_row, Demand::Kind(&[Kind::Choice])),
         discussed: role(
             "discussed",
             rr.discussed,
@@ -836,5 +1079,95 @@ when = { question = "a.later", in = ["x"] }
                 "{steering:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_short_walk_is_the_twenty_questions_of_the_contract() {
+        let set = default_set();
+        let short: Vec<&str> = set.walked(Depth::Short).map(|q| q.id.as_str()).collect();
+        assert_eq!(
+            short,
+            [
+                "casus.titel",
+                "casus.eigen_woorden",
+                "casus.blokkade",
+                "casus.oplossing",
+                "casus.persoon_over_voorstel",
+                "wet.oordeel",
+                "wet.regel",
+                "wet.blokkade",
+                "wet.regel_concreet",
+                "wet.ruimte",
+                "wet.ruimte_route",
+                "middelen.oordeel",
+                "middelen.kosten_nu",
+                "middelen.kosten_voorstel",
+                "zelfregie.oordeel",
+                "zelfregie.logica",
+                "contrasten.vastzittend",
+                "reflectie.besproken",
+                "vervolg.teamvraag",
+                "vervolg.schaal",
+            ]
+        );
+        // A follow-up marked kort of a full-walk question stays out.
+        assert!(!set.in_short(set.question("wet.regel_anders").unwrap()));
+    }
+
+    #[test]
+    fn walk_and_conditions_are_checked_with_their_place() {
+        let src = r#"format = 1
+id = "t"
+version = 1
+name = { nl = "t", en = "t" }
+
+[[sections]]
+key = "a"
+title = { nl = "A", en = "A" }
+
+[[sections.questions]]
+key = "nu"
+kind = "scale"
+min = 1
+max = 5
+walk = "snel"
+prompt = { nl = "?", en = "?" }
+
+[[sections.questions]]
+key = "opm"
+kind = "text"
+when = { question = "a.nu", apart_from = "a.later", by = 2 }
+prompt = { nl = "?", en = "?" }
+"#;
+        let text = parse_set("t.toml", src).unwrap_err().to_string();
+        assert!(
+            text.contains("t.toml:15:8: [a.nu] walk is \"kort\" or \"volledig\", not 'snel'"),
+            "{text}"
+        );
+        assert!(
+            text.contains("t.toml:21:42: [a.opm] follow-up of 'a.later'"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn exclusive_choices_stand_alone_and_the_law_may_stay_open_when_allowed() {
+        let set = default_set();
+        let laws = set.question("wet.regel").unwrap();
+        assert_eq!(
+            laws.read(&toml::Value::Array(vec!["geen".into(), "wmo2015".into()])),
+            Err(Invalid::Exclusive("geen".into()))
+        );
+        assert!(laws.read(&toml::Value::Array(vec!["geen".into()])).is_ok());
+        let ja = Answer::Choice("ja".into());
+        let nee = Answer::Choice("nee".into());
+        assert!(!laws.required_given(|id| (id == "wet.oordeel").then_some(&ja)));
+        assert!(laws.required_given(|id| (id == "wet.oordeel").then_some(&nee)));
+        // Set 1's yes/no answer to a question that became ja / nee.
+        let room = set.question("wet.ruimte").unwrap();
+        assert_eq!(
+            room.read(&toml::Value::Boolean(true)),
+            Ok(Some(Answer::Choice("ja".into())))
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::bank::{Bank, Roles};
 use crate::i18n::Lang;
-use crate::note::{Answer, CaseNote, CostKind, Euros, Scope, Verdict};
+use crate::note::{Answer, CaseNote, Euros, Period, Scope, Verdict};
 
 /// How often each verdict was given to one triangle question.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,6 +65,9 @@ pub struct Bundle {
     pub cost_yearly: Euros,
     /// Notes that gave both amounts.
     pub costed: usize,
+    /// Notes without a single contrast placed (short walks): left out of
+    /// the averages, and said so.
+    pub without_profile: usize,
     pub contrasts: Vec<ContrastAverage>,
     /// (answer, count) for "was this discussed with the person".
     pub discussed: Vec<(String, usize)>,
@@ -163,16 +166,27 @@ impl Bundle {
                 *labels.entry(l).or_insert(0) += 1;
             }
             let c = &note.costs;
-            if let (Some(current), Some(proposed)) = (c.current, c.proposed) {
+            // Sums per year: a one-off sum counts in its year, a sum over n
+            // years as 1/n per year. Unknown amounts are not counted as 0.
+            if let (Some(current), Some(proposed)) = (c.current, c.proposed)
+                && let (Some(now), Some(then)) = (current.yearly(), proposed.yearly())
+            {
                 b.costed += 1;
                 // A tampered note may hold any amount: sums stop at the
                 // largest, never wrap into negative numbers.
                 let add = |sum: &mut Euros, more: Euros| sum.0 = sum.0.saturating_add(more.0);
-                add(&mut b.cost_current, current);
-                match c.proposed_kind {
-                    Some(CostKind::Eenmalig) => add(&mut b.cost_once, proposed),
-                    _ => add(&mut b.cost_yearly, proposed),
+                add(&mut b.cost_current, now);
+                match proposed.period {
+                    Period::OneOff => add(&mut b.cost_once, then),
+                    _ => add(&mut b.cost_yearly, then),
                 }
+            }
+            if note
+                .contrasts
+                .iter()
+                .all(|k| k.now.is_none() && k.desired.is_none())
+            {
+                b.without_profile += 1;
             }
             for k in &note.contrasts {
                 let at = match contrasts.iter().position(|r| r.key == k.key) {
@@ -238,6 +252,7 @@ impl Bundle {
 mod tests {
     use super::*;
     use crate::bank::DEFAULT_SET;
+    use crate::note::Cost;
     use jiff::Timestamp;
 
     fn note(
@@ -256,18 +271,20 @@ mod tests {
                 "wet.regel".into(),
                 Answer::Multi(laws.iter().map(|s| s.to_string()).collect()),
             ),
-            ("wet.blokkade".into(), Answer::Choice(blocker.into())),
+            ("wet.blokkade".into(), Answer::Multi(vec![blocker.into()])),
             (
                 "middelen.kosten_nu".into(),
-                Answer::Amount(Euros(costs.0 * 100)),
+                Answer::Cost(Cost {
+                    amount: Some(Euros(costs.0 * 100)),
+                    period: Period::PerYear,
+                }),
             ),
             (
                 "middelen.kosten_voorstel".into(),
-                Answer::Amount(Euros(costs.1 * 100)),
-            ),
-            (
-                "middelen.kosten_soort".into(),
-                Answer::Choice(costs.2.into()),
+                Answer::Cost(Cost {
+                    amount: Some(Euros(costs.1 * 100)),
+                    period: Period::parse(costs.2).unwrap(),
+                }),
             ),
             ("contrasten.uniform_nu".into(), Answer::Scale(2)),
             ("contrasten.uniform_gewenst".into(), Answer::Scale(5)),
@@ -295,8 +312,14 @@ mod tests {
             "incidenteel",
             (1, 1, "eenmalig"),
         );
-        big.costs.current = Some(Euros(i64::MAX - 1));
-        big.costs.proposed = Some(Euros(i64::MAX - 1));
+        let huge = |period| {
+            Some(Cost {
+                amount: Some(Euros(i64::MAX - 1)),
+                period,
+            })
+        };
+        big.costs.current = huge(Period::PerYear);
+        big.costs.proposed = huge(Period::OneOff);
         let notes = vec![big.clone(), big];
         let b = Bundle::of(&notes, &Bank::embedded(), Lang::Nl, |_| Vec::new());
         assert_eq!(b.cost_current, Euros(i64::MAX));
@@ -317,7 +340,7 @@ mod tests {
         let notes = vec![
             note(
                 "nee",
-                &["wmo2015", "awb_4_84"],
+                &["wmo2015", "wgs"],
                 "beleidsregel",
                 "structureel",
                 (24_000, 3_000, "eenmalig"),
@@ -361,7 +384,7 @@ mod tests {
         assert_eq!(b.discussed, vec![("nog niet".to_string(), 3)]);
         assert_eq!(b.labels, vec![("zorgmijder".to_string(), 3)]);
         assert!(Bundle::names_law(&notes[0], &bank, "wmo"));
-        assert!(Bundle::names_law(&notes[0], &bank, "AWB_4_84"));
+        assert!(Bundle::names_law(&notes[0], &bank, "WGS"));
         assert!(!Bundle::names_law(&notes[2], &bank, "jeugdwet"));
     }
 }

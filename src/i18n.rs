@@ -46,6 +46,15 @@ pub struct Msg {
     pub en: &'static str,
 }
 
+/// A number of years as words: "3 jaar", "1 year", "3 years".
+pub fn years(n: u32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, n) => format!("{n} jaar"),
+        (Lang::En, 1) => "1 year".to_string(),
+        (Lang::En, n) => format!("{n} years"),
+    }
+}
+
 impl Msg {
     pub fn get(self, lang: Lang) -> &'static str {
         match lang {
@@ -103,6 +112,10 @@ msgs! {
     ERR_CONTROL_CHAR = "dit antwoord bevat een stuurteken (zoals tab, Esc of \\r); typ het zonder", "this answer holds a control character (such as tab, Esc or \\r); type it without";
     ERR_TYPE = "verwacht {expected}", "expected {expected}";
     ERR_UNKNOWN_QUESTION = "onbekende vraag '{id}'", "unknown question '{id}'";
+    ERR_RETIRED_QUESTION = "vraag '{id}' bestaat niet meer sinds versie 2 van de vragenlijst: {hint} (driehoek template toont het nieuwe bestand)", "question '{id}' no longer exists since version 2 of the question set: {hint} (driehoek template shows the new file)";
+    RETIRED_COST_KIND = "schrijf de periode bij het bedrag, bijvoorbeeld kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }", "write the period with the amount, for example kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }";
+    RETIRED_REACH = "dit vraagt nu [vervolg] schaal = \"incidenteel\" of \"structureel\"", "this is now asked by [vervolg] schaal = \"incidenteel\" or \"structureel\"";
+    RETIRED_NETWORK = "schrijf het netwerk bij [casus] netwerk", "write the network at [casus] netwerk";
     ERR_UNKNOWN_SECTION = "onbekend onderdeel '{key}'", "unknown section '{key}'";
     ERR_MISSING = "verplichte vraag '{id}' is niet beantwoord", "required question '{id}' is not answered";
     ERR_NOT_A_TABLE = "'{key}' moet een tabel [{key}] zijn", "'{key}' must be a table [{key}]";
@@ -120,8 +133,6 @@ msgs! {
     Q_MONEY = "Gaan we handig om met publieke middelen?", "Is it a sensible use of public money?";
     Q_SELF = "Draagt het bij aan zelfregie?", "Does it support self-direction?";
     COST_CURRENT = "Huidige route, per jaar", "Current route, per year";
-    COST_PROPOSED_ONCE = "Voorstel, eenmalig", "Proposal, one-off";
-    COST_PROPOSED_YEARLY = "Voorstel, per jaar", "Proposal, per year";
     COST_PROPOSED = "Voorstel", "Proposal";
     COST_DIFF_FIRST_YEAR = "Verschil in het eerste jaar", "Difference in the first year";
     COST_DIFF_LATER = "Verschil in de jaren daarna", "Difference in later years";
@@ -176,7 +187,11 @@ msgs! {
     T_HEADER = "driehoek: antwoordbestand voor de vragenlijst \"{name}\" ({id} v{version}).\nVul de antwoorden in en sla de notitie op met: driehoek new --from <dit bestand>\nLaat een antwoord leeg (\"\" of []) om het niet te beantwoorden. Gebruik geen echte namen, BSN of adressen.", "driehoek: answers file for the question set \"{name}\" ({id} v{version}).\nFill in the answers and save the note with: driehoek new --from <this file>\nLeave an answer empty (\"\" or []) to leave it unanswered. Use no real names, BSN or addresses.";
     T_REQUIRED = "verplicht", "required";
     T_OPTIONAL = "niet verplicht", "optional";
-    T_FOLLOW_UP = "vervolgvraag: alleen als {question} is: {values}", "follow-up: only when {question} is: {values}";
+    T_FOLLOW_UP = "vervolgvraag: alleen {when}", "follow-up: only {when}";
+    T_OPTIONAL_WHEN = "niet verplicht {when}", "optional {when}";
+    WHEN_ANY_OF = "als {question} is: {values}", "when {question} is: {values}";
+    WHEN_APART = "als {question} en {other} {by} of meer uit elkaar liggen", "when {question} and {other} lie {by} or more apart";
+    KIND_COST = "een bedrag met periode: { bedrag = \"24.000\", periode = \"jaar\" }; periode is jaar, eenmalig of \"3 jaar\"; onbekend: { bedrag = \"weet ik niet\" }", "an amount with its period: { bedrag = \"24.000\", periode = \"jaar\" }; periode is jaar, eenmalig or \"3 jaar\"; unknown: { bedrag = \"weet ik niet\" }";
     KIND_TEXT = "één regel tekst, bijvoorbeeld \"...\"", "one line of text, for example \"...\"";
     KIND_LONG = "tekst; meerdere regels kan met \"\"\"...\"\"\"", "text; several lines are possible with \"\"\"...\"\"\"";
     KIND_CHOICE = "één keuze uit: {values}", "one choice of: {values}";
@@ -362,4 +377,29 @@ msgs! {
     ERR_INPUT_TOO_LARGE = "{file} is groter dan {max} bytes, de grens voor zo'n bestand", "{file} is larger than {max} bytes, the limit for such a file";
     ERR_NOT_UTF8 = "{file} is geen tekst (UTF-8)", "{file} is not text (UTF-8)";
     PURGE_FINISHED = "Het afgebroken wissen van notitie {id} is afgemaakt.", "The interrupted erasure of note {id} is finished.";
+    // Question set 2: costs with a period, exclusive choices, two walks.
+    PERIOD_YEAR = "per jaar", "per year";
+    PERIOD_ONCE = "eenmalig", "one-off";
+    PERIOD_YEARS = "over {years}", "over {years}";
+    COST_UNKNOWN = "weet ik niet", "don't know";
+    STUCK_ROW = "Zit het meest vast: {row}", "Most stuck: {row}";
+    MIGRATED_ROOM = "Is er ruimte om af te wijken? (afgeleid bij het bijwerken: Awb art. 4:84 was gekozen als wet)", "Is there room to deviate? (derived when upgrading: Awb art. 4:84 was chosen as a law)";
+    PERIOD_ASK = "Over welke periode gaat {amount}?", "Over which period is {amount}?";
+    PERIOD_HELP = "Per jaar: kosten die elk jaar terugkomen. Eenmalig: één keer, zoals een schuld overnemen of een verhuizing. Over meer jaren: het totaal over een vast aantal jaren, zoals een traject van drie jaar. Zo kan driehoek de kosten eerlijk over dezelfde periode vergelijken.", "Per year: a cost that comes back every year. One-off: once, such as taking over a debt or paying for a move. Over several years: the total over a fixed number of years, such as a three-year programme. That way driehoek compares the costs fairly over the same period.";
+    PERIOD_MORE_YEARS = "over meer jaren (totaal)", "over several years (total)";
+    PERIOD_HOW_MANY = "Over hoeveel jaar? (1 tot en met 50)", "Over how many years? (1 to 50)";
+    ERR_COST_AMOUNT_TYPED = "'{value}' is geen bedrag in euro's (bijvoorbeeld 24000 of 1.250,50); weet je het niet, typ dan: weet ik niet", "'{value}' is not an amount in euros (for example 24000 or 1250.50); if you don't know, type: weet ik niet (don't know)";
+    COST_NOW = "Huidige route", "Current route";
+    COST_NOW_OVER = "Huidige route over {years}", "Current route over {years}";
+    COST_PROPOSED_OVER = "Voorstel over {years}", "Proposal over {years}";
+    COST_DIFF = "Verschil", "Difference";
+    COST_DIFF_OVER = "Verschil over {years}", "Difference over {years}";
+    ERR_COST_TABLE = "een bedrag met periode schrijf je als { bedrag = \"24.000\", periode = \"jaar\" }, of \"weet ik niet\"", "write an amount with its period as { bedrag = \"24.000\", periode = \"jaar\" }, or \"weet ik niet\"";
+    ERR_COST_KEY = "onbekende sleutel '{key}' bij een bedrag; gebruik bedrag en periode", "unknown key '{key}' in a cost; use bedrag and periode";
+    ERR_COST_NO_AMOUNT = "bedrag ontbreekt: een getal, of \"weet ik niet\"", "bedrag is missing: a number, or \"weet ik niet\"";
+    ERR_PERIOD = "'{value}' is geen periode; kies jaar, eenmalig of bijvoorbeeld \"3 jaar\" (1 tot en met 50 jaar)", "'{value}' is not a period; choose jaar (per year), eenmalig (one-off) or for example \"3 jaar\" (1 to 50 years)";
+    ERR_COST_NO_PERIOD = "periode ontbreekt: jaar, eenmalig of bijvoorbeeld \"3 jaar\"", "periode is missing: jaar (per year), eenmalig (one-off) or for example \"3 jaar\"";
+    B_WITHOUT_PROFILE_ONE = "1 notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "1 note has no contrast profile (short walk) and is not counted here.";
+    B_WITHOUT_PROFILE = "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} notes have no contrast profile (short walk) and are not counted here.";
+    ERR_EXCLUSIVE = "'{value}' kan niet samen met een andere keuze", "'{value}' cannot go together with another choice";
 }

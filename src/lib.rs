@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod index;
 pub mod input;
 pub mod labels;
+pub mod migrate;
 pub mod note;
 pub mod par;
 pub mod printable;

@@ -10,7 +10,7 @@ use crate::walk::Answers;
 
 /// The format of a note file. Raise it when the file shape changes, and
 /// teach [`CaseNote`] loading to migrate the older shape.
-pub const NOTE_FORMAT: u32 = 1;
+pub const NOTE_FORMAT: u32 = 2;
 
 /// The longest answer accepted, in bytes: a case note is no place for
 /// pasted documents.
@@ -131,19 +131,221 @@ pub enum Answer {
     Scale(i64),
     Amount(Euros),
     YesNo(bool),
+    /// An amount (or "weet ik niet") over a period.
+    Cost(Cost),
+}
+
+/// How long a cost runs: what makes two sums comparable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    PerYear,
+    OneOff,
+    /// The amount is the total over this many years (1 to 50).
+    Years(u32),
+}
+
+impl Period {
+    pub const MAX_YEARS: u32 = 50;
+
+    /// Reads a period as people write it: `jaar`, `per jaar`, `eenmalig`,
+    /// `3 jaar`, `over 3 jaar`, and the English words.
+    pub fn parse(raw: &str) -> Option<Period> {
+        let s = raw.trim().to_lowercase();
+        let s = s.strip_prefix("over ").unwrap_or(&s).trim();
+        match s {
+            "jaar" | "per jaar" | "jaarlijks" | "year" | "per year" | "yearly" => {
+                return Some(Period::PerYear);
+            }
+            "eenmalig" | "one-off" | "one off" | "once" => return Some(Period::OneOff),
+            _ => {}
+        }
+        let (n, unit) = s.split_once(' ')?;
+        let n: u32 = n.parse().ok()?;
+        (matches!(unit.trim(), "jaar" | "jaren" | "year" | "years")
+            && (1..=Period::MAX_YEARS).contains(&n))
+        .then_some(Period::Years(n))
+    }
+
+    /// The period as the file writes it: `jaar`, `eenmalig`, `3 jaar`.
+    pub fn value(self) -> String {
+        match self {
+            Period::PerYear => "jaar".to_string(),
+            Period::OneOff => "eenmalig".to_string(),
+            Period::Years(n) => format!("{n} jaar"),
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Period::PerYear => i18n::PERIOD_YEAR.get(lang).to_string(),
+            Period::OneOff => i18n::PERIOD_ONCE.get(lang).to_string(),
+            Period::Years(n) => i18n::PERIOD_YEARS.with(lang, &[("years", &i18n::years(n, lang))]),
+        }
+    }
+
+    /// The years a sum with this period covers; a one-off sum covers one.
+    fn years(self) -> u32 {
+        match self {
+            Period::Years(n) => n,
+            Period::PerYear | Period::OneOff => 1,
+        }
+    }
+}
+
+/// A cost as a worker estimates it: an amount, or "weet ik niet" (never
+/// taken for 0), and the period it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "toml::Value", into = "toml::Value")]
+pub struct Cost {
+    /// `None`: the worker does not know yet.
+    pub amount: Option<Euros>,
+    pub period: Period,
+}
+
+/// The words that mean "I don't know the amount", in either language.
+const UNKNOWN_WORDS: [&str; 6] = [
+    "weet ik niet",
+    "weet niet",
+    "onbekend",
+    "unknown",
+    "don't know",
+    "dont know",
+];
+
+impl Cost {
+    pub const UNKNOWN: &str = "onbekend";
+
+    /// Whether typed text says the amount is not known.
+    pub fn is_unknown_word(s: &str) -> bool {
+        let s = s.trim().to_lowercase().replace('’', "'");
+        UNKNOWN_WORDS.contains(&s.as_str())
+    }
+
+    /// The amount in one year on average, for sums across notes: a one-off
+    /// sum counts in its year, a sum over n years counts 1/n per year.
+    pub fn yearly(self) -> Option<Euros> {
+        let a = self.amount?;
+        Some(match self.period {
+            Period::Years(n) => Euros(a.0 / i64::from(n)),
+            Period::PerYear | Period::OneOff => a,
+        })
+    }
+
+    /// The total over `years` years.
+    fn over(self, years: u32) -> Option<Euros> {
+        let a = self.amount?;
+        Some(match self.period {
+            // A tampered note may hold any amount: stop at the largest.
+            Period::PerYear => Euros(a.0.saturating_mul(i64::from(years))),
+            Period::OneOff | Period::Years(_) => a,
+        })
+    }
+
+    pub fn display(self, lang: Lang) -> String {
+        match self.amount {
+            None => i18n::COST_UNKNOWN.get(lang).to_string(),
+            Some(a) => format!("{} {}", a.display(lang), self.period.label(lang)),
+        }
+    }
+}
+
+/// What is wrong with a written cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CostProblem {
+    NotATable,
+    UnknownKey(String),
+    NoAmount,
+    Amount(String),
+    Period(String),
+    NoPeriod,
+}
+
+impl CostProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CostProblem::NotATable => i18n::ERR_COST_TABLE.get(lang).to_string(),
+            CostProblem::UnknownKey(k) => i18n::ERR_COST_KEY.with(lang, &[("key", k)]),
+            CostProblem::NoAmount => i18n::ERR_COST_NO_AMOUNT.get(lang).to_string(),
+            CostProblem::Amount(v) => i18n::ERR_AMOUNT.with(lang, &[("value", v)]),
+            CostProblem::Period(v) => i18n::ERR_PERIOD.with(lang, &[("value", v)]),
+            CostProblem::NoPeriod => i18n::ERR_COST_NO_PERIOD.get(lang).to_string(),
+        }
+    }
+}
+
+impl Cost {
+    /// `{ bedrag = 24000, periode = "jaar" }`, or `bedrag = "weet ik niet"`.
+    pub fn read(v: &toml::Value) -> Result<Cost, CostProblem> {
+        let toml::Value::Table(t) = v else {
+            return Err(CostProblem::NotATable);
+        };
+        if let Some(k) = t.keys().find(|k| *k != "bedrag" && *k != "periode") {
+            return Err(CostProblem::UnknownKey(k.clone()));
+        }
+        let amount = match t.get("bedrag") {
+            Some(toml::Value::String(s)) if Cost::is_unknown_word(s) => None,
+            Some(v) => Some(
+                Euros::try_from(v.clone()).map_err(|_| CostProblem::Amount(display_value(v)))?,
+            ),
+            None => return Err(CostProblem::NoAmount),
+        };
+        let period = match t.get("periode") {
+            Some(toml::Value::String(s)) => {
+                Period::parse(s).ok_or_else(|| CostProblem::Period(s.clone()))?
+            }
+            Some(v) => return Err(CostProblem::Period(display_value(v))),
+            None if amount.is_none() => Period::PerYear,
+            None => return Err(CostProblem::NoPeriod),
+        };
+        Ok(Cost { amount, period })
+    }
+}
+
+impl TryFrom<toml::Value> for Cost {
+    type Error = String;
+    fn try_from(v: toml::Value) -> Result<Self, String> {
+        Cost::read(&v).map_err(|p| p.message(Lang::En))
+    }
+}
+
+impl From<Cost> for toml::Value {
+    fn from(c: Cost) -> toml::Value {
+        let mut t = toml::Table::new();
+        match c.amount {
+            None => {
+                t.insert("bedrag".into(), toml::Value::String(Cost::UNKNOWN.into()));
+            }
+            Some(a) => {
+                t.insert("bedrag".into(), a.into());
+                t.insert("periode".into(), toml::Value::String(c.period.value()));
+            }
+        }
+        toml::Value::Table(t)
+    }
 }
 
 /// Why a value is not an answer to a question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Invalid {
-    NotAChoice { value: String, allowed: Vec<String> },
-    Scale { min: i64, max: i64 },
+    NotAChoice {
+        value: String,
+        allowed: Vec<String>,
+    },
+    Scale {
+        min: i64,
+        max: i64,
+    },
     Amount(String),
+    Cost(CostProblem),
+    /// "geen" or "weet ik nog niet" chosen together with other values.
+    Exclusive(String),
     YesNo,
     TooLong,
     OneLine,
     Control,
-    Type { expected: &'static str },
+    Type {
+        expected: &'static str,
+    },
 }
 
 impl Invalid {
@@ -156,6 +358,8 @@ impl Invalid {
                 &[("min", &min.to_string()), ("max", &max.to_string())],
             ),
             Invalid::Amount(v) => i18n::ERR_AMOUNT.with(lang, &[("value", v)]),
+            Invalid::Cost(why) => why.message(lang),
+            Invalid::Exclusive(v) => i18n::ERR_EXCLUSIVE.with(lang, &[("value", v)]),
             Invalid::YesNo => i18n::ERR_YESNO.get(lang).to_string(),
             Invalid::TooLong => i18n::ERR_TOO_LONG.with(lang, &[("max", &MAX_ANSWER.to_string())]),
             Invalid::OneLine => i18n::ERR_ONE_LINE.get(lang).to_string(),
@@ -194,6 +398,10 @@ impl Answer {
                 });
             }
             (Kind::Choice, V::String(s)) => Answer::Choice(s.trim().to_string()),
+            // A yes/no question of set 1 became a choice with ja and nee.
+            (Kind::Choice, V::Boolean(b)) => {
+                Answer::Choice(if *b { "ja" } else { "nee" }.to_string())
+            }
             (Kind::Choice, _) => {
                 return Err(Invalid::Type {
                     expected: "\"keuze\"",
@@ -231,6 +439,11 @@ impl Answer {
             (Kind::YesNo, V::Boolean(b)) => Answer::YesNo(*b),
             (Kind::YesNo, V::String(s)) => Answer::YesNo(parse_yes_no(s).ok_or(Invalid::YesNo)?),
             (Kind::YesNo, _) => return Err(Invalid::YesNo),
+            (Kind::Cost, V::String(s)) if Cost::is_unknown_word(s) => Answer::Cost(Cost {
+                amount: None,
+                period: Period::PerYear,
+            }),
+            (Kind::Cost, v) => Answer::Cost(Cost::read(v).map_err(Invalid::Cost)?),
         };
         Ok(Some(answer))
     }
@@ -244,6 +457,7 @@ impl Answer {
             Answer::Scale(i) => toml::Value::Integer(*i),
             Answer::Amount(e) => (*e).into(),
             Answer::YesNo(b) => toml::Value::Boolean(*b),
+            Answer::Cost(c) => (*c).into(),
         }
     }
 
@@ -254,7 +468,7 @@ impl Answer {
             Answer::Multi(v) => v.clone(),
             Answer::YesNo(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
             Answer::Scale(i) => vec![i.to_string()],
-            Answer::Text(_) | Answer::Amount(_) => Vec::new(),
+            Answer::Text(_) | Answer::Amount(_) | Answer::Cost(_) => Vec::new(),
         }
     }
 }
@@ -347,63 +561,47 @@ impl Triangle {
     }
 }
 
-/// Whether the proposed solution costs money once or every year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CostKind {
-    Eenmalig,
-    Jaarlijks,
-}
-
-impl CostKind {
-    pub const VALUES: [&str; 2] = ["eenmalig", "jaarlijks"];
-
-    pub fn from_value(s: &str) -> Option<CostKind> {
-        match s {
-            "eenmalig" => Some(CostKind::Eenmalig),
-            "jaarlijks" => Some(CostKind::Jaarlijks),
-            _ => None,
-        }
-    }
-}
-
-/// The current route's yearly cost against the proposal's.
+/// What the current route costs against the proposal, each over its own
+/// period.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Costs {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub current: Option<Euros>,
+    pub current: Option<Cost>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposed: Option<Euros>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposed_kind: Option<CostKind>,
+    pub proposed: Option<Cost>,
 }
 
-/// What the proposal saves (positive) or costs extra (negative).
+/// Both costs over one horizon, so a one-off sum is never set against a
+/// yearly one unsaid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Saving {
-    pub first_year: Euros,
-    /// Per year after the first; equal to `first_year` for a recurring cost.
-    pub later_years: Euros,
+pub struct Horizon {
+    pub years: u32,
+    pub current: Euros,
+    pub proposed: Euros,
+}
+
+impl Horizon {
+    /// What the proposal saves (positive) or costs extra (negative).
+    pub fn saving(&self) -> Euros {
+        Euros(self.current.0.saturating_sub(self.proposed.0))
+    }
 }
 
 impl Costs {
     pub fn is_empty(&self) -> bool {
-        self.current.is_none() && self.proposed.is_none() && self.proposed_kind.is_none()
+        self.current.is_none() && self.proposed.is_none()
     }
 
-    /// The difference, when both amounts are known. A proposal of unknown
-    /// kind is read as recurring, the careful assumption.
-    pub fn saving(&self) -> Option<Saving> {
+    /// Both amounts over one stated horizon: the longer of two multi-year
+    /// periods, else one year. `None` unless both amounts are known.
+    pub fn over_horizon(&self) -> Option<Horizon> {
         let (current, proposed) = (self.current?, self.proposed?);
-        let first_year = Euros(current.0 - proposed.0);
-        let later_years = match self.proposed_kind {
-            Some(CostKind::Eenmalig) => current,
-            _ => first_year,
-        };
-        Some(Saving {
-            first_year,
-            later_years,
+        let years = current.period.years().max(proposed.period.years());
+        Some(Horizon {
+            years,
+            current: current.over(years)?,
+            proposed: proposed.over(years)?,
         })
     }
 }
@@ -499,6 +697,7 @@ impl Entry {
             }
             Answer::Scale(i) => i.to_string(),
             Answer::Amount(e) => e.display(lang),
+            Answer::Cost(c) => c.display(lang),
             Answer::YesNo(b) => if *b {
                 i18n::VERDICT_JA
             } else {
@@ -657,14 +856,25 @@ impl Draft {
 impl CaseNote {
     /// The note with new answers, as an edit: same id and creation time,
     /// `updated` now, the method's parts read again.
+    /// Answers to questions the set no longer has (retired, as a double
+    /// question was) are kept as they were asked.
     pub fn edited(&self, set: &QuestionSet, answers: Answers, now: Timestamp) -> CaseNote {
-        CaseNote {
+        let mut note = CaseNote {
             created: self.created,
             author: self.author.clone(),
             revises: self.revises.clone(),
             practice: self.practice.clone(),
             ..CaseNote::new(self.id.clone(), now, set, self.lang, answers)
-        }
+        };
+        note.answers.extend(self.retired(set).cloned());
+        note
+    }
+
+    /// The answers whose question `set` no longer asks.
+    pub fn retired<'a>(&'a self, set: &'a QuestionSet) -> impl Iterator<Item = &'a Entry> {
+        self.answers
+            .iter()
+            .filter(|e| set.question(&e.id).is_none())
     }
 
     /// Makes a note from answers given in the order of `set`, reading the
@@ -708,8 +918,13 @@ impl CaseNote {
             Answer::Choice(v) => Some(v.clone()),
             _ => None,
         };
-        let amount = |role: &Option<String>| match self.answer(role.as_deref()?)? {
-            Answer::Amount(e) => Some(*e),
+        // A coach's own set may still ask a plain amount: a yearly cost.
+        let cost = |role: &Option<String>| match self.answer(role.as_deref()?)? {
+            Answer::Cost(c) => Some(*c),
+            Answer::Amount(e) => Some(Cost {
+                amount: Some(*e),
+                period: Period::PerYear,
+            }),
             _ => None,
         };
         let title = match roles.title.as_deref().and_then(|id| self.answer(id)) {
@@ -723,9 +938,8 @@ impl CaseNote {
         };
         let scope = choice(&roles.scope).and_then(|v| Scope::from_value(&v));
         let costs = Costs {
-            current: amount(&roles.cost_current),
-            proposed: amount(&roles.cost_proposed),
-            proposed_kind: choice(&roles.cost_proposed_kind).and_then(|v| CostKind::from_value(&v)),
+            current: cost(&roles.cost_current),
+            proposed: cost(&roles.cost_proposed),
         };
         let scale = |id: &str| match self.answer(id) {
             Some(Answer::Scale(i)) => Some(*i),
@@ -805,22 +1019,86 @@ mod tests {
         assert_eq!(Euros(-99_900).display(Lang::Nl), "-€ 999");
     }
 
+    fn cost(amount: i64, period: Period) -> Option<Cost> {
+        Some(Cost {
+            amount: Some(Euros(amount * 100)),
+            period,
+        })
+    }
+
     #[test]
-    fn a_one_off_proposal_saves_the_whole_route_in_later_years() {
-        let costs = Costs {
-            current: Some(Euros(2_400_000)),
-            proposed: Some(Euros(300_000)),
-            proposed_kind: Some(CostKind::Eenmalig),
+    fn costs_compare_over_one_stated_horizon() {
+        // Yearly against one-off: one year, and the one-off sum as it is.
+        let h = Costs {
+            current: cost(24_000, Period::PerYear),
+            proposed: cost(3_000, Period::OneOff),
+        }
+        .over_horizon()
+        .unwrap();
+        assert_eq!((h.years, h.saving()), (1, Euros(2_100_000)));
+        // Over 3 years: the yearly route three times, the total as given.
+        let h = Costs {
+            current: cost(24_000, Period::PerYear),
+            proposed: cost(5_000, Period::Years(3)),
+        }
+        .over_horizon()
+        .unwrap();
+        assert_eq!(
+            (h.years, h.current, h.proposed),
+            (3, Euros(7_200_000), Euros(500_000))
+        );
+        // Unknown is never 0: no comparison at all.
+        let unknown = Costs {
+            current: Some(Cost {
+                amount: None,
+                period: Period::PerYear,
+            }),
+            proposed: cost(5_000, Period::OneOff),
         };
-        let s = costs.saving().unwrap();
-        assert_eq!(s.first_year, Euros(2_100_000));
-        assert_eq!(s.later_years, Euros(2_400_000));
-        let yearly = Costs {
-            proposed_kind: Some(CostKind::Jaarlijks),
-            ..costs
+        assert_eq!(unknown.over_horizon(), None);
+        assert_eq!(Costs::default().over_horizon(), None);
+        assert_eq!(
+            cost(9_000, Period::Years(3)).unwrap().yearly(),
+            Some(Euros(300_000))
+        );
+    }
+
+    #[test]
+    fn costs_read_and_write_as_people_write_them() {
+        let read = |src: &str| {
+            let v: toml::Table = toml::from_str(&format!("c = {src}")).unwrap();
+            Answer::from_toml(Kind::Cost, &v["c"])
         };
-        assert_eq!(yearly.saving().unwrap().later_years, Euros(2_100_000));
-        assert_eq!(Costs::default().saving(), None);
+        assert_eq!(
+            read(r#"{ bedrag = "24.000", periode = "jaar" }"#),
+            Ok(Some(Answer::Cost(cost(24_000, Period::PerYear).unwrap())))
+        );
+        assert_eq!(
+            read(r#"{ bedrag = 5000, periode = "over 3 jaar" }"#),
+            Ok(Some(Answer::Cost(cost(5_000, Period::Years(3)).unwrap())))
+        );
+        let unknown = Answer::Cost(Cost {
+            amount: None,
+            period: Period::PerYear,
+        });
+        assert_eq!(
+            read(r#"{ bedrag = "weet ik niet" }"#),
+            Ok(Some(unknown.clone()))
+        );
+        assert_eq!(read(r#""Weet ik niet""#), Ok(Some(unknown.clone())));
+        assert!(matches!(read(r#"{ bedrag = 5 }"#), Err(Invalid::Cost(_))));
+        assert!(matches!(
+            read(r#"{ bedrag = 5, periode = "99 jaar" }"#),
+            Err(Invalid::Cost(_))
+        ));
+        assert!(matches!(
+            read(r#"{ bedrag = 5, periode = "jaar", x = 1 }"#),
+            Err(Invalid::Cost(_))
+        ));
+        // Written and read back unchanged, unknown included.
+        for c in [unknown, Answer::Cost(cost(1, Period::Years(50)).unwrap())] {
+            assert_eq!(Answer::from_toml(Kind::Cost, &c.to_toml()), Ok(Some(c)));
+        }
     }
 
     #[test]

@@ -466,7 +466,14 @@ impl Store {
     pub fn load_draft(&self, id: &str) -> Result<Draft> {
         let path = self.drafts_dir().join(format!("{id}.toml"));
         let text = read_text(&path)?;
-        toml::from_str(&text).with_context(|| format!("{} is not a valid draft", path.display()))
+        let mut table: toml::Table = toml::from_str(&text)
+            .with_context(|| format!("{} is not a valid draft", path.display()))?;
+        if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
+            crate::migrate::format1(&mut table);
+        }
+        table
+            .try_into()
+            .with_context(|| format!("{} is not a valid draft", path.display()))
     }
 
     pub fn remove_draft(&self, id: &str) -> Result<()> {
@@ -781,7 +788,7 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
     // The common case in one pass; the slower generic read below only
     // explains what is wrong (a newer format first of all).
     if let Ok(note) = toml::from_str::<CaseNote>(text)
-        && note.format <= NOTE_FORMAT
+        && note.format == NOTE_FORMAT
     {
         return Ok(note);
     }
@@ -789,7 +796,10 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
         toml::from_str(text).with_context(|| format!("{} is not a valid note", path.display()))?;
     let format = table.get("format").and_then(toml::Value::as_integer);
 
+    let mut table = table;
     match format {
+        // Release 1 wrote format 1: read it in today's shape.
+        Some(1) => crate::migrate::format1(&mut table),
         Some(f) if f > i64::from(NOTE_FORMAT) => {
             return Err(bad_input(i18n::ERR_NEWER_NOTE.with(
                 Lang::En,
@@ -883,7 +893,7 @@ pub fn make_private_dir(dir: &Path) -> Result<()> {
 mod tests {
     use super::*;
     use crate::bank::{Bank, DEFAULT_SET, Kind, Question};
-    use crate::note::{Answer, Euros};
+    use crate::note::{Answer, Cost, Euros, Period};
     use proptest::prelude::*;
 
     /// Any valid answer to `q`.
@@ -906,6 +916,26 @@ mod tests {
                 .prop_map(|c| Answer::Amount(Euros(c)))
                 .boxed(),
             Kind::YesNo => any::<bool>().prop_map(Answer::YesNo).boxed(),
+            Kind::Cost => (
+                proptest::option::of(0i64..1_000_000_000_000),
+                prop_oneof![
+                    Just(Period::PerYear),
+                    Just(Period::OneOff),
+                    (1u32..=Period::MAX_YEARS).prop_map(Period::Years),
+                ],
+            )
+                .prop_map(|(cents, period)| {
+                    Answer::Cost(Cost {
+                        amount: cents.map(Euros),
+                        // An unknown amount has no period of its own.
+                        period: if cents.is_some() {
+                            period
+                        } else {
+                            Period::PerYear
+                        },
+                    })
+                })
+                .boxed(),
         }
     }
 

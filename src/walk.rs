@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::bank::{Kind, Question, QuestionSet};
+use crate::bank::{Choice, Depth, Kind, Question, QuestionSet};
 use crate::i18n::{self, Lang};
 use crate::labels::Lexicon;
-use crate::note::Answer;
+use crate::note::{Answer, Cost, Euros, Period};
 use crate::privacy::{Scanner, redact};
 use crate::prompt::{Ask, Progress, Prompter, Reply};
 
@@ -40,6 +40,11 @@ pub struct Walk<'a> {
     guard: Option<&'a Scanner>,
     /// The label mirror: a relational question back for labelling words.
     mirror: Option<&'a Lexicon>,
+    /// The short walk asks only the questions marked `kort`.
+    depth: Depth,
+    /// Questions not to ask again (deepening a short note: the ones the
+    /// short walk asked already).
+    asked_before: Vec<String>,
 }
 
 /// What the person chose after the guard found personal data.
@@ -63,7 +68,32 @@ impl<'a> Walk<'a> {
             history: Vec::new(),
             guard: None,
             mirror: None,
+            depth: Depth::Full,
+            asked_before: Vec::new(),
         }
+    }
+
+    /// Walks only the questions of this depth.
+    pub fn depth(mut self, depth: Depth) -> Walk<'a> {
+        self.depth = depth;
+        self
+    }
+
+    /// Deepens a short walk: the full walk, without the questions the
+    /// short walk already asked.
+    pub fn deepening(mut self) -> Walk<'a> {
+        self.depth = Depth::Full;
+        self.asked_before = self
+            .set
+            .walked(Depth::Short)
+            .map(|q| q.id.clone())
+            .collect();
+        self
+    }
+
+    /// Whether this walk asks `q` at all, whatever the answers.
+    fn asks(&self, q: &Question) -> bool {
+        (self.depth == Depth::Full || self.set.in_short(q)) && !self.asked_before.contains(&q.id)
     }
 
     /// Answers with labelling words ("zorgmijder") get a question back.
@@ -99,13 +129,16 @@ impl<'a> Walk<'a> {
     pub fn continue_at(&mut self, id: Option<&str>) {
         let found = id.and_then(|id| self.set.questions.iter().position(|q| q.id == id));
         self.at = found.unwrap_or_else(|| {
-            let answered = |i: &usize| self.answers.contains_key(&self.set.questions[*i].id);
+            let open = |i: &usize| {
+                let q = &self.set.questions[*i];
+                self.asks(q) && !self.answers.contains_key(&q.id)
+            };
             (0..self.set.questions.len())
-                .find(|i| !answered(i))
+                .find(open)
                 .unwrap_or(self.set.questions.len())
         });
         self.history = (0..self.at)
-            .filter(|&i| self.set.questions[i].applies(|id| self.answers.get(id)))
+            .filter(|&i| self.asked(&self.set.questions[i]))
             .collect();
     }
 
@@ -156,6 +189,13 @@ impl<'a> Walk<'a> {
                     None => error = Some(i18n::FIRST_QUESTION.get(self.lang).to_string()),
                 },
                 Reply::Skip => error = self.accept(q, None),
+                Reply::Typed(text) if q.kind == Kind::Cost => {
+                    match self.cost(prompter, q, &text)? {
+                        Ok(Some(cost)) => error = self.accept(q, Some(Answer::Cost(cost))),
+                        Ok(None) => {}
+                        Err(e) => error = Some(e),
+                    }
+                }
                 Reply::Typed(text) => match q.read(&toml::Value::String(text)) {
                     Ok(Some(Answer::Text(text))) => match self.guard(prompter, &text)? {
                         Some(Rewrite::Again) => retry = Some(Answer::Text(text)),
@@ -209,15 +249,158 @@ impl<'a> Walk<'a> {
         ))
     }
 
+    /// Reads a typed cost: "weet ik niet" stands as unknown (never 0); an
+    /// amount is followed by its period. `Ok(None)`: the person went back
+    /// from the period to the amount.
+    fn cost(
+        &self,
+        prompter: &mut dyn Prompter,
+        q: &Question,
+        typed: &str,
+    ) -> anyhow::Result<Result<Option<Cost>, String>> {
+        if Cost::is_unknown_word(typed) {
+            return Ok(Ok(Some(Cost {
+                amount: None,
+                period: Period::PerYear,
+            })));
+        }
+        let Some(amount) = Euros::parse(typed) else {
+            return Ok(Err(
+                i18n::ERR_COST_AMOUNT_TYPED.with(self.lang, &[("value", typed.trim())])
+            ));
+        };
+        let current = match self.answers.get(&q.id) {
+            Some(Answer::Cost(c)) if c.amount.is_some() => Some(c.period),
+            _ => None,
+        };
+        Ok(Ok(self.period(prompter, q, amount, current)?.map(
+            |period| Cost {
+                amount: Some(amount),
+                period,
+            },
+        )))
+    }
+
+    /// Asks over which period `amount` runs; `None` when the person goes
+    /// back to the amount.
+    fn period(
+        &self,
+        prompter: &mut dyn Prompter,
+        q: &Question,
+        amount: Euros,
+        current: Option<Period>,
+    ) -> anyhow::Result<Option<Period>> {
+        let lang = self.lang;
+        let text = |m: i18n::Msg| i18n::Text {
+            nl: m.nl.to_string(),
+            en: m.en.to_string(),
+        };
+        let choice = |value: &str, m: i18n::Msg| Choice {
+            value: value.to_string(),
+            label: text(m),
+            exclusive: false,
+        };
+        let prompt = i18n::PERIOD_ASK.with(lang, &[("amount", &amount.display(lang))]);
+        let asked = Question {
+            id: format!("{}#periode", q.id),
+            section: q.section.clone(),
+            key: format!("{}#periode", q.key),
+            kind: Kind::Choice,
+            required: true,
+            prompt: i18n::Text {
+                nl: prompt.clone(),
+                en: prompt,
+            },
+            help: Some(text(i18n::PERIOD_HELP)),
+            choices: vec![
+                choice("jaar", i18n::PERIOD_YEAR),
+                choice("eenmalig", i18n::PERIOD_ONCE),
+                choice("jaren", i18n::PERIOD_MORE_YEARS),
+            ],
+            scale: None,
+            when: None,
+            optional_when: None,
+            depth: q.depth,
+        };
+        let mut error = None;
+        loop {
+            let shown = current.map(|p| {
+                Answer::Choice(match p {
+                    Period::PerYear => "jaar".into(),
+                    Period::OneOff => "eenmalig".into(),
+                    Period::Years(_) => "jaren".into(),
+                })
+            });
+            let progress = self.progress();
+            let reply = prompter.ask(&Ask {
+                question: &asked,
+                lang,
+                progress,
+                current: shown.as_ref(),
+                start: None,
+                error: error.take(),
+            })?;
+            match reply {
+                Reply::Picked(0) => return Ok(Some(Period::PerYear)),
+                Reply::Picked(1) => return Ok(Some(Period::OneOff)),
+                Reply::Picked(_) => {
+                    let how_many = Question {
+                        id: format!("{}#jaren", q.id),
+                        kind: Kind::Text,
+                        prompt: text(i18n::PERIOD_HOW_MANY),
+                        choices: Vec::new(),
+                        ..asked.clone()
+                    };
+                    let years = match current {
+                        Some(Period::Years(n)) => Some(Answer::Text(n.to_string())),
+                        _ => None,
+                    };
+                    let reply = prompter.ask(&Ask {
+                        question: &how_many,
+                        lang,
+                        progress,
+                        current: years.as_ref(),
+                        start: None,
+                        error: None,
+                    })?;
+                    if let Reply::Typed(t) = reply {
+                        match t.trim().parse::<u32>() {
+                            Ok(n) if (1..=Period::MAX_YEARS).contains(&n) => {
+                                return Ok(Some(Period::Years(n)));
+                            }
+                            _ => error = Some(i18n::ERR_PERIOD.with(lang, &[("value", t.trim())])),
+                        }
+                    }
+                }
+                Reply::Back => return Ok(None),
+                Reply::Help => prompter.show(i18n::PERIOD_HELP.get(lang))?,
+                Reply::Typed(t) => match Period::parse(&t) {
+                    Some(p) => return Ok(Some(p)),
+                    None => error = Some(i18n::ERR_PERIOD.with(lang, &[("value", t.trim())])),
+                },
+                Reply::Skip | Reply::PickedMany(_) => {
+                    error = Some(i18n::CHOICE_NEEDED.get(lang).to_string())
+                }
+            }
+        }
+    }
+
+    /// Whether `q` is asked now: in this walk, and its condition holds.
+    fn asked(&self, q: &Question) -> bool {
+        self.asks(q) && q.applies(|id| self.answers.get(id))
+    }
+
     /// Takes an answer (or none) and moves on; or says why it cannot.
     fn accept(&mut self, q: &Question, answer: Option<Answer>) -> Option<String> {
         let needed = match q.kind {
             Kind::Choice | Kind::Scale | Kind::YesNo => i18n::CHOICE_NEEDED,
             Kind::Multi => i18n::TICK_NEEDED,
-            Kind::Text | Kind::Long | Kind::Amount => i18n::REQUIRED,
+            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost => i18n::REQUIRED,
         };
         match answer {
-            None if q.required => return Some(needed.get(self.lang).to_string()),
+            None if q.required_given(|id| self.answers.get(id)) => {
+                return Some(needed.get(self.lang).to_string());
+            }
             None => self.answers.remove(&q.id),
             Some(a) => self.answers.insert(q.id.clone(), a),
         };
@@ -230,10 +413,14 @@ impl<'a> Walk<'a> {
     /// (an earlier answer changed, so they no longer belong to the case).
     fn skip_to_applicable(&mut self) {
         while let Some(q) = self.set.questions.get(self.at) {
-            if q.applies(|id| self.answers.get(id)) {
+            if self.asked(q) {
                 break;
             }
-            self.answers.remove(&q.id);
+            // A question this walk leaves out keeps its answer (a short
+            // walk of a full note); one whose condition fails loses it.
+            if !q.applies(|id| self.answers.get(id)) {
+                self.answers.remove(&q.id);
+            }
             self.at += 1;
         }
     }
@@ -243,21 +430,23 @@ impl<'a> Walk<'a> {
     fn progress(&self) -> Progress {
         let questions = &self.set.questions;
         let q = &questions[self.at];
-        let main = |q: &&Question| q.when.is_none();
+        // Only the questions this walk asks count (the short walk, or the
+        // rest when deepening a short note).
+        let main = |q: &&Question| q.when.is_none() && self.asks(q);
         let in_section = |x: &&Question| x.section == q.section;
         let follow_up = q.when.is_some().then(|| {
             questions[..=self.at]
                 .iter()
                 .rev()
-                .take_while(|x| !main(x))
-                .filter(|x| x.applies(|id| self.answers.get(id)))
+                .take_while(|x| x.when.is_some())
+                .filter(|x| self.asked(x))
                 .count()
         });
         let parts: Vec<&str> = self
             .set
             .sections
             .iter()
-            .filter(|s| questions.iter().any(|q| q.section == s.key))
+            .filter(|s| questions.iter().any(|q| q.section == s.key && self.asks(q)))
             .map(|s| s.key.as_str())
             .collect();
         Progress {
@@ -317,7 +506,7 @@ fn picked(q: &Question, positions: &[usize]) -> Option<Answer> {
             (point <= scale.max).then_some(Answer::Scale(point))
         }
         Kind::YesNo => Some(Answer::YesNo(*positions.first()? == 0)),
-        Kind::Text | Kind::Long | Kind::Amount => None,
+        Kind::Text | Kind::Long | Kind::Amount | Kind::Cost => None,
     }
 }
 
@@ -438,7 +627,7 @@ pub mod tests {
             .iter()
             .position(|q| q.id == "middelen.kosten_nu")
             .unwrap();
-        p.replies = [typed("veel"), typed("24.000")].into();
+        p.replies = [typed("veel"), typed("24.000"), Reply::Picked(0)].into();
         let _ = walk.run(&mut p, &mut ());
         assert!(
             p.errors[0].contains("'veel' is not an amount"),
@@ -447,7 +636,10 @@ pub mod tests {
         );
         assert_eq!(
             walk.answers.get("middelen.kosten_nu"),
-            Some(&Answer::Amount(crate::note::Euros(2_400_000)))
+            Some(&Answer::Cost(Cost {
+                amount: Some(Euros(2_400_000)),
+                period: Period::PerYear
+            }))
         );
     }
 
@@ -626,7 +818,12 @@ pub mod tests {
     fn progress_counts_within_the_section_and_never_grows() {
         let set = set();
         let anders = choice_at(&set, "wet.regel", "anders");
-        let called = ["wet.regel_anders", "wet.ruimte_waar"];
+        let called = [
+            "wet.regel_anders",
+            "wet.ruimte_route",
+            "wet.ruimte_wie",
+            "wet.ruimte_waar",
+        ];
         let replies = minimal_replies(
             &set,
             &[
@@ -650,8 +847,12 @@ pub mod tests {
         assert_eq!(label("wet.regel"), "2");
         assert_eq!(label("wet.regel_anders"), "2a");
         assert_eq!(
-            label("wet.ruimte_waar"),
+            label("wet.ruimte_route"),
             format!("{}a", label("wet.ruimte"))
+        );
+        assert_eq!(
+            label("wet.ruimte_waar"),
+            format!("{}c", label("wet.ruimte"))
         );
         // Per section: one total from the first question to the last,
         // main questions numbered 1..=total, follow-ups lettered after them.
@@ -721,7 +922,146 @@ pub mod tests {
         let scale = set.question("contrasten.uniform_nu").unwrap();
         assert_eq!(picked(scale, &[4]), Some(Answer::Scale(5)));
         assert_eq!(picked(scale, &[5]), None);
-        let yes_no = set.question("wet.ruimte").unwrap();
-        assert_eq!(picked(yes_no, &[1]), Some(Answer::YesNo(false)));
+        let multi = set.question("wet.blokkade").unwrap();
+        assert_eq!(
+            picked(multi, &[2, 3]),
+            Some(Answer::Multi(vec![
+                "beleidsregel".into(),
+                "werkinstructie".into()
+            ]))
+        );
+    }
+
+    /// Runs a walk of `depth` from `start`, each question answered by
+    /// `reply`; returns the questions asked (period prompts included).
+    fn walk_all(
+        set: &QuestionSet,
+        start: Answers,
+        configure: impl FnOnce(Walk) -> Walk,
+        reply: impl Fn(&Question) -> Reply,
+    ) -> (Vec<String>, Answers) {
+        struct Each<F>(F, Vec<String>);
+        impl<F: Fn(&Question) -> Reply> Prompter for Each<F> {
+            fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
+                Ok(())
+            }
+            fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
+                assert!(ask.error.is_none(), "{}: {:?}", ask.question.id, ask.error);
+                self.1.push(ask.question.id.clone());
+                Ok((self.0)(ask.question))
+            }
+            fn show(&mut self, _: &str) -> anyhow::Result<()> {
+                Ok(())
+            }
+            fn choose(&mut self, _: &str, _: &[&str], d: usize) -> anyhow::Result<usize> {
+                Ok(d)
+            }
+        }
+        let mut p = Each(reply, Vec::new());
+        let mut walk = configure(Walk::new(set, Lang::Nl, start));
+        walk.run(&mut p, &mut ()).unwrap();
+        (p.1, walk.answers())
+    }
+
+    /// A reply that answers anything: the first choice, text, an amount.
+    fn any_answer(q: &Question) -> Reply {
+        match q.kind {
+            Kind::Choice | Kind::Scale | Kind::YesNo => Reply::Picked(0),
+            Kind::Multi => Reply::PickedMany(vec![0]),
+            Kind::Cost => typed("1.000"),
+            _ => typed("iets"),
+        }
+    }
+
+    #[test]
+    fn the_short_walk_asks_the_short_questions_and_deepening_asks_the_rest() {
+        let set = set();
+        // wet.ruimte = "ja" (the first choice) brings its short follow-up.
+        let (asked, short) = walk_all(&set, Vec::new(), |w| w.depth(Depth::Short), any_answer);
+        let questions: Vec<&String> = asked.iter().filter(|id| !id.contains('#')).collect();
+        assert_eq!(questions.len(), 20, "{questions:?}");
+        assert!(
+            questions
+                .iter()
+                .all(|id| set.in_short(set.question(id).unwrap()))
+        );
+        // Two costs, each followed by its period: 22 answers in all.
+        assert_eq!(asked.len(), 22, "{asked:?}");
+        let (deeper, full) = walk_all(&set, short.clone(), |w| w.deepening(), any_answer);
+        assert!(
+            deeper
+                .iter()
+                .all(|id| !set.in_short(set.question(id).unwrap())),
+            "{deeper:?}"
+        );
+        assert!(deeper.contains(&"wet.toelichting".to_string()));
+        // The short answers stay as they were.
+        for (id, a) in &short {
+            assert!(full.contains(&(id.clone(), a.clone())), "{id}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_cost_is_kept_as_unknown_and_back_from_the_period_asks_the_amount() {
+        let set = set();
+        let mut p = ScriptedPrompter::new([
+            typed("weet ik niet"),
+            typed("5000"),
+            Reply::Back,
+            typed("6000"),
+            Reply::Picked(2),
+            typed("3"),
+        ]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        walk.at = set
+            .questions
+            .iter()
+            .position(|q| q.id == "middelen.kosten_nu")
+            .unwrap();
+        let _ = walk.run(&mut p, &mut ());
+        assert_eq!(
+            walk.answers.get("middelen.kosten_nu"),
+            Some(&Answer::Cost(Cost {
+                amount: None,
+                period: Period::PerYear
+            }))
+        );
+        assert_eq!(
+            walk.answers.get("middelen.kosten_voorstel"),
+            Some(&Answer::Cost(Cost {
+                amount: Some(Euros(600_000)),
+                period: Period::Years(3)
+            }))
+        );
+        assert_eq!(
+            p.asked,
+            [
+                "middelen.kosten_nu",
+                "middelen.kosten_voorstel",
+                "middelen.kosten_voorstel#periode",
+                "middelen.kosten_voorstel",
+                "middelen.kosten_voorstel#periode",
+                "middelen.kosten_voorstel#jaren",
+                "middelen.betaler_nu",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contrast_remark_is_asked_only_when_now_and_desired_lie_two_apart() {
+        let set = set();
+        let remark = set.question("contrasten.uniform_opmerking").unwrap();
+        let now = Answer::Scale(2);
+        let pair = |desired: &Answer| {
+            remark.applies(|id| match id {
+                "contrasten.uniform_nu" => Some(&now),
+                "contrasten.uniform_gewenst" => Some(desired),
+                _ => None,
+            })
+        };
+        assert!(!pair(&Answer::Scale(3)));
+        assert!(pair(&Answer::Scale(4)));
+        assert!(pair(&Answer::Scale(0)));
+        assert!(!remark.applies(|_| None));
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use driehoek::bank::{Bank, DEFAULT_SET, Kind};
 use driehoek::i18n::Lang;
-use driehoek::note::{Answer, CaseNote, Euros};
+use driehoek::note::{Answer, CaseNote, Cost, Euros, Period};
 use driehoek::store::Store;
 
 const WORDS: &[&str] = &[
@@ -116,6 +116,10 @@ pub fn fill(root: &Path, count: usize) {
                 }
                 Kind::Amount => Answer::Amount(Euros(rng.i64(1_000..10_000_000))),
                 Kind::YesNo => Answer::YesNo(rng.bool()),
+                Kind::Cost => Answer::Cost(Cost {
+                    amount: Some(Euros(rng.i64(1_000..10_000_000))),
+                    period: [Period::PerYear, Period::OneOff, Period::Years(3)][rng.usize(..3)],
+                }),
             };
             let applies = q.applies(|id| answers.iter().find(|(a, _)| a == id).map(|(_, a)| a));
             if applies {

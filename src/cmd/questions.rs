@@ -2,7 +2,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::bank::{Choice, QuestionSet};
+use crate::bank::{Choice, Condition, QuestionSet};
 use crate::cli::{FormatArgs, ListFormat};
 use crate::i18n::{self, Lang};
 use crate::printable::show;
@@ -33,6 +33,10 @@ struct JsonQuestion<'a> {
     max: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     when: Option<JsonWhen<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    optional_when: Option<JsonWhen<'a>>,
+    /// "kort": asked in both walks; "volledig": in the full walk only.
+    walk: &'static str,
 }
 
 #[derive(Serialize)]
@@ -44,8 +48,33 @@ struct JsonChoice<'a> {
 #[derive(Serialize)]
 struct JsonWhen<'a> {
     question: &'a str,
-    #[serde(rename = "in")]
-    any_of: &'a [String],
+    #[serde(rename = "in", skip_serializing_if = "Option::is_none")]
+    any_of: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    apart_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<i64>,
+}
+
+fn json_when(c: &Condition) -> JsonWhen<'_> {
+    match c {
+        Condition::AnyOf { question, values } => JsonWhen {
+            question,
+            any_of: Some(values),
+            apart_from: None,
+            by: None,
+        },
+        Condition::Apart {
+            question,
+            other,
+            by,
+        } => JsonWhen {
+            question,
+            any_of: None,
+            apart_from: Some(other),
+            by: Some(*by),
+        },
+    }
 }
 
 pub fn run(ctx: &Ctx, args: FormatArgs) -> Result<()> {
@@ -75,10 +104,9 @@ fn json(set: &QuestionSet, lang: Lang) -> JsonSet<'_> {
                 choices: (!q.choices.is_empty()).then(|| choices(&q.choices, lang)),
                 min: q.scale.as_ref().map(|s| s.min),
                 max: q.scale.as_ref().map(|s| s.max),
-                when: q.when.as_ref().map(|w| JsonWhen {
-                    question: &w.question,
-                    any_of: &w.any_of,
-                }),
+                when: q.when.as_ref().map(json_when),
+                optional_when: q.optional_when.as_ref().map(json_when),
+                walk: if set.in_short(q) { "kort" } else { "volledig" },
             })
             .collect(),
     }
@@ -108,12 +136,7 @@ fn text(set: &QuestionSet, lang: Lang) -> String {
             if !need.is_empty() {
                 facts.insert(0, need.to_string());
             }
-            if let Some(w) = &q.when {
-                facts.push(i18n::T_FOLLOW_UP.with(
-                    lang,
-                    &[("question", &w.question), ("values", &w.any_of.join(", "))],
-                ));
-            }
+            facts.extend(render::template::conditions(q, lang));
             out.push_str(&format!("  {:<30} {}\n", "", facts.join(" · ")));
         }
     }

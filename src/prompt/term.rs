@@ -254,7 +254,7 @@ impl Prompter for TermPrompter {
         }
         let prompt = &*printable(q.prompt.get(lang));
         match q.kind {
-            Kind::Text | Kind::Long | Kind::Amount => self.ask_text(ask, prompt),
+            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost => self.ask_text(ask, prompt),
             Kind::Choice => {
                 let items = q
                     .choices
@@ -395,6 +395,10 @@ fn plain_text(a: &Answer) -> String {
     match a {
         Answer::Text(t) => t.clone(),
         Answer::Amount(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
+        Answer::Cost(c) => match c.amount {
+            Some(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
+            None => crate::note::Cost::UNKNOWN.to_string(),
+        },
         other => other.to_toml().to_string(),
     }
 }

@@ -96,8 +96,23 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
         blocks.push(table(vec![String::new(), t(i18n::H_AMOUNT)], rows, vec![1]));
     }
 
+    let placed = b
+        .contrasts
+        .iter()
+        .any(|c| c.now.is_some() || c.desired.is_some());
     if !b.contrasts.is_empty() {
         blocks.push(Block::Heading(t(i18n::B_CONTRASTS)));
+        if b.without_profile > 0 {
+            let n = b.without_profile.to_string();
+            let msg = if b.without_profile == 1 {
+                i18n::B_WITHOUT_PROFILE_ONE
+            } else {
+                i18n::B_WITHOUT_PROFILE
+            };
+            blocks.push(Block::Meta(msg.with(lang, &[("count", &n)])));
+        }
+    }
+    if placed {
         let avg = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
         let rows = b
             .contrasts

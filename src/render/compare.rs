@@ -3,7 +3,7 @@
 
 use super::{Block, Doc, date, signed};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Contrast, Euros, Verdict};
+use crate::note::{CaseNote, Contrast, Cost, Euros, Verdict};
 
 pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
     let mut blocks = vec![
@@ -43,14 +43,56 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
         numeric: Vec::new(),
     });
 
-    let amount = |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| e.display(lang));
-    let saving = |n: &CaseNote| n.costs.saving().map(|s| s.first_year);
-    let cost_rows = [
-        (i18n::COST_CURRENT, a.costs.current, b.costs.current),
+    // Each cost with its own period; the change only where the periods
+    // agree, and the difference over each note's own stated horizon.
+    let cost = |c: Option<Cost>| c.map_or_else(|| "—".to_string(), |c| c.display(lang));
+    let saving = |n: &CaseNote| {
+        n.costs.over_horizon().map(|h| {
+            format!(
+                "{} ({})",
+                super::said_saving(h.saving(), lang),
+                i18n::years(h.years, lang)
+            )
+        })
+    };
+    let change = |x: Option<Cost>, y: Option<Cost>| match (x, y) {
+        (
+            Some(Cost {
+                amount: Some(x),
+                period: p,
+            }),
+            Some(Cost {
+                amount: Some(y),
+                period: q,
+            }),
+        ) if p == q => Euros(y.0 - x.0).display(lang),
+        _ => "—".to_string(),
+    };
+    let mut rows = Vec::new();
+    for (label, x, y) in [
+        (i18n::COST_NOW, a.costs.current, b.costs.current),
         (i18n::COST_PROPOSED, a.costs.proposed, b.costs.proposed),
-        (i18n::COST_DIFF_FIRST_YEAR, saving(a), saving(b)),
-    ];
-    if cost_rows.iter().any(|(_, x, y)| x.is_some() || y.is_some()) {
+    ] {
+        if x.is_some() || y.is_some() {
+            rows.push(vec![
+                label.get(lang).to_string(),
+                cost(x),
+                cost(y),
+                change(x, y),
+            ]);
+        }
+    }
+    let (sa, sb) = (saving(a), saving(b));
+    if sa.is_some() || sb.is_some() {
+        let none = || "—".to_string();
+        rows.push(vec![
+            i18n::COST_DIFF.get(lang).to_string(),
+            sa.unwrap_or_else(none),
+            sb.unwrap_or_else(none),
+            none(),
+        ]);
+    }
+    if !rows.is_empty() {
         blocks.push(Block::Heading(i18n::H_COSTS.get(lang).to_string()));
         blocks.push(Block::Table {
             head: vec![
@@ -59,16 +101,7 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
                 "B".into(),
                 i18n::H_CHANGE.get(lang).into(),
             ],
-            rows: cost_rows
-                .iter()
-                .map(|(label, x, y)| {
-                    let change = match (x, y) {
-                        (Some(x), Some(y)) => Euros(y.0 - x.0).display(lang),
-                        _ => "—".to_string(),
-                    };
-                    vec![label.get(lang).to_string(), amount(*x), amount(*y), change]
-                })
-                .collect(),
+            rows,
             numeric: vec![1, 2, 3],
         });
     }

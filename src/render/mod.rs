@@ -19,7 +19,7 @@ use jiff::Timestamp;
 
 use crate::bank::{QuestionSet, Roles};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, CostKind, Entry, Euros};
+use crate::note::{CaseNote, Cost, Entry, Euros, Period};
 
 /// One piece of a rendered note.
 #[derive(Clone, Debug, PartialEq)]
@@ -207,6 +207,11 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
             })
             .collect();
         blocks.push(Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()));
+        if let Some(stuck) = roles.stuck_row.as_deref().and_then(|id| note.entry(id)) {
+            blocks.push(Block::Meta(
+                i18n::STUCK_ROW.with(lang, &[("row", &stuck.display(lang))]),
+            ));
+        }
         blocks.push(Block::Picture(picture::profile(note, lang)));
         blocks.push(Block::Table {
             head,
@@ -217,43 +222,64 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
     blocks
 }
 
-/// The cost comparison as (label, amount) rows; empty when no cost is known.
+/// The saving as people say it: "€ 3.000 minder", "€ 500 meer".
+pub fn said_saving(e: Euros, lang: Lang) -> String {
+    match e.0.signum() {
+        1 => i18n::COST_LESS.with(lang, &[("amount", &e.display(lang))]),
+        -1 => i18n::COST_MORE.with(lang, &[("amount", &Euros(-e.0).display(lang))]),
+        _ => i18n::COST_SAME.get(lang).to_string(),
+    }
+}
+
+/// The cost comparison as (label, amount) rows; empty when no cost is
+/// given. Each cost shows its own period; the difference is taken over one
+/// stated horizon, so a one-off sum is never set against a yearly one
+/// without saying so.
 fn cost_rows(note: &CaseNote, lang: Lang) -> Vec<Vec<String>> {
     let c = &note.costs;
     let mut rows = Vec::new();
+    let shown = |cost: Cost| cost.display(lang);
     if let Some(current) = c.current {
-        rows.push(vec![
-            i18n::COST_CURRENT.get(lang).to_string(),
-            current.display(lang),
-        ]);
+        rows.push(vec![i18n::COST_NOW.get(lang).to_string(), shown(current)]);
     }
     if let Some(proposed) = c.proposed {
-        let label = match c.proposed_kind {
-            Some(CostKind::Eenmalig) => i18n::COST_PROPOSED_ONCE,
-            Some(CostKind::Jaarlijks) => i18n::COST_PROPOSED_YEARLY,
-            None => i18n::COST_PROPOSED,
-        };
-        rows.push(vec![label.get(lang).to_string(), proposed.display(lang)]);
+        rows.push(vec![
+            i18n::COST_PROPOSED.get(lang).to_string(),
+            shown(proposed),
+        ]);
     }
-    if let Some(saving) = c.saving() {
-        let said = |e: Euros| match e.0.signum() {
-            1 => i18n::COST_LESS.with(lang, &[("amount", &e.display(lang))]),
-            -1 => i18n::COST_MORE.with(lang, &[("amount", &Euros(-e.0).display(lang))]),
-            _ => i18n::COST_SAME.get(lang).to_string(),
-        };
-        if c.proposed_kind == Some(CostKind::Eenmalig) {
+    if let Some(h) = c.over_horizon() {
+        let years = i18n::years(h.years, lang);
+        if h.years > 1 {
             rows.push(vec![
-                i18n::COST_DIFF_FIRST_YEAR.get(lang).to_string(),
-                said(saving.first_year),
+                i18n::COST_NOW_OVER.with(lang, &[("years", &years)]),
+                h.current.display(lang),
             ]);
+            rows.push(vec![
+                i18n::COST_PROPOSED_OVER.with(lang, &[("years", &years)]),
+                h.proposed.display(lang),
+            ]);
+        }
+        rows.push(vec![
+            i18n::COST_DIFF_OVER.with(lang, &[("years", &years)]),
+            said_saving(h.saving(), lang),
+        ]);
+        // A one-off proposal against a yearly route: later years save the
+        // whole route.
+        if let (
+            Some(Cost {
+                amount: Some(now),
+                period: Period::PerYear,
+            }),
+            Some(Cost {
+                period: Period::OneOff,
+                ..
+            }),
+        ) = (c.current, c.proposed)
+        {
             rows.push(vec![
                 i18n::COST_DIFF_LATER.get(lang).to_string(),
-                said(saving.later_years),
-            ]);
-        } else {
-            rows.push(vec![
-                i18n::COST_DIFF_YEARLY.get(lang).to_string(),
-                said(saving.first_year),
+                said_saving(now, lang),
             ]);
         }
     }
@@ -273,6 +299,7 @@ fn method_ids<'a>(roles: &'a Roles, set: Option<&'a QuestionSet>) -> Vec<&'a str
         &roles.cost_current,
         &roles.cost_proposed,
         &roles.cost_proposed_kind,
+        &roles.stuck_row,
     ]
     .into_iter()
     .filter_map(|r| r.as_deref())

@@ -35,15 +35,8 @@ pub fn render(set: &QuestionSet, lang: Lang) -> String {
             if let Some(help) = &q.help {
                 out.push_str(&comment(help.get(lang), "  "));
             }
-            if let Some(when) = &q.when {
-                let follow = i18n::T_FOLLOW_UP.with(
-                    lang,
-                    &[
-                        ("question", &when.question),
-                        ("values", &when.any_of.join(", ")),
-                    ],
-                );
-                out.push_str(&comment(&follow, "  "));
+            for fact in conditions(q, lang) {
+                out.push_str(&comment(&fact, "  "));
             }
             out.push_str(&comment(&kind_hint(q, lang), "  "));
             let empty = if q.kind == Kind::Multi { "[]" } else { "\"\"" };
@@ -51,6 +44,21 @@ pub fn render(set: &QuestionSet, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// When a question is asked, and when a required one may stay open.
+pub fn conditions(q: &Question, lang: Lang) -> Vec<String> {
+    let when =
+        |m: i18n::Msg, c: &crate::bank::Condition| m.with(lang, &[("when", &c.describe(lang))]);
+    q.when
+        .iter()
+        .map(|c| when(i18n::T_FOLLOW_UP, c))
+        .chain(
+            q.optional_when
+                .iter()
+                .map(|c| when(i18n::T_OPTIONAL_WHEN, c)),
+        )
+        .collect()
 }
 
 /// What a question accepts, in words.
@@ -92,6 +100,7 @@ pub fn kind_hint(q: &Question, lang: Lang) -> String {
         }
         Kind::Amount => i18n::KIND_AMOUNT.get(lang).to_string(),
         Kind::YesNo => i18n::KIND_YESNO.get(lang).to_string(),
+        Kind::Cost => i18n::KIND_COST.get(lang).to_string(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::snapshot;
 /// proposal, a more relational aim.
 fn revised() -> String {
     FULL.replacen("oordeel = \"ja\"", "oordeel = \"twijfel\"", 1)
-        .replace("kosten_voorstel = 3000", "kosten_voorstel = 5000")
+        .replace("bedrag = 3000", "bedrag = 5000")
         .replace("uniform_gewenst = 4", "uniform_gewenst = 5")
 }
 
@@ -139,7 +139,7 @@ fn thirty(env: &Env) -> Vec<String> {
     let verdicts = ["ja", "nee", "twijfel"];
     let laws = [
         "[\"wmo2015\"]",
-        "[\"participatiewet\", \"awb_4_84\"]",
+        "[\"participatiewet\", \"avg\"]",
         "[\"jeugdwet\"]",
         "[\"wgs\"]",
         "[\"wmo2015\", \"wgs\"]",
@@ -157,8 +157,8 @@ fn thirty(env: &Env) -> Vec<String> {
                 .replace("titel = \"Drie zakken post\"", &format!("titel = \"Casus nummer {i}\""))
                 .replacen("oordeel = \"ja\"", &format!("oordeel = \"{}\"", verdicts[i % 3]), 1)
                 .replace("regel = [\"wgs\", \"anders\"]\nregel_anders = \"interne werkinstructie intake\"", &format!("regel = {}", laws[i % 5]))
-                .replace("blokkade = \"werkinstructie\"", &format!("blokkade = \"{}\"", blockers[i % 5]))
-                .replace("kosten_nu = \"24.000\"", &format!("kosten_nu = {}", 10_000 + i * 1_000))
+                .replace("blokkade = [\"werkinstructie\", \"gevoel\"]", &format!("blokkade = \"{}\"", blockers[i % 5]))
+                .replace("bedrag = \"24.000\"", &format!("bedrag = {}", 10_000 + i * 1_000))
                 .replace(
                     "schaal = \"structureel\"\nsignaal = \"Werkinstructie intake schuldhulp.\"",
                     if i % 3 == 0 { "schaal = \"incidenteel\"" } else { "schaal = \"structureel\"" },

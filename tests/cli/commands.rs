@@ -17,8 +17,10 @@ blokkade = "De subsidie vraagt om outputcijfers."
 oplossing = "Een verslag in verhalen in plaats van cijfers."
 [wet]
 oordeel = "twijfel"
-regel = ["awb_4_84"]
+regel = ["geen"]
 blokkade = "beleidsregel"
+ruimte = "ja"
+ruimte_route = ["awb_4_84"]
 toelichting = "De beleidsregel vraagt cijfers; art. 4:84 Awb laat afwijken toe."
 [middelen]
 oordeel = "ja"
@@ -96,15 +98,20 @@ fn new_from_prints_the_id_and_stores_a_private_readable_note() {
     assert_eq!(id.len(), 6);
     let path = env.note_path(&id);
     let note: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(note["format"].as_integer(), Some(1));
+    assert_eq!(note["format"].as_integer(), Some(2));
     assert_eq!(note["id"].as_str(), Some(id.as_str()));
     assert_eq!(note["set"].as_str(), Some("waardendriehoek"));
-    assert_eq!(note["set_version"].as_integer(), Some(1));
+    assert_eq!(note["set_version"].as_integer(), Some(2));
     assert_eq!(note["lang"].as_str(), Some("nl"));
     assert_eq!(note["title"].as_str(), Some("Drie zakken post"));
     assert_eq!(note["triangle"]["law"].as_str(), Some("ja"));
     assert_eq!(note["triangle"]["self"].as_str(), Some("twijfel"));
-    assert_eq!(note["costs"]["current"].as_integer(), Some(24000));
+    assert_eq!(note["costs"]["current"]["bedrag"].as_integer(), Some(24000));
+    assert_eq!(note["costs"]["current"]["periode"].as_str(), Some("jaar"));
+    assert_eq!(
+        note["costs"]["proposed"]["periode"].as_str(),
+        Some("eenmalig")
+    );
     assert_eq!(note["scope"].as_str(), Some("structureel"));
     let answers = note["answers"].as_array().unwrap();
     let titel = answers
@@ -134,7 +141,10 @@ fn every_problem_in_an_answers_file_is_reported_and_nothing_is_saved() {
     let bad = FULL
         .replace("oordeel = \"twijfel\"", "oordeel = \"misschien\"")
         .replace("uniform_nu = 2", "uniform_nu = 7")
-        .replace("kosten_voorstel = 3000", "kosten_voorstel = \"veel\"")
+        .replace(
+            "kosten_voorstel = { bedrag = 3000,",
+            "kosten_voorstel = { bedrag = \"veel\",",
+        )
         .replace(
             "titel = \"Drie zakken post\"",
             "titel = \"Drie zakken post\"\nkleur = \"rood\"",
@@ -148,11 +158,11 @@ fn every_problem_in_an_answers_file_is_reported_and_nothing_is_saved() {
     let file = path.display().to_string();
     for expected in [
         format!("{file}:4:1: [casus.kleur] onbekende vraag 'casus.kleur'"),
-        format!("{file}:22:19: [middelen.kosten_voorstel] 'veel' is geen bedrag"),
+        format!("{file}:25:19: [middelen.kosten_voorstel] 'veel' is geen bedrag"),
         format!(
-            "{file}:26:11: [zelfregie.oordeel] 'misschien' is geen keuze; kies uit: ja, nee, twijfel"
+            "{file}:28:11: [zelfregie.oordeel] 'misschien' is geen keuze; kies uit: ja, nee, twijfel"
         ),
-        format!("{file}:30:14: [contrasten.uniform_nu] kies een heel getal van 1 tot en met 5"),
+        format!("{file}:33:14: [contrasten.uniform_nu] kies een heel getal van 1 tot en met 5"),
         "[vervolg.teamvraag] verplichte vraag 'vervolg.teamvraag' is niet beantwoord".to_string(),
         format!("5 fout(en) in {file}; er is niets opgeslagen"),
     ] {
@@ -524,14 +534,14 @@ fn a_note_from_a_newer_version_is_refused_and_left_alone() {
     let path = env.note_path(&id);
     let newer = fs::read_to_string(&path)
         .unwrap()
-        .replace("format = 1", "format = 9");
+        .replace("format = 2", "format = 9");
     fs::write(&path, &newer).unwrap();
     let out = env.run(&["export", &id]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
         err.contains("note format 9")
-            && err.contains("up to 1")
+            && err.contains("up to 2")
             && err.contains(&path.display().to_string()),
         "{err}"
     );

@@ -5,6 +5,7 @@ mod coach;
 mod commands;
 mod erasure;
 mod filters;
+mod format1;
 mod harness;
 mod hostile;
 mod print;

@@ -173,8 +173,16 @@ struct Q {
     required: bool,
     /// (value, label) of each choice.
     choices: Vec<(String, String)>,
-    /// A follow-up: the question and the values that call for it.
-    when: Option<(String, Vec<String>)>,
+    /// A follow-up: when it is asked.
+    when: Option<When>,
+}
+
+/// When a follow-up is asked, as `questions --format json` says.
+enum When {
+    /// The question has one of these values.
+    AnyOf(String, Vec<String>),
+    /// Two scale questions lie this far apart or more.
+    Apart(String, String, i64),
 }
 
 fn questions(env: &Env, lang: &str) -> Vec<Q> {
@@ -201,11 +209,16 @@ fn questions(env: &Env, lang: &str) -> Vec<Q> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            when: q.get("when").map(|w| {
-                (
+            when: q.get("when").map(|w| match w.get("in") {
+                Some(values) => When::AnyOf(
                     text(&w["question"]),
-                    w["in"].as_array().unwrap().iter().map(text).collect(),
-                )
+                    values.as_array().unwrap().iter().map(text).collect(),
+                ),
+                None => When::Apart(
+                    text(&w["question"]),
+                    text(&w["apart_from"]),
+                    w["by"].as_i64().unwrap(),
+                ),
             }),
         })
         .collect()
@@ -223,8 +236,21 @@ enum Act {
     Keep(String),
     /// Tick these items of a multi-choice list and press Enter.
     Tick(Vec<usize>),
+    /// Type an amount, then pick the n-th period (per jaar, eenmalig, …);
+    /// `shown` is the amount as the period question repeats it.
+    Cost {
+        typed: String,
+        shown: String,
+        period: usize,
+    },
     /// Leave an optional question unanswered.
     Skip,
+}
+
+/// Whether an act ends at a period question instead of its own prompt.
+enum ActKind {
+    Cost,
+    Other,
 }
 
 /// Drives a walk question by question, keeping track of which follow-ups
@@ -252,12 +278,22 @@ impl Walker {
     }
 
     fn applies(&self, q: &Q) -> bool {
+        let point = |id: &str| {
+            self.given
+                .get(id)
+                .and_then(|v| v.first())
+                .and_then(|p| p.parse::<i64>().ok())
+        };
         match &q.when {
             None => true,
-            Some((on, values)) => self
+            Some(When::AnyOf(on, values)) => self
                 .given
                 .get(on)
                 .is_some_and(|given| given.iter().any(|v| values.contains(v))),
+            Some(When::Apart(a, b, by)) => match (point(a), point(b)) {
+                (Some(a), Some(b)) => (a - b).abs() >= *by,
+                _ => false,
+            },
         }
     }
 
@@ -333,12 +369,39 @@ impl Walker {
     /// Answers the question that is being asked, and waits until the
     /// program reports the answer.
     fn answer(&mut self, id: &str, act: Act) {
+        let act_kind = if matches!(act, Act::Cost { .. }) {
+            ActKind::Cost
+        } else {
+            ActKind::Other
+        };
         let q = self.q(id);
         let prompt = q.prompt.clone();
         let (keys, shown, values) = match act {
             Act::Type(text) => (format!("{text}{ENTER}"), text.clone(), vec![text]),
             Act::Keep(text) => (ENTER.to_string(), text.clone(), vec![text]),
-            Act::Skip if matches!(q.kind.as_str(), "text" | "long" | "amount") => {
+            Act::Cost {
+                typed,
+                shown,
+                period,
+            } => {
+                self.pty.send(&format!("{typed}{ENTER}"));
+                self.pty.expect(format!("✔ {prompt} · {typed}").as_str());
+                let asked = if self.en {
+                    format!("Over which period is {shown}?")
+                } else {
+                    format!("Over welke periode gaat {shown}?")
+                };
+                self.pty.expect(asked.as_str());
+                let label = match (self.en, period) {
+                    (false, 0) => "per jaar",
+                    (false, _) => "eenmalig",
+                    (true, 0) => "per year",
+                    (true, _) => "one-off",
+                };
+                // A period list starts on an entry that records nothing.
+                (moves(0, period + 1), label.to_string(), vec![typed])
+            }
+            Act::Skip if matches!(q.kind.as_str(), "text" | "long" | "amount" | "cost") => {
                 (ENTER.to_string(), String::new(), vec![])
             }
             Act::Skip if q.kind == "multi" => (ENTER.to_string(), String::new(), vec![]),
@@ -389,7 +452,11 @@ impl Walker {
             }
         };
         self.pty.send(&keys);
-        self.pty.expect(format!("✔ {prompt} · {shown}").as_str());
+        if !matches!(act_kind, ActKind::Cost) {
+            self.pty.expect(format!("✔ {prompt} · {shown}").as_str());
+        } else {
+            self.pty.expect(format!("· {shown}").as_str());
+        }
         if values.is_empty() {
             self.given.remove(id);
         } else {
@@ -507,14 +574,27 @@ fn full_plan(q: &Q) -> Act {
         "wet.oordeel" => Act::Pick(choice(q, "ja")),
         "wet.regel" => Act::Tick(vec![choice(q, "wgs"), choice(q, "anders")]),
         "wet.regel_anders" => typed("interne werkinstructie intake"),
-        "wet.blokkade" => Act::Pick(choice(q, "werkinstructie")),
-        "wet.ruimte" => Act::Pick(0),
+        "wet.blokkade" => Act::Tick(vec![choice(q, "werkinstructie"), choice(q, "gevoel")]),
+        "wet.regel_concreet" => typed("werkinstructie intake schuldhulp"),
+        "wet.ruimte" => Act::Pick(choice(q, "ja")),
+        "wet.ruimte_route" => Act::Tick(vec![choice(q, "awb_4_84")]),
         "wet.ruimte_waar" => typed("De teamleider mag afwijken."),
         "middelen.oordeel" => Act::Pick(choice(q, "ja")),
-        "middelen.kosten_nu" => typed("24.000"),
-        "middelen.kosten_voorstel" => typed("3000"),
-        "middelen.kosten_soort" => Act::Pick(choice(q, "eenmalig")),
-        "middelen.reikwijdte" => Act::Pick(choice(q, "beide")),
+        "middelen.kosten_nu" => Act::Cost {
+            typed: "24.000".into(),
+            shown: "€ 24.000".into(),
+            period: 0,
+        },
+        "middelen.kosten_voorstel" => Act::Cost {
+            typed: "3000".into(),
+            shown: "€ 3.000".into(),
+            period: 1,
+        },
+        "middelen.betaler_nu" => Act::Tick(vec![choice(q, "gemeente")]),
+        "middelen.betaler_voorstel" => Act::Skip,
+        "casus.wisselingen" => Act::Pick(choice(q, "3_5")),
+        "contrasten.vastzittend" => Act::Pick(choice(q, "sturing")),
+        "reflectie.ervaringsdeskundige" => Act::Pick(choice(q, "geraadpleegd")),
         "zelfregie.oordeel" => Act::Pick(choice(q, "twijfel")),
         "zelfregie.logica" => Act::Pick(choice(q, "gemengd")),
         "reflectie.besproken" => Act::Pick(choice(q, "nog_niet")),
@@ -537,7 +617,7 @@ fn full_plan(q: &Q) -> Act {
 fn walks_a_whole_case_in_dutch_and_saves_it() {
     let env = Env::new();
     let mut w = Walker::new(&env, "nl", &["new"]);
-    assert_eq!(w.questions.len(), 55);
+    assert_eq!(w.questions.len(), 64);
 
     // `?` shows the help and asks the same question again.
     w.wait_for("casus.titel");
@@ -561,15 +641,17 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
         Act::Type("Antwoord bij casus.interpretatie.".into()),
     );
 
+    w.walk_between("casus.wens", Some("casus.blokkade"), full_plan);
+
     // A required question cannot be skipped.
-    w.wait_for("casus.wens");
+    w.wait_for("casus.blokkade");
     w.pty.send(ENTER);
     w.pty.expect("✗ Deze vraag is verplicht.");
-    let prompt = w.q("casus.wens").prompt.clone();
+    let prompt = w.q("casus.blokkade").prompt.clone();
     w.pty.expect(prompt.as_str());
-    w.answer("casus.wens", full_plan(w.q("casus.wens")));
+    w.answer("casus.blokkade", full_plan(w.q("casus.blokkade")));
 
-    w.walk_between("casus.nodig", Some("wet.oordeel"), full_plan);
+    w.walk_between("casus.oplossing", Some("wet.oordeel"), full_plan);
 
     // "? uitleg" at the end of a list shows the help too.
     w.wait_for("wet.oordeel");
@@ -633,9 +715,10 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
     assert_eq!(triangle["money"].as_str(), Some("ja"));
     assert_eq!(triangle["self"].as_str(), Some("twijfel"));
     let costs = note["costs"].as_table().unwrap();
-    assert_eq!(costs["current"].as_integer(), Some(24000));
-    assert_eq!(costs["proposed"].as_integer(), Some(3000));
-    assert_eq!(costs["proposed_kind"].as_str(), Some("eenmalig"));
+    assert_eq!(costs["current"]["bedrag"].as_integer(), Some(24000));
+    assert_eq!(costs["current"]["periode"].as_str(), Some("jaar"));
+    assert_eq!(costs["proposed"]["bedrag"].as_integer(), Some(3000));
+    assert_eq!(costs["proposed"]["periode"].as_str(), Some("eenmalig"));
     let contrasts = note["contrasts"].as_array().unwrap();
     assert_eq!(contrasts.len(), CONTRASTS.len());
     for (key, now, desired) in CONTRASTS {
@@ -645,14 +728,19 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
             .unwrap();
         assert_eq!(c["now"].as_integer(), Some(now as i64), "{key}");
         assert_eq!(c["desired"].as_integer(), Some(desired as i64), "{key}");
+        // A remark is asked only where now and desired lie 2 or more apart.
+        let remark = format!("Antwoord bij contrasten.{key}_opmerking.");
+        let asked = desired - now >= 2;
         assert_eq!(
-            c["remark"].as_str(),
-            Some(format!("Antwoord bij contrasten.{key}_opmerking.").as_str())
+            c.get("remark").and_then(|r| r.as_str()),
+            asked.then_some(remark.as_str()),
+            "{key}"
         );
     }
-    // Every question of the set was answered, follow-ups included.
+    // Every question of the set was answered, follow-ups included, except
+    // the one remark whose row moves only one step and the payer skipped.
     let answers = note["answers"].as_array().unwrap();
-    assert_eq!(answers.len(), 55);
+    assert_eq!(answers.len(), 62);
     let own_words = format!("{OWN_WORDS}{OWN_WORDS_MORE}");
     assert_eq!(
         answer(&note, "casus.eigen_woorden").as_str(),
@@ -666,7 +754,7 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
         answer(&note, "wet.regel_anders").as_str(),
         Some("interne werkinstructie intake")
     );
-    assert_eq!(answer(&note, "wet.ruimte").as_bool(), Some(true));
+    assert_eq!(answer(&note, "wet.ruimte").as_str(), Some("ja"));
     assert_eq!(
         answer(&note, "wet.ruimte_waar").as_str(),
         Some("De teamleider mag afwijken.")
@@ -680,7 +768,13 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
         Some("Werkinstructie intake schuldhulp. Met drie collega's.")
     );
     assert_eq!(answer(&note, "casus.professionals").as_str(), Some("3_5"));
-    assert_eq!(answer(&note, "middelen.reikwijdte").as_str(), Some("beide"));
+    assert_eq!(
+        answer(&note, "wet.blokkade").as_array().unwrap(),
+        &vec![
+            toml::Value::from("werkinstructie"),
+            toml::Value::from("gevoel")
+        ]
+    );
     assert_eq!(answer(&note, "zelfregie.logica").as_str(), Some("gemengd"));
 
     let out = env.run(&["export", &id]);
@@ -703,6 +797,11 @@ fn minimal_plan(q: &Q) -> Act {
         "multi" => Act::Tick(vec![0]),
         "scale" if q.id.ends_with("_nu") => Act::Pick(1),
         "scale" => Act::Pick(4),
+        "cost" => Act::Cost {
+            typed: "1000".into(),
+            shown: "€ 1.000".into(),
+            period: 0,
+        },
         other => panic!("no plan for {} ({other})", q.id),
     }
 }
@@ -712,7 +811,7 @@ fn walks_in_english_with_lang_en() {
     let env = Env::new();
     let mut w = Walker::new(&env, "en", &["--lang", "en", "new"]);
     w.pty.expect("The case");
-    w.pty.expect("[The case 1 of 10 · part 1 of 7]");
+    w.pty.expect("[The case 1 of 14 · part 1 of 7]");
     w.pty.expect("What short title do you give this case?");
     w.pty.send(&format!("?{ENTER}"));
     w.pty.expect("Use a pseudonym or a description");
@@ -739,10 +838,11 @@ fn walks_in_english_with_lang_en() {
     assert_eq!(triangle["law"].as_str(), Some("twijfel"));
     assert!(note.get("costs").is_none(), "{note:#?}");
     assert_eq!(answer(&note, "wet.regel").as_array().unwrap().len(), 1);
-    assert_eq!(answer(&note, "contrasten.zorg_nu").as_integer(), Some(2));
-    assert_eq!(
-        answer(&note, "contrasten.zorg_gewenst").as_integer(),
-        Some(5)
+    // The scales are optional in set 2: skipped, nothing placed.
+    let contrasts = note["contrasts"].as_array().unwrap();
+    assert!(
+        contrasts.iter().all(|c| c.get("now").is_none()),
+        "{contrasts:?}"
     );
     let required = w.questions.iter().filter(|q| q.required).count();
     assert_eq!(note["answers"].as_array().unwrap().len(), required);
@@ -832,7 +932,7 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
     // `new` mentions the waiting draft; quit it at once with Ctrl-C.
     let mut again = Pty::spawn(&env, &["new"]);
     again.expect("Er wacht(en) 1 concept(en); ga verder met: driehoek resume");
-    again.expect("[De casus 1 van 10 · deel 1 van 7]");
+    again.expect("[De casus 1 van 14 · deel 1 van 7]");
     again.wait_until_reading_keys();
     again.send(CTRL_C);
     let (rest, code) = again.finish();
@@ -944,14 +1044,14 @@ fn going_back_and_changing_an_answer_drops_its_follow_up() {
     w.wait_for_current("wet.regel_anders", "APV");
     w.pty.send(&format!("<{ENTER}"));
 
-    w.pty.expect("✔ Welke andere wet of regel is het? · <");
+    w.pty.expect("✔ Welke andere wet is het? · <");
 
     // Both choices are still ticked; untick "anders".
     w.wait_for("wet.regel");
     w.pty
         .send(&format!("{}{SPACE}{ENTER}", DOWN.repeat(anders)));
     w.pty
-        .expect("✔ Welke wet of regeling speelt hier? · Wet gemeentelijke schuldhulpverlening\r");
+        .expect("✔ Welke wet speelt hier? · Wet gemeentelijke schuldhulpverlening\r");
     w.given.insert("wet.regel".into(), vec!["wgs".into()]);
 
     // The follow-up is no longer asked; the walk goes on after it.

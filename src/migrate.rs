@@ -1,0 +1,235 @@
+//! Reading notes and drafts written by earlier releases in today's shape.
+//! Format 1 (release 1, question set `waardendriehoek` version 1) is read
+//! with its meaning unchanged: each answer keeps the question text as it
+//! was asked, and answers whose question changed shape move to where the
+//! new set asks them. Plain data in, plain data out: no disk, no printing.
+
+use toml::{Table, Value};
+
+use crate::i18n::{self, Lang};
+
+/// The default set's id, whose version-1 answers get reshaped.
+const V1_SET: &str = "waardendriehoek";
+
+/// Rewrites a format-1 note or draft table into the shape of format 2, in
+/// place. `format` and `set_version` stay as written: they record which
+/// release wrote the file and which questions were asked. Safe to apply
+/// twice: what is already in the new shape is left alone.
+pub fn format1(t: &mut Table) {
+    if let Some(Value::Table(costs)) = t.get_mut("costs") {
+        costs_v1(costs);
+    }
+    let v1_set = t.get("set").and_then(Value::as_str) == Some(V1_SET)
+        && t.get("set_version").and_then(Value::as_integer) == Some(1);
+    let lang = match t.get("lang").and_then(Value::as_str) {
+        Some("en") => Lang::En,
+        _ => Lang::Nl,
+    };
+    if let (true, Some(Value::Array(answers))) = (v1_set, t.get_mut("answers")) {
+        let mut entries: Vec<Table> = answers
+            .drain(..)
+            .filter_map(|v| match v {
+                Value::Table(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        answers_v1(&mut entries, lang);
+        answers.extend(entries.into_iter().map(Value::Table));
+    }
+}
+
+/// `[costs]` of release 1: a yearly current amount, a proposed amount and
+/// whether that is one-off or yearly (unknown read as yearly, as release 1
+/// did).
+fn costs_v1(costs: &mut Table) {
+    let kind = costs.remove("proposed_kind");
+    let once = kind.as_ref().and_then(Value::as_str) == Some("eenmalig");
+    for (key, period) in [
+        ("current", "jaar"),
+        ("proposed", if once { "eenmalig" } else { "jaar" }),
+    ] {
+        if let Some(amount) = costs.get(key).filter(|v| !v.is_table()).cloned() {
+            costs.insert(key.into(), cost(amount, period));
+        }
+    }
+}
+
+fn cost(amount: Value, period: &str) -> Value {
+    let mut t = Table::new();
+    t.insert("bedrag".into(), amount);
+    t.insert("periode".into(), Value::String(period.into()));
+    Value::Table(t)
+}
+
+fn id_of(e: &Table) -> &str {
+    e.get("id").and_then(Value::as_str).unwrap_or("")
+}
+
+fn kind_of(e: &Table) -> &str {
+    e.get("kind").and_then(Value::as_str).unwrap_or("")
+}
+
+fn find<'a>(entries: &'a mut [Table], id: &str) -> Option<&'a mut Table> {
+    entries.iter_mut().find(|e| id_of(e) == id)
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn entry(id: &str, question: &str, kind: &str, value: Value, labels: Vec<String>) -> Table {
+    let mut e = Table::new();
+    e.insert("id".into(), Value::String(id.into()));
+    e.insert("question".into(), Value::String(question.into()));
+    e.insert("kind".into(), Value::String(kind.into()));
+    e.insert("value".into(), value);
+    if !labels.is_empty() {
+        e.insert(
+            "labels".into(),
+            Value::Array(labels.into_iter().map(Value::String).collect()),
+        );
+    }
+    e
+}
+
+/// The answers of question set 1, reshaped for set 2 (see SPEC-v2.md).
+fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
+    // Room to deviate: yes/no became ja / nee / weet ik nog niet.
+    if let Some(e) = find(entries, "wet.ruimte").filter(|e| kind_of(e) == "yesno")
+        && let Some(b) = e.get("value").and_then(Value::as_bool)
+    {
+        let (value, label) = if b {
+            ("ja", i18n::VERDICT_JA)
+        } else {
+            ("nee", i18n::VERDICT_NEE)
+        };
+        e.insert("kind".into(), Value::String("choice".into()));
+        e.insert("value".into(), Value::String(value.into()));
+        e.insert(
+            "labels".into(),
+            Value::Array(vec![Value::String(label.get(lang).into())]),
+        );
+    }
+    // What blocks: one choice became several.
+    if let Some(e) = find(entries, "wet.blokkade").filter(|e| kind_of(e) == "choice")
+        && let Some(v) = e.get("value").cloned()
+    {
+        e.insert("kind".into(), Value::String("multi".into()));
+        e.insert("value".into(), Value::Array(vec![v]));
+    }
+    // Awb art. 4:84 is a route to deviate, not a law at stake.
+    let room_no = find(entries, "wet.ruimte")
+        .and_then(|e| e.get("value").and_then(Value::as_str).map(|v| v == "nee"))
+        .unwrap_or(false);
+    if !room_no
+        && find(entries, "wet.ruimte_route").is_none()
+        && let Some(e) = find(entries, "wet.regel")
+    {
+        let values = strings(e.get("value"));
+        let labels = strings(e.get("labels"));
+        if let Some(at) = values.iter().position(|v| v == "awb_4_84") {
+            let question = e
+                .get("question")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let label = labels.get(at).cloned();
+            let keep = |list: &[String]| {
+                Value::Array(
+                    list.iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != at)
+                        .map(|(_, s)| Value::String(s.clone()))
+                        .collect(),
+                )
+            };
+            e.insert("value".into(), keep(&values));
+            if labels.len() == values.len() {
+                e.insert("labels".into(), keep(&labels));
+            }
+            if values.len() == 1 {
+                entries.retain(|e| id_of(e) != "wet.regel");
+            }
+            if find(entries, "wet.ruimte").is_none() {
+                entries.push(entry(
+                    "wet.ruimte",
+                    i18n::MIGRATED_ROOM.get(lang),
+                    "choice",
+                    Value::String("ja".into()),
+                    vec![i18n::VERDICT_JA.get(lang).into()],
+                ));
+            }
+            entries.push(entry(
+                "wet.ruimte_route",
+                &question,
+                "multi",
+                Value::Array(vec![Value::String("awb_4_84".into())]),
+                label.into_iter().collect(),
+            ));
+        }
+    }
+    // Costs: an amount per year; the proposal's kind becomes its period.
+    let once = find(entries, "middelen.kosten_soort")
+        .and_then(|e| {
+            e.get("value")
+                .and_then(Value::as_str)
+                .map(|v| v == "eenmalig")
+        })
+        .unwrap_or(false);
+    let mut proposal_costed = false;
+    for (id, period) in [
+        ("middelen.kosten_nu", "jaar"),
+        (
+            "middelen.kosten_voorstel",
+            if once { "eenmalig" } else { "jaar" },
+        ),
+    ] {
+        if let Some(e) = find(entries, id).filter(|e| kind_of(e) == "amount")
+            && let Some(v) = e.get("value").cloned()
+        {
+            e.insert("kind".into(), Value::String("cost".into()));
+            e.insert("value".into(), cost(v, period));
+            proposal_costed |= id == "middelen.kosten_voorstel";
+        }
+    }
+    if proposal_costed {
+        entries.retain(|e| id_of(e) != "middelen.kosten_soort");
+    }
+    // The imagined expert-by-experience question is a help text now; its
+    // answer stays under the question as asked, apart from the new choice.
+    if let Some(e) = find(entries, "reflectie.ervaringsdeskundige").filter(|e| kind_of(e) == "long")
+    {
+        e.insert(
+            "id".into(),
+            Value::String("reflectie.ervaringsdeskundige_vraag".into()),
+        );
+    }
+    // Asked twice in set 1: the network's part moves to casus.netwerk when
+    // that is still free, else it stays under its own question as asked.
+    if find(entries, "casus.netwerk").is_none()
+        && let Some(e) = find(entries, "zelfregie.netwerk")
+    {
+        e.insert("id".into(), Value::String("casus.netwerk".into()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_changes_nothing_more() {
+        let src = include_str!("../tests/cli/fixtures/format1/notes/vr2ybd.toml");
+        let mut once: Table = toml::from_str(src).unwrap();
+        format1(&mut once);
+        let mut twice = once.clone();
+        format1(&mut twice);
+        assert_eq!(once, twice);
+    }
+}
