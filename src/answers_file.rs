@@ -8,9 +8,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::bank::QuestionSet;
 use crate::i18n::{self, Lang};
-use crate::note::Answer;
+use crate::note::{Answer, Answers};
 use crate::problem::{Pending, Problem, Problems};
-use crate::walk::Answers;
 
 /// The answers that stand, and warnings about answers that were dropped.
 #[derive(Debug)]

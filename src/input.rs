@@ -2,7 +2,8 @@
 //! lexicons, practice cases, the config, what an editor saved), bounded
 //! while reading: a pipe, `/dev/stdin` or `/dev/zero` reports no size, so
 //! the limit is counted in the bytes that arrive, never taken from the
-//! file's size.
+//! file's size. Windows line endings (CRLF) read as plain newlines, so a
+//! file saved by Notepad means what it means saved anywhere else.
 
 use std::io::Read;
 use std::path::Path;
@@ -42,12 +43,33 @@ pub fn read_from(input: impl Read, file: &str, limit: u64, lang: Lang) -> Result
         ));
     }
     String::from_utf8(bytes)
+        .map(lf)
         .map_err(|_| bad_input(i18n::ERR_NOT_UTF8.with(lang, &[("file", file)])))
+}
+
+/// CRLF line endings as plain newlines, down to the text of a multi-line
+/// answer. A lone carriage return is left for the checks that refuse
+/// control characters.
+pub fn lf(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crlf_reads_as_lf_and_a_lone_cr_stays() {
+        assert_eq!(lf("a\r\nb\r\n".into()), "a\nb\n");
+        assert_eq!(lf("a\rb\n".into()), "a\rb\n");
+        assert_eq!(lf("a\nb".into()), "a\nb");
+        let read = read_from(&b"x = 1\r\ny = 2\r\n"[..], "f", 64, Lang::Nl).unwrap();
+        assert_eq!(read, "x = 1\ny = 2\n");
+    }
 
     #[test]
     fn the_limit_holds_for_endless_input_and_counts_bytes_not_sizes() {

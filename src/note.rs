@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Kind, QuestionSet};
 use crate::i18n::{self, Lang};
-use crate::walk::Answers;
 
 /// The format of a note file. Raise it when the file shape changes, and
 /// teach [`CaseNote`] loading to migrate the older shape.
@@ -15,6 +14,9 @@ pub const NOTE_FORMAT: u32 = 2;
 /// The longest answer accepted, in bytes: a case note is no place for
 /// pasted documents.
 pub const MAX_ANSWER: usize = 64 * 1024;
+
+/// Answers by question id, in the order of the set.
+pub type Answers = Vec<(String, Answer)>;
 
 /// An amount of money, kept in euro cents so sums stay exact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -7,12 +7,9 @@ use std::collections::HashMap;
 use crate::bank::{Choice, Depth, Kind, Question, QuestionSet};
 use crate::i18n::{self, Lang};
 use crate::labels::Lexicon;
-use crate::note::{Answer, Cost, Euros, Period};
+use crate::note::{Answer, Answers, Cost, Euros, Period};
 use crate::privacy::{Scanner, redact};
 use crate::prompt::{Ask, Progress, Prompter, Reply};
-
-/// Answers in the order of the set.
-pub type Answers = Vec<(String, Answer)>;
 
 /// Where the walk reports every accepted answer, so it can be kept as a
 /// draft at once.

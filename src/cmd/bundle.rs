@@ -3,8 +3,10 @@ use anyhow::{Context, Result};
 use super::Ctx;
 use crate::bundle::Bundle;
 use crate::cli::{BundleArgs, DocFormat};
+use crate::findings::labels;
 use crate::i18n;
 use crate::render;
+use crate::select::{report_broken, select};
 use crate::store::write_atomic;
 
 /// What many notes say together, for a coach's policy meeting.
@@ -13,17 +15,15 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
     let filter = args.filter.filter();
-    let (rows, _) = super::list::select(&store, &filter, lang)?;
+    let (rows, _) = select(&store, &filter, lang)?;
     let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
-    super::list::report_broken(&broken, lang);
+    report_broken(&broken, lang);
     notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     if let Some(law) = &args.law {
         notes.retain(|n| Bundle::names_law(n, &bank, law));
     }
     let lexicon = ctx.lexicon()?;
-    let bundle = Bundle::of(&notes, &bank, lang, |note| {
-        super::check::labels(&lexicon, note, lang)
-    });
+    let bundle = Bundle::of(&notes, &bank, lang, |note| labels(&lexicon, note, lang));
 
     let mut about = String::new();
     if let Some(law) = &args.law {

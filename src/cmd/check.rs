@@ -2,19 +2,17 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::CheckArgs;
-use crate::error::bad_input;
-use crate::i18n::{self, Lang};
-use crate::labels::{LabelHit, Lexicon};
-use crate::note::{Answer, CaseNote};
+use crate::findings::{findings, label_hits};
+use crate::i18n;
 use crate::printable::show;
-use crate::privacy::{AnswerFinding, Scanner, scan_answers};
+use crate::select::readable_notes;
 
 /// Scans stored notes; exit 1 when anything looks like personal data.
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     let store = ctx.store()?;
     let scanner = ctx.scanner()?;
     let notes = if args.ids.is_empty() {
-        super::list::readable_notes(&store, ctx)?
+        readable_notes(&store, ctx.lang)?
     } else {
         let ids = args
             .ids
@@ -73,62 +71,4 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         ],
     );
     anyhow::bail!(summary)
-}
-
-/// The labels in a note's free text, each once, as the reader's language
-/// first writes them.
-pub fn labels(lexicon: &Lexicon, note: &CaseNote, lang: Lang) -> Vec<String> {
-    let mut keys: Vec<String> = label_hits(lexicon, note)
-        .into_iter()
-        .map(|(_, h)| h.key)
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys.iter().map(|k| label_name(lexicon, k, lang)).collect()
-}
-
-/// Every label phrase in a note's free text, with the question it is in.
-pub fn label_hits(lexicon: &Lexicon, note: &CaseNote) -> Vec<(String, LabelHit)> {
-    let mut hits = Vec::new();
-    for e in &note.answers {
-        if let Answer::Text(t) = &e.value {
-            hits.extend(lexicon.find(t).into_iter().map(|h| (e.id.clone(), h)));
-        }
-    }
-    hits
-}
-
-/// A label's name: its first phrase in `lang`.
-pub fn label_name(lexicon: &Lexicon, key: &str, lang: Lang) -> String {
-    let label = lexicon.get(key);
-    let phrases = label.map(|l| {
-        if lang == Lang::En {
-            &l.phrases_en
-        } else {
-            &l.phrases_nl
-        }
-    });
-    phrases
-        .and_then(|p| p.first())
-        .cloned()
-        .unwrap_or_else(|| key.replace('_', " "))
-}
-
-/// What the guard finds in a note's free text.
-pub fn findings(scanner: &Scanner, note: &CaseNote) -> Vec<AnswerFinding> {
-    scan_answers(
-        scanner,
-        note.answers.iter().map(|e| (e.id.as_str(), &e.value)),
-    )
-}
-
-/// Refuses to save what looks like personal data unless the person said
-/// it is meant (`--allow-personal-data`); lists every finding.
-pub fn refuse_personal_data(found: &[AnswerFinding], allow: bool, lang: Lang) -> Result<()> {
-    if found.is_empty() || allow {
-        return Ok(());
-    }
-    let mut msg: Vec<String> = found.iter().map(|f| f.line(lang)).collect();
-    msg.push(i18n::ERR_PERSONAL_DATA.with(lang, &[("count", &found.len().to_string())]));
-    Err(bad_input(msg.join("\n")))
 }

@@ -3,12 +3,13 @@ use anyhow::Result;
 use super::Ctx;
 use crate::i18n;
 use crate::render;
+use crate::select::report_broken;
 
 /// Lists the drafts waiting to be resumed, newest first.
 pub fn run(ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
     let (drafts, broken) = store.drafts()?;
-    super::list::report_broken(&broken, ctx.lang);
+    report_broken(&broken, ctx.lang);
     if drafts.is_empty() {
         eprintln!("{}", i18n::NO_DRAFTS.get(ctx.lang));
         return Ok(());

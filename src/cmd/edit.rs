@@ -2,11 +2,12 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{Ctx, check, new, session};
+use super::{Ctx, session};
 
 use crate::bank::QuestionSet;
 use crate::cli::{EditArgs, ShowArgs};
 use crate::error::{Cancelled, bad_input};
+use crate::findings::{findings, refuse_personal_data};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Draft, answers_of};
 use crate::printable::say;
@@ -34,7 +35,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers))
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
-    new::finish(ctx, &store, &set, &mut walk, &mut draft)
+    session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }
 
 /// Like visudo: edit the TOML, check it, and open it again on a mistake.
@@ -60,8 +61,8 @@ fn in_editor(
             return Ok(());
         }
         let result = checked(&text, note, set, ctx.lang).and_then(|edited| {
-            let found = check::findings(&scanner, &edited);
-            check::refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
+            let found = findings(&scanner, &edited);
+            refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
             Ok(edited)
         });
         match result {

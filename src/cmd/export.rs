@@ -8,11 +8,13 @@ use crate::bank::Bank;
 use crate::bulk::write_many;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::bad_input;
+use crate::findings::findings;
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
 use crate::printable::say;
 use crate::privacy::AnswerFinding;
 use crate::render;
+use crate::select::select;
 use crate::store::{make_private_dir, write_atomic};
 
 /// Files to write, as (name, text).
@@ -26,7 +28,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         let Some(dir) = &args.output else {
             return Err(bad_input(i18n::ERR_EXPORT_ALL_NEEDS_DIR.get(ctx.lang)));
         };
-        let (rows, broken) = super::list::select(&store, &args.filter.filter(), ctx.lang)?;
+        let (rows, broken) = select(&store, &args.filter.filter(), ctx.lang)?;
         // A new folder of case notes is private like the store.
         make_private_dir(dir)?;
         let ext = match args.format {
@@ -37,7 +39,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         let compare = fs::read_dir(dir)?.next().is_some();
         let results = write_many(dir, &rows, compare, |row| {
             let note = store.load(&row.id)?;
-            let found = super::check::findings(&scanner, &note);
+            let found = findings(&scanner, &note);
             let name = format!("{}.{ext}", note.id);
             Ok((
                 render_files(&note, &bank, args.format, ctx.lang, &name)?,
@@ -82,7 +84,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .as_deref()
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.lang)))?;
     let note = store.load(&store.resolve(id, ctx.lang)?)?;
-    warn_findings(&note.id, &super::check::findings(&scanner, &note), ctx.lang);
+    warn_findings(&note.id, &findings(&scanner, &note), ctx.lang);
     match &args.output {
         Some(path) => {
             let name = path

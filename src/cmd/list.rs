@@ -5,13 +5,11 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::{ListArgs, ListFormat};
-use crate::filter::Filter;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::index::Summary;
-use crate::note::{CaseNote, Scope, Triangle};
-use crate::printable::say;
+use crate::note::{Scope, Triangle};
 use crate::render;
-use crate::store::{Broken, Store};
+use crate::select::select;
 
 #[derive(Serialize)]
 struct JsonRow<'a> {
@@ -92,45 +90,4 @@ fn grouped(rows: Vec<Summary>) -> Vec<Summary> {
         push_chain(root, &rows, 0, &mut out);
     }
     out
-}
-
-/// The notes a filter keeps, newest first, from the cache where it is
-/// fresh; broken files are named on stderr and returned.
-pub fn select(store: &Store, filter: &Filter, lang: Lang) -> Result<(Vec<Summary>, Vec<Broken>)> {
-    let listing = store.summaries()?;
-    report_broken(&listing.broken, lang);
-    for path in &listing.exposed {
-        let path = path.display().to_string();
-        say(format!(
-            "driehoek: {}",
-            i18n::WARN_EXPOSED.with(lang, &[("path", &path)])
-        ));
-    }
-    let (mut rows, broken) = (listing.notes, listing.broken);
-    rows.retain(|s| filter.keeps(s));
-    if let Some(text) = &filter.search {
-        let found = store.search(text)?;
-        rows.retain(|s| found.contains(&s.id));
-    }
-    Ok((rows, broken))
-}
-
-/// Every note that can be read; each broken file is named on stderr, so
-/// one bad file never hides the others.
-pub fn readable_notes(store: &Store, ctx: &Ctx) -> Result<Vec<CaseNote>> {
-    let (notes, broken) = store.all()?;
-    report_broken(&broken, ctx.lang);
-    Ok(notes)
-}
-
-/// Names each file that could not be read, with why, on stderr.
-pub fn report_broken(broken: &[Broken], lang: Lang) {
-    for b in broken {
-        let file = b.path.display().to_string();
-        let error = format!("{:#}", b.error);
-        say(format!(
-            "driehoek: {}",
-            i18n::WARN_BROKEN_NOTE.with(lang, &[("file", &file), ("error", &error)])
-        ));
-    }
 }

@@ -1,6 +1,6 @@
 use anyhow::Result;
 
-use super::{Ctx, new, session};
+use super::{Ctx, session};
 use crate::bank::DEFAULT_SET;
 use crate::cases::PracticeCase;
 use crate::cli::PracticeArgs;
@@ -74,5 +74,5 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
     let mut walk = Walk::new(&set, lang, Vec::new())
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
-    new::finish(ctx, &store, &set, &mut walk, &mut draft)
+    session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

@@ -1,6 +1,6 @@
 use anyhow::Result;
 
-use super::{Ctx, new, session};
+use super::{Ctx, session};
 use crate::cli::ResumeArgs;
 use crate::error::bad_input;
 use crate::i18n;
@@ -33,5 +33,5 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
     walk.continue_at(draft.next.as_deref());
-    new::finish(ctx, &store, &set, &mut walk, &mut draft)
+    session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

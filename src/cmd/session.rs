@@ -1,5 +1,6 @@
-//! An interactive walk as the commands run it: in a terminal, kept as a
-//! draft after every answer, ending in a summary and a choice to save.
+//! An interactive walk as the commands run it (`new`, `edit`, `resume`,
+//! `practice`): in a terminal, kept as a draft after every answer, ending
+//! in a summary, a choice to save, and the saved note.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -7,16 +8,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Result;
 use jiff::{Timestamp, Unit};
 
+use super::Ctx;
 use crate::bank::QuestionSet;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Draft};
+use crate::note::{Answers, CaseNote, Draft};
 use crate::prompt::{Prompter, TermPrompter};
 use crate::sys::CtrlCAsKey;
 
 use crate::render;
 use crate::store::{NoteChanged, NoteGone, Store};
-use crate::walk::{Answers, Journal, Walk};
+use crate::walk::{Journal, Walk};
 
 /// Set while a walk runs: Ctrl-C then interrupts the prompt (so the walk
 /// can ask about the draft) instead of ending the process.
@@ -189,6 +191,89 @@ pub fn walk_to_the_end(
             _ => return Err(Cancelled.into()),
         }
     }
+}
+
+/// Walks to the end and saves: a new note, or the edited one for an edit
+/// draft. The draft goes once the note is safely stored.
+pub fn finish(
+    ctx: &Ctx,
+    store: &Store,
+    set: &QuestionSet,
+    walk: &mut Walk,
+    draft: &mut Draft,
+) -> Result<()> {
+    let answers = run(store, set, walk, draft)?;
+    match draft.edit_of.clone() {
+        Some(id) => {
+            let saved = store
+                .load(&id)
+                .map_err(|_| anyhow::Error::new(NoteGone))
+                .and_then(|old| {
+                    let edited = old.edited(set, answers.clone(), now());
+                    store.update(&edited, draft.base.as_deref())
+                });
+            if let Err(e) = saved {
+                return Err(edit_not_saved(e, store, set, draft, answers));
+            }
+            store.remove_draft(&draft.id)?;
+            eprintln!("\n{}", i18n::UPDATED.with(ctx.lang, &[("id", &id)]));
+        }
+        None => {
+            let origin = Origin {
+                revises: draft.revises.clone(),
+                practice: draft.practice.clone(),
+            };
+            let note = create(ctx, store, set, draft.lang, answers, origin)?;
+            store.remove_draft(&draft.id)?;
+            match draft
+                .practice
+                .as_deref()
+                .and_then(|key| ctx.cases().ok()?.into_iter().find(|c| c.key == key))
+            {
+                Some(case) => {
+                    print!(
+                        "\n{}",
+                        render::terminal::render(
+                            &render::practice::doc(&note, &case, set, draft.lang),
+                            render::terminal::width_of(&console::Term::stdout())
+                        )
+                    );
+                    eprintln!(
+                        "\n{}",
+                        i18n::PRACTICE_SAVED.with(ctx.lang, &[("id", &note.id)])
+                    );
+                }
+                None => eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)])),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a new note comes from, besides its answers.
+#[derive(Default)]
+pub struct Origin {
+    pub revises: Option<String>,
+    pub practice: Option<String>,
+}
+
+/// Saves a new note under a fresh id, with the author's initials.
+pub fn create(
+    ctx: &Ctx,
+    store: &Store,
+    set: &QuestionSet,
+    lang: i18n::Lang,
+    answers: Answers,
+    origin: Origin,
+) -> Result<CaseNote> {
+    let mut note = CaseNote {
+        author: ctx.config.initials.clone(),
+        revises: origin.revises,
+        practice: origin.practice,
+        ..CaseNote::new(String::new(), now(), set, lang, answers)
+    };
+    store.create(&mut note)?;
+    Ok(note)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 use anyhow::Result;
 
-use super::{Ctx, check};
+use super::Ctx;
 use crate::cli::ShowArgs;
+use crate::findings::label_hits;
 use crate::i18n;
 use crate::render::{self, Block};
 
@@ -13,7 +14,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let (bank, _) = ctx.bank()?;
     let mut doc = render::note_doc(&note, bank.get(&note.set), ctx.lang);
     let lexicon = ctx.lexicon()?;
-    let hits = check::label_hits(&lexicon, &note);
+    let hits = label_hits(&lexicon, &note);
     if !hits.is_empty() {
         let question_of = |id: &str| {
             note.entry(id)
