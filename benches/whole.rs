@@ -143,7 +143,11 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let config = dir.join("config");
     std::fs::create_dir_all(&config).unwrap();
-    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/fixtures/full.toml");
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("cli")
+        .join("fixtures")
+        .join("full.toml");
     let answers = answers.to_str().unwrap();
 
     let portable = (!smoke).then(build_portable);

@@ -107,16 +107,19 @@ mod tests {
 
     #[test]
     fn every_case_in_the_folder_is_embedded_and_loads() {
-        let mut on_disk: Vec<String> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/questions/cases"))
-                .unwrap()
-                .map(|e| {
-                    format!(
-                        "questions/cases/{}",
-                        e.unwrap().file_name().to_string_lossy()
-                    )
-                })
-                .collect();
+        let mut on_disk: Vec<String> = std::fs::read_dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("questions")
+                .join("cases"),
+        )
+        .unwrap()
+        .map(|e| {
+            format!(
+                "questions/cases/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
         on_disk.sort();
         let listed: Vec<String> = EMBEDDED.iter().map(|(f, _)| f.to_string()).collect();
         assert_eq!(listed, on_disk);

@@ -4,7 +4,6 @@
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::Context;
 use console::{Term, style};
@@ -17,6 +16,7 @@ use crate::error::Cancelled;
 use crate::i18n::{self, Lang};
 use crate::note::Answer;
 use crate::printable::printable;
+use crate::sys;
 
 pub struct TermPrompter {
     term: Term,
@@ -350,22 +350,15 @@ impl Prompter for TermPrompter {
     }
 }
 
-/// Opens the person's editor (`$VISUAL`, `$EDITOR`, else vi) on `text` in
-/// a private temp file inside `scratch`, never in a shared temp folder, and
-/// returns what they saved; `None` when the editor failed. The file is
-/// removed afterwards.
+/// Opens the person's editor ([`sys::editor`]) on `text` in a private temp
+/// file inside `scratch`, never in a shared temp folder, and returns what
+/// they saved, with plain newlines; `None` when the editor failed. The
+/// file is removed afterwards.
 pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_string());
+    let editor = sys::editor();
     let file = crate::scratch::EditorFile::new(scratch, text)
         .context("cannot make a temp file for the editor")?;
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(file.path())
-        .status();
+    let status = sys::editor_command(&editor, file.path()).status();
     match status {
         Ok(s) if s.success() => Ok(Some(crate::input::read_text(
             file.path(),

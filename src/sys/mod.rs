@@ -11,6 +11,7 @@
 
 use std::io::{self, Write};
 use std::path::Path;
+use std::process::Command;
 
 #[cfg(all(unix, not(feature = "portable")))]
 mod unix;
@@ -88,6 +89,48 @@ pub fn write_through(
     sync_dir(dir)
 }
 
+/// The editor when neither `VISUAL` nor `EDITOR` names one.
+const FALLBACK_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
+
+/// The person's editor: `VISUAL`, else `EDITOR`, else notepad on Windows
+/// and vi elsewhere.
+pub fn editor() -> String {
+    choose_editor(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
+}
+
+/// The first editor named and not blank, else the fallback.
+fn choose_editor(visual: Option<String>, editor: Option<String>) -> String {
+    visual
+        .into_iter()
+        .chain(editor)
+        .find(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| FALLBACK_EDITOR.to_string())
+}
+
+/// A command that opens `file` in `editor`, through the system's shell so
+/// an editor set with arguments (`code --wait`) works as it does there.
+pub fn editor_command(editor: &str, file: &Path) -> Command {
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        let mut command = Command::new("cmd");
+        command
+            .arg("/C")
+            .raw_arg(format!("{editor} \"{}\"", file.display()));
+        command
+    }
+    #[cfg(not(windows))]
+    {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(file);
+        command
+    }
+}
+
 /// A private temp file in `dir` holding `bytes`, synced if `sync`: the
 /// staging every [`FastFolder`] can fall back on.
 fn stage_named(dir: &Path, bytes: &[u8], sync: bool) -> io::Result<tempfile::TempPath> {
@@ -103,6 +146,32 @@ fn stage_named(dir: &Path, bytes: &[u8], sync: bool) -> io::Result<tempfile::Tem
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn the_editor_is_visual_then_editor_then_the_systems_own() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(choose_editor(some("nano"), some("ed")), "nano");
+        assert_eq!(choose_editor(None, some("ed")), "ed");
+        assert_eq!(choose_editor(some(" "), some("ed")), "ed");
+        assert_eq!(choose_editor(None, None), FALLBACK_EDITOR);
+        assert_eq!(
+            FALLBACK_EDITOR,
+            if cfg!(windows) { "notepad" } else { "vi" }
+        );
+    }
+
+    #[cfg(not(windows))]
+    #[test]
+    fn the_editor_runs_with_its_arguments_on_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a b.toml");
+        fs::write(&file, "x").unwrap();
+        let status = editor_command("sed -i -e 's/x/y z/'", &file)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(fs::read_to_string(&file).unwrap(), "y z");
+    }
 
     #[test]
     fn a_private_folder_is_made_with_its_parents_and_again_without_error() {

@@ -143,7 +143,7 @@ fn the_cache_follows_every_change_to_the_notes() {
     assert_eq!(ids(&env, &[]).len(), 2);
     assert!(!ids(&env, &["--search", "drie zakken"]).contains(&a));
     // A damaged cache is ignored and rebuilt.
-    let cache = env.home.path().join("store/cache");
+    let cache = env.home.path().join("store").join("cache");
     fs::write(cache.join("summary"), "rommel").unwrap();
     fs::write(cache.join("text"), "rommel").unwrap();
     assert_eq!(ids(&env, &[]).len(), 2);

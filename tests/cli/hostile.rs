@@ -74,7 +74,7 @@ fn text_that_steers_the_terminal_is_shown_as_placeholders() {
         &format!("key = \"eigen{ATTACK}\""),
         1,
     );
-    fs::write(config.join("cases/eigen.toml"), case).unwrap();
+    fs::write(config.join("cases").join("eigen.toml"), case).unwrap();
     for args in [
         vec!["list"],
         vec!["list", "--search", "durf"],
