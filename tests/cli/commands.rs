@@ -4,7 +4,7 @@ use std::fs;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::harness::{Env, FULL, assert_mode, code, stable, stderr, stdout};
+use crate::harness::{Env, FULL, SMALL_SET, assert_mode, code, stable, stderr, stdout};
 use crate::snapshot;
 
 /// A second invented case, with fewer answers.
@@ -443,21 +443,7 @@ fn questions_are_listed_as_text_and_json() {
 #[test]
 fn a_coach_can_use_their_own_question_set() {
     let env = Env::new();
-    let set = r#"format = 1
-id = "kort"
-version = 2
-name = { nl = "Kort", en = "Short" }
-
-[[sections]]
-key = "kern"
-title = { nl = "Kern", en = "Core" }
-
-[[sections.questions]]
-key = "titel"
-kind = "text"
-required = true
-prompt = { nl = "Titel?", en = "Title?" }
-"#;
+    let set = SMALL_SET;
     let path = env.file("kort.toml", set);
     let answers = env.file("kort-antwoorden.toml", "[kern]\ntitel = \"Oefencasus\"\n");
     let out = env.run(&[

@@ -10,6 +10,23 @@ use tempfile::TempDir;
 /// A filled-in answers file for the default set (invented case).
 pub const FULL: &str = include_str!("fixtures/full.toml");
 
+/// A coach's own question set of one required text question.
+pub const SMALL_SET: &str = r#"format = 1
+id = "kort"
+version = 2
+name = { nl = "Kort", en = "Short" }
+
+[[sections]]
+key = "kern"
+title = { nl = "Kern", en = "Core" }
+
+[[sections.questions]]
+key = "titel"
+kind = "text"
+required = true
+prompt = { nl = "Titel?", en = "Title?" }
+"#;
+
 pub struct Env {
     pub home: TempDir,
     pub config: TempDir,

@@ -1,7 +1,7 @@
 //! What differs by platform and must not matter: files written with
 //! Windows line endings (CRLF) read as the same files with plain ones.
 
-use crate::harness::{Env, FULL, code, stderr, stdout};
+use crate::harness::{Env, FULL, SMALL_SET, code, stderr, stdout};
 
 /// `text` with every line ending in CRLF, as Notepad saves it.
 fn crlf(text: &str) -> String {
@@ -34,26 +34,6 @@ fn an_answers_file_with_crlf_makes_the_same_note() {
     );
 }
 
-/// A small question set with a help text over two lines.
-const SET: &str = r#"format = 1
-id = "kort"
-version = 1
-name = { nl = "Kort", en = "Short" }
-
-[[sections]]
-key = "kern"
-title = { nl = "Kern", en = "Core" }
-
-[[sections.questions]]
-key = "titel"
-kind = "text"
-required = true
-prompt = { nl = "Titel?", en = "Title?" }
-help.nl = """Een schuilnaam,
-geen echte naam."""
-help.en = "A pseudonym."
-"#;
-
 #[test]
 fn a_question_set_with_crlf_reads_the_same() {
     let env = Env::new();
@@ -72,16 +52,20 @@ fn a_question_set_with_crlf_reads_the_same() {
             stderr(&out).replace(&*file.to_string_lossy(), "SET"),
         )
     };
-    let plain = run(SET, "plain.toml");
+    // A help text over two lines: a multi-line string keeps its newline.
+    let set = format!(
+        "{SMALL_SET}help.nl = \"\"\"Een schuilnaam,\ngeen echte naam.\"\"\"\nhelp.en = \"A pseudonym.\"\n"
+    );
+    let plain = run(&set, "plain.toml");
     assert_eq!(plain.0, 0, "{}", plain.2);
     assert!(
         plain.1.contains("Een schuilnaam,\\ngeen echte naam."),
         "{}",
         plain.1
     );
-    assert_eq!(run(&crlf(SET), "windows.toml"), plain);
+    assert_eq!(run(&crlf(&set), "windows.toml"), plain);
     // A mistake is found at the same line and column.
-    let broken = SET.replace("kind = \"text\"", "kind = \"text\"\nmin = 1");
+    let broken = set.replace("kind = \"text\"", "kind = \"text\"\nmin = 1");
     let plain = run(&broken, "plain.toml");
     assert_eq!(plain.0, 2);
     assert!(plain.2.contains("SET:11:7:"), "{}", plain.2);
