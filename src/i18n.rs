@@ -376,6 +376,8 @@ msgs! {
     ERR_READ = "kan {file} niet lezen: {error}", "cannot read {file}: {error}";
     ERR_INPUT_TOO_LARGE = "{file} is groter dan {max} bytes, de grens voor zo'n bestand", "{file} is larger than {max} bytes, the limit for such a file";
     ERR_NOT_UTF8 = "{file} is geen tekst (UTF-8)", "{file} is not text (UTF-8)";
+    ERR_NOT_REGULAR = "{file} is geen gewoon bestand (maar een symbolische link, map, FIFO of apparaat) en wordt niet gelezen", "{file} is not a regular file (but a symbolic link, folder, FIFO or device) and is not read";
+    ERR_ID_NOT_FILE_NAME = "{file} draagt het id {inner}, niet {id} zoals de naam zegt; het is waarschijnlijk een kopie (van een synchronisatieprogramma, of een '-kopie') en wordt niet gebruikt. Houd de goede versie als notes/{inner}.toml en haal de andere weg.", "{file} holds id {inner}, not {id} as its name says; it is probably a copy (by a sync client, or a '-copy') and is not used. Keep the right version as notes/{inner}.toml and remove the other.";
     PURGE_FINISHED = "Het afgebroken wissen van notitie {id} is afgemaakt.", "The interrupted erasure of note {id} is finished.";
     // Question set 2: costs with a period, exclusive choices, two walks.
     PERIOD_YEAR = "per jaar", "per year";

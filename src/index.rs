@@ -122,7 +122,7 @@ pub fn stamps(dir: &Path) -> Result<Vec<NoteFile>> {
 
 /// Reads the summary cache; anything unreadable counts as no cache.
 pub fn read_summaries(path: &Path) -> HashMap<String, (Stamp, Summary)> {
-    let Ok(file) = File::open(path) else {
+    let Ok(file) = crate::sys::open_regular_nofollow(path) else {
         return HashMap::new();
     };
     let mut lines = BufReader::new(file).lines();
@@ -189,14 +189,16 @@ pub struct TextReader {
 impl TextReader {
     pub fn open(path: &Path) -> TextReader {
         let mut left = 0;
-        let input = File::open(path).ok().and_then(|file| {
-            left = file.metadata().ok().filter(|m| m.is_file())?.len();
-            let mut r = BufReader::new(file);
-            let mut header = String::new();
-            let read = r.read_line(&mut header).ok()?;
-            left = left.checked_sub(read as u64)?;
-            (header.trim_end() == TEXT_HEADER).then_some(r)
-        });
+        let input = crate::sys::open_regular_nofollow(path)
+            .ok()
+            .and_then(|file| {
+                left = file.metadata().ok()?.len();
+                let mut r = BufReader::new(file);
+                let mut header = String::new();
+                let read = r.read_line(&mut header).ok()?;
+                left = left.checked_sub(read as u64)?;
+                (header.trim_end() == TEXT_HEADER).then_some(r)
+            });
         TextReader { input, left }
     }
 }

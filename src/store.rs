@@ -199,7 +199,7 @@ impl Store {
         if self.purging(&note.id) {
             return Err(NoteGone.into());
         }
-        let old = match read_bytes(&path) {
+        let old = match read_bytes(&path, self.lang) {
             Err(e) if is_not_found(&e) => return Err(NoteGone.into()),
             other => other?,
         };
@@ -241,10 +241,29 @@ impl Store {
     /// begins from these.
     pub fn load_with_fingerprint(&self, id: &str) -> Result<(CaseNote, String)> {
         let path = self.path_of(id);
-        let bytes = read_bytes(&path)?;
-        let text = std::str::from_utf8(&bytes)
+        let bytes = read_bytes(&path, self.lang)?;
+        let note = self.named_by_file(id, &bytes, &path)?;
+        Ok((note, fingerprint(&bytes)))
+    }
+
+    /// The note in `bytes`, read from the file of note `id`: the id
+    /// inside must be the file's name, so a copied or tampered file can
+    /// never pass for another note (or name where an export writes).
+    fn named_by_file(&self, id: &str, bytes: &[u8], path: &Path) -> Result<CaseNote> {
+        let text = std::str::from_utf8(bytes)
             .with_context(|| format!("{} is not text (UTF-8)", path.display()))?;
-        Ok((parse_note(text, &path)?, fingerprint(&bytes)))
+        let note = parse_note(text, path)?;
+        if note.id != id {
+            return Err(anyhow::anyhow!(i18n::ERR_ID_NOT_FILE_NAME.with(
+                self.lang,
+                &[
+                    ("file", &path.display().to_string()),
+                    ("inner", &note.id),
+                    ("id", id)
+                ],
+            )));
+        }
+        Ok(note)
     }
 
     /// Writes a store file through a locked temp file in the store's own
@@ -465,7 +484,7 @@ impl Store {
 
     pub fn load_draft(&self, id: &str) -> Result<Draft> {
         let path = self.drafts_dir().join(format!("{id}.toml"));
-        let text = read_text(&path)?;
+        let text = read_text(&path, self.lang)?;
         let mut table: toml::Table = toml::from_str(&text)
             .with_context(|| format!("{} is not a valid draft", path.display()))?;
         if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
@@ -526,8 +545,10 @@ impl Store {
         anyhow::bail!("could not find a free id for the note")
     }
 
+    /// Note `id`, from its file; the id inside must be the file's name.
     pub fn load(&self, id: &str) -> Result<CaseNote> {
-        read_note(&self.path_of(id))
+        let path = self.path_of(id);
+        self.named_by_file(id, &read_bytes(&path, self.lang)?, &path)
     }
 
     /// The ids of every note file, in no order.
@@ -778,8 +799,8 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 }
 
 /// Reads one note file, checking its size and format version first.
-pub fn read_note(path: &Path) -> Result<CaseNote> {
-    parse_note(&read_text(path)?, path)
+pub fn read_note(path: &Path, lang: Lang) -> Result<CaseNote> {
+    parse_note(&read_text(path, lang)?, path)
 }
 
 /// Reads a note's text, checking its format version first; `path` names
@@ -819,17 +840,27 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
 }
 
 /// Reads a store file, refusing one too large to be a note.
-fn read_text(path: &Path) -> Result<String> {
-    String::from_utf8(read_bytes(path)?)
+fn read_text(path: &Path, lang: Lang) -> Result<String> {
+    String::from_utf8(read_bytes(path, lang)?)
         .with_context(|| format!("{} is not text (UTF-8)", path.display()))
 }
 
 /// A store file's bytes, at most [`MAX_NOTE_FILE`] of them.
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+/// Only a regular file is read: a symbolic link is not followed and a
+/// FIFO or device is not opened for reading, so what it points at is never
+/// read or shown.
+fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
     use std::io::Read;
     let cannot = || format!("cannot read {}", path.display());
     // One open, and the size from the open file: no second path lookup.
-    let file = File::open(path).with_context(cannot)?;
+    let file = match sys::open_regular_nofollow(path) {
+        Err(e) if sys::is_not_regular(&e) => {
+            return Err(anyhow::anyhow!(
+                i18n::ERR_NOT_REGULAR.with(lang, &[("file", &path.display().to_string())])
+            ));
+        }
+        other => other.with_context(cannot)?,
+    };
     let len = file.metadata().with_context(cannot)?.len();
     if len > MAX_NOTE_FILE {
         anyhow::bail!(
@@ -990,6 +1021,116 @@ mod tests {
         );
         assert!(store.ids().unwrap().is_empty());
         assert!(scratch::leftovers(&store.scratch_dir(), Duration::ZERO).is_empty());
+    }
+
+    /// One thing to put in a store folder.
+    #[derive(Debug, Clone)]
+    enum Planted {
+        /// A copy of a valid note, under any name.
+        Copy(String),
+        /// A valid note whose id inside is `inner`.
+        Renamed(String, String),
+        /// Any bytes.
+        Bytes(String, Vec<u8>),
+        /// A symbolic link to a valid note, a folder, a missing file or itself.
+        Link(String, u8),
+        /// A folder with a note's name.
+        Folder(String),
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z2-9]{1,8}\\.toml",
+            "[a-z2-9]{6}(-kopie| \\(sync conflict\\)| 2)?\\.toml",
+            "\\.tmp-[a-z]{3}",
+            "[^/\\x00]{1,12}",
+        ]
+    }
+
+    fn planted() -> impl Strategy<Value = Planted> {
+        prop_oneof![
+            name().prop_map(Planted::Copy),
+            (name(), "[a-z./ 2-9]{0,12}").prop_map(|(n, i)| Planted::Renamed(n, i)),
+            (name(), proptest::collection::vec(any::<u8>(), 0..200))
+                .prop_map(|(n, b)| Planted::Bytes(n, b)),
+            (name(), 0u8..4).prop_map(|(n, k)| Planted::Link(n, k)),
+            name().prop_map(Planted::Folder),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever the folders hold (copies, links, folders, junk, caches
+        /// of any bytes), listing, searching and reading never panic, and
+        /// every note listed is read from a file of its own name.
+        #[test]
+        fn no_store_content_makes_the_listing_panic(
+            notes in proptest::collection::vec(planted(), 0..12),
+            drafts in proptest::collection::vec(planted(), 0..4),
+            caches in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..300), 2),
+            valid in proptest::bool::ANY,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open(dir.path().to_path_buf()).unwrap();
+            let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
+            let answers = vec![("casus.titel".to_string(), Answer::Text("Post".into()))];
+            let mut note = CaseNote::new(String::new(), jiff::Timestamp::now(), &set, Lang::Nl, answers);
+            if valid {
+                store.create(&mut note).unwrap();
+            }
+            let text = |inner: &str| to_text(&CaseNote { id: inner.to_string(), ..note.clone() }).unwrap();
+            let plant = |folder: &Path, p: &Planted| {
+                let _ = match p {
+                    Planted::Copy(n) => fs::write(folder.join(n), text(&note.id)),
+                    Planted::Renamed(n, inner) => fs::write(folder.join(n), text(inner)),
+                    Planted::Bytes(n, b) => fs::write(folder.join(n), b),
+                    Planted::Link(n, kind) => {
+                        let target = match kind {
+                            0 => store.path_of(&note.id),
+                            1 => dir.path().to_path_buf(),
+                            2 => dir.path().join("nergens"),
+                            _ => folder.join(n),
+                        };
+                        symlink(&target, &folder.join(n))
+                    }
+                    Planted::Folder(n) => fs::create_dir(folder.join(n)),
+                };
+            };
+            for p in &notes {
+                plant(&store.notes_dir(), p);
+            }
+            for p in &drafts {
+                plant(&store.drafts_dir(), p);
+            }
+            let cache = index::dir(dir.path());
+            make_private_dir(&cache).unwrap();
+            fs::write(cache.join(index::SUMMARY_FILE), &caches[0]).unwrap();
+            fs::write(cache.join(index::TEXT_FILE), &caches[1]).unwrap();
+
+            // Twice: the second run reads the caches the first wrote.
+            for _ in 0..2 {
+                let listing = store.summaries().unwrap();
+                for s in &listing.notes {
+                    let own = store.path_of(&s.id);
+                    prop_assert!(own.is_file(), "{} listed without its file", s.id);
+                }
+                let _ = store.search("post").unwrap();
+                let (all, _) = store.all().unwrap();
+                prop_assert_eq!(all.len(), listing.notes.len());
+                let _ = store.drafts().unwrap();
+                let _ = store.temp_files();
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+        std::os::unix::fs::symlink(target, link)
+    }
+
+    #[cfg(not(unix))]
+    fn symlink(_target: &Path, _link: &Path) -> std::io::Result<()> {
+        Ok(())
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     paths.push(store.notes_dir().join(format!("{id}.toml")));
     let rows: Vec<_> = paths
         .into_iter()
-        .map(|path| match store::read_note(&path) {
+        .map(|path| match store::read_note(&path, ctx.lang) {
             Ok(n) => (n.updated.to_string(), n.title, path),
             Err(e) => (String::new(), format!("{e:#}"), path),
         })
