@@ -33,8 +33,10 @@ pub fn for_write(dir: &Path) -> io::Result<NamedTempFile> {
 }
 
 /// A file for an editor to edit, with a held lock file beside it; both go
-/// when it is dropped.
+/// when it is dropped, and when the run ends by SIGHUP or SIGTERM.
 pub struct EditorFile {
+    // Dropped in this order: the hang-up removal ends before the files go.
+    _on_hangup: [crate::sys::RemovedOnHangup; 2],
     path: TempPath,
     _lock: File,
     _lock_path: TempPath,
@@ -54,8 +56,13 @@ impl EditorFile {
         let lock_path = TempPath::try_from_path(lock_path)?;
         lock.try_lock().map_err(io::Error::other)?;
         let path = file.into_temp_path();
+        let on_hangup = [
+            crate::sys::remove_on_hangup(&path),
+            crate::sys::remove_on_hangup(&lock_path),
+        ];
         fs::write(&path, text)?;
         Ok(EditorFile {
+            _on_hangup: on_hangup,
             path,
             _lock: lock,
             _lock_path: lock_path,

@@ -24,8 +24,9 @@ mod portable;
 use portable as imp;
 
 pub use imp::{
-    CtrlCAsKey, FastFolder, Staged, create_private_dir, exposed, open_private_file,
-    open_regular_nofollow, private_temp_file, quiet_on_closed_pipe, sync_dir,
+    CtrlCAsKey, FastFolder, RemovedOnHangup, Staged, create_private_dir, exposed,
+    open_private_file, open_regular_nofollow, private_temp_file, quiet_on_closed_pipe,
+    remove_on_hangup, sync_dir,
 };
 
 /// Why [`open_regular_nofollow`] refused a path: a symbolic link, a

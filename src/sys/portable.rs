@@ -75,6 +75,14 @@ pub fn quiet_on_closed_pipe() {
     }));
 }
 
+/// Without Unix signals there is no hang-up to catch: what a closed
+/// terminal leaves is removed by the next run's tidy.
+pub fn remove_on_hangup(_path: &Path) -> RemovedOnHangup {
+    RemovedOnHangup
+}
+
+pub struct RemovedOnHangup;
+
 /// Nothing to hold: without termios, the terminal crate reads Ctrl-C as a
 /// key in raw mode already.
 pub struct CtrlCAsKey;

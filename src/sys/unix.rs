@@ -72,6 +72,77 @@ pub fn quiet_on_closed_pipe() {
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
 }
 
+/// Paths to remove should the run be ended by SIGHUP (the terminal went
+/// away) or SIGTERM, set while a file holding case text waits outside the
+/// notes. Plain pointers to leaked C strings: a signal handler may only
+/// read memory that is never freed and call async-signal-safe functions.
+static ON_HANGUP: [std::sync::atomic::AtomicPtr<libc::c_char>; 8] =
+    [const { std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()) }; 8];
+
+/// Removes `path` if the run is ended by SIGHUP or SIGTERM, until the
+/// returned guard is dropped. More than a few such files at once are left
+/// to the next run's tidy.
+pub fn remove_on_hangup(path: &Path) -> RemovedOnHangup {
+    use std::os::unix::ffi::OsStrExt;
+    use std::sync::Once;
+    use std::sync::atomic::Ordering;
+    static HANDLER: Once = Once::new();
+    HANDLER.call_once(|| {
+        for sig in [libc::SIGHUP, libc::SIGTERM] {
+            // SAFETY: installing a handler that only calls unlink, signal
+            // and raise, which are async-signal-safe.
+            unsafe { libc::signal(sig, on_hangup as *const () as libc::sighandler_t) };
+        }
+    });
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return RemovedOnHangup { slot: None };
+    };
+    let ptr = c.into_raw();
+    for (i, slot) in ON_HANGUP.iter().enumerate() {
+        if slot
+            .compare_exchange(
+                std::ptr::null_mut(),
+                ptr,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .is_ok()
+        {
+            return RemovedOnHangup { slot: Some(i) };
+        }
+    }
+    RemovedOnHangup { slot: None }
+}
+
+extern "C" fn on_hangup(sig: libc::c_int) {
+    for slot in &ON_HANGUP {
+        let path = slot.load(std::sync::atomic::Ordering::SeqCst);
+        if !path.is_null() {
+            // SAFETY: a C string that is never freed.
+            unsafe { libc::unlink(path) };
+        }
+    }
+    // SAFETY: end the way the signal would have ended the run.
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+    }
+}
+
+/// Stops the removal on SIGHUP or SIGTERM when dropped. The path's memory
+/// is leaked, not freed: a handler running right now may still read it.
+pub struct RemovedOnHangup {
+    slot: Option<usize>,
+}
+
+impl Drop for RemovedOnHangup {
+    fn drop(&mut self) {
+        if let Some(i) = self.slot {
+            ON_HANGUP[i].store(std::ptr::null_mut(), std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+}
+
 /// While held, Ctrl-C reaches the prompts as a key instead of a signal.
 /// dialoguer reads one key at a time in raw mode; between two reads the
 /// terminal would turn Ctrl-C into a signal, lose it, and drop what was

@@ -339,3 +339,41 @@ fn two_overlapping_editor_edits_never_lose_one() {
             .contains("Eerste bewerking")
     );
 }
+
+/// Unix signals: the portable build leaves this to the next run's tidy.
+#[cfg(not(feature = "portable"))]
+#[test]
+fn the_editor_file_goes_when_the_run_is_hung_up_or_terminated() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let tmp = store(&env).join("tmp");
+    for signal in ["-HUP", "-TERM"] {
+        let mut child = plain_cmd(&env)
+            .env("EDITOR", "sleep 3 #")
+            .args(["edit", "--editor", &id])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while !fs::read_dir(&tmp).unwrap().any(|e| {
+            let name = e.unwrap().file_name();
+            name.to_string_lossy().ends_with(".toml")
+        }) {
+            assert!(start.elapsed() < Duration::from_secs(20));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let kill = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{signal}");
+        let left: Vec<_> = fs::read_dir(&tmp)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(left, Vec::<PathBuf>::new(), "{signal}");
+    }
+}
