@@ -84,6 +84,9 @@ pub enum Command {
     /// Verplaats een notitie naar de prullenbak, of wis haar voorgoed
     #[command(visible_alias = "verwijder")]
     Delete(DeleteArgs),
+    /// Wis de notities die langer dan de bewaartermijn niet zijn bijgewerkt
+    #[command(visible_alias = "opschonen")]
+    Prune(PruneArgs),
     /// Zoek persoonsgegevens in opgeslagen notities (alle, of de genoemde)
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
@@ -185,6 +188,13 @@ pub struct DeleteArgs {
     /// Wis de notitie en al haar versies voorgoed (recht op vergetelheid)
     #[arg(long)]
     pub purge: bool,
+    /// Niet om bevestiging vragen
+    #[arg(long, short)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
     /// Niet om bevestiging vragen
     #[arg(long, short)]
     pub yes: bool,
@@ -394,6 +404,11 @@ const ENGLISH: &[(&str, &str)] = &[
         "Look for personal data in stored notes (all, or the ones named)",
     ),
     ("check.ids", "Ids of notes (a unique beginning is enough)"),
+    (
+        "prune",
+        "Erase the notes not updated for longer than the retention period",
+    ),
+    ("prune.yes", "Do not ask for confirmation"),
     ("template", "Print an empty answers file (TOML) to fill in"),
     ("questions", "Show the questions of the active set"),
     ("questions.format", "Output as table/text or as JSON"),

@@ -21,6 +21,39 @@ pub struct Config {
     /// when one of them appears in a note.
     #[serde(default)]
     pub names: Vec<String>,
+    /// The retention period in months (AVG art. 5 lid 1 sub e, storage
+    /// limitation): notes not changed for longer are marked, and
+    /// `opschonen` erases them. No default: the team decides.
+    pub bewaartermijn: Option<Months>,
+}
+
+/// The longest retention period accepted: a hundred years is a typo.
+pub const MAX_MONTHS: u32 = 1200;
+
+/// A number of months from 1 to [`MAX_MONTHS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Months(pub u32);
+
+impl<'de> Deserialize<'de> for Months {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Months, D::Error> {
+        let n = i64::deserialize(d)?;
+        match u32::try_from(n) {
+            Ok(m) if (1..=MAX_MONTHS).contains(&m) => Ok(Months(m)),
+            _ => Err(serde::de::Error::custom(format!(
+                "bewaartermijn {n}: een aantal maanden van 1 tot en met {MAX_MONTHS}, bijvoorbeeld 12 (months, 1 to {MAX_MONTHS})"
+            ))),
+        }
+    }
+}
+
+impl Months {
+    /// The moment before which a note, last changed then, is past the
+    /// period, seen from `now`.
+    pub fn cutoff(self, now: jiff::Timestamp) -> jiff::Timestamp {
+        now.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .checked_sub(jiff::Span::new().months(i64::from(self.0)))
+            .map_or(jiff::Timestamp::MIN, |z| z.timestamp())
+    }
 }
 
 /// The config file's path, when there is a config folder.

@@ -378,6 +378,15 @@ msgs! {
     ERR_NOT_UTF8 = "{file} is geen tekst (UTF-8)", "{file} is not text (UTF-8)";
     ERR_NOT_REGULAR = "{file} is geen gewoon bestand (maar een symbolische link, map, FIFO of apparaat) en wordt niet gelezen", "{file} is not a regular file (but a symbolic link, folder, FIFO or device) and is not read";
     ERR_ID_NOT_FILE_NAME = "{file} draagt het id {inner}, niet {id} zoals de naam zegt; het is waarschijnlijk een kopie (van een synchronisatieprogramma, of een '-kopie') en wordt niet gebruikt. Houd de goede versie als notes/{inner}.toml en haal de andere weg.", "{file} holds id {inner}, not {id} as its name says; it is probably a copy (by a sync client, or a '-copy') and is not used. Keep the right version as notes/{inner}.toml and remove the other.";
+    ERR_NO_RETENTION = "er is geen bewaartermijn ingesteld; zet bijvoorbeeld bewaartermijn = 12 (maanden) in config.toml (zie: driehoek config)", "no retention period is set; put for example bewaartermijn = 12 (months) in config.toml (see: driehoek config)";
+    PRUNE_NONE = "Geen notities ouder dan de bewaartermijn van {months} maanden.", "No notes older than the retention period of {months} months.";
+    CONFIRM_PRUNE = "Deze {count} notitie(s), langer dan {months} maanden niet bijgewerkt, met al hun versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase these {count} note(s), not updated for more than {months} months, and all their versions for good? This cannot be undone.";
+    PRUNED = "{count} notitie(s) gewist.", "{count} note(s) erased.";
+    RETENTION_MARK = "bewaartermijn voorbij", "past retention";
+    RETENTION_LISTED = "{count} notitie(s) zijn langer dan de bewaartermijn van {months} maanden niet bijgewerkt; wis ze met: driehoek opschonen", "{count} note(s) have not been updated for longer than the retention period of {months} months; erase them with: driehoek prune";
+    CHECK_RETENTION = "{id} {title}: langer dan de bewaartermijn van {months} maanden niet bijgewerkt (laatst {date})", "{id} {title}: not updated for longer than the retention period of {months} months (last {date})";
+    CFG_RETENTION_UNSET = "bewaartermijn = — (niet ingesteld; de AVG vraagt om een termijn, bijvoorbeeld: bewaartermijn = 12)", "bewaartermijn = — (not set; the GDPR asks for a period, for example: bewaartermijn = 12)";
+    CFG_RETENTION = "bewaartermijn = {months} (maanden)", "bewaartermijn = {months} (months)";
     PURGE_FINISHED = "Het afgebroken wissen van notitie {id} is afgemaakt.", "The interrupted erasure of note {id} is finished.";
     // Question set 2: costs with a period, exclusive choices, two walks.
     PERIOD_YEAR = "per jaar", "per year";

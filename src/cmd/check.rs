@@ -5,6 +5,7 @@ use crate::cli::CheckArgs;
 use crate::findings::{findings, label_hits};
 use crate::i18n;
 use crate::printable::show;
+use crate::render;
 use crate::select::readable_notes;
 
 /// Scans stored notes; exit 1 when anything looks like personal data.
@@ -47,28 +48,59 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             show(format!("  [{question}] {label}: {} → {back}\n", hit.text));
         }
     }
+    // Each kind of fault is said once, after all that was found.
+    let mut faults = Vec::new();
+    if total > 0 {
+        faults.push(i18n::CHECK_FOUND.with(
+            ctx.lang,
+            &[
+                ("count", &total.to_string()),
+                ("notes", &with_findings.to_string()),
+            ],
+        ));
+    }
+    // Notes kept longer than the team decided (AVG storage limitation).
+    if let Some(months) = ctx.config.bewaartermijn {
+        let old = super::retention::past(&notes, months, |n| n.updated);
+        let months = months.0.to_string();
+        for note in &old {
+            let date = render::date(note.updated);
+            let line = i18n::CHECK_RETENTION.with(
+                ctx.lang,
+                &[
+                    ("id", &note.id),
+                    ("title", &note.title),
+                    ("months", &months),
+                    ("date", &date),
+                ],
+            );
+            show(format!("{line}\n"));
+        }
+        if !old.is_empty() {
+            let count = old.len().to_string();
+            faults.push(
+                i18n::RETENTION_LISTED.with(ctx.lang, &[("count", &count), ("months", &months)]),
+            );
+        }
+    }
     // A temp file may hold a note's text: after a purge too.
     let temps = store.temp_files();
     for path in &temps {
         let path = path.display().to_string();
-        println!("{}", i18n::CHECK_TEMP.with(ctx.lang, &[("path", &path)]));
+        show(format!(
+            "{}\n",
+            i18n::CHECK_TEMP.with(ctx.lang, &[("path", &path)])
+        ));
     }
     if !temps.is_empty() {
-        anyhow::bail!(i18n::CHECK_TEMPS.with(ctx.lang, &[("count", &temps.len().to_string())]));
+        faults.push(i18n::CHECK_TEMPS.with(ctx.lang, &[("count", &temps.len().to_string())]));
     }
-    if total == 0 {
+    if faults.is_empty() {
         eprintln!(
             "{}",
             i18n::CHECK_CLEAN.with(ctx.lang, &[("count", &notes.len().to_string())])
         );
         return Ok(());
     }
-    let summary = i18n::CHECK_FOUND.with(
-        ctx.lang,
-        &[
-            ("count", &total.to_string()),
-            ("notes", &with_findings.to_string()),
-        ],
-    );
-    anyhow::bail!(summary)
+    anyhow::bail!(faults.join("\n"))
 }

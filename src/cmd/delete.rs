@@ -1,12 +1,9 @@
-use std::io::IsTerminal;
-
 use anyhow::Result;
 
 use super::Ctx;
+use super::confirm::confirm;
 use crate::cli::DeleteArgs;
-use crate::error::{Cancelled, bad_input};
 use crate::i18n;
-use crate::prompt::{Prompter, TermPrompter};
 use crate::store::resolve_among;
 
 /// Moves a note to the trash, or with `--purge` erases it and its history.
@@ -36,17 +33,8 @@ pub fn run(ctx: &Ctx, args: DeleteArgs) -> Result<()> {
     } else {
         i18n::CONFIRM_DELETE
     };
-    if !args.yes {
-        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-            return Err(bad_input(i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(ctx.lang)));
-        }
-        let mut prompter = TermPrompter::new(store.scratch_dir());
-        let items = [i18n::NO.get(ctx.lang), i18n::YES.get(ctx.lang)];
-        let asked = question.with(ctx.lang, &[("id", &id), ("title", &title)]);
-        if prompter.choose(&asked, &items, 0)? != 1 {
-            return Err(Cancelled.into());
-        }
-    }
+    let asked = question.with(ctx.lang, &[("id", &id), ("title", &title)]);
+    confirm(ctx, &store, &asked, args.yes)?;
     if args.purge {
         store.purge(&id)?;
         eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &id)]));

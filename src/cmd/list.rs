@@ -24,6 +24,9 @@ struct JsonRow<'a> {
     revises: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     practice: Option<&'a str>,
+    /// Not updated for longer than the retention period.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    past_retention: bool,
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
@@ -34,6 +37,13 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     if let Some(limit) = args.limit {
         rows.truncate(limit);
     }
+    let old: HashSet<String> = match ctx.config.bewaartermijn {
+        Some(months) => super::retention::past(&rows, months, |n| n.updated)
+            .into_iter()
+            .map(|n| n.id.clone())
+            .collect(),
+        None => HashSet::new(),
+    };
     match args.format {
         ListFormat::Json => {
             let rows: Vec<JsonRow> = rows
@@ -47,6 +57,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     scope: n.scope,
                     revises: n.revises.as_deref(),
                     practice: n.practice.as_deref(),
+                    past_retention: old.contains(&n.id),
                 })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);
@@ -56,8 +67,24 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
             let width = console::Term::stdout()
                 .size_checked()
                 .map(|(_, cols)| usize::from(cols));
+            let mark = i18n::RETENTION_MARK.get(ctx.lang);
+            for row in rows.iter_mut().filter(|r| old.contains(&r.id)) {
+                row.title = format!("{} ({mark})", row.title);
+            }
             print!("{}", render::table::render(&rows, ctx.lang, width));
         }
+    }
+    if let (Some(months), false) = (ctx.config.bewaartermijn, old.is_empty()) {
+        eprintln!(
+            "{}",
+            i18n::RETENTION_LISTED.with(
+                ctx.lang,
+                &[
+                    ("count", &old.len().to_string()),
+                    ("months", &months.0.to_string())
+                ]
+            )
+        );
     }
     if args.strict && !broken.is_empty() {
         anyhow::bail!("{} unreadable note file(s)", broken.len());

@@ -4,6 +4,7 @@
 mod bundle;
 mod check;
 mod compare;
+mod confirm;
 mod delete;
 mod drafts;
 mod edit;
@@ -11,8 +12,10 @@ mod export;
 mod list;
 mod new;
 mod practice;
+mod prune;
 mod questions;
 mod resume;
+mod retention;
 mod session;
 mod settings;
 mod show;
@@ -215,6 +218,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Edit(args) => edit::run(&ctx, args),
         Command::History(args) => edit::history(&ctx, args),
         Command::Delete(args) => delete::run(&ctx, args),
+        Command::Prune(args) => prune::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Compare(args) => compare::run(&ctx, args),
         Command::Bundle(args) => bundle::run(&ctx, args),

@@ -51,6 +51,14 @@ pub fn config(ctx: &Ctx) -> Result<()> {
         "names = {}",
         i18n::CFG_NAMES.with(lang, &[("count", &c.names.len().to_string())])
     )?;
+    match c.bewaartermijn {
+        Some(m) => writeln!(
+            out,
+            "{}",
+            i18n::CFG_RETENTION.with(lang, &[("months", &m.0.to_string())])
+        )?,
+        None => writeln!(out, "{}", i18n::CFG_RETENTION_UNSET.get(lang))?,
+    }
     if let Some(dir) = config::dir() {
         writeln!(
             out,

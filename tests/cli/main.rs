@@ -11,5 +11,6 @@ mod hostile;
 mod platform;
 mod print;
 mod pty;
+mod retention;
 mod safety;
 mod untrusted;

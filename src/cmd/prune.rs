@@ -1,0 +1,47 @@
+//! `opschonen`: erases the notes past the retention period, each exactly
+//! as `delete --purge` does (AVG art. 5 lid 1 sub e: storage limitation).
+
+use anyhow::Result;
+
+use super::Ctx;
+use super::confirm::confirm;
+use crate::cli::PruneArgs;
+use crate::error::bad_input;
+use crate::i18n;
+use crate::printable::show;
+use crate::render;
+
+pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
+    let Some(months) = ctx.config.bewaartermijn else {
+        return Err(bad_input(i18n::ERR_NO_RETENTION.get(ctx.lang)));
+    };
+    let store = ctx.store()?;
+    let listing = store.summaries()?;
+    crate::select::report_broken(&listing.broken, ctx.lang);
+    let old = super::retention::past(&listing.notes, months, |n| n.updated);
+    let count = old.len().to_string();
+    let months = months.0.to_string();
+    if old.is_empty() {
+        eprintln!(
+            "{}",
+            i18n::PRUNE_NONE.with(ctx.lang, &[("months", &months)])
+        );
+        return Ok(());
+    }
+    for note in &old {
+        show(format!(
+            "{}  {}  {}\n",
+            note.id,
+            render::date(note.updated),
+            note.title
+        ));
+    }
+    let question = i18n::CONFIRM_PRUNE.with(ctx.lang, &[("count", &count), ("months", &months)]);
+    confirm(ctx, &store, &question, args.yes)?;
+    for note in &old {
+        store.purge(&note.id)?;
+        eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &note.id)]));
+    }
+    eprintln!("{}", i18n::PRUNED.with(ctx.lang, &[("count", &count)]));
+    Ok(())
+}
