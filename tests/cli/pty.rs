@@ -1272,3 +1272,26 @@ fn without_colour_the_active_entry_of_every_list_is_marked() {
     let (_, code) = w.pty.cancel_keeping_the_draft();
     assert_eq!(code, 130);
 }
+
+#[test]
+fn an_edit_whose_note_is_purged_meanwhile_stops_and_keeps_no_draft() {
+    let env = Env::new();
+    let id = env.new_note(crate::harness::FULL);
+    let mut w = Walker::new(&env, "nl", &["edit", &id]);
+    let prompt = w.q("casus.titel").prompt.clone();
+    w.pty.expect(prompt.as_str());
+    w.pty.wait_until_reading_keys();
+    let purge = env.run(&["delete", "--purge", "--yes", &id]);
+    assert!(purge.status.success(), "{}", stderr(&purge));
+    // Enter keeps the title; saving the draft then finds the note gone.
+    w.pty.send(ENTER);
+    let (rest, code) = w.pty.finish();
+    let rest = plain(&rest);
+    assert_eq!(code, 1, "{rest}");
+    assert!(
+        rest.contains(&format!("Notitie {id} is intussen gewist of weggegooid")),
+        "{rest}"
+    );
+    assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
+    assert!(env.note_files().is_empty());
+}
