@@ -355,10 +355,13 @@ fn the_editor_file_goes_when_the_run_is_hung_up_or_terminated() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        // The note's text is written once the file is set to go on a
+        // hang-up: wait for it.
         let start = Instant::now();
         while !fs::read_dir(&tmp).unwrap().any(|e| {
-            let name = e.unwrap().file_name();
-            name.to_string_lossy().ends_with(".toml")
+            let e = e.unwrap();
+            e.file_name().to_string_lossy().ends_with(".toml")
+                && e.metadata().is_ok_and(|m| m.len() > 0)
         }) {
             assert!(start.elapsed() < Duration::from_secs(20));
             std::thread::sleep(Duration::from_millis(5));
