@@ -301,9 +301,12 @@ pub struct ExportArgs {
     /// Formaat van de export
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: ExportFormat,
-    /// Schrijf naar dit bestand (of deze map, met --all) in plaats van naar stdout
+    /// Schrijf naar dit bestand of in deze map (met --all: deze map) in plaats van naar stdout
     #[arg(short, long, value_name = "PAD")]
     pub output: Option<PathBuf>,
+    /// Vervang een bestaand bestand zonder te vragen
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -467,8 +470,9 @@ const ENGLISH: &[(&str, &str)] = &[
     ("export.format", "Format of the export"),
     (
         "export.output",
-        "Write to this file (or folder, with --all) instead of stdout",
+        "Write to this file or into this folder (with --all: this folder) instead of stdout",
     ),
+    ("export.force", "Replace an existing file without asking"),
 ];
 
 /// The language asked for, before full parsing: help must already speak it.

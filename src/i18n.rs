@@ -178,6 +178,13 @@ msgs! {
     ERR_NO_TERMINAL = "driehoek new stelt vragen in een terminal, maar {what} is geen terminal. Zonder terminal: maak een antwoordbestand met 'driehoek template > antwoorden.toml', vul het in, en sla het op met 'driehoek new --from antwoorden.toml'.", "driehoek new asks questions in a terminal, but {what} is not a terminal. Without a terminal: write an answers file with 'driehoek template > answers.toml', fill it in, and save it with 'driehoek new --from answers.toml'.";
     ERR_EXPORT_ALL_NEEDS_DIR = "export --all schrijft één bestand per notitie en heeft een map nodig: -o MAP", "export --all writes one file per note and needs a folder: -o DIR";
     ERR_EXPORT_NEEDS_ID = "noem een notitie-id, of gebruik --all -o MAP", "name a note id, or use --all -o DIR";
+    // Output files: where an export writes and what it may replace.
+    ERR_NOT_A_FILE = "{path} is geen gewoon bestand (maar een map, apparaat, FIFO of een link daarnaar); kies een ander pad", "{path} is not a regular file (but a folder, device, FIFO or a link to one); choose another path";
+    ERR_FILE_EXISTS = "{path} bestaat al; vervang het met --force, of kies een ander pad", "{path} already exists; replace it with --force, or choose another path";
+    CONFIRM_REPLACE = "{path} bestaat al. Vervangen?", "{path} already exists. Replace it?";
+    WROTE = "Geschreven: {paths}", "Written: {paths}";
+    WARN_SVG_LEFT_OUT = "de tekeningen zijn weggelaten: {path} bestaat al en is niet door driehoek geschreven", "the pictures are left out: {path} already exists and was not written by driehoek";
+    NEXT_STEP = "Volgende stap, voor de bespreking: driehoek exporteer {id} -o MAP", "Next step, for the meeting: driehoek export {id} -o FOLDER";
     EXPORTED = "{count} notitie(s) geëxporteerd naar {dir}", "{count} note(s) exported to {dir}";
     ERR_NOT_ALL_EXPORTED = "{count} notitie(s) niet geëxporteerd; zie hierboven waarom", "{count} note(s) not exported; see above for why";
 }

@@ -21,6 +21,7 @@ pub mod input;
 pub mod labels;
 pub mod migrate;
 pub mod note;
+pub mod output;
 pub mod par;
 pub mod printable;
 pub mod privacy;

@@ -11,11 +11,12 @@ use crate::error::bad_input;
 use crate::findings::findings;
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
+use crate::output;
 use crate::printable::say;
 use crate::privacy::AnswerFinding;
 use crate::render;
 use crate::select::select;
-use crate::store::{make_private_dir, write_atomic};
+use crate::store::{Store, make_private_dir};
 
 /// Files to write, as (name, text).
 type Files = Vec<(String, String)>;
@@ -31,16 +32,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         let (rows, broken) = select(&store, &args.filter.filter(), ctx.lang)?;
         // A new folder of case notes is private like the store.
         make_private_dir(dir)?;
-        let ext = match args.format {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Html => "html",
-            ExportFormat::Json => "json",
-        };
+        let ext = ext(args.format);
         let compare = fs::read_dir(dir)?.next().is_some();
         let results = write_many(dir, &rows, compare, |row| {
             let note = store.load(&row.id)?;
             let found = findings(&scanner, &note);
-            let name = format!("{}.{ext}", note.id);
+            let name = output::file_name(&note.id, &note.title, ext);
             Ok((
                 render_files(&note, &bank, args.format, ctx.lang, &name)?,
                 found,
@@ -86,25 +83,60 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let note = store.load(&store.resolve(id, ctx.lang)?)?;
     warn_findings(&note.id, &findings(&scanner, &note), ctx.lang);
     match &args.output {
-        Some(path) => {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("export.md");
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            for (file, text) in render_files(&note, &bank, args.format, ctx.lang, name)? {
-                write(&dir.join(file), &text)?;
-            }
-            Ok(())
-        }
+        Some(path) => export_to(ctx, &store, &note, &bank, &args, path),
         None => {
             print!("{}", render_one(&note, &bank, args.format, ctx.lang, None)?);
             Ok(())
         }
     }
+}
+
+/// One note into the file or folder of `-o`, by the rules of
+/// [`crate::output`]; says on stderr where it wrote.
+fn export_to(
+    ctx: &Ctx,
+    store: &Store,
+    note: &CaseNote,
+    bank: &Bank,
+    args: &ExportArgs,
+    path: &Path,
+) -> Result<()> {
+    let lang = ctx.lang;
+    let doc = output::document_path(path, &note.id, &note.title, ext(args.format))?;
+    let permit = output::permit(&doc, args.force, lang, &store.scratch_dir())?;
+    let name = doc
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("export.md");
+    let mut files = render_files(note, bank, args.format, lang, name)?;
+    let svg = files.get(1).map(|(name, _)| doc.with_file_name(name));
+    if let Some(svg) = svg
+        .as_ref()
+        .filter(|p| !output::may_write_beside(p, render::svg::WRITTEN_BY).unwrap_or(false))
+    {
+        say(format!(
+            "driehoek: {}",
+            i18n::WARN_SVG_LEFT_OUT.with(lang, &[("path", &svg.display().to_string())])
+        ));
+        files = vec![(
+            name.to_string(),
+            render_one(note, bank, args.format, lang, None)?,
+        )];
+    }
+    let mut files = files.into_iter();
+    let mut written = Vec::new();
+    if let Some((_, text)) = files.next() {
+        output::write(&doc, &text, permit)?;
+        written.push(doc.display().to_string());
+    }
+    // The SVG beside it is new or driehoek's own.
+    for (file, text) in files {
+        let at = doc.with_file_name(file);
+        output::write(&at, &text, output::Permit::Replace)?;
+        written.push(at.display().to_string());
+    }
+    say(i18n::WROTE.with(lang, &[("paths", &written.join(", "))]));
+    Ok(())
 }
 
 /// The files of one exported note: the document named `name`, and for
@@ -188,8 +220,11 @@ fn render_one(
     })
 }
 
-/// Exports hold case text: written whole, and readable by the owner only.
-fn write(path: &Path, text: &str) -> Result<()> {
-    write_atomic(path, text.as_bytes(), true)
-        .with_context(|| format!("cannot write {}", path.display()))
+/// The file name extension of an export's document.
+fn ext(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Markdown => "md",
+        ExportFormat::Html => "html",
+        ExportFormat::Json => "json",
+    }
 }

@@ -46,6 +46,7 @@ fn from_file(
     };
     let note = session::create(ctx, &store, &set, ctx.lang, parsed.answers, origin)?;
     println!("{}", note.id);
+    eprintln!("{}", i18n::NEXT_STEP.with(ctx.lang, &[("id", &note.id)]));
     Ok(())
 }
 

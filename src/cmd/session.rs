@@ -243,7 +243,11 @@ pub fn finish(
                         i18n::PRACTICE_SAVED.with(ctx.lang, &[("id", &note.id)])
                     );
                 }
-                None => eprintln!("\n{}", i18n::SAVED.with(ctx.lang, &[("id", &note.id)])),
+                None => eprintln!(
+                    "\n{}\n{}",
+                    i18n::SAVED.with(ctx.lang, &[("id", &note.id)]),
+                    i18n::NEXT_STEP.with(ctx.lang, &[("id", &note.id)])
+                ),
             }
         }
     }

@@ -216,6 +216,10 @@ fn triangle_part(
     y
 }
 
+/// How an SVG begins that driehoek wrote (a comment after the XML
+/// declaration): such a file beside an export may be replaced by the next.
+pub const WRITTEN_BY: &str = "<!-- written by driehoek";
+
 /// The note's pictures as a standalone SVG document.
 pub fn svg(note: &CaseNote, lang: Lang) -> String {
     draw(note, lang, true, true)
@@ -422,6 +426,7 @@ fn draw(note: &CaseNote, lang: Lang, with_triangle: bool, with_profile: bool) ->
     let _ = write!(
         doc,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         {WRITTEN_BY}; a new export replaces it -->\n\
          <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" fill=\"{INK}\">\n\
          <title>"
     );

@@ -326,9 +326,12 @@ fn export_to_files_and_folders() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    let mut expected = [a.clone(), b.clone()]
-        .map(|id| [format!("{id}.md"), format!("{id}.svg")])
-        .concat();
+    let mut expected = [
+        (a.clone(), "drie-zakken-post".to_string()),
+        (b.clone(), "burgerinitiatief-en-de-controle".to_string()),
+    ]
+    .map(|(id, slug)| [format!("{id}-{slug}.md"), format!("{id}-{slug}.svg")])
+    .concat();
     expected.sort();
     assert_eq!(names, expected, "each note and its pictures, no temp files");
     // A new export folder is private.
@@ -510,7 +513,7 @@ fn a_broken_note_does_not_hide_the_others() {
     let err = stderr(&out);
     assert!(err.contains("kapot.toml"), "{err}");
     assert!(err.contains("1 notitie(s) niet geëxporteerd"), "{err}");
-    assert!(dir.join(format!("{id}.md")).is_file());
+    assert!(dir.join(format!("{id}-drie-zakken-post.md")).is_file());
 }
 
 #[test]

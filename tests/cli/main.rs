@@ -8,6 +8,7 @@ mod filters;
 mod format1;
 mod harness;
 mod hostile;
+mod output_files;
 mod platform;
 mod print;
 mod pty;
