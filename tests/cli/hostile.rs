@@ -123,3 +123,86 @@ fn a_one_line_answer_with_a_control_character_is_refused_at_input() {
     }
     assert!(env.note_files().is_empty());
 }
+
+/// The headings (level and text, the title's left out), code blocks and
+/// images a Markdown reader finds.
+fn outline(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let mut found = Vec::new();
+    let mut heading = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
+            Event::Text(t) => {
+                if let Some((_, text)) = &mut heading {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => match heading.take() {
+                Some((HeadingLevel::H1, _)) => found.push("h1".into()),
+                Some((level, text)) => found.push(format!("{level} {text}")),
+                None => {}
+            },
+            Event::Start(Tag::CodeBlock(_)) => found.push("code".into()),
+            // The SVG beside the export, named after it.
+            Event::Start(Tag::Image { dest_url, .. }) if dest_url.ends_with(".svg") => {
+                found.push("image .svg".into())
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(format!("image {dest_url}")),
+            Event::Start(t @ (Tag::List(_) | Tag::BlockQuote(_) | Tag::HtmlBlock)) => {
+                found.push(format!("{t:?}"))
+            }
+            Event::Rule => found.push("rule".into()),
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn an_answer_cannot_restructure_the_markdown() {
+    let env = Env::new();
+    let clean = env.new_note(FULL);
+    let attacks = [
+        (
+            "Ik durf de post niet meer open te maken.",
+            "```\\n# kop in een blok\\n```",
+        ),
+        (
+            "Elke brief is een nieuwe rekening.",
+            "    ingesprongen\\n\\n    code",
+        ),
+        (
+            "Over een jaar weer rust, en zelf mijn post bijhouden.",
+            "![foto](https://example.org/spion.png)\\n- lijst",
+        ),
+        (
+            "De schuldhulp wil eerst een compleet overzicht.",
+            "kop\\n===",
+        ),
+        ("De teamleider mag afwijken.", "1. een\\n> citaat\\n~~~"),
+        (
+            "We nemen even over, zodat ze daarna zelf verder kan.",
+            "## Eigen kop\\n***\\n<img src=https://example.org/x.png>",
+        ),
+    ];
+    let mut answers = FULL.to_string();
+    for (from, to) in attacks {
+        assert!(answers.contains(from), "{from}");
+        answers = answers.replace(from, to);
+    }
+    let hostile = env.new_note(&answers);
+    let export = |id: &str| {
+        let path = env.home.path().join(format!("{id}.md"));
+        let out = env.run(&["export", id, "-o", path.to_str().unwrap()]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        fs::read_to_string(path).unwrap()
+    };
+    let hostile_id = hostile.clone();
+    let (clean, hostile) = (export(&clean), export(&hostile));
+    assert!(hostile.contains("spion.png") && hostile.contains("# kop in een blok"));
+    // The one image is the SVG beside each export.
+    assert!(hostile.contains(&format!("](<{hostile_id}.svg>)")));
+    let (expected, got) = (outline(&clean), outline(&hostile));
+    assert_eq!(got, expected, "{hostile}");
+}
