@@ -45,6 +45,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ID")]
     pub set: Option<String>,
 
+    /// Breedte van tabellen en tekst in kolommen [standaard: die van de terminal, anders 100]
+    #[arg(long, global = true, value_name = "KOLOMMEN", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -389,6 +393,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ("lang", "Language of questions and output"),
     ("questions", "Use the question set in this TOML file"),
     ("set", "Id of the question set [default: waardendriehoek]"),
+    (
+        "width",
+        "Width of tables and text in columns [default: the terminal's, else 100]",
+    ),
     ("new", "Walk through a new case and save the note"),
     (
         "new.from",

@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         (None, DocFormat::Markdown) => print!("{}", render::markdown::render(&doc)),
         (None, DocFormat::Text) => print!(
             "{}",
-            render::terminal::render(&doc, render::terminal::width_of(&console::Term::stdout()))
+            render::terminal::render(&doc, Some(ctx.table_width()))
         ),
     }
     Ok(())

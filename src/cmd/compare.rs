@@ -12,10 +12,7 @@ pub fn run(ctx: &Ctx, args: CompareArgs) -> Result<()> {
     let doc = render::compare::doc(&a, &b, ctx.lang);
     match args.format {
         DocFormat::Markdown => print!("{}", render::markdown::render(&doc)),
-        DocFormat::Text => print!(
-            "{}",
-            render::terminal::render(&doc, render::terminal::width_of(&console::Term::stdout()))
-        ),
+        DocFormat::Text => print!("{}", render::terminal::render(&doc, ctx.text_width())),
     }
     Ok(())
 }

@@ -19,6 +19,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         .iter()
         .map(|d| bank.get(&d.set).map(|s| d.title(s)).unwrap_or_default())
         .collect();
-    print!("{}", render::table::drafts(&drafts, &titles, ctx.lang));
+    print!(
+        "{}",
+        render::table::drafts(&drafts, &titles, ctx.lang, ctx.table_width())
+    );
     Ok(())
 }

@@ -163,6 +163,9 @@ pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             Err(e) => (String::new(), format!("{e:#}"), path),
         })
         .collect();
-    print!("{}", render::table::versions(&rows, ctx.lang));
+    print!(
+        "{}",
+        render::table::versions(&rows, ctx.lang, ctx.table_width())
+    );
     Ok(())
 }

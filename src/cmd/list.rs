@@ -64,14 +64,14 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         }
         ListFormat::Text if rows.is_empty() => eprintln!("{}", i18n::NO_NOTES.get(ctx.lang)),
         ListFormat::Text => {
-            let width = console::Term::stdout()
-                .size_checked()
-                .map(|(_, cols)| usize::from(cols));
             let mark = i18n::RETENTION_MARK.get(ctx.lang);
             for row in rows.iter_mut().filter(|r| old.contains(&r.id)) {
                 row.title = format!("{} ({mark})", row.title);
             }
-            print!("{}", render::table::render(&rows, ctx.lang, width));
+            print!(
+                "{}",
+                render::table::render(&rows, ctx.lang, ctx.table_width())
+            );
         }
     }
     if let (Some(months), false) = (ctx.config.bewaartermijn, old.is_empty()) {

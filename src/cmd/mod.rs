@@ -35,6 +35,7 @@ use crate::i18n::{self, Lang};
 use crate::input;
 use crate::labels::Lexicon;
 use crate::privacy::Scanner;
+use crate::render;
 
 use crate::printable::say;
 use crate::store::Store;
@@ -48,6 +49,8 @@ pub struct Ctx {
     /// Purges a killed run left unfinished, finished at the start of this
     /// run: `delete ID --purge` still knows their ids.
     pub finished_purges: Vec<String>,
+    /// `--width`: the columns tables and text are fitted to.
+    pub width: Option<u16>,
 }
 
 impl Ctx {
@@ -128,6 +131,20 @@ impl Ctx {
         Ok(store)
     }
 
+    /// The columns a table on stdout fits in: `--width`, else the
+    /// terminal's, else 100 (a pipe, a file).
+    pub fn table_width(&self) -> usize {
+        self.text_width().unwrap_or(render::terminal::PIPE_WIDTH)
+    }
+
+    /// The columns text on stdout is wrapped to: `--width`, else the
+    /// terminal's; none for a pipe or a file.
+    pub fn text_width(&self) -> Option<usize> {
+        self.width
+            .map(usize::from)
+            .or_else(|| render::terminal::width_of(&console::Term::stdout()))
+    }
+
     /// The question set a stored note or draft was made with.
     pub fn set_named(&self, id: &str) -> Result<QuestionSet> {
         let (bank, _) = self.bank()?;
@@ -205,6 +222,7 @@ pub fn run(cli: Cli) -> Result<()> {
         set: cli.set.or_else(|| config.set.clone()),
         config,
         finished_purges: tidy(lang),
+        width: cli.width,
     };
     match cli.command {
         Command::New(args) => new::run(&ctx, args),

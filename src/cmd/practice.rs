@@ -18,17 +18,21 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
     let lang = ctx.lang;
     let cases = ctx.cases()?;
     if args.list {
-        let mut t = render::table::styled([
-            i18n::H_CASE.get(lang),
-            i18n::H_TITLE.get(lang),
-            i18n::H_SUMMARY.get(lang),
-        ]);
+        let mut t = render::table::styled(
+            [
+                i18n::H_CASE.get(lang),
+                i18n::H_TITLE.get(lang),
+                i18n::H_SUMMARY.get(lang),
+            ],
+            Some(ctx.table_width()),
+        );
         for c in &cases {
             render::table::add_row(
                 &mut t,
                 [c.key.as_str(), c.title.get(lang), c.summary.get(lang)],
             );
         }
+        render::table::keep_whole(&mut t, &[0]);
         println!("{t}");
         return Ok(());
     }

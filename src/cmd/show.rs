@@ -42,9 +42,6 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             numeric: Vec::new(),
         });
     }
-    print!(
-        "{}",
-        render::terminal::render(&doc, render::terminal::width_of(&console::Term::stdout()))
-    );
+    print!("{}", render::terminal::render(&doc, ctx.text_width()));
     Ok(())
 }

@@ -2,47 +2,72 @@
 
 use std::path::PathBuf;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, presets};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::date;
+use super::picture::{symbol, verdict_legend};
 use crate::i18n::{self, Lang, Msg};
 use crate::index::Summary;
-use crate::note::{Draft, Verdict};
+use crate::note::{Draft, Scope};
 use crate::printable::printable;
 
-/// A table in the tool's one style, fitted to the terminal when there is one.
-pub fn styled<T: ToString>(head: impl IntoIterator<Item = T>) -> Table {
+/// A table in the tool's one style, fitted to `width` columns when given
+/// (else to the terminal when there is one).
+pub fn styled<T: ToString>(head: impl IntoIterator<Item = T>, width: Option<usize>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_truncation_indicator("…")
         .set_header(head.into_iter().map(|h| h.to_string()));
+    if let Some(w) = width {
+        t.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+    }
     t
 }
 
-/// Adds a row whose cells may hold untrusted text: made [`printable`].
+/// Keeps the columns in `whole` as wide as their content (ids, dates,
+/// keys a person types again); the others share the room that is left.
+pub fn keep_whole(t: &mut Table, whole: &[usize]) {
+    for &i in whole {
+        if let Some(col) = t.column_mut(i) {
+            col.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// Adds a row of a list: one line, cut with `…` where it does not fit,
+/// its cells (which may hold untrusted text) made [`printable`].
 pub fn add_row<T: AsRef<str>>(t: &mut Table, cells: impl IntoIterator<Item = T>) {
-    t.add_row(
+    let mut row = Row::from(
         cells
             .into_iter()
             .map(|c| printable(c.as_ref()).into_owned()),
     );
+    row.max_height(1);
+    t.add_row(row);
 }
 
 fn headers<const N: usize>(msgs: [Msg; N], lang: Lang) -> [&'static str; N] {
     msgs.map(|h| h.get(lang))
 }
 
-/// The notes: id, date, title, the three verdicts, scope. In the same
-/// style as [`styled`], but written row by row: comfy-table lays out the
-/// whole table in memory first, which at ten thousand notes costs more
-/// than everything else `list` does. With `width` (a terminal), titles are
-/// cut to make the rows fit.
-pub fn render(notes: &[Summary], lang: Lang, width: Option<usize>) -> String {
+/// The notes: id, date, title, the three verdicts as symbols, scope as
+/// its initial, and a legend below. In the same style as [`styled`], but
+/// written row by row: comfy-table lays out the whole table in memory
+/// first, which at ten thousand notes costs more than everything else
+/// `list` does. The table fits `width` columns: the title takes the room
+/// that is left, and is cut with `…`.
+pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
     use i18n::{H_DATE, H_ID, H_LAW, H_MONEY, H_SCOPE, H_SELF, H_TITLE};
     const TITLE: usize = 2;
-    let verdict = |v: Option<Verdict>| v.map_or("—", |v| v.label(lang));
+    let corners = [H_LAW, H_MONEY, H_SELF];
+    let initial = |word: &str| {
+        word.chars()
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().collect())
+    };
     let dates: Vec<String> = notes.iter().map(|n| date(n.created)).collect();
     let titles: Vec<String> = notes
         .iter()
@@ -55,40 +80,44 @@ pub fn render(notes: &[Summary], lang: Lang, width: Option<usize>) -> String {
         })
         .collect();
     let ids: Vec<_> = notes.iter().map(|n| printable(&n.id)).collect();
-    let row = |i: usize| -> [&str; 7] {
-        let n = &notes[i];
-        [
-            &ids[i],
-            dates[i].as_str(),
-            titles[i].as_str(),
-            verdict(n.triangle.law),
-            verdict(n.triangle.money),
-            verdict(n.triangle.self_direction),
-            n.scope.map_or("—", |s| s.label(lang)),
-        ]
-    };
-    let head = headers(
-        [H_ID, H_DATE, H_TITLE, H_LAW, H_MONEY, H_SELF, H_SCOPE],
-        lang,
-    );
+    let verdicts: Vec<String> = notes
+        .iter()
+        .map(|n| {
+            let t = &n.triangle;
+            [t.law, t.money, t.self_direction].map(symbol).join(" ")
+        })
+        .collect();
+    let scopes: Vec<String> = notes
+        .iter()
+        .map(|n| {
+            n.scope
+                .map_or_else(|| "—".to_string(), |s| initial(s.label(lang)))
+        })
+        .collect();
+    let row =
+        |i: usize| -> [&str; 5] { [&ids[i], &dates[i], &titles[i], &verdicts[i], &scopes[i]] };
+    let triangle_head = corners.map(|c| initial(c.get(lang))).join(" ");
+    let head = [
+        H_ID.get(lang),
+        H_DATE.get(lang),
+        H_TITLE.get(lang),
+        &triangle_head,
+        H_SCOPE.get(lang),
+    ];
     let mut widths = head.map(UnicodeWidthStr::width);
     for i in 0..notes.len() {
         for (w, cell) in widths.iter_mut().zip(row(i)) {
             *w = (*w).max(cell.width());
         }
     }
-    if let Some(room) = width {
-        // Each column takes its width plus a space either side and a rule.
-        let total: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
-        if total > room {
-            widths[TITLE] = widths[TITLE].saturating_sub(total - room).max(10);
-        }
-    }
+    // Each column takes its width plus a space either side and a rule.
+    let others: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1 - widths[TITLE];
+    widths[TITLE] = widths[TITLE].min(width.saturating_sub(others).max(8));
     let rule = |left: &str, mid: &str, right: &str, fill: &str| {
         let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
         format!("{left}{}{right}\n", parts.join(mid))
     };
-    let line = |cells: [&str; 7], out: &mut String| {
+    let line = |cells: [&str; 5], out: &mut String| {
         out.push('│');
         for (c, (cell, w)) in cells.iter().zip(widths).enumerate() {
             let cell = fit(cell, w);
@@ -107,6 +136,21 @@ pub fn render(notes: &[Summary], lang: Lang, width: Option<usize>) -> String {
         line(row(i), &mut out);
     }
     out.push_str(&rule("└", "┴", "┘", "─"));
+    let names = corners
+        .map(|c| format!("{} {}", initial(c.get(lang)), c.get(lang)))
+        .join(" · ");
+    let scope_names = [Scope::Structureel, Scope::Incidenteel]
+        .map(|s| format!("{} {}", initial(s.label(lang)), s.label(lang)))
+        .join(" · ");
+    let legend = format!(
+        "{names}: {} · {}: {scope_names}",
+        verdict_legend(lang),
+        H_SCOPE.get(lang)
+    );
+    for part in textwrap::wrap(&legend, width) {
+        out.push_str(&part);
+        out.push('\n');
+    }
     out
 }
 
@@ -127,12 +171,15 @@ fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// The drafts, each with its title so far (`titles` in the same order).
-pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang) -> String {
+pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang, width: usize) -> String {
     use i18n::{H_CHANGED, H_EDIT_OF, H_ID, H_PROGRESS, H_STARTED, H_TITLE};
-    let mut t = styled(headers(
-        [H_ID, H_STARTED, H_CHANGED, H_TITLE, H_PROGRESS, H_EDIT_OF],
-        lang,
-    ));
+    let mut t = styled(
+        headers(
+            [H_ID, H_STARTED, H_CHANGED, H_TITLE, H_PROGRESS, H_EDIT_OF],
+            lang,
+        ),
+        Some(width),
+    );
     for (d, title) in drafts.iter().zip(titles) {
         add_row(
             &mut t,
@@ -146,21 +193,23 @@ pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang) -> String {
             ],
         );
     }
+    keep_whole(&mut t, &[0, 1, 2, 4, 5]);
     format!("{t}\n")
 }
 
 /// A note's versions as (updated, title, file), oldest first.
-pub fn versions(rows: &[(String, String, PathBuf)], lang: Lang) -> String {
-    let mut t = styled(headers(
-        [i18n::H_CHANGED, i18n::H_TITLE, i18n::H_FILE],
-        lang,
-    ));
+pub fn versions(rows: &[(String, String, PathBuf)], lang: Lang, width: usize) -> String {
+    let mut t = styled(
+        headers([i18n::H_CHANGED, i18n::H_TITLE, i18n::H_FILE], lang),
+        Some(width),
+    );
     for (when, title, path) in rows {
         add_row(
             &mut t,
             [when.clone(), title.clone(), path.display().to_string()],
         );
     }
+    keep_whole(&mut t, &[0]);
     format!("{t}\n")
 }
 
@@ -180,13 +229,13 @@ mod tests {
             Lang::Nl,
             None,
         );
-        let shown = drafts(&[draft], &["titel\x1b]52;c;eA==\x07".into()], Lang::Nl);
+        let shown = drafts(&[draft], &["titel\x1b]52;c;eA==\x07".into()], Lang::Nl, 100);
         assert!(
             shown.contains("d␛[2J") && shown.contains("titel␛]52;c;eA==␇"),
             "{shown}"
         );
         let rows = [(String::new(), "\u{202E}x".into(), PathBuf::from("a\x07"))];
-        let shown = versions(&rows, Lang::Nl);
+        let shown = versions(&rows, Lang::Nl, 100);
         assert!(shown.contains("�x") && shown.contains("a␇"), "{shown}");
         assert!(!shown.contains(['\x1b', '\x07', '\u{202E}']));
     }

@@ -7,6 +7,10 @@ use console::style;
 use super::{Block, Doc};
 use crate::printable::printable;
 
+/// The columns a table fits in when its output is not a terminal (a
+/// pipe into `less`, a file): wide enough to read, narrow enough to print.
+pub const PIPE_WIDTH: usize = 100;
+
 /// The terminal's width when `term` is one; text is then wrapped to it.
 pub fn width_of(term: &console::Term) -> Option<usize> {
     term.size_checked().map(|(_, cols)| usize::from(cols))
@@ -15,8 +19,8 @@ pub fn width_of(term: &console::Term) -> Option<usize> {
 /// A document; with a `width`, long lines are wrapped between words.
 pub fn render(doc: &Doc, width: Option<usize>) -> String {
     let title = printable(&doc.title);
-    let mut out = format!("{}\n", style(&title).bold());
-    out.push_str(&"═".repeat(title.chars().count().clamp(3, 72)));
+    let mut out = style(wrapped(&title, "", width)).bold().to_string();
+    out.push_str(&"═".repeat(title.chars().count().clamp(3, width.unwrap_or(72).min(72))));
     out.push('\n');
     out.push_str(&blocks(&doc.blocks, width));
     out
@@ -73,11 +77,11 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
     for block in blocks {
         match &cleaned(block) {
             Block::Heading(h) => {
-                out.push_str(&format!(
-                    "\n{}\n{}\n",
-                    style(h).bold(),
-                    "─".repeat(h.chars().count())
-                ));
+                let rule = h.chars().count().min(width.unwrap_or(usize::MAX));
+                out.push('\n');
+                out.push_str(&style(wrapped(h, "", width)).bold().to_string());
+                out.push_str(&"─".repeat(rule));
+                out.push('\n');
             }
             Block::Meta(m) => out.push_str(&style(wrapped(m, "", width)).dim().to_string()),
             Block::Quote(q) => out.push_str(&wrapped(q, "│ ", width)),
@@ -86,7 +90,7 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
                 rows,
                 numeric,
             } => {
-                let mut t = super::table::styled(head);
+                let mut t = super::table::styled(head, width);
                 for r in rows {
                     t.add_row(r);
                 }
@@ -106,7 +110,7 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
             // Files beside an export; the terminal draws its own pictures.
             Block::Image { .. } => {}
             Block::Answer { question, answer } => {
-                out.push_str(&format!("{}\n", style(question).bold()));
+                out.push_str(&style(wrapped(question, "", width)).bold().to_string());
                 out.push_str(&wrapped(answer, "  ", width));
             }
         }

@@ -15,3 +15,4 @@ mod pty;
 mod retention;
 mod safety;
 mod untrusted;
+mod widths;
