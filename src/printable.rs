@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::fmt::Display;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// Whether `c` could steer a terminal or reorder the text around it:
 /// C0 controls (but newline and tab), ESC, DEL, C1 controls, and the bidi
 /// overrides and isolates.
@@ -38,6 +40,22 @@ pub fn printable(text: &str) -> Cow<'_, str> {
             .map(|c| if steers(c) { placeholder(c) } else { c })
             .collect(),
     )
+}
+
+/// Text cut to `width` columns, with an ellipsis when cut.
+pub fn cut(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= width {
+        return text.into();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out.into()
 }
 
 /// A message for the person on stderr, made printable.

@@ -6,7 +6,7 @@ use crate::cases::PracticeCase;
 use crate::cli::PracticeArgs;
 use crate::error::bad_input;
 use crate::i18n;
-use crate::note::Draft;
+use crate::note::{Answer, Draft};
 use crate::prompt::{Prompter, TermPrompter};
 use crate::render;
 use crate::store::{self, resolve_among};
@@ -75,8 +75,16 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
     let mut draft = Draft::new(store::new_id(), session::now(), &set, lang, None);
     draft.practice = Some(case.key.clone());
     let (scanner, lexicon) = (ctx.scanner()?, ctx.lexicon()?);
-    let mut walk = Walk::new(&set, lang, Vec::new())
+    // The case has its title: the walk takes it and starts after it.
+    let title = set
+        .roles
+        .title
+        .iter()
+        .map(|id| (id.clone(), Answer::Text(case.title.get(lang).to_string())))
+        .collect();
+    let mut walk = Walk::new(&set, lang, title)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
+    walk.continue_at(None);
     session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

@@ -6,16 +6,18 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use console::measure_text_width;
 use console::{Term, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Ask, Prompter, Reply};
 use crate::bank::{Kind, Section};
 use crate::error::Cancelled;
 use crate::i18n::{self, Lang};
 use crate::note::Answer;
-use crate::printable::printable;
+use crate::printable::{cut, printable};
 use crate::sys;
 
 pub struct TermPrompter {
@@ -135,24 +137,25 @@ impl TermPrompter {
     fn ask_text(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
         let q = ask.question;
         if let Some(current) = ask.current {
-            let text = plain_text(current);
-            let mut shown: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if shown.chars().count() > 70 {
-                shown = shown.chars().take(69).collect::<String>() + "…";
-            }
-            let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &printable(&shown))]);
+            let shown = one_line(&plain_text(current), 70);
+            let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &shown)]);
             self.line(&style(hint).dim().to_string())?;
         }
-        let mut input = Input::<String>::with_theme(&self.theme)
+        // The prompt echoes the answer itself, once: see `echo`.
+        let typed = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
-            .allow_empty(true);
-        if let Some(current) = ask.current {
-            // Enter gives the current answer back, and the line shows it.
-            input = input.default(plain_text(current)).show_default(false);
-        }
-        let typed = input
+            .allow_empty(true)
+            .report(false)
             .interact_text_on(&self.term)
             .map_err(dialoguer_error)?;
+        self.clear_wrapped(prompt, &typed)?;
+        let command = matches!(typed.trim(), "?" | "<" | ":e")
+            || (typed.trim() == "-" && ask.current.is_some());
+        if !command {
+            // Enter keeps the current answer, and the line shows it.
+            let kept = ask.current.filter(|_| typed.trim().is_empty());
+            self.echo(prompt, &kept.map_or_else(|| typed.clone(), plain_text))?;
+        }
         Ok(match typed.trim() {
             "?" => Reply::Help,
             "<" => Reply::Back,
@@ -164,10 +167,44 @@ impl TermPrompter {
                 }
             }
             "-" if ask.current.is_some() => Reply::Skip,
-            "" => Reply::Skip,
+            "" => ask
+                .current
+                .map_or(Reply::Skip, |c| Reply::Typed(plain_text(c))),
 
             _ => Reply::Typed(typed),
         })
+    }
+
+    /// dialoguer clears only the row the cursor is on after Enter: the first
+    /// rows of a prompt and answer wider than the terminal would stay, and
+    /// the answer would show twice. Clears them (the cursor is at the end).
+    fn clear_wrapped(&self, prompt: &str, typed: &str) -> anyhow::Result<()> {
+        let Some((_, cols)) = self.term.size_checked() else {
+            return Ok(());
+        };
+        let mut shown = String::new();
+        self.theme.format_input_prompt(&mut shown, prompt, None)?;
+        let total = measure_text_width(&shown) + typed.width();
+        let above = total.saturating_sub(1) / usize::from(cols).max(1);
+        self.term.clear_last_lines(above).map_err(interrupted)
+    }
+
+    /// The answer given, on the prompt's line and cut to fit it (when the
+    /// terminal tells its width). `<`, `?`, `:e` and `-` are not answers
+    /// and are not echoed.
+    fn echo(&self, prompt: &str, answer: &str) -> anyhow::Result<()> {
+        let mut bare = String::new();
+        self.theme
+            .format_input_prompt_selection(&mut bare, prompt, "")?;
+        let room = self.term.size_checked().map_or(usize::MAX, |(_, cols)| {
+            usize::from(cols)
+                .saturating_sub(measure_text_width(&bare) + 1)
+                .max(10)
+        });
+        let mut line = String::new();
+        self.theme
+            .format_input_prompt_selection(&mut line, prompt, &one_line(answer, room))?;
+        self.line(&line)
     }
 
     /// A list to pick from. It starts on the current answer, else on
@@ -373,6 +410,15 @@ pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Optio
             Ok(None)
         }
     }
+}
+
+/// Text on one line of at most `max` columns, cut with `…`, printable.
+fn one_line(text: &str, max: usize) -> String {
+    let joined = printable(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    cut(&joined, max).into_owned()
 }
 
 /// Items of a list as the terminal may show them.

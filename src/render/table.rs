@@ -4,14 +4,14 @@ use std::path::PathBuf;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, presets};
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::date;
 use super::picture::{symbol, verdict_legend};
 use crate::i18n::{self, Lang, Msg};
 use crate::index::Summary;
 use crate::note::{Draft, Scope};
-use crate::printable::printable;
+use crate::printable::{cut, printable};
 
 /// A table in the tool's one style, fitted to `width` columns when given
 /// (else to the terminal when there is one).
@@ -120,7 +120,7 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
     let line = |cells: [&str; 5], out: &mut String| {
         out.push('│');
         for (c, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            let cell = fit(cell, w);
+            let cell = cut(cell, w);
             out.push(' ');
             out.push_str(&cell);
             out.push_str(&" ".repeat(w - cell.width() + 1));
@@ -152,22 +152,6 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Text cut to `width` columns, with an ellipsis when cut.
-fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
-    if text.width() <= width {
-        return text.into();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out.into()
 }
 
 /// The drafts, each with its title so far (`titles` in the same order).
