@@ -147,10 +147,13 @@ fn export_all_writes_one_page_per_note() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    let mut want = vec![format!("{a}.html"), format!("{b}.html")];
+    let mut want = vec![
+        format!("{a}-drie-zakken-post.html"),
+        format!("{b}-tweede-casus.html"),
+    ];
     want.sort();
     assert_eq!(names, want, "one page each, no SVG beside it");
-    let page = std::fs::read_to_string(dir.join(format!("{b}.html"))).unwrap();
+    let page = std::fs::read_to_string(dir.join(format!("{b}-tweede-casus.html"))).unwrap();
     assert!(page.contains("<h1>Tweede casus</h1>"));
 }
 

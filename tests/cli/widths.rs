@@ -65,7 +65,7 @@ fn tables_fit_80_and_60_columns_and_100_in_a_pipe() {
         "{show}"
     );
     assert!(
-        show.contains("\nWat wil de Amsterdammer, en waar wil die over een jaar\nstaan?\n"),
+        show.contains("\n  Samen de post sorteren; de schuldeisers tijdelijk laten\n  wachten.\n"),
         "{show}"
     );
     // One note, so the snapshot does not depend on which was made first.
