@@ -2,31 +2,45 @@
 //! personal data, so the tool can warn before it stores it and offer a
 //! rewrite with the data replaced by a placeholder.
 //!
-//! Pure: no printing, no disk. What it looks for:
+//! Pure: no printing, no disk. What it looks for (between digits, "space"
+//! is any space: tab, no-break and the other Unicode spaces;
+//! "dash" is any dash):
 //!
-//! - **BSN**: 9 digits (`123456782`, `1234.56.782`, `123 456 782`,
-//!   `123.456.782`, `123-456-782`) that pass the 11-check. Not inside a longer
-//!   run of digits, and not when written as a euro amount (`€ 123.456.782`).
-//! - **IBAN**: 2 letters, 2 check digits and 11 to 30 letters or digits,
-//!   written together or in groups of 4 separated by single spaces, any case,
-//!   with a valid mod-97 check.
-//! - **E-mail addresses**.
-//! - **Dutch phone numbers**: 10 digits starting with `0` and then not `0`, or
-//!   `+31` / `0031` (optionally `(0)`) and then 9 digits not starting with `0`;
-//!   digits may be separated by single spaces, dashes, dots or slashes; an area
-//!   code may be in brackets (`(020) 123 4567`).
-//! - **Postcode with house number**: `1012 AB 12`, `1012AB 12a`,
-//!   `1012 ab, 12`, and an address such as `Damstraat 12, 1012 AB`. A postcode
-//!   alone is not a finding.
-//! - **Date of birth**: a full date (day, month and year; numeric or with a
-//!   Dutch or English month name) with a birth word (*geboren*, *geb.*,
-//!   *geboortedatum*, *born*, *date of birth*, *DOB*, ...) at most four words
-//!   before it or three words after it, in the same sentence.
+//! - **BSN**: 9 digits that pass the 11-check, together or in groups of 2
+//!   to 6 joined the same way by spaces, dots or dashes (`1234.56.782`,
+//!   `12 34 56 782`). Not inside a longer number, not before `:` and a
+//!   digit (a time), and not written as a euro amount (`€ 123.456.782`).
+//!   Right after a BSN label (`BSN`, `bsn-nummer`, `sofinummer`, also glued
+//!   on), any grouping counts, whatever follows, and 8 digits too (a BSN
+//!   whose leading 0 is left off).
+//! - **IBAN**: a country code, 2 check digits and 11 to 30 letters or
+//!   digits, any case, together or with runs of spaces or dashes between,
+//!   with a valid mod-97 check and the country's length.
+//! - **E-mail addresses**, in any script (`zoë@`, `_jan@`).
+//! - **Dutch phone numbers**: 10 digits starting with `0` and then not `0`,
+//!   or `+31` / `0031` (optionally `(0)`) and then 9 digits not starting
+//!   with `0`; digits may be separated by a few spaces, or a dash, dot or
+//!   slash with spaces around it; an area code may be in brackets (`(020)
+//!   123 4567`); glued to `tel`, `mob` and the like. Not a date followed by
+//!   a time (`05-03-2025 10:00`).
+//! - **Postcode with house number**: `1012 AB 12`, `1012AB12`, `1012 ab,
+//!   12`, `1234 AB, nr. 12`, and an address such as `Damstraat 12, 1012 AB`
+//!   or `Damstraat 12 hs - 1012 AB`. A postcode alone is not a finding, nor
+//!   a year before a law (`2022 WW, 3`), an amount before a unit (`1200 pm,
+//!   12`) or anything followed by a counting word (`12 maanden`).
+//! - **Date of birth**: a full date (day, month and year; numeric, also as
+//!   8 digits or with spaces, or with a Dutch or English month name, also
+//!   abbreviated; two-digit years also as `'85`) with a birth word
+//!   (*geboren*, *geb.*, *geboortedatum*, *born*, *date of birth*, *DOB*,
+//!   ...) at most eight words before or after it in the same sentence. A
+//!   verb or event (*geboren*, *born*) more than four words before or three
+//!   after counts only when no comma or clause word (*en*, *daarna*) stands
+//!   between.
 //! - **Names** from a list the user configured: whole words, any case.
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Match, Regex};
 
 use crate::i18n::Lang;
 use crate::note::Answer;
@@ -164,8 +178,10 @@ impl Scanner {
         find_dates_of_birth(text, &mut found);
         // Digits inside something shaped like an IBAN whose check failed
         // are part of that (wrong) IBAN, not a phone number or BSN.
-        let iban_shapes: Vec<(usize, usize)> =
-            IBAN.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let iban_shapes: Vec<(usize, usize)> = IBAN_SHAPE
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         found.retain(|f| {
             f.kind == FindingKind::Iban
                 || f.kind == FindingKind::Name
@@ -242,24 +258,156 @@ fn digits_of(s: &str) -> Vec<u32> {
 }
 
 /// Whether the digits at `start..end` continue into more digits on either
-/// side: directly, through one of `joiners`, so that they are part of a
-/// longer number.
+/// side: directly, through one of `joiners` or any dash, so that they are
+/// part of a longer number.
 fn continues_number(text: &str, start: usize, end: usize, joiners: &[char]) -> bool {
     let mut before = text[..start].chars().rev();
     let mut after = text[end..].chars();
     let touches = |first: Option<char>, second: Option<char>| match first {
         Some(c) if c.is_ascii_digit() => true,
-        Some(c) if joiners.contains(&c) => second.is_some_and(|d| d.is_ascii_digit()),
+        Some(c) if joiners.contains(&c) || is_dash(c) => second.is_some_and(|d| d.is_ascii_digit()),
         _ => false,
     };
     touches(before.next(), before.next()) || touches(after.next(), after.next())
 }
 
+// ---------------------------------------------------------------- spaces, dashes, words
+
+/// Every space that can stand between the parts of a number: space and tab,
+/// the no-break and other Unicode spaces (general category Zs: U+00A0,
+/// U+1680, U+2000–U+200A, U+202F, U+205F, U+3000), and the zero-width ones
+/// a copy from a PDF or a web page brings along. Never a line break.
+/// [`is_space`] is the same set.
+const SPACE: &str = r"[\t \u{a0}\u{1680}\u{2000}-\u{200b}\u{202f}\u{205f}\u{2060}\u{3000}\u{feff}]";
+
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{2060}' | '\u{3000}' | '\u{feff}'
+    )
+}
+
+/// Every dash: hyphen-minus, the Unicode hyphens and dashes (en dash, em
+/// dash, non-breaking hyphen), minus, and the small and full-width hyphens.
+/// [`is_dash`] is the same set.
+const DASH: &str = r"[\-\u{2010}-\u{2015}\u{2212}\u{fe58}\u{fe63}\u{ff0d}]";
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}'
+    )
+}
+
+fn bare_word(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The last `n` words before `at`, nearest first, up to the end of the
+/// sentence before them.
+fn words_before(text: &str, at: usize, n: usize) -> impl Iterator<Item = &str> {
+    text[..at]
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .enumerate()
+        .take_while(|&(i, w)| i == 0 || !ends_sentence(w))
+        .map(|(_, w)| w)
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "geb", "dhr", "mevr", "mw", "mr", "dr", "nr", "bijv", "evt", "art", "ca", "jl", "dd", "tel",
+    "vlg", "zgn", "resp", "incl", "excl", "plm", "st", "no",
+];
+
+/// Whether `word` ends a sentence: it ends in `.`, `!`, `?` or `;`, and is
+/// not an abbreviation such as `geb.` or `d.o.b.`.
+fn ends_sentence(word: &str) -> bool {
+    let trimmed = word.trim_end_matches([')', '"', '\'', '’', '”']);
+    if trimmed.ends_with(['!', '?', ';']) {
+        return true;
+    }
+    if !trimmed.ends_with('.') {
+        return false;
+    }
+    let bare = bare_word(trimmed);
+    let abbreviation = bare.contains('.') || ABBREVIATIONS.contains(&bare.as_str());
+    !abbreviation
+}
+
 // ---------------------------------------------------------------- BSN
 
-static BSN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:[0-9]{9}|[0-9]{4}[ .][0-9]{2}[ .][0-9]{3}|[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{3})\b")
+/// Digits in groups, each group joined to the next by spaces, or by one
+/// dot, comma, slash or dash with at most two spaces around it: every way a
+/// number is written out. A BSN is looked for among the groups of a run.
+static NUMBER_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"[0-9]+(?:(?:{SPACE}{{1,3}}|{SPACE}{{0,2}}(?:[.,/]|{DASH}){SPACE}{{0,2}})[0-9]+)*"
+    ))
 });
+
+/// What joins two groups of digits: a mark (`' '` for spaces alone, else
+/// `.`, `,`, `/` or `-` for any dash) and whether spaces stand around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Joint {
+    mark: char,
+    spaced: bool,
+}
+
+impl Joint {
+    fn of(sep: &str) -> Joint {
+        let mark = sep
+            .chars()
+            .find(|c| !is_space(*c))
+            .map_or(' ', |c| if is_dash(c) { '-' } else { c });
+        Joint {
+            mark,
+            spaced: sep.chars().any(is_space),
+        }
+    }
+
+    /// Whether this joint, next to digits joined by `inner`, makes them one
+    /// longer number: a tight dot, comma, slash or dash always does; spaces
+    /// do next to digits grouped by spaces.
+    fn continues(self, inner: Option<Joint>) -> bool {
+        (self.mark != ' ' && !self.spaced)
+            || Some(self) == inner
+            || (self.mark == ' ' && inner.is_some_and(|i| i.mark == ' '))
+    }
+}
+
+/// One group of digits of a run: its byte range and what joins it to the
+/// group before (`None` for the first).
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    start: usize,
+    end: usize,
+    joint: Option<Joint>,
+}
+
+/// The groups of a run of digits that starts at `offset` in the text.
+fn groups(run: &str, offset: usize) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut sep_start = None;
+    for (i, c) in run.char_indices() {
+        if c.is_ascii_digit() {
+            match (out.last_mut(), sep_start.take()) {
+                (Some(last), None) if last.end == offset + i => last.end += 1,
+                (_, sep) => out.push(Group {
+                    start: offset + i,
+                    end: offset + i + 1,
+                    joint: sep.map(|s: usize| Joint::of(&run[s..i])),
+                }),
+            }
+        } else if sep_start.is_none() {
+            sep_start = Some(i);
+        }
+    }
+    out
+}
 
 /// The 11-check: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a multiple of 11, and
 /// not all digits are 0.
@@ -288,40 +436,238 @@ fn looks_like_money(text: &str, start: usize, end: usize) -> bool {
         || after.trim_start().starts_with('€')
 }
 
+/// Whether `word` names a BSN: `BSN`, `bsn-nummer`, `BSN-nr.`,
+/// `burgerservicenummer`, `sofinummer`, ...
+fn is_bsn_label(word: &str) -> bool {
+    let bare: String = bare_word(word)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let rest = bare
+        .strip_prefix("bsn")
+        .or_else(|| bare.strip_prefix("burgerservice"))
+        .or_else(|| bare.strip_prefix("sofi"));
+    matches!(rest, Some("" | "nummer" | "nr" | "no" | "ummer"))
+}
+
+/// How many words before a number are searched for a BSN label ("BSN van
+/// de moeder: ...").
+const BSN_LABEL_WORDS: usize = 4;
+
 fn find_bsns(text: &str, found: &mut Vec<Finding>) {
-    for m in BSN.find_iter(text) {
-        let s = m.as_str();
-        let mut seps = s.chars().filter(|c| !c.is_ascii_digit());
-        let same_separator = match seps.next() {
-            Some(first) => seps.all(|c| c == first),
-            None => true,
-        };
-        let mut joiners = vec!['.', ',', '-', '/'];
-        if s.contains(' ') {
-            joiners.push(' ');
+    for run in NUMBER_RUN.find_iter(text) {
+        // A BSN has 9 digits (8 when its leading 0 is left off).
+        if run.as_str().bytes().filter(u8::is_ascii_digit).count() < 8 {
+            continue;
         }
-        if same_separator
-            && elfproef(&digits_of(s))
-            && !continues_number(text, m.start(), m.end(), &joiners)
-            && !looks_like_money(text, m.start(), m.end())
-        {
-            push(text, found, FindingKind::Bsn, m.start(), m.end());
+        let groups = groups(run.as_str(), run.start());
+        let labelled = words_before(text, run.start(), BSN_LABEL_WORDS).any(is_bsn_label);
+        if labelled && let Some((start, end)) = labelled_bsn(text, &groups) {
+            push(text, found, FindingKind::Bsn, start, end);
+            continue;
+        }
+        for (start, end) in unlabelled_bsns(text, &groups) {
+            push(text, found, FindingKind::Bsn, start, end);
         }
     }
 }
 
+/// The digits of some groups, in order.
+fn window_digits(text: &str, groups: &[Group]) -> Vec<u32> {
+    groups
+        .iter()
+        .flat_map(|g| digits_of(&text[g.start..g.end]))
+        .collect()
+}
+
+/// A BSN right after its label: the first 9 digits of the run, grouped and
+/// followed by anything; or 8 digits (a BSN whose leading 0 is left off)
+/// that end the number.
+fn labelled_bsn(text: &str, groups: &[Group]) -> Option<(usize, usize)> {
+    let mut count = 0;
+    let mut eight = None;
+    for (j, g) in groups.iter().enumerate() {
+        count += g.end - g.start;
+        let window = &groups[..=j];
+        if count == 9 && elfproef(&window_digits(text, window)) {
+            return Some((groups[0].start, g.end));
+        }
+        if count == 8 {
+            let ends = groups
+                .get(j + 1)
+                .is_none_or(|next| next.joint.is_some_and(|n| n.spaced));
+            let mut digits = vec![0];
+            digits.extend(window_digits(text, window));
+            if ends && elfproef(&digits) {
+                eight = Some((groups[0].start, g.end));
+            }
+        }
+        if count >= 9 {
+            break;
+        }
+    }
+    eight
+}
+
+/// BSNs without a label: 9 digits together, or in groups of 2 to 6 digits
+/// joined the same way by spaces, dots or dashes (`1234.56.782`,
+/// `12 34 56 782`), not part of a longer number and not an amount of money.
+fn unlabelled_bsns(text: &str, groups: &[Group]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..groups.len() {
+        let mut count = 0;
+        for j in i..groups.len() {
+            count += groups[j].end - groups[j].start;
+            if count < 9 {
+                continue;
+            }
+            if count == 9 && unlabelled_window(text, groups, i, j) {
+                out.push((groups[i].start, groups[j].end));
+            }
+            break;
+        }
+    }
+    out
+}
+
+fn unlabelled_window(text: &str, groups: &[Group], i: usize, j: usize) -> bool {
+    let window = &groups[i..=j];
+    let inner = window.get(1).and_then(|g| g.joint);
+    if let Some(inner) = inner {
+        let same = window[1..].iter().all(|g| g.joint == Some(inner));
+        let allowed = inner.mark == ' ' || (matches!(inner.mark, '.' | '-') && !inner.spaced);
+        let sizes = window.iter().all(|g| (2..=6).contains(&(g.end - g.start)));
+        if !(same && allowed && sizes) {
+            return false;
+        }
+    }
+    let (start, end) = (window[0].start, window[window.len() - 1].end);
+    let joined_before = match window[0].joint {
+        Some(joint) => joint.continues(inner),
+        None => char_before(text, start).is_some_and(|c| c.is_alphanumeric() || c == '_'),
+    };
+    let joined_after = match groups.get(j + 1) {
+        Some(next) => next.joint.is_some_and(|joint| joint.continues(inner)),
+        None => char_after(text, end).is_some_and(|c| c.is_alphanumeric() || c == '_'),
+    };
+    // "12:30" after the number: it is a time.
+    let time_after =
+        text[end..].starts_with(':') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+    !joined_before
+        && !joined_after
+        && !time_after
+        && !looks_like_money(text, start, end)
+        && elfproef(&window_digits(text, window))
+}
+
 // ---------------------------------------------------------------- IBAN
 
+/// Between two characters of an IBAN: nothing, a run of spaces, or a dash
+/// with spaces around it.
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b[a-z]{2}[0-9]{2}(?:[a-z0-9]{11,30}|(?: [a-z0-9]{4}){2,7}(?: [a-z0-9]{1,3})?)\b")
+    regex(&format!(
+        r"(?i)(?:\biban|\b)(?<iban>[a-z]{{2}}[0-9]{{2}}(?:(?:{SPACE}{{1,4}}|{SPACE}{{0,2}}{DASH}{SPACE}{{0,2}})?[a-z0-9]){{11,30}})\b"
+    ))
 });
 
-/// The mod-97 check of ISO 13616 on an IBAN without spaces.
+/// Something shaped like an IBAN: written together, or in groups of 4.
+/// Digits inside one whose check fails belong to that wrong IBAN and are
+/// no phone number or BSN.
+static IBAN_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)\b[a-z]{{2}}[0-9]{{2}}(?:[a-z0-9]{{11,30}}|(?:{SPACE}{{1,4}}[a-z0-9]{{4}}){{2,7}}(?:{SPACE}{{1,4}}[a-z0-9]{{1,3}})?)\b"
+    ))
+});
+
+/// The length of an IBAN in each country that has them (the SWIFT IBAN
+/// registry). A country not listed may have any length from 15 to 34.
+const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("AD", 24),
+    ("AE", 23),
+    ("AL", 28),
+    ("AT", 20),
+    ("AZ", 28),
+    ("BA", 20),
+    ("BE", 16),
+    ("BG", 22),
+    ("BH", 22),
+    ("BR", 29),
+    ("BY", 28),
+    ("CH", 21),
+    ("CR", 22),
+    ("CY", 28),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DK", 18),
+    ("DO", 28),
+    ("EE", 20),
+    ("EG", 29),
+    ("ES", 24),
+    ("FI", 18),
+    ("FO", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("GE", 22),
+    ("GI", 23),
+    ("GL", 18),
+    ("GR", 27),
+    ("GT", 28),
+    ("HR", 21),
+    ("HU", 28),
+    ("IE", 22),
+    ("IL", 23),
+    ("IS", 26),
+    ("IT", 27),
+    ("JO", 30),
+    ("KW", 30),
+    ("KZ", 20),
+    ("LB", 28),
+    ("LI", 21),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("MC", 27),
+    ("MD", 24),
+    ("ME", 22),
+    ("MK", 19),
+    ("MR", 27),
+    ("MT", 31),
+    ("MU", 30),
+    ("NL", 18),
+    ("NO", 15),
+    ("PK", 24),
+    ("PL", 28),
+    ("PS", 29),
+    ("PT", 25),
+    ("QA", 29),
+    ("RO", 24),
+    ("RS", 22),
+    ("SA", 24),
+    ("SE", 24),
+    ("SI", 19),
+    ("SK", 24),
+    ("SM", 27),
+    ("TN", 24),
+    ("TR", 26),
+    ("UA", 29),
+    ("VA", 22),
+    ("VG", 24),
+    ("XK", 20),
+];
+
+/// The mod-97 check of ISO 13616 on an IBAN without spaces, and its
+/// country's length.
 fn iban_valid(compact: &str) -> bool {
     if !(15..=34).contains(&compact.len()) || !compact.is_ascii() {
         return false;
     }
     let (head, tail) = compact.split_at(4);
+    let country = head[..2].to_ascii_uppercase();
+    if let Some(&(_, len)) = IBAN_LENGTHS.iter().find(|(c, _)| *c == country)
+        && len != compact.len()
+    {
+        return false;
+    }
     let mut rem: u32 = 0;
     for c in tail.chars().chain(head.chars()) {
         let Some(v) = c.to_digit(36) else {
@@ -337,20 +683,28 @@ fn iban_valid(compact: &str) -> bool {
 }
 
 fn find_ibans(text: &str, found: &mut Vec<Finding>) {
-    for m in IBAN.find_iter(text) {
-        // A grouped match may have taken a following word as its last group
-        // ("... 7034 voor"); try shorter prefixes, group by group.
+    for caps in IBAN.captures_iter(text) {
+        let m = caps.name("iban").expect("the IBAN group");
+        // The match may have taken following words along ("... 7034 voor
+        // de huur"); try it whole, then shorter, up to each space or dash.
         let s = m.as_str();
-        let mut len = s.len();
-        loop {
-            let compact: String = s[..len].chars().filter(|c| *c != ' ').collect();
+        let ends = s
+            .char_indices()
+            .filter(|&(i, c)| {
+                (is_space(c) || is_dash(c)) && s[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+            })
+            .map(|(i, _)| i)
+            .chain([s.len()]);
+        let mut ends: Vec<usize> = ends.collect();
+        ends.reverse();
+        for len in ends {
+            let compact: String = s[..len]
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
             if iban_valid(&compact) {
                 push(text, found, FindingKind::Iban, m.start(), m.start() + len);
                 break;
-            }
-            match s[..len].rfind(' ') {
-                Some(space) => len = space,
-                None => break,
             }
         }
     }
@@ -358,13 +712,20 @@ fn find_ibans(text: &str, found: &mut Vec<Finding>) {
 
 // ---------------------------------------------------------------- e-mail
 
+/// Local parts in any script (`zoë@`, `_jan@`), domains too. The parts
+/// are "anything but a space or a delimiter": the Unicode classes of
+/// letters and digits would make this pattern take 60 ms to build.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b[a-z0-9][a-z0-9._%+_\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b",
-    )
+    let delim = r#"\s@<>()\[\]{},;:"“”‘’«»/\\|!?"#;
+    regex(&format!(
+        r"[^{delim}.'\-][^{delim}]*@[^{delim}.\-'_]+(?:-+[^{delim}.\-'_]+)*(?:\.[^{delim}.\-'_]+(?:-+[^{delim}.\-'_]+)*)*\.[^{delim}.\-'_0-9]{{2,24}}\b"
+    ))
 });
 
 fn find_emails(text: &str, found: &mut Vec<Finding>) {
+    if !text.contains('@') {
+        return;
+    }
     for m in EMAIL.find_iter(text) {
         push(text, found, FindingKind::Email, m.start(), m.end());
     }
@@ -372,26 +733,46 @@ fn find_emails(text: &str, found: &mut Vec<Finding>) {
 
 // ---------------------------------------------------------------- phone
 
-/// Between two digits of a phone number: nothing, one space, or one of
-/// `- . /` with at most a space on either side.
-const SEP: &str = r"(?:[ \u{a0}]?[\-./][ \u{a0}]?|[ \u{a0}])?";
+/// Words a phone number may be glued to: `tel0612345678`, `mob:06...`.
+const PHONE_LABEL: &str =
+    r"(?i:tel(?:efoon(?:nummer)?|\.?nr)?|mob(?:iel)?|gsm|phone|whatsapp|nummer|nr|[tm])\.?:?";
+
+/// Phone numbers never use ':' between digits; after one, it makes a time.
+const PHONE_JOINERS: &[char] = &['.', '/', ',', ':'];
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    let national = format!(r"\b0[1-9](?:{SEP}[0-9]){{8}}");
+    // Between two digits: nothing, a few spaces, or one of `- – . /` with
+    // at most two spaces on either side.
+    let sep = format!(r"(?:{SPACE}{{0,2}}(?:[./]|{DASH}){SPACE}{{0,2}}|{SPACE}{{1,3}})?");
+    let national = format!(r"0[1-9](?:{sep}[0-9]){{8}}");
     let bracketed = format!(
-        r"\((?:0[1-9]\)(?:{SEP}[0-9]){{8}}|0[1-9][0-9]\)(?:{SEP}[0-9]){{7}}|0[1-9][0-9]{{2}}\)(?:{SEP}[0-9]){{6}})"
+        r"\((?:0[1-9]\)(?:{sep}[0-9]){{8}}|0[1-9][0-9]\)(?:{sep}[0-9]){{7}}|0[1-9][0-9]{{2}}\)(?:{sep}[0-9]){{6}})"
     );
-    let international =
-        format!(r"(?:\+|\b00)31{SEP}(?:\(0\){SEP}|0{SEP})?[1-9](?:{SEP}[0-9]){{8}}");
-    regex(&format!("{international}|{bracketed}|{national}"))
+    let international = format!(r"(?:\+|00)31{sep}(?:\(0\){sep}|0{sep})?[1-9](?:{sep}[0-9]){{8}}");
+    regex(&format!(
+        r"(?<label>\b{PHONE_LABEL})?(?<n>{international}|{bracketed}|{national})"
+    ))
+});
+
+/// A full date with a 4-digit year at the start of a text: `05-03-2025`.
+static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^[0-9]{{1,2}}(?:[./]|{DASH})[0-9]{{1,2}}(?:[./]|{DASH})[0-9]{{4}}"
+    ))
 });
 
 fn find_phones(text: &str, found: &mut Vec<Finding>) {
-    for m in PHONE.find_iter(text) {
-        let start = m.start();
-        let preceded_by_digit = char_before(text, start).is_some_and(|c| c.is_ascii_digit());
-        if !preceded_by_digit && !continues_number(text, start, m.end(), &['-', '.', '/', ',']) {
-            push(text, found, FindingKind::Phone, start, m.end());
+    for caps in PHONE.captures_iter(text) {
+        let n = caps.name("n").expect("the number group");
+        let (start, end) = (n.start(), n.end());
+        let glued = char_before(text, start).is_some_and(|c| c.is_alphanumeric() || c == '_');
+        // "op 05-03-2025 10:00": a date and a time, not a number.
+        let date = DATE_AT_START.is_match(n.as_str());
+        if (caps.name("label").is_some() || !glued)
+            && !date
+            && !continues_number(text, start, end, PHONE_JOINERS)
+        {
+            push(text, found, FindingKind::Phone, start, end);
         }
     }
 }
@@ -399,17 +780,27 @@ fn find_phones(text: &str, found: &mut Vec<Finding>) {
 // ---------------------------------------------------------------- postcode
 
 /// A house number with an optional addition: `12`, `12a`, `12-II`, `12-3`.
-const HOUSE_NUMBER: &str = r"[1-9][0-9]{0,4}(?:-?[A-Za-z]{1,4}|-[0-9]{1,4})?\b";
+fn house_number() -> String {
+    format!(r"[1-9][0-9]{{0,4}}(?:{DASH}?[A-Za-z]{{1,4}}|{DASH}[0-9]{{1,4}})?\b")
+}
+
+/// Words between a postcode and its house number: `1012 AB, nr. 12`.
+const NUMBER_WORD: &str = r"(?i:huisnummer|huisnr|nummer|nr|no)\.?:?";
 
 static POSTCODE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let nr = house_number();
     regex(&format!(
-        r"\b(?<pc>[1-9][0-9]{{3}})[ \u{{a0}}]?(?<letters>[A-Za-z]{{2}})\b(?:[ \t]*,[ \t]*|[ \t]+){HOUSE_NUMBER}"
+        r"\b(?<pc>[1-9][0-9]{{3}}){SPACE}{{0,3}}(?<letters>[A-Za-z]{{2}})(?:{SPACE}*,{SPACE}*(?:{NUMBER_WORD}{SPACE}*)?|{SPACE}+(?:{NUMBER_WORD}{SPACE}*)?|){nr}"
     ))
 });
 
 static ADDRESS_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    // In an address a house number may have a spaced addition: `12 hs`.
+    let nr = format!(
+        r"[1-9][0-9]{{0,4}}(?:{DASH}?[A-Za-z]{{1,4}}|{DASH}[0-9]{{1,4}}|{SPACE}(?:[A-Za-z]|hs|HS|bis|bg|zw|I{{1,3}}|IV|huis|boven|beneden))?\b"
+    );
     regex(&format!(
-        r"\p{{L}}[\p{{L}}.'\-]*[ \t]+(?<nr>{HOUSE_NUMBER})(?:\s*,\s*|\s+)(?<pc>[1-9][0-9]{{3}})[ \u{{a0}}]?(?<letters>[A-Za-z]{{2}})\b"
+        r"\p{{L}}[\p{{L}}.'’\-]*{SPACE}+(?<nr>{nr})(?:\s*[,;/|]\s*|\s*{DASH}\s*|\s+)(?<pc>[1-9][0-9]{{3}}){SPACE}{{0,3}}(?<letters>[A-Za-z]{{2}})\b"
     ))
 });
 
@@ -421,20 +812,117 @@ const TWO_LETTER_WORDS: &[&str] = &[
     "om", "on", "op", "or", "so", "te", "to", "tv", "uw", "up", "us", "we", "wo", "ze", "zo",
 ];
 
-/// Whether two letters after 4 digits are postcode letters: not SA, SD or
-/// SS (never used), and in lower or mixed case not a common short word.
-fn postcode_letters(letters: &str) -> bool {
+/// Units after an amount ("huur 1200 pm, 12 maanden"): per month, week,
+/// year, day, person, hour; household; number; pieces; weights, lengths,
+/// sizes; years, weeks, days, hours; net and gross.
+const UNITS: &[&str] = &[
+    "pm", "pw", "pj", "pd", "pp", "pu", "ph", "hh", "nr", "st", "ct", "kg", "gr", "mg", "km", "cm",
+    "mm", "ml", "cl", "dl", "gb", "mb", "kb", "jr", "wk", "dg", "hr", "mn", "nt", "bt", "br", "ex",
+    "ca", "pc",
+];
+
+/// Two-letter abbreviations of laws ("sinds 2022 WW, 3 maanden"):
+/// Werkloosheidswet, Ziektewet, Burgerlijk Wetboek, Participatiewet,
+/// Jeugdwet, Toeslagenwet, Wetboek van Strafrecht and van Strafvordering,
+/// Arbeidstijdenwet, inkomstenbelasting.
+const LAW_ABBREVIATIONS: &[&str] = &["ww", "zw", "bw", "pw", "jw", "tw", "sr", "sv", "at", "ib"];
+
+/// Words before an amount of money.
+const AMOUNT_WORDS: &[&str] = &[
+    "€",
+    "eur",
+    "euro",
+    "huur",
+    "kosten",
+    "bedrag",
+    "loon",
+    "salaris",
+    "inkomen",
+    "uitkering",
+    "toeslag",
+    "schuld",
+    "premie",
+    "rente",
+    "aflossing",
+    "budget",
+    "rent",
+    "income",
+    "cost",
+    "costs",
+];
+
+/// Whether four digits and two letters are a postcode: not SA, SD or SS
+/// (never used); in lower or mixed case not a common short word or a unit;
+/// not a year and a law ("2022 WW"); not an amount and a unit ("€ 1200
+/// PM").
+fn postcode_letters(text: &str, digits: Match<'_>, letters: &str) -> bool {
     let upper = letters.to_ascii_uppercase();
+    let lower = letters.to_ascii_lowercase();
     if matches!(upper.as_str(), "SA" | "SD" | "SS") {
         return false;
     }
-    letters == upper || !TWO_LETTER_WORDS.contains(&letters.to_ascii_lowercase().as_str())
+    if letters != upper
+        && (TWO_LETTER_WORDS.contains(&lower.as_str()) || UNITS.contains(&lower.as_str()))
+    {
+        return false;
+    }
+    let year = digits
+        .as_str()
+        .parse::<u32>()
+        .is_ok_and(|y| (1900..=2099).contains(&y));
+    if year && LAW_ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let amount = text[..digits.start()].trim_end().ends_with('€')
+        || words_before(text, digits.start(), 2)
+            .any(|w| AMOUNT_WORDS.contains(&bare_word(w).as_str()));
+    !(amount && UNITS.contains(&lower.as_str()))
 }
+
+/// Words that count what comes before them: "1200 PM, 12 maanden" is an
+/// amount and a period, not a postcode and a house number.
+const COUNTING_WORDS: &[&str] = &[
+    "maand",
+    "maanden",
+    "mnd",
+    "jaar",
+    "jaren",
+    "jr",
+    "week",
+    "weken",
+    "wk",
+    "dag",
+    "dagen",
+    "uur",
+    "uren",
+    "keer",
+    "maal",
+    "termijnen",
+    "personen",
+    "kinderen",
+    "euro",
+    "procent",
+    "months",
+    "years",
+    "weeks",
+    "days",
+    "hours",
+    "times",
+    "people",
+    "persons",
+    "children",
+];
 
 fn find_postcodes(text: &str, found: &mut Vec<Finding>) {
     for caps in POSTCODE_FIRST.captures_iter(text) {
         let all = caps.get(0).expect("whole match");
-        if postcode_letters(&caps["letters"])
+        let pc = caps.name("pc").expect("postcode digits");
+        let counted = text[all.end()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| COUNTING_WORDS.contains(&bare_word(w).as_str()));
+        if postcode_letters(text, pc, &caps["letters"])
+            && !counted
             && !continues_number(text, all.start(), all.end(), &['.', ','])
         {
             push(
@@ -450,9 +938,10 @@ fn find_postcodes(text: &str, found: &mut Vec<Finding>) {
     // postcode; the street name alone says little.
     for caps in ADDRESS_FIRST.captures_iter(text) {
         let nr = caps.name("nr").expect("house number");
+        let pc = caps.name("pc").expect("postcode digits");
         let all = caps.get(0).expect("whole match");
         let joined_on = char_after(text, all.end()).is_some_and(|c| c.is_ascii_digit());
-        if postcode_letters(&caps["letters"]) && !joined_on {
+        if postcode_letters(text, pc, &caps["letters"]) && !joined_on {
             push(
                 text,
                 found,
@@ -466,92 +955,127 @@ fn find_postcodes(text: &str, found: &mut Vec<Finding>) {
 
 // ---------------------------------------------------------------- date of birth
 
-const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|sept|jan|feb|mrt|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec";
+const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|sept|febr|jan|feb|mrt|maa|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec";
+
+/// A year: four digits, or two with or without an apostrophe (`'85`).
+const YEAR: &str = r"[0-9]{4}|['’‘][0-9]{2}|[0-9]{2}";
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"\b(?:(?<d>[0-9]{1,2})(?<s1>[\-/.])(?<m>[0-9]{1,2})(?<s2>[\-/.])(?<y>[0-9]{4}|[0-9]{2})|(?<iy>[0-9]{4})(?<is1>[\-/.])(?<im>[0-9]{1,2})(?<is2>[\-/.])(?<id>[0-9]{1,2}))\b",
-    )
-});
-
-static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Between day, month and year: a dash, slash or dot (spaces around
+    // allowed), or spaces alone.
+    let sep = format!(r"{SPACE}{{0,2}}(?:[/.]|{DASH}){SPACE}{{0,2}}|{SPACE}{{1,2}}");
     regex(&format!(
-        r"(?i)\b(?:(?<d>[0-9]{{1,2}})(?:e|ste|de|st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?<y>[0-9]{{4}})|(?:{MONTHS})\.?\s+(?<ed>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?<ey>[0-9]{{4}}))\b"
+        r"\b(?:(?<d>[0-9]{{1,2}})(?<s1>{sep})(?<m>[0-9]{{1,2}})(?<s2>{sep})(?<y>{YEAR})|(?<iy>[0-9]{{4}})(?<is1>{sep})(?<im>[0-9]{{1,2}})(?<is2>{sep})(?<id>[0-9]{{1,2}})|(?<compact>[0-9]{{8}}))\b"
     ))
 });
 
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Between day, month and year: spaces, a dash, slash or dot, or
+    // nothing (`12mrt1985`).
+    let sep = format!(r"(?:\s+|{SPACE}*(?:[/.]|{DASH}){SPACE}*)?");
+    regex(&format!(
+        r"(?i)\b(?:(?<d>[0-9]{{1,2}})(?:e|ste|de|st|nd|rd|th)?\.?{sep}(?:of\s+)?(?:{MONTHS})\.?,?{sep}(?<y>{YEAR})|(?:{MONTHS})\.?\s+(?<ed>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?<ey>{YEAR}))\b"
+    ))
+});
+
+/// A quick test for text that may hold a birth word at all: every birth
+/// word contains one of these.
+static BIRTH_HINT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)geb|born|birth|dob|d\.o\.b|verjaardag"));
+
 /// Words that say a date nearby is a date of birth (lower case, without
-/// surrounding punctuation).
-const BIRTH_WORDS: &[&str] = &[
-    "geboren",
-    "geb",
-    "geb.datum",
-    "geb.dat",
-    "geboortedatum",
-    "geboortedag",
-    "geboorte",
-    "born",
-    "birth",
-    "birthdate",
-    "d.o.b",
-    "dob",
+/// surrounding punctuation), and whether each is a label (a noun that
+/// names the date) rather than a verb or an event.
+const BIRTH_WORDS: &[(&str, bool)] = &[
+    ("geboren", false),
+    ("geb", true),
+    ("geb.datum", true),
+    ("geb.dat", true),
+    ("gebdat", true),
+    ("gebdatum", true),
+    ("geboortedatum", true),
+    ("geboortedag", true),
+    ("geboorte", false),
+    ("verjaardag", true),
+    ("born", false),
+    ("birth", true),
+    ("birthdate", true),
+    ("birthday", true),
+    ("d.o.b", true),
+    ("dob", true),
 ];
 
-/// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "geb", "dhr", "mevr", "mw", "mr", "dr", "nr", "bijv", "evt", "art", "ca", "jl", "dd", "tel",
-    "vlg", "zgn", "resp", "incl", "excl", "plm", "st", "no",
+/// Words that begin a new clause: a verb such as *geboren* before one does
+/// not reach a date after it.
+const CLAUSE_WORDS: &[&str] = &[
+    "en",
+    "maar",
+    "daarna",
+    "toen",
+    "want",
+    "terwijl",
+    "nadat",
+    "waarna",
+    "sindsdien",
+    "and",
+    "but",
+    "then",
+    "after",
+    "since",
 ];
 
 /// How many words before and after a date are searched for a birth word.
+/// Up to the near limits any birth word counts; beyond them, up to
+/// `WORDS_FAR`, a verb only while no comma or clause word stands between
+/// ("geboren, daarna verhuisd, intake op 12-03-2025" is no birth date).
 const WORDS_BEFORE: usize = 4;
 const WORDS_AFTER: usize = 3;
+const WORDS_FAR: usize = 8;
 
-fn bare_word(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// `Some(is_label)` when `word` is a birth word.
+fn birth_word(word: &str) -> Option<bool> {
+    let bare = bare_word(word);
+    BIRTH_WORDS
+        .iter()
+        .find(|(w, _)| *w == bare)
+        .map(|&(_, label)| label)
 }
 
-fn is_birth_word(word: &str) -> bool {
-    BIRTH_WORDS.contains(&bare_word(word).as_str())
+fn breaks_clause(word: &str) -> bool {
+    word.ends_with([',', ':', '(', ')']) || CLAUSE_WORDS.contains(&bare_word(word).as_str())
 }
 
-/// Whether `word` ends a sentence: it ends in `.`, `!`, `?` or `;`, and is
-/// not an abbreviation such as `geb.` or `d.o.b.`.
-fn ends_sentence(word: &str) -> bool {
-    let trimmed = word.trim_end_matches([')', '"', '\'', '’', '”']);
-    if trimmed.ends_with(['!', '?', ';']) {
-        return true;
-    }
-    if !trimmed.ends_with('.') {
-        return false;
-    }
-    let bare = bare_word(trimmed);
-    let abbreviation = bare.contains('.') || ABBREVIATIONS.contains(&bare.as_str());
-    !abbreviation
-}
-
-/// Whether a birth word stands near the date at `start..end`: among the
-/// last few words before it or the first few after it, in the same sentence.
+/// Whether a birth word stands near the date at `start..end`, in the same
+/// sentence.
 fn near_birth_word(text: &str, start: usize, end: usize) -> bool {
-    for word in text[..start].split_whitespace().rev().take(WORDS_BEFORE) {
+    let counts = |i: usize, near: usize, broken: bool, label: bool| i < near || !broken || label;
+    let mut broken = false;
+    for (i, word) in text[..start]
+        .split_whitespace()
+        .rev()
+        .take(WORDS_FAR)
+        .enumerate()
+    {
         if ends_sentence(word) {
             break;
         }
-        if is_birth_word(word) {
+        broken |= breaks_clause(word);
+        if birth_word(word).is_some_and(|label| counts(i, WORDS_BEFORE, broken, label)) {
             return true;
         }
     }
     if text[end..].starts_with(['.', '!', '?', ';']) {
         return false;
     }
-    for word in text[end..].split_whitespace().take(WORDS_AFTER) {
-        if is_birth_word(word) {
+    let mut broken = false;
+    for (i, word) in text[end..].split_whitespace().take(WORDS_FAR).enumerate() {
+        if birth_word(word).is_some_and(|label| counts(i, WORDS_AFTER, broken, label)) {
             return true;
         }
         if ends_sentence(word) {
             break;
         }
+        broken |= breaks_clause(word);
     }
     false
 }
@@ -566,35 +1090,50 @@ fn number(caps: &regex::Captures, name: &str) -> Option<u32> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
+/// A year as written: four digits say it; two (with or without an
+/// apostrophe) say nothing about the century.
+fn year_of(caps: &regex::Captures, name: &str) -> Option<Option<u32>> {
+    let y = caps.name(name)?.as_str();
+    Some(if y.len() == 4 { y.parse().ok() } else { None })
+}
+
+/// Day, month and year of eight digits: `12031985` or `19850312`.
+fn compact_date(digits: &str) -> Option<(u32, u32, Option<u32>)> {
+    let n = |r: std::ops::Range<usize>| digits[r].parse::<u32>().ok();
+    let (d, m, y) = (n(0..2)?, n(2..4)?, n(4..8)?);
+    if plausible_date(d, m, Some(y)) {
+        return Some((d, m, Some(y)));
+    }
+    let (y, m, d) = (n(0..4)?, n(4..6)?, n(6..8)?);
+    plausible_date(d, m, Some(y)).then_some((d, m, Some(y)))
+}
+
 fn find_dates_of_birth(text: &str, found: &mut Vec<Finding>) {
+    if !BIRTH_HINT.is_match(text) {
+        return;
+    }
     for caps in NUMERIC_DATE.captures_iter(text) {
         let all = caps.get(0).expect("whole match");
-        let (day, month, year, s1, s2) = if caps.name("d").is_some() {
-            let year = caps.name("y").map(|y| y.as_str());
-            // A two-digit year says nothing about the century.
-            let year = year.and_then(|y| if y.len() == 4 { y.parse().ok() } else { None });
-            (
-                number(&caps, "d"),
-                number(&caps, "m"),
-                year,
-                &caps["s1"],
-                &caps["s2"],
-            )
+        let parts = if let Some(c) = caps.name("compact") {
+            compact_date(c.as_str()).map(|date| (date, true))
+        } else if caps.name("d").is_some() {
+            let same = Joint::of(&caps["s1"]) == Joint::of(&caps["s2"]);
+            number(&caps, "d")
+                .zip(number(&caps, "m"))
+                .zip(year_of(&caps, "y"))
+                .map(|((d, m), y)| ((d, m, y), same))
         } else {
-            (
-                number(&caps, "id"),
-                number(&caps, "im"),
-                number(&caps, "iy"),
-                &caps["is1"],
-                &caps["is2"],
-            )
+            let same = Joint::of(&caps["is1"]) == Joint::of(&caps["is2"]);
+            number(&caps, "id")
+                .zip(number(&caps, "im"))
+                .map(|(d, m)| ((d, m, number(&caps, "iy")), same))
         };
-        let (Some(day), Some(month)) = (day, month) else {
+        let Some(((day, month, year), same_separators)) = parts else {
             continue;
         };
-        if s1 == s2
+        if same_separators
             && plausible_date(day, month, year)
-            && !continues_number(text, all.start(), all.end(), &['-', '/', '.'])
+            && !continues_number(text, all.start(), all.end(), &['/', '.'])
             && near_birth_word(text, all.start(), all.end())
         {
             push(
@@ -609,7 +1148,9 @@ fn find_dates_of_birth(text: &str, found: &mut Vec<Finding>) {
     for caps in WRITTEN_DATE.captures_iter(text) {
         let all = caps.get(0).expect("whole match");
         let day = number(&caps, "d").or_else(|| number(&caps, "ed"));
-        let year = number(&caps, "y").or_else(|| number(&caps, "ey"));
+        let year = year_of(&caps, "y")
+            .or_else(|| year_of(&caps, "ey"))
+            .flatten();
         if day.is_some_and(|d| plausible_date(d, 1, year))
             && near_birth_word(text, all.start(), all.end())
         {
@@ -1264,5 +1805,275 @@ Kosten maatwerk 120000 per jaar, 75% gedekt. Dossier 123456789.";
                 "name"
             ]
         );
+    }
+
+    // ------------------------------------------------------------ issue 11: what the guard missed
+    //
+    // Every row below was missed (or misfired) by the guard before; the
+    // tables above still hold.
+
+    #[test]
+    fn bsn_found_in_more_forms() {
+        assert_finds(
+            FindingKind::Bsn,
+            &[
+                // Glued to its label.
+                ("BSN123456782", "123456782"),
+                ("bsn-nummer123456782 bekend", "123456782"),
+                ("Burgerservicenummer111222333.", "111222333"),
+                ("sofinr252760189", "252760189"),
+                // Other groupings.
+                ("12 34 56 782", "12 34 56 782"),
+                ("nummer 123 45 6782 op de brief", "123 45 6782"),
+                ("12345 6782", "12345 6782"),
+                ("1234 567 82", "1234 567 82"),
+                ("12.34.56.782", "12.34.56.782"),
+                ("123–456–782", "123–456–782"),
+                ("123  456  782", "123  456  782"),
+                // No-break and other Unicode spaces.
+                ("123\u{a0}456\u{a0}782", "123\u{a0}456\u{a0}782"),
+                ("BSN 123\u{202f}456\u{202f}782", "123\u{202f}456\u{202f}782"),
+                ("1234\u{2009}56\u{2009}782", "1234\u{2009}56\u{2009}782"),
+                ("123\u{2007}456\u{2007}782", "123\u{2007}456\u{2007}782"),
+                ("burgerservicenummer: 123.45.67.82", "123.45.67.82"),
+                // A labelled BSN, whatever follows it.
+                ("BSN 123456782 Europese burger", "123456782"),
+                ("BSN 123 456 782 9 maanden geleden", "123 456 782"),
+                ("bsn: 123456782 € 50 boete", "123456782"),
+                ("BSN 123.456 782", "123.456 782"),
+                ("BSN van moeder: 1 2 3 4 5 6 7 8 2", "1 2 3 4 5 6 7 8 2"),
+                ("BSN 123456782euro", "123456782"),
+                // Eight digits: a BSN whose leading 0 is left off.
+                ("BSN 12345672", "12345672"),
+            ],
+        );
+    }
+
+    #[test]
+    fn iban_found_in_more_forms() {
+        assert_finds(
+            FindingKind::Iban,
+            &[
+                ("NL91  ABNA  0417  1643  00", "NL91  ABNA  0417  1643  00"),
+                (
+                    "NL91 ABNA  0417 1643   00 is de rekening",
+                    "NL91 ABNA  0417 1643   00",
+                ),
+                (
+                    "NL91\u{a0}ABNA\u{a0}0417\u{a0}1643\u{a0}00",
+                    "NL91\u{a0}ABNA\u{a0}0417\u{a0}1643\u{a0}00",
+                ),
+                ("NL91\tABNA\t0417\t1643\t00", "NL91\tABNA\t0417\t1643\t00"),
+                ("NL91-ABNA-0417-1643-00", "NL91-ABNA-0417-1643-00"),
+                ("NL91 ABNA 041716 4300", "NL91 ABNA 041716 4300"),
+                ("IBANNL91ABNA0417164300", "NL91ABNA0417164300"),
+                (
+                    "rekening NL20 INGB  0001 2345 67 van moeder",
+                    "NL20 INGB  0001 2345 67",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn phone_found_in_more_forms() {
+        assert_finds(
+            FindingKind::Phone,
+            &[
+                // En dash, em dash, non-breaking hyphen.
+                ("06–12345678", "06–12345678"),
+                ("bel 06 – 12 34 56 78", "06 – 12 34 56 78"),
+                ("020–1234567", "020–1234567"),
+                ("06—12345678", "06—12345678"),
+                ("06\u{2011}12345678", "06\u{2011}12345678"),
+                // Double spaces and other spaces.
+                ("06  12345678", "06  12345678"),
+                ("06  1234  5678", "06  1234  5678"),
+                ("+31  6  12345678", "+31  6  12345678"),
+                ("06\u{a0}\u{a0}12345678", "06\u{a0}\u{a0}12345678"),
+                ("06\u{202f}1234\u{202f}5678", "06\u{202f}1234\u{202f}5678"),
+                // Glued to "tel" and its kin.
+                ("tel0612345678", "0612345678"),
+                ("Tel06-12345678", "06-12345678"),
+                ("telnr0201234567", "0201234567"),
+                ("mob06–12345678", "06–12345678"),
+                ("tel0031612345678", "0031612345678"),
+                ("T0612345678", "0612345678"),
+                ("Tel: 06 – 1234 5678", "06 – 1234 5678"),
+                ("+31 (0)6–1234 5678", "+31 (0)6–1234 5678"),
+            ],
+        );
+    }
+
+    #[test]
+    fn email_found_in_more_forms() {
+        assert_finds(
+            FindingKind::Email,
+            &[
+                ("zoë.de.vries@example.nl", "zoë.de.vries@example.nl"),
+                ("mail müller@example.de of bel", "müller@example.de"),
+                ("ayşe.yılmaz@example.com", "ayşe.yılmaz@example.com"),
+                ("_jan@example.nl", "_jan@example.nl"),
+                ("(__ouder@hotmail.com)", "__ouder@hotmail.com"),
+                ("mail: _info@gemeente.nl.", "_info@gemeente.nl"),
+                ("josé@bücher.de", "josé@bücher.de"),
+                ("Ölçer@example.com", "Ölçer@example.com"),
+            ],
+        );
+    }
+
+    #[test]
+    fn postcode_found_in_more_forms() {
+        assert_finds(
+            FindingKind::PostcodeHouseNumber,
+            &[
+                // No space, glued to the house number.
+                ("1012AB12", "1012AB12"),
+                ("woont in 1012 AB12.", "1012 AB12"),
+                ("3512jk8", "3512jk8"),
+                // With "nr." or "huisnummer" in between.
+                ("1234 AB, nr. 12", "1234 AB, nr. 12"),
+                ("1234 AB nr 12", "1234 AB nr 12"),
+                ("1234AB, huisnummer 12a", "1234AB, huisnummer 12a"),
+                ("Postcode 1012AB huisnummer 12", "1012AB huisnummer 12"),
+                ("1012 AB nr. 12-A", "1012 AB nr. 12-A"),
+                // Other spaces.
+                ("1012\u{202f}AB\u{a0}12", "1012\u{202f}AB\u{a0}12"),
+                // Street, number, postcode.
+                ("Damstraat\u{a0}12, 1012 AB", "12, 1012 AB"),
+                ("Damstraat 12 hs, 1012 AB", "12 hs, 1012 AB"),
+                ("Damstraat 12 A 1012 AB", "12 A 1012 AB"),
+                ("Damstraat 12 - 1012 AB Amsterdam", "12 - 1012 AB"),
+                ("Damstraat 12; 1012AB", "12; 1012AB"),
+                ("Kerkstraat 5–7, 1234 AB", "5–7, 1234 AB"),
+            ],
+        );
+    }
+
+    #[test]
+    fn date_of_birth_found_in_more_forms() {
+        assert_finds(
+            FindingKind::DateOfBirth,
+            &[
+                // Eight digits.
+                ("geboren 12031985", "12031985"),
+                ("geb. 19850312", "19850312"),
+                // Abbreviated months.
+                ("geb. 12 febr. 1985", "12 febr. 1985"),
+                ("geboren 12-mrt-1985", "12-mrt-1985"),
+                ("geboren 12mrt1985", "12mrt1985"),
+                ("DOB 3-Oct-2001", "3-Oct-2001"),
+                // Two-digit years with an apostrophe.
+                ("geboren 12 mrt '85", "12 mrt '85"),
+                ("geboren op 3 okt ’01", "3 okt ’01"),
+                ("geb. 12-03-'85", "12-03-'85"),
+                ("geboren 12 Mar. '85", "12 Mar. '85"),
+                ("geboren: 12/03/'85", "12/03/'85"),
+                // Spaces instead of dashes.
+                ("geboren 12 03 1985", "12 03 1985"),
+                ("geboren 12\u{a0}03\u{a0}1985", "12\u{a0}03\u{a0}1985"),
+                ("geboren 12 - 03 - 1985", "12 - 03 - 1985"),
+                ("geboortedatum 1985 03 12", "1985 03 12"),
+                ("geboren 2023 12 03", "2023 12 03"),
+                // The birth word up to eight words away.
+                (
+                    "Geboren in het ziekenhuis van Utrecht op 12-03-1985",
+                    "12-03-1985",
+                ),
+                ("12-03-1985 is de dag waarop zij geboren werd", "12-03-1985"),
+                (
+                    "Haar geboortedatum, volgens de brief van de gemeente, is 12-03-1985",
+                    "12-03-1985",
+                ),
+                (
+                    "Zijn date of birth is according to the old file 3 May 2001",
+                    "3 May 2001",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn no_longer_flagged() {
+        assert_clean(&[
+            // A date followed by a time.
+            "op 05-03-2025 10:00",
+            "op 05-03-2025 10:00 uur",
+            "afspraak 06-03-2025 09:15 bij het wijkteam",
+            "05/03/2025 10:30",
+            "op 05-03-2025 10u00",
+            "op 05.03.2025 10:00",
+            "op 05 03 2025 10:00",
+            "op 05-03-2025 10:00-11:00",
+            "op 05-03-2025 10:00 en 06-03-2025 14:00",
+            // A year followed by a law's abbreviation and a number.
+            "sinds 2022 WW, 3 maanden",
+            "sinds 2021 ZW 2 keer verlengd",
+            "huurrecht sinds 2020 BW 7:268",
+            "in 2023 Pw, 2 keer gekort",
+            "sinds 2022 ww, 3 maanden",
+            // Amounts with units.
+            "huur 1200 pm, 12 maanden",
+            "huur 1200 Pm, 12 maanden",
+            "toeslag 1250 pw 6 weken",
+            "kosten 2500 hh, 4 personen",
+            "huur € 1200 PM, 12 maanden",
+            "inkomen 1800 nt, 12 maanden",
+            "schuld 1500 nr 3",
+            "1200 PM, 12 maanden",
+            "sinds 2019 AB 3 jaar",
+        ]);
+    }
+
+    #[test]
+    fn wider_patterns_leave_ordinary_text_alone() {
+        // Guards for the wider patterns above: these were clean before and
+        // must stay clean.
+        assert_clean(&[
+            "1 2 3 4 5 6 7 8 2",
+            "12 34 56 78 2",
+            "op 12-03-2025 3 keer gebeld",
+            "BSN onbekend; dossier 123456789",
+            "geboren, daarna verhuisd, en op 12-03-2025 een intake",
+            "Zij is in Gouda geboren en heeft daarna op 12-03-2025 een gesprek",
+            "tv12 bel morgen",
+            "schooljaar 2023 - 2024 12 kinderen",
+            "in 2023 WW",
+            "1200 pm",
+            "@_@",
+            "geboren in 1985 12 jaar later",
+        ]);
+    }
+
+    #[test]
+    fn space_and_dash_patterns_match_their_functions() {
+        let space = regex(&format!("^{SPACE}$"));
+        let dash = regex(&format!("^{DASH}$"));
+        for c in (0..0x3100)
+            .chain(0xfe00..0x10000)
+            .filter_map(char::from_u32)
+        {
+            let s = c.to_string();
+            assert_eq!(space.is_match(&s), is_space(c), "{c:?}");
+            assert_eq!(dash.is_match(&s), is_dash(c), "{c:?}");
+            if c.is_whitespace()
+                && c != '\n'
+                && c != '\r'
+                && c != '\u{b}'
+                && c != '\u{c}'
+                && c != '\u{85}'
+                && c != '\u{2028}'
+                && c != '\u{2029}'
+            {
+                assert!(is_space(c), "{c:?} is a space");
+            }
+        }
+    }
+
+    #[test]
+    fn every_birth_word_passes_the_quick_test() {
+        for (word, _) in BIRTH_WORDS {
+            assert!(BIRTH_HINT.is_match(word), "{word}");
+        }
     }
 }
