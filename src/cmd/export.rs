@@ -14,7 +14,7 @@ use crate::note::CaseNote;
 use crate::output;
 use crate::printable::say;
 use crate::privacy::AnswerFinding;
-use crate::render;
+use crate::render::{self, Block};
 use crate::select::select;
 use crate::store::{Store, make_private_dir};
 
@@ -140,7 +140,9 @@ fn export_to(
 }
 
 /// The files of one exported note: the document named `name`, and for
-/// Markdown an SVG of the triangle and the profile beside it, linked.
+/// Markdown an SVG of the triangle and the profile beside it, linked. The
+/// Markdown and its SVG speak the note's language: an English note goes to
+/// the meeting with English headings, whoever exports it.
 fn render_files(
     note: &CaseNote,
     bank: &Bank,
@@ -164,7 +166,7 @@ fn render_files(
             name.to_string(),
             render_one(note, bank, format, lang, Some(&svg))?,
         ),
-        (svg, render::svg::svg(note, lang)),
+        (svg, render::svg::svg(note, note.lang)),
     ])
 }
 
@@ -182,8 +184,9 @@ fn warn_findings(id: &str, found: &[AnswerFinding], lang: Lang) {
     }
 }
 
-/// One note as Markdown (linking `svg` when there is one beside it), as a
-/// page with its drawing inside, or as JSON.
+/// One note as Markdown in its own language (linking `svg` when there is
+/// one beside it, in place of the first drawing), as a page with its
+/// drawing inside and labels in the reader's language `lang`, or as JSON.
 fn render_one(
     note: &CaseNote,
     bank: &Bank,
@@ -193,13 +196,17 @@ fn render_one(
 ) -> Result<String> {
     Ok(match format {
         ExportFormat::Markdown => {
+            let lang = note.lang;
             let mut doc = render::note_doc(note, bank.get(&note.set), lang);
             if let Some(src) = svg {
-                let alt = i18n::PICTURES.get(lang).to_string();
+                let drawing = doc
+                    .blocks
+                    .iter()
+                    .position(|b| matches!(b, Block::Picture(_)));
                 doc.blocks.insert(
-                    1,
-                    render::Block::Image {
-                        alt,
+                    drawing.unwrap_or(doc.blocks.len()),
+                    Block::Image {
+                        alt: i18n::PICTURES.get(lang).to_string(),
                         src: src.to_string(),
                     },
                 );

@@ -14,7 +14,13 @@ pub fn render(doc: &Doc) -> String {
     out.push_str("# ");
     inline(&mut out, &doc.title);
     out.push('\n');
-    for block in &doc.blocks {
+    // Drawings in text break when pasted into Word, Teams or an e-mail:
+    // here the pictures are the SVG beside the file (an Image block).
+    let blocks = doc
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Picture(_)));
+    for block in blocks {
         out.push('\n');
         match block {
             Block::Heading(h) => {
@@ -61,19 +67,7 @@ pub fn render(doc: &Doc) -> String {
                     row(&mut out, r);
                 }
             }
-            Block::Picture(p) => {
-                // A fence longer than any run of backticks in the drawing
-                // (its labels come from the note): nothing in it ends it.
-                let fence = "`".repeat(longest_run(p, '`').max(3) + 1);
-                out.push_str(&fence);
-                out.push_str("text\n");
-                out.push_str(&printable(p));
-                if !p.ends_with('\n') {
-                    out.push('\n');
-                }
-                out.push_str(&fence);
-                out.push('\n');
-            }
+            Block::Picture(_) => {}
             Block::Image { alt, src } => {
                 out.push_str("![");
                 let mut bracketed = String::with_capacity(alt.len());

@@ -70,8 +70,9 @@ pub fn date(ts: Timestamp) -> String {
         .to_string()
 }
 
-/// The whole note: own words first, then the rest of the case, the
-/// triangle, costs and contrasts, then every other section.
+/// The whole note: first what the meeting needs (see [`front_blocks`]),
+/// then the person's own words and the rest of the case, the triangle and
+/// the contrasts, then every other section.
 pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
     let default_roles = Roles::default();
     let roles = set.map_or(&default_roles, |s| &s.roles);
@@ -99,6 +100,7 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
         note.set_version
     ));
     blocks.push(Block::Meta(meta));
+    blocks.extend(front_blocks(note, lang));
 
     let sections = sections_of(note);
     let own_words = roles.own_words.as_deref().and_then(|id| note.entry(id));
@@ -111,7 +113,8 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
             section_blocks(&mut blocks, key, entries, &shown, set, lang);
         }
     }
-    blocks.extend(summary_blocks(note, set, lang));
+    blocks.extend(triangle_blocks(note, set, lang));
+    blocks.extend(contrast_blocks(note, lang));
     for (key, entries) in &sections {
         if own_words.is_some_and(|e| section_of(&e.id) == *key) {
             continue;
@@ -126,9 +129,40 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
     Doc { title, blocks }
 }
 
+/// What a meeting needs first: the question for the team, the proposal,
+/// what the person says about it, the three verdicts, the costs, and
+/// whether the case is incidental or structural.
+fn front_blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(i18n::H_FRONT.get(lang).to_string())];
+    let verdicts: Vec<String> = picture::corners(note, lang)
+        .into_iter()
+        .map(|(said, _)| said)
+        .collect();
+    blocks.push(Block::Answer {
+        question: i18n::FRONT_VERDICTS.get(lang).to_string(),
+        answer: verdicts.join(" · "),
+    });
+    blocks.extend(cost_table(note, lang));
+    if let Some(scope) = note.scope {
+        blocks.push(Block::Answer {
+            question: i18n::FRONT_SCOPE.get(lang).to_string(),
+            answer: scope.label(lang).to_string(),
+        });
+    }
+    blocks
+}
+
 /// What the end of the walk shows before saving: the triangle, the cost
 /// comparison and the contrast profile.
 pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Vec<Block> {
+    let mut blocks = triangle_blocks(note, set, lang);
+    blocks.extend(cost_table(note, lang));
+    blocks.extend(contrast_blocks(note, lang));
+    blocks
+}
+
+/// The triangle drawn, and its verdicts with their reasoning.
+fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     let reason = |role: &Option<String>| {
         let roles_text = role
@@ -158,26 +192,31 @@ pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) ->
             .iter()
             .zip(reasons)
             .map(|((q, v), r)| {
-                vec![
-                    q.get(lang).to_string(),
-                    v.map_or("—", |v| v.label(lang)).to_string(),
-                    r,
-                ]
+                let word = picture::verdict_word(*v, lang).to_string();
+                vec![q.get(lang).to_string(), word, r]
             })
             .collect(),
         numeric: Vec::new(),
     });
+    blocks
+}
 
-    let costs = cost_rows(note, lang);
-    if !costs.is_empty() {
-        blocks.push(Block::Heading(i18n::H_COSTS.get(lang).to_string()));
-        blocks.push(Block::Table {
-            head: vec![String::new(), i18n::H_AMOUNT.get(lang).into()],
-            rows: costs,
-            numeric: vec![1],
-        });
-    }
+/// The cost comparison as a table; nothing when no cost is known.
+fn cost_table(note: &CaseNote, lang: Lang) -> Option<Block> {
+    let rows = cost_rows(note, lang);
+    (!rows.is_empty()).then(|| Block::Table {
+        head: vec![
+            i18n::H_COSTS.get(lang).into(),
+            i18n::H_AMOUNT.get(lang).into(),
+        ],
+        rows,
+        numeric: vec![1],
+    })
+}
 
+/// The contrast profile drawn, and its rows; nothing without contrasts.
+fn contrast_blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
+    let mut blocks = Vec::new();
     if !note.contrasts.is_empty() {
         let with_remarks = note.contrasts.iter().any(|c| c.remark.is_some());
         let mut head = vec![
@@ -300,6 +339,7 @@ fn method_ids<'a>(roles: &'a Roles, set: Option<&'a QuestionSet>) -> Vec<&'a str
         &roles.cost_proposed,
         &roles.cost_proposed_kind,
         &roles.stuck_row,
+        &roles.scope,
     ]
     .into_iter()
     .filter_map(|r| r.as_deref())

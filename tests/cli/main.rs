@@ -6,6 +6,7 @@ mod commands;
 mod erasure;
 mod filters;
 mod format1;
+mod front;
 mod harness;
 mod hostile;
 mod output_files;

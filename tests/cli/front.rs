@@ -1,0 +1,97 @@
+//! A note leads with what the meeting needs, and its Markdown pastes
+//! cleanly into Word, Teams or an e-mail.
+
+use std::fs;
+
+use crate::harness::{Env, FULL, code, stable, stderr, stdout};
+use crate::snapshot;
+
+/// The front block's parts, in the order the meeting reads them.
+const FRONT_NL: [&str; 6] = [
+    "Voor het overleg",
+    "De drie oordelen",
+    "wet: ja · middelen: ja · zelfregie: twijfel",
+    "Huidige route, per jaar",
+    "Incidenteel of structureel",
+    "In eigen woorden",
+];
+
+/// Where each of `parts` first occurs in `text`, checked to be in order.
+fn in_order(text: &str, parts: &[&str]) {
+    let mut from = 0;
+    for part in parts {
+        let at = text[from..]
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} missing after byte {from} in\n{text}"));
+        from += at + part.len();
+    }
+}
+
+#[test]
+fn show_opens_with_the_front_block() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let out = env.run(&["show", &id]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    snapshot!("show_front", stable(&text, &[&id]));
+    in_order(&text, &FRONT_NL);
+    // The terminal keeps its pictures.
+    in_order(&text, &["De waardendriehoek", "╱ ╲", "● nu  ◆ gewenst"]);
+}
+
+#[test]
+fn the_markdown_has_the_svg_once_and_no_drawing_in_text() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let file = env.home.path().join("overleg.md");
+    let out = env.run(&["export", &id, "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = fs::read_to_string(&file).unwrap();
+    assert!(md.starts_with("# Drie zakken post\n"), "{md}");
+    in_order(&md, &FRONT_NL);
+    // Box-drawing and block characters, and fenced drawings, break when
+    // pasted; the pictures are the SVG beside the file, linked once.
+    let drawn: Vec<char> = md
+        .chars()
+        .filter(|c| ('\u{2500}'..='\u{25ff}').contains(c))
+        .collect();
+    assert!(drawn.is_empty(), "{drawn:?} in\n{md}");
+    assert!(!md.contains("```"), "{md}");
+    let image = "![De waardendriehoek en het contrastprofiel](<overleg.svg>)";
+    assert_eq!(md.matches(image).count(), 1, "{md}");
+    in_order(
+        &md,
+        &["## De waardendriehoek", image, "| Vraag | Oordeel |"],
+    );
+    assert!(env.home.path().join("overleg.svg").exists());
+}
+
+#[test]
+fn an_english_note_exports_with_english_headings() {
+    let env = Env::new();
+    let path = env.file("answers.toml", FULL);
+    let out = env.run(&["--lang", "en", "new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    // The one exporting reads Dutch; the note was written in English.
+    let file = env.home.path().join("meeting.md");
+    let out = env.run(&["--lang", "nl", "export", &id, "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = fs::read_to_string(&file).unwrap();
+    in_order(
+        &md,
+        &[
+            "## For the meeting",
+            "The three verdicts",
+            "law: yes · money: yes · self-direction: in doubt",
+            "Incidental or structural",
+            "## In their own words",
+            "## The value triangle",
+            "## Rational and relational",
+        ],
+    );
+    assert!(!md.contains("Voor het overleg"), "{md}");
+    let svg = fs::read_to_string(env.home.path().join("meeting.svg")).unwrap();
+    assert!(svg.contains("law: yes"), "{svg}");
+}
