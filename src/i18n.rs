@@ -149,11 +149,7 @@ msgs! {
     H_REASONING = "Toelichting", "Reasoning";
     H_COSTS = "Kosten", "Costs";
     H_FRONT = "Voor het overleg", "For the meeting";
-    FRONT_TEAM_QUESTION = "Vraag aan het team", "Question for the team";
-    FRONT_PROPOSAL = "Voorstel", "Proposal";
-    FRONT_PERSON_VIEW = "Wat de persoon zegt over het voorstel", "What the person says about the proposal";
     FRONT_VERDICTS = "De drie oordelen", "The three verdicts";
-    FRONT_SCOPE = "Incidenteel of structureel", "Incidental or structural";
     H_AMOUNT = "Bedrag", "Amount";
     H_CONTRASTS = "Rationeel en relationeel", "Rational and relational";
     H_CONTRAST_ROW = "Rationeel ↔ relationeel", "Rational ↔ relational";

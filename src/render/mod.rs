@@ -100,7 +100,7 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
         note.set_version
     ));
     blocks.push(Block::Meta(meta));
-    blocks.extend(front_blocks(note, lang));
+    blocks.extend(front_blocks(note, roles, lang));
 
     let sections = sections_of(note);
     let own_words = roles.own_words.as_deref().and_then(|id| note.entry(id));
@@ -114,7 +114,7 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
         }
     }
     blocks.extend(triangle_blocks(note, set, lang));
-    blocks.extend(contrast_blocks(note, lang));
+    blocks.extend(contrast_blocks(note, roles, lang));
     for (key, entries) in &sections {
         if own_words.is_some_and(|e| section_of(&e.id) == *key) {
             continue;
@@ -131,9 +131,22 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
 
 /// What a meeting needs first: the question for the team, the proposal,
 /// what the person says about it, the three verdicts, the costs, and
-/// whether the case is incidental or structural.
-fn front_blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
+/// whether the case is incidental or structural. Answers stand under their
+/// question as it was asked, as everywhere in a note.
+fn front_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
+    let answer = |role: &Option<String>| {
+        let entry = note.entry(role.as_deref()?)?;
+        Some(Block::Answer {
+            question: entry.question.clone(),
+            answer: entry.display(lang),
+        })
+    };
     let mut blocks = vec![Block::Heading(i18n::H_FRONT.get(lang).to_string())];
+    blocks.extend(
+        [&roles.team_question, &roles.proposal, &roles.person_view]
+            .into_iter()
+            .filter_map(answer),
+    );
     let verdicts: Vec<String> = picture::corners(note, lang)
         .into_iter()
         .map(|(said, _)| said)
@@ -143,12 +156,7 @@ fn front_blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
         answer: verdicts.join(" · "),
     });
     blocks.extend(cost_table(note, lang));
-    if let Some(scope) = note.scope {
-        blocks.push(Block::Answer {
-            question: i18n::FRONT_SCOPE.get(lang).to_string(),
-            answer: scope.label(lang).to_string(),
-        });
-    }
+    blocks.extend(answer(&roles.scope));
     blocks
 }
 
@@ -157,7 +165,9 @@ fn front_blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
 pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Vec<Block> {
     let mut blocks = triangle_blocks(note, set, lang);
     blocks.extend(cost_table(note, lang));
-    blocks.extend(contrast_blocks(note, lang));
+    let default_roles = Roles::default();
+    let roles = set.map_or(&default_roles, |s| &s.roles);
+    blocks.extend(contrast_blocks(note, roles, lang));
     blocks
 }
 
@@ -215,7 +225,7 @@ fn cost_table(note: &CaseNote, lang: Lang) -> Option<Block> {
 }
 
 /// The contrast profile drawn, and its rows; nothing without contrasts.
-fn contrast_blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
+fn contrast_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     if !note.contrasts.is_empty() {
         let with_remarks = note.contrasts.iter().any(|c| c.remark.is_some());
@@ -340,6 +350,9 @@ fn method_ids<'a>(roles: &'a Roles, set: Option<&'a QuestionSet>) -> Vec<&'a str
         &roles.cost_proposed_kind,
         &roles.stuck_row,
         &roles.scope,
+        &roles.team_question,
+        &roles.proposal,
+        &roles.person_view,
     ]
     .into_iter()
     .filter_map(|r| r.as_deref())

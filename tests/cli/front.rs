@@ -6,13 +6,21 @@ use std::fs;
 use crate::harness::{Env, FULL, code, stable, stderr, stdout};
 use crate::snapshot;
 
-/// The front block's parts, in the order the meeting reads them.
-const FRONT_NL: [&str; 6] = [
+/// The front block's parts, in the order the meeting reads them, and
+/// what follows it.
+const FRONT_NL: [&str; 13] = [
     "Voor het overleg",
+    "Wat is je vraag aan het team?",
+    "Mogen we de intake-eis loslaten?",
+    "Welke oplossing stel je voor?",
+    "Wat zegt de persoon zelf over dit voorstel?",
+    "Als iemand naast me zit, durf ik het wel.",
     "De drie oordelen",
     "wet: ja · middelen: ja · zelfregie: twijfel",
-    "Huidige route, per jaar",
-    "Incidenteel of structureel",
+    "€ 24.000 per jaar",
+    "€ 3.000 eenmalig",
+    "Verschil over 1 jaar",
+    "Is dit een incidentele uitzondering, of speelt het structureel?",
     "In eigen woorden",
 ];
 
@@ -36,6 +44,13 @@ fn show_opens_with_the_front_block() {
     let text = stdout(&out);
     snapshot!("show_front", stable(&text, &[&id]));
     in_order(&text, &FRONT_NL);
+    // Shown in front, not again under their sections.
+    for once in [
+        "Welke oplossing stel je voor?",
+        "Mogen we de intake-eis loslaten?",
+    ] {
+        assert_eq!(text.matches(once).count(), 1, "{once}");
+    }
     // The terminal keeps its pictures.
     in_order(&text, &["De waardendriehoek", "╱ ╲", "● nu  ◆ gewenst"]);
 }
@@ -83,9 +98,13 @@ fn an_english_note_exports_with_english_headings() {
         &md,
         &[
             "## For the meeting",
+            "What is your question for the team?",
+            "What solution do you propose?",
+            "What does the person say about this proposal?",
             "The three verdicts",
             "law: yes · money: yes · self-direction: in doubt",
-            "Incidental or structural",
+            "€24,000 per year",
+            "Is this an incidental exception, or is it structural?",
             "## In their own words",
             "## The value triangle",
             "## Rational and relational",
