@@ -428,14 +428,22 @@ impl<'a> Walk<'a> {
         let questions = &self.set.questions;
         let q = &questions[self.at];
         // Only the questions this walk asks count (the short walk, or the
-        // rest when deepening a short note).
-        let main = |q: &&Question| q.when.is_none() && self.asks(q);
+        // rest when deepening a short note). A follow-up whose question was
+        // asked before (deepening) counts as a question of its own, once
+        // it applies: the answer it follows no longer changes.
+        let follows = |x: &Question| {
+            let on = x.when.as_ref().map(|c| c.questions()).unwrap_or_default();
+            on.iter()
+                .any(|id| self.set.question(id).is_some_and(|p| self.asks(p)))
+        };
+        let main =
+            |x: &&Question| self.asks(x) && !follows(x) && (x.when.is_none() || self.asked(x));
         let in_section = |x: &&Question| x.section == q.section;
-        let follow_up = q.when.is_some().then(|| {
+        let follow_up = follows(q).then(|| {
             questions[..=self.at]
                 .iter()
                 .rev()
-                .take_while(|x| x.when.is_some())
+                .take_while(|x| follows(x))
                 .filter(|x| self.asked(x))
                 .count()
         });
@@ -930,14 +938,15 @@ pub mod tests {
     }
 
     /// Runs a walk of `depth` from `start`, each question answered by
-    /// `reply`; returns the questions asked (period prompts included).
+    /// `reply`; returns the questions asked (period prompts included) with
+    /// the progress shown at each.
     fn walk_all(
         set: &QuestionSet,
         start: Answers,
         configure: impl FnOnce(Walk) -> Walk,
         reply: impl Fn(&Question) -> Reply,
-    ) -> (Vec<String>, Answers) {
-        struct Each<F>(F, Vec<String>);
+    ) -> (Vec<String>, Answers, Vec<Progress>) {
+        struct Each<F>(F, Vec<String>, Vec<Progress>);
         impl<F: Fn(&Question) -> Reply> Prompter for Each<F> {
             fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
                 Ok(())
@@ -945,6 +954,7 @@ pub mod tests {
             fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
                 assert!(ask.error.is_none(), "{}: {:?}", ask.question.id, ask.error);
                 self.1.push(ask.question.id.clone());
+                self.2.push(ask.progress);
                 Ok((self.0)(ask.question))
             }
             fn show(&mut self, _: &str) -> anyhow::Result<()> {
@@ -954,10 +964,10 @@ pub mod tests {
                 Ok(d)
             }
         }
-        let mut p = Each(reply, Vec::new());
+        let mut p = Each(reply, Vec::new(), Vec::new());
         let mut walk = configure(Walk::new(set, Lang::Nl, start));
         walk.run(&mut p, &mut ()).unwrap();
-        (p.1, walk.answers())
+        (p.1, walk.answers(), p.2)
     }
 
     /// A reply that answers anything: the first choice, text, an amount.
@@ -974,7 +984,7 @@ pub mod tests {
     fn the_short_walk_asks_the_short_questions_and_deepening_asks_the_rest() {
         let set = set();
         // wet.ruimte = "ja" (the first choice) brings its short follow-up.
-        let (asked, short) = walk_all(&set, Vec::new(), |w| w.depth(Depth::Short), any_answer);
+        let (asked, short, _) = walk_all(&set, Vec::new(), |w| w.depth(Depth::Short), any_answer);
         let questions: Vec<&String> = asked.iter().filter(|id| !id.contains('#')).collect();
         assert_eq!(questions.len(), 20, "{questions:?}");
         assert!(
@@ -984,7 +994,7 @@ pub mod tests {
         );
         // Two costs, each followed by its period: 22 answers in all.
         assert_eq!(asked.len(), 22, "{asked:?}");
-        let (deeper, full) = walk_all(&set, short.clone(), |w| w.deepening(), any_answer);
+        let (deeper, full, progress) = walk_all(&set, short.clone(), |w| w.deepening(), any_answer);
         assert!(
             deeper
                 .iter()
@@ -995,6 +1005,14 @@ pub mod tests {
         // The short answers stay as they were.
         for (id, a) in &short {
             assert!(full.contains(&(id.clone(), a.clone())), "{id}");
+        }
+        // Deepening counts only its own questions: a follow-up whose
+        // question the short walk asked counts as one of them, numbered
+        // (never "0a").
+        let wie = deeper.iter().position(|id| id == "wet.ruimte_wie").unwrap();
+        assert_eq!(progress[wie].follow_up, None, "{:?}", progress[wie]);
+        for (id, p) in deeper.iter().zip(&progress) {
+            assert!(p.number >= 1 && p.number <= p.total, "{id}: {p:?}");
         }
     }
 
