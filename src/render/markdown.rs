@@ -67,6 +67,7 @@ pub fn render(doc: &Doc) -> String {
                     row(&mut out, r);
                 }
             }
+            // Left out above.
             Block::Picture(_) => {}
             Block::Image { alt, src } => {
                 out.push_str("![");
@@ -193,16 +194,6 @@ fn escape_line_start(out: &mut String, line: &str) {
         }
         _ => out.push_str(line),
     }
-}
-
-/// The longest run of `c` in `s`.
-fn longest_run(s: &str, c: char) -> usize {
-    let (mut longest, mut run) = (0, 0);
-    for ch in s.chars() {
-        run = if ch == c { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    longest
 }
 
 /// Text as Markdown inline content: nothing read as HTML (`<` escaped),
