@@ -133,6 +133,9 @@ pub struct BundleArgs {
     /// Schrijf het rapport als Markdown naar dit bestand
     #[arg(short, long, value_name = "BESTAND")]
     pub output: Option<PathBuf>,
+    /// Vervang een bestaand bestand zonder te vragen
+    #[arg(long)]
+    pub force: bool,
     /// Uitvoer voor de terminal of als Markdown
     #[arg(long, value_enum, default_value = "text")]
     pub format: DocFormat,
@@ -358,6 +361,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("bundle.titles", "Include the titles of the cases"),
     ("bundle.output", "Write the report as Markdown to this file"),
+    ("bundle.force", "Replace an existing file without asking"),
     ("bundle.format", "Output for the terminal or as Markdown"),
     (
         "compare",

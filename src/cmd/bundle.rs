@@ -1,13 +1,14 @@
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Ctx;
 use crate::bundle::Bundle;
 use crate::cli::{BundleArgs, DocFormat};
 use crate::findings::labels;
 use crate::i18n;
+use crate::output;
+use crate::printable::say;
 use crate::render;
 use crate::select::{report_broken, select};
-use crate::store::write_atomic;
 
 /// What many notes say together, for a coach's policy meeting.
 pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
@@ -41,9 +42,10 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let doc = render::bundle::doc(&bundle, lang, args.titles, &about);
     match (&args.output, args.format) {
         (Some(path), _) => {
-            let text = render::markdown::render(&doc);
-            write_atomic(path, text.as_bytes(), true)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            // A file the person named, by the rules every export follows.
+            let permit = output::permit(path, args.force, lang, &store.scratch_dir())?;
+            output::write(path, &render::markdown::render(&doc), permit)?;
+            say(i18n::WROTE.with(lang, &[("paths", &path.display().to_string())]));
         }
         (None, DocFormat::Markdown) => print!("{}", render::markdown::render(&doc)),
         (None, DocFormat::Text) => print!(

@@ -156,11 +156,20 @@ pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let id = store.resolve(&args.id, ctx.lang)?;
     let mut paths = store.history(&id);
     paths.push(store.notes_dir().join(format!("{id}.toml")));
+    // Paths inside the store: short enough for the table to fit.
+    let root = store
+        .notes_dir()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let rows: Vec<_> = paths
         .into_iter()
-        .map(|path| match store::read_note(&path, ctx.lang) {
-            Ok(n) => (n.updated.to_string(), n.title, path),
-            Err(e) => (String::new(), format!("{e:#}"), path),
+        .map(|path| {
+            let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
+            match store::read_note(&path, ctx.lang) {
+                Ok(n) => (n.updated.to_string(), n.title, shown),
+                Err(e) => (String::new(), format!("{e:#}"), shown),
+            }
         })
         .collect();
     print!(

@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
                 [c.key.as_str(), c.title.get(lang), c.summary.get(lang)],
             );
         }
-        render::table::keep_whole(&mut t, &[0]);
+        render::table::keep_whole(&mut t, &[0], 1);
         println!("{t}");
         return Ok(());
     }

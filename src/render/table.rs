@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, Width, presets};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -28,12 +28,16 @@ pub fn styled<T: ToString>(head: impl IntoIterator<Item = T>, width: Option<usiz
 }
 
 /// Keeps the columns in `whole` as wide as their content (ids, dates,
-/// keys a person types again); the others share the room that is left.
-pub fn keep_whole(t: &mut Table, whole: &[usize]) {
+/// keys a person types again); the others share the room that is left,
+/// the `title` at least a fifth of it.
+pub fn keep_whole(t: &mut Table, whole: &[usize], title: usize) {
     for &i in whole {
         if let Some(col) = t.column_mut(i) {
             col.set_constraint(ColumnConstraint::ContentWidth);
         }
+    }
+    if let Some(col) = t.column_mut(title) {
+        col.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage(20)));
     }
 }
 
@@ -104,38 +108,7 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
         &triangle_head,
         H_SCOPE.get(lang),
     ];
-    let mut widths = head.map(UnicodeWidthStr::width);
-    for i in 0..notes.len() {
-        for (w, cell) in widths.iter_mut().zip(row(i)) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    // Each column takes its width plus a space either side and a rule.
-    let others: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1 - widths[TITLE];
-    widths[TITLE] = widths[TITLE].min(width.saturating_sub(others).max(8));
-    let rule = |left: &str, mid: &str, right: &str, fill: &str| {
-        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
-        format!("{left}{}{right}\n", parts.join(mid))
-    };
-    let line = |cells: [&str; 5], out: &mut String| {
-        out.push('│');
-        for (c, (cell, w)) in cells.iter().zip(widths).enumerate() {
-            let cell = cut(cell, w);
-            out.push(' ');
-            out.push_str(&cell);
-            out.push_str(&" ".repeat(w - cell.width() + 1));
-            out.push(if c + 1 == widths.len() { '│' } else { '┆' });
-        }
-        out.push('\n');
-    };
-    let mut out = String::with_capacity((notes.len() + 4) * (widths.iter().sum::<usize>() + 30));
-    out.push_str(&rule("┌", "┬", "┐", "─"));
-    line(head, &mut out);
-    out.push_str(&rule("╞", "╪", "╡", "═"));
-    for i in 0..notes.len() {
-        line(row(i), &mut out);
-    }
-    out.push_str(&rule("└", "┴", "┘", "─"));
+    let mut out = boxed(head, notes.len(), row, &[TITLE], width);
     let names = corners
         .map(|c| format!("{} {}", initial(c.get(lang)), c.get(lang)))
         .join(" · ");
@@ -154,47 +127,95 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
     out
 }
 
+/// A list as a table in the tool's one style, written row by row
+/// (`row(i)` gives the cells of row `i`). Every column is as wide as its
+/// widest cell, but the columns in `cut` (the title), which share the room
+/// left in `width` columns and cut their cells with `…`.
+fn boxed<'a, const N: usize>(
+    head: [&'a str; N],
+    count: usize,
+    row: impl Fn(usize) -> [&'a str; N],
+    cut_to_fit: &[usize],
+    width: usize,
+) -> String {
+    let mut widths = head.map(UnicodeWidthStr::width);
+    for i in 0..count {
+        for (w, cell) in widths.iter_mut().zip(row(i)) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    // Each column takes its width plus a space either side and a rule; the
+    // narrowest of the columns to cut gets its room first.
+    let fixed: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 1;
+    let mut room =
+        width.saturating_sub(fixed - cut_to_fit.iter().map(|&c| widths[c]).sum::<usize>());
+    let mut order = cut_to_fit.to_vec();
+    order.sort_by_key(|&c| widths[c]);
+    for (n, c) in order.iter().enumerate() {
+        widths[*c] = widths[*c].min(room / (order.len() - n)).max(8);
+        room = room.saturating_sub(widths[*c]);
+    }
+    let rule = |left: &str, mid: &str, right: &str, fill: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}\n", parts.join(mid))
+    };
+    let line = |cells: [&str; N], out: &mut String| {
+        out.push('│');
+        for (c, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            let cell = cut(cell, w);
+            out.push(' ');
+            out.push_str(&cell);
+            out.push_str(&" ".repeat(w - cell.width() + 1));
+            out.push(if c + 1 == N { '│' } else { '┆' });
+        }
+        out.push('\n');
+    };
+    let mut out = String::with_capacity((count + 4) * (widths.iter().sum::<usize>() + 30));
+    out.push_str(&rule("┌", "┬", "┐", "─"));
+    line(head, &mut out);
+    out.push_str(&rule("╞", "╪", "╡", "═"));
+    for i in 0..count {
+        line(row(i), &mut out);
+    }
+    out.push_str(&rule("└", "┴", "┘", "─"));
+    out
+}
+
 /// The drafts, each with its title so far (`titles` in the same order).
 pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang, width: usize) -> String {
-    use i18n::{H_CHANGED, H_EDIT_OF, H_ID, H_PROGRESS, H_STARTED, H_TITLE};
-    let mut t = styled(
-        headers(
-            [H_ID, H_STARTED, H_CHANGED, H_TITLE, H_PROGRESS, H_EDIT_OF],
-            lang,
-        ),
-        Some(width),
-    );
-    for (d, title) in drafts.iter().zip(titles) {
-        add_row(
-            &mut t,
-            [
-                d.id.clone(),
-                date(d.started),
-                date(d.updated),
-                title.clone(),
-                d.answers.len().to_string(),
-                d.edit_of.clone().unwrap_or_default(),
-            ],
-        );
-    }
-    keep_whole(&mut t, &[0, 1, 2, 4, 5]);
-    format!("{t}\n")
+    use i18n::{H_CHANGED, H_ID, H_PROGRESS, H_TITLE};
+    let ids: Vec<_> = drafts.iter().map(|d| printable(&d.id)).collect();
+    let dates: Vec<String> = drafts.iter().map(|d| date(d.updated)).collect();
+    // What an edit draft edits stands after its title, as a practice
+    // note's mark does in the list of notes.
+    let titles: Vec<String> = drafts
+        .iter()
+        .zip(titles)
+        .map(|(d, title)| {
+            let title = printable(title);
+            match &d.edit_of {
+                Some(of) => format!("{title} ({} {})", i18n::H_EDIT_OF.get(lang), printable(of)),
+                None => title.into_owned(),
+            }
+        })
+        .collect();
+    let counts: Vec<String> = drafts.iter().map(|d| d.answers.len().to_string()).collect();
+    let head = headers([H_ID, H_CHANGED, H_TITLE, H_PROGRESS], lang);
+    let row = |i: usize| [&*ids[i], &dates[i], &titles[i], &counts[i]];
+    boxed(head, drafts.len(), row, &[2], width)
 }
 
 /// A note's versions as (updated, title, file), oldest first.
 pub fn versions(rows: &[(String, String, PathBuf)], lang: Lang, width: usize) -> String {
-    let mut t = styled(
-        headers([i18n::H_CHANGED, i18n::H_TITLE, i18n::H_FILE], lang),
-        Some(width),
-    );
-    for (when, title, path) in rows {
-        add_row(
-            &mut t,
-            [when.clone(), title.clone(), path.display().to_string()],
-        );
-    }
-    keep_whole(&mut t, &[0]);
-    format!("{t}\n")
+    let cells: Vec<[String; 3]> = rows
+        .iter()
+        .map(|(when, title, path)| {
+            [when, title, &path.display().to_string()].map(|c| printable(c).into_owned())
+        })
+        .collect();
+    let head = headers([i18n::H_CHANGED, i18n::H_TITLE, i18n::H_FILE], lang);
+    let row = |i: usize| cells[i].each_ref().map(String::as_str);
+    boxed(head, rows.len(), row, &[1, 2], width)
 }
 
 #[cfg(test)]
@@ -222,5 +243,33 @@ mod tests {
         let shown = versions(&rows, Lang::Nl, 100);
         assert!(shown.contains("�x") && shown.contains("a␇"), "{shown}");
         assert!(!shown.contains(['\x1b', '\x07', '\u{202E}']));
+    }
+
+    #[test]
+    fn a_list_fits_its_width_and_cuts_the_title() {
+        let bank = Bank::embedded();
+        let set = bank.get(DEFAULT_SET).unwrap();
+        let draft = Draft::new(
+            "ab12cd".into(),
+            jiff::Timestamp::UNIX_EPOCH,
+            set,
+            Lang::Nl,
+            None,
+        );
+        let title =
+            "Jongeren die zelf voedselpakketten zijn gaan uitdelen in het buurthuis".to_string();
+        for width in [60, 80] {
+            let shown = drafts(
+                std::slice::from_ref(&draft),
+                std::slice::from_ref(&title),
+                Lang::Nl,
+                width,
+            );
+            assert!(shown.lines().all(|l| l.chars().count() <= width), "{shown}");
+            assert!(
+                shown.contains("ab12cd") && shown.contains("Jongeren") && shown.contains('…'),
+                "{shown}"
+            );
+        }
     }
 }

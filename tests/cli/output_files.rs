@@ -193,3 +193,37 @@ fn a_saved_note_shows_the_next_step() {
     let out = env.run(&["--lang", "en", "new", "--from", path.to_str().unwrap()]);
     assert!(stderr(&out).contains("Next step, for the meeting: driehoek export "));
 }
+
+#[test]
+fn the_bundle_report_follows_the_same_rules() {
+    let env = Env::new();
+    env.new_note(FULL);
+    let report = env.file("beleid.md", "het verslag van vorige maand");
+    let to = report.to_str().unwrap();
+    let out = env.run(&["bundle", "-o", to]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("bestaat al; vervang het met --force"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(&report).unwrap(),
+        "het verslag van vorige maand"
+    );
+    let out = env.run(&["bundle", "-o", "/dev/null", "--force"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("is geen gewoon bestand"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["bundle", "-o", to, "--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("Geschreven: {to}")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(fs::read_to_string(&report).unwrap().starts_with("# "));
+}

@@ -1345,3 +1345,25 @@ fn the_walk_echoes_an_answer_once_and_never_a_command() {
     }
     assert_eq!(seen.matches("✔ Welke korte titel").count(), 2, "{seen}");
 }
+
+#[test]
+fn an_existing_export_is_replaced_only_after_a_yes() {
+    let env = Env::new();
+    let id = env.new_note(crate::harness::FULL);
+    let file = env.file("rapport.md", "mijn eigen rapport");
+    let target = file.to_str().unwrap();
+    for (keys, code, kept) in [
+        (ENTER, 130, true),
+        (&format!("{DOWN}{ENTER}")[..], 0, false),
+    ] {
+        let mut pty = Pty::spawn(&env, &["export", &id, "-o", target]);
+        pty.expect("rapport.md bestaat al. Vervangen?");
+        pty.expect("Ja");
+        pty.wait_until_reading_keys();
+        pty.send(keys);
+        let (rest, exit) = pty.finish();
+        assert_eq!(exit, code, "{}", plain(&rest));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(text == "mijn eigen rapport", kept, "{text}");
+    }
+}
