@@ -22,8 +22,13 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
     let fail = |mut list: Vec<Problem>| {
         list.sort_by_key(|p| (p.line, p.col));
         Problems {
-            summary: i18n::ERRORS_IN_FILE
-                .with(lang, &[("count", &list.len().to_string()), ("file", file)]),
+            summary: i18n::ERRORS_IN_FILE.with(
+                lang,
+                &[
+                    ("problems", &i18n::N_PROBLEMS.count(lang, list.len())),
+                    ("file", file),
+                ],
+            ),
             list,
         }
     };

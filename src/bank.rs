@@ -585,13 +585,7 @@ fn read_condition(
 
 /// Parses and validates one question-set file. `file` names it in messages.
 pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
-    let fail = |mut list: Vec<Problem>| {
-        list.sort_by_key(|p| (p.line, p.col));
-        Problems {
-            summary: format!("{} problem(s) in question set {file}", list.len()),
-            list,
-        }
-    };
+    let fail = |list: Vec<Problem>| Problems::in_file(file, list);
     let raw: RawSet =
         toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
     let mut problems = Vec::new();

@@ -67,10 +67,7 @@ pub struct PracticeCase {
 /// Parses one case file; `file` names it in messages, and the key must be
 /// the file's name.
 pub fn parse(file: &str, src: &str) -> Result<PracticeCase, Problems> {
-    let fail = |p: Problem| Problems {
-        summary: format!("1 problem in practice case {file}"),
-        list: vec![p],
-    };
+    let fail = |p: Problem| Problems::in_file(file, vec![p]);
     let case: PracticeCase =
         toml::from_str(src).map_err(|e| fail(Problem::from_toml(file, src, &e)))?;
     let stem = std::path::Path::new(file)

@@ -9,7 +9,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::filter::{self, Filter, VerdictIs};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 
 const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
 const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";
@@ -58,7 +58,7 @@ pub enum Command {
     /// Loop een nieuwe casus door en sla de notitie op
     #[command(visible_alias = "nieuw")]
     New(NewArgs),
-    /// Print een leeg antwoordbestand (TOML) om in te vullen
+    /// Schrijf een leeg antwoordbestand (TOML) om in te vullen naar de uitvoer
     #[command(visible_alias = "sjabloon")]
     Template,
     /// Toon de vragen van de actieve vragenlijst
@@ -103,12 +103,21 @@ pub enum Command {
     /// Zet twee notities naast elkaar, bijvoorbeeld vóór en na de bespreking
     #[command(visible_alias = "vergelijk")]
     Compare(CompareArgs),
-    /// Print aanvullingen voor de shell (bash, zsh, fish)
+    /// Schrijf aanvullingen voor de shell (bash, zsh, fish, PowerShell, elvish) naar de uitvoer
     Completions(CompletionsArgs),
-    /// Print de handleiding als man-pagina
+    /// Schrijf de handleiding als man-pagina naar de uitvoer
     Man,
     /// Toon waar het instellingenbestand staat en wat erin staat
     Config,
+    /// Toon de hulp bij driehoek, of bij één opdracht
+    #[command(visible_alias = "hulp")]
+    Help(HelpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// De opdracht, bijvoorbeeld export (of config set)
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -248,10 +257,10 @@ pub struct ListArgs {
 /// Which notes to take.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
-    /// Alleen notities van deze dag of later (JJJJ-MM-DD)
+    /// Alleen notities van deze dag of later (1-12-2026, 2026-12-01, of 30d of 2w terug)
     #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
     pub since: Option<Date>,
-    /// Alleen notities van deze dag of eerder (JJJJ-MM-DD)
+    /// Alleen notities van deze dag of eerder (1-12-2026, 2026-12-01, of 30d of 2w terug)
     #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
     pub until: Option<Date>,
     /// Alleen notities waarin deze tekst voorkomt (hoofdletters maken niet uit)
@@ -326,15 +335,40 @@ pub enum ExportFormat {
     Json,
 }
 
-/// English help, keyed by command path and argument id.
+/// English help, keyed by command path (`config.set`) and argument id
+/// (`export.all`); the global options as `--lang`.
 const ENGLISH: &[(&str, &str)] = &[
+    ("resume", "Continue a draft (the newest, or the one named)"),
+    (
+        "resume.id",
+        "Id of the draft (a unique beginning is enough)",
+    ),
+    ("drafts", "Show the drafts that are waiting"),
+    ("edit", "Edit a note; the previous version is kept"),
+    ("edit.id", "Id of the note (a unique beginning is enough)"),
+    (
+        "edit.editor",
+        "Open the note as TOML in $EDITOR instead of walking the questions again",
+    ),
+    ("history", "Show the kept versions of a note"),
+    (
+        "history.id",
+        "Id of the note (a unique beginning is enough)",
+    ),
+    ("delete", "Move a note to the trash, or erase it for good"),
+    ("delete.id", "Id of the note (a unique beginning is enough)"),
+    (
+        "delete.purge",
+        "Erase the note and all its versions for good (right to be forgotten)",
+    ),
+    ("delete.yes", "Do not ask for confirmation"),
     (
         "bundle.since",
-        "Only notes from this day or later (YYYY-MM-DD)",
+        "Only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
     (
         "bundle.until",
-        "Only notes from this day or earlier (YYYY-MM-DD)",
+        "Only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
     ("bundle.search", "Only notes that contain this text"),
     (
@@ -372,10 +406,15 @@ const ENGLISH: &[(&str, &str)] = &[
     ("compare.format", "Output for the terminal or as Markdown"),
     (
         "completions",
-        "Print completions for the shell (bash, zsh, fish)",
+        "Write completions for the shell (bash, zsh, fish, PowerShell, elvish) to the output",
     ),
     ("completions.shell", "The shell"),
-    ("man", "Print the manual as a man page"),
+    ("man", "Write the manual as a man page to the output"),
+    ("help", "Show the help of driehoek, or of one command"),
+    (
+        "help.command",
+        "The command, for example export (or config set)",
+    ),
     (
         "config",
         "Show where the settings file is and what it holds",
@@ -388,17 +427,17 @@ const ENGLISH: &[(&str, &str)] = &[
         "new.revises",
         "This note revises that note (the same case, for example after the discussion)",
     ),
-    ("help", "Show this help"),
-    ("version", "Show the version"),
+    ("--help", "Show this help"),
+    ("--version", "Show the version"),
     (
         "",
         "driehoek: think a stuck case through with the value triangle, before the team case discussion.",
     ),
-    ("lang", "Language of questions and output"),
-    ("questions", "Use the question set in this TOML file"),
-    ("set", "Id of the question set [default: waardendriehoek]"),
+    ("--lang", "Language of questions and output"),
+    ("--questions", "Use the question set in this TOML file"),
+    ("--set", "Id of the question set [default: waardendriehoek]"),
     (
-        "width",
+        "--width",
         "Width of tables and text in columns [default: the terminal's, else 100]",
     ),
     ("new", "Walk through a new case and save the note"),
@@ -424,7 +463,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "Erase the notes not updated for longer than the retention period",
     ),
     ("prune.yes", "Do not ask for confirmation"),
-    ("template", "Print an empty answers file (TOML) to fill in"),
+    (
+        "template",
+        "Write an empty answers file (TOML) to fill in to the output",
+    ),
     ("questions", "Show the questions of the active set"),
     ("questions.format", "Output as table/text or as JSON"),
     ("list", "Show all notes, newest first"),
@@ -436,11 +478,11 @@ const ENGLISH: &[(&str, &str)] = &[
     ("list.limit", "Show at most N notes"),
     (
         "list.since",
-        "Only notes from this day or later (YYYY-MM-DD)",
+        "Only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
     (
         "list.until",
-        "Only notes from this day or earlier (YYYY-MM-DD)",
+        "Only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
     (
         "list.search",
@@ -453,11 +495,11 @@ const ENGLISH: &[(&str, &str)] = &[
     ("list.structural", "Only structural cases"),
     (
         "export.since",
-        "With --all: only notes from this day or later (YYYY-MM-DD)",
+        "With --all: only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
     (
         "export.until",
-        "With --all: only notes from this day or earlier (YYYY-MM-DD)",
+        "With --all: only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
     (
         "export.search",
@@ -507,65 +549,377 @@ pub fn early_lang(args: &[OsString]) -> Lang {
         .unwrap_or_default()
 }
 
-/// The command definition in the given language.
+/// The command definition in the given language. Every subcommand, also
+/// one added later, gets the same headings, markers and placeholders.
 pub fn command(lang: Lang) -> clap::Command {
-    let english = |path: &str| ENGLISH.iter().find(|(p, _)| *p == path).map(|(_, t)| *t);
-    let text = |path: &str| {
-        if lang == Lang::En {
-            english(path)
-        } else {
-            None
-        }
-    };
-    let (usage, options, arguments, commands) = match lang {
-        Lang::Nl => ("Gebruik", "Opties", "Argumenten", "Opdrachten"),
-        Lang::En => ("Usage", "Options", "Arguments", "Commands"),
-    };
-    let template =
-        format!("{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}");
-    let localise = |mut cmd: clap::Command, path: &str| {
-        if let Some(t) = text(path) {
-            cmd = cmd.about(t);
-        }
-        let ids: Vec<(String, bool)> = cmd
-            .get_arguments()
-            .map(|a| (a.get_id().to_string(), a.is_positional()))
-            .collect();
-        for (id, positional) in ids {
-            let key = if path.is_empty() || id == "help" {
-                id.clone()
-            } else {
-                format!("{path}.{id}")
-            };
-            let t = text(&key);
-            cmd = cmd.mut_arg(&id, |a| {
-                let a = a.help_heading(if positional { arguments } else { options });
-                match t {
-                    Some(t) => a.help(t),
-                    None => a,
-                }
-            });
-        }
-        cmd.help_template(template.clone())
-            .subcommand_help_heading(commands)
-    };
-    let mut cmd = localise(Cli::command(), "");
+    let mut cmd = localise(Cli::command(), "", lang);
     if lang == Lang::En {
         cmd = cmd.after_help(EXIT_CODES_EN);
     }
+    cmd
+}
+
+/// One command and, depth first, its subcommands, in `lang`.
+fn localise(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let english = |key: &str| ENGLISH.iter().find(|(p, _)| *p == key).map(|(_, t)| *t);
+    let text = |key: &str| (lang == Lang::En).then(|| english(key)).flatten();
+    let heading = |msg: i18n::Msg| msg.get(lang);
+    if let Some(t) = text(path) {
+        cmd = cmd.about(t);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        // Global options (defined at the top) are keyed as `--id`.
+        let key = if path.is_empty() || id == "help" {
+            format!("--{id}")
+        } else {
+            format!("{path}.{id}")
+        };
+        let help = text(&key);
+        cmd = cmd.mut_arg(&id, |a| localise_arg(a, help, lang));
+    }
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        heading(i18n::CLAP_USAGE)
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(heading(i18n::CLAP_COMMANDS))
+        .subcommand_value_name(heading(i18n::CLAP_COMMAND_VALUE));
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |sub| localise(sub, &name));
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |sub| localise(sub, &sub_path, lang));
     }
     cmd
 }
 
+/// One argument in `lang`: its help, its heading (global options apart),
+/// its placeholder, and the default, possible values and environment
+/// variable written by us, since clap writes them in English only.
+fn localise_arg(mut a: clap::Arg, help: Option<&'static str>, lang: Lang) -> clap::Arg {
+    let heading = if a.is_positional() {
+        i18n::CLAP_ARGUMENTS
+    } else if a.is_global_set() {
+        i18n::CLAP_GLOBAL_OPTIONS
+    } else {
+        i18n::CLAP_OPTIONS
+    };
+    a = a.help_heading(heading.get(lang));
+    let mut text = help
+        .map(str::to_string)
+        .or_else(|| a.get_help().map(ToString::to_string))
+        .unwrap_or_default();
+    let takes_value = a.get_num_args().is_some_and(|n| n.takes_values())
+        || matches!(
+            a.get_action(),
+            clap::ArgAction::Set | clap::ArgAction::Append
+        );
+    if !takes_value {
+        return if help.is_some() { a.help(text) } else { a };
+    }
+    if lang == Lang::En
+        && let Some(en) = a
+            .get_value_names()
+            .and_then(|names| names.first())
+            .and_then(|name| english_value_name(name.as_str()))
+    {
+        a = a.value_name(en);
+    }
+    // clap's derive names a placeholder after the id, in capitals.
+    let id = a.get_id().as_str().to_string();
+    let own = a
+        .get_value_names()
+        .is_some_and(|names| names.iter().any(|n| n.as_str() != id.to_uppercase()));
+    if let Some(name) = value_name(&id, lang).filter(|_| !own) {
+        a = a.value_name(name);
+    }
+    let mut marker = |label: i18n::Msg, value: String| {
+        text.push_str(&format!(" [{}: {value}]", label.get(lang)));
+    };
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        marker(i18n::CLAP_DEFAULT, defaults.join(", "));
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() {
+        marker(i18n::CLAP_POSSIBLE, values.join(", "));
+    }
+    if let Some(env) = a.get_env() {
+        marker(i18n::CLAP_ENV, env.to_string_lossy().into_owned());
+    }
+    a.help(text)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+        .hide_env(true)
+}
+
+/// The Dutch placeholder of an argument that names none itself (clap's
+/// own is the id in capitals).
+fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
+    const DUTCH: &[(&str, &str)] = &[
+        ("format", "FORMAAT"),
+        ("lang", "TAAL"),
+        ("case", "CASUS"),
+        ("ids", "ID"),
+        ("command", "OPDRACHT"),
+        ("key", "SLEUTEL"),
+        ("value", "WAARDE"),
+        ("name", "NAAM"),
+    ];
+    let found = DUTCH.iter().find(|(en, _)| *en == id).map(|(_, nl)| *nl);
+    found.filter(|_| lang == Lang::Nl)
+}
+
+/// The English for a Dutch placeholder written in the definitions.
+fn english_value_name(nl: &str) -> Option<&'static str> {
+    const ENGLISH: &[(&str, &str)] = &[
+        ("BESTAND", "FILE"),
+        ("PAD", "PATH"),
+        ("MAP", "DIR"),
+        ("DATUM", "DATE"),
+        ("TEKST", "TEXT"),
+        ("WET", "LAW"),
+        ("VRAAG=OORDEEL", "QUESTION=VERDICT"),
+        ("SLEUTEL", "KEY"),
+        ("WAARDE", "VALUE"),
+        ("NAAM", "NAME"),
+        ("AANTAL", "COUNT"),
+        ("BREEDTE", "WIDTH"),
+    ];
+    ENGLISH.iter().find(|(n, _)| *n == nl).map(|(_, en)| *en)
+}
+
 /// Parses the arguments with help in `lang` (from [`early_lang`]); help,
-/// version and usage errors exit here.
+/// version and usage errors exit here, in `lang`.
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
-    let matches = command(lang).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let parsed = command(lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.unwrap_or_else(|err| {
+        let (text, code) = usage_outcome(&err, lang);
+        if code == 0 {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+        std::process::exit(code)
+    })
+}
+
+/// The help of the command at `path` (`["export"]`, or none for the
+/// whole tool), or the usage error that naming a wrong command gives.
+pub fn help(path: &[String], lang: Lang) -> Result<String, String> {
+    let mut args = vec!["driehoek".to_string()];
+    args.extend(path.iter().cloned());
+    args.push("--help".into());
+    let Err(err) = command(lang).try_get_matches_from(args) else {
+        unreachable!("--help always ends parsing");
+    };
+    match usage_outcome(&err, lang) {
+        (text, 0) => Ok(text),
+        (text, _) => Err(text),
+    }
+}
+
+/// What a parse that did not give a command says, and its exit code.
+fn usage_outcome(err: &clap::Error, lang: Lang) -> (String, i32) {
+    use clap::error::ErrorKind as K;
+    let styled = console::colors_enabled();
+    let rendered = |err: &clap::Error| {
+        let r = err.render();
+        let text = if styled {
+            r.ansi().to_string()
+        } else {
+            r.to_string()
+        };
+        placeholders(&text, lang)
+    };
+    let ended = |mut s: String| {
+        if !s.ends_with('\n') {
+            s.push('\n');
+        }
+        s
+    };
+    match err.kind() {
+        K::DisplayHelp | K::DisplayVersion => (ended(rendered(err)), 0),
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            (ended(rendered(err)), crate::error::EXIT_USAGE.into())
+        }
+        _ => (usage_error(err, lang), crate::error::EXIT_USAGE.into()),
+    }
+}
+
+/// clap's fixed English words in usage lines, in `lang`.
+fn placeholders(text: &str, lang: Lang) -> String {
+    text.replace("Usage:", &format!("{}:", i18n::CLAP_USAGE.get(lang)))
+        .replace(
+            "[OPTIONS]",
+            &format!("[{}]", i18n::CLAP_OPTIONS.get(lang).to_uppercase()),
+        )
+}
+
+/// A usage error in `lang`, in clap's shape: what was wrong, a suggestion
+/// when there is one, the usage line, and where to read more.
+fn usage_error(err: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let one = |kind: C| match err.get(kind) {
+        Some(V::String(s)) => s.clone(),
+        Some(V::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let many = |kind: C| match err.get(kind) {
+        Some(V::Strings(list)) => list.clone(),
+        Some(V::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    let arg = one(C::InvalidArg);
+    let value = match err.kind() {
+        K::InvalidSubcommand => one(C::InvalidSubcommand),
+        K::UnknownArgument => arg.clone(),
+        _ => one(C::InvalidValue),
+    };
+    let say = |msg: i18n::Msg, extra: &[(&str, &str)]| {
+        let mut all = vec![("arg", arg.as_str()), ("value", value.as_str())];
+        all.extend_from_slice(extra);
+        msg.with(lang, &all)
+    };
+    let mut text = match err.kind() {
+        K::InvalidSubcommand => say(i18n::CLAP_UNKNOWN_COMMAND, &[]),
+        K::UnknownArgument => say(i18n::CLAP_UNKNOWN_ARG, &[]),
+        K::InvalidValue if value.is_empty() => say(i18n::CLAP_NO_VALUE, &[]),
+        K::InvalidValue => say(i18n::CLAP_BAD_VALUE, &[]),
+        K::ValueValidation => {
+            let why = std::error::Error::source(err).map(|e| match e.downcast_ref() {
+                // clap's own number parsers answer in English.
+                Some(std::num::ParseIntError { .. }) => {
+                    i18n::CLAP_NOT_A_NUMBER.get(lang).to_string()
+                }
+                None => e.to_string(),
+            });
+            let mut text = say(i18n::CLAP_BAD_VALUE, &[]);
+            if let Some(why) = why {
+                text.push_str(": ");
+                text.push_str(&why);
+            }
+            text
+        }
+        K::MissingRequiredArgument => {
+            let missing = many(C::InvalidArg);
+            let head = i18n::CLAP_MISSING.with(lang, missing.len(), &[]);
+            format!("{head}\n  {}", missing.join("\n  "))
+        }
+        K::MissingSubcommand => say(
+            i18n::CLAP_NEEDS_COMMAND,
+            &[("arg", &one(C::InvalidSubcommand))],
+        ),
+        K::ArgumentConflict => {
+            let prior = many(C::PriorArg);
+            if prior.is_empty() || prior == [arg.clone()] {
+                say(i18n::CLAP_TWICE, &[])
+            } else {
+                say(i18n::CLAP_CONFLICT, &[("other", &prior.join("', '"))])
+            }
+        }
+        K::TooManyValues => say(i18n::CLAP_TOO_MANY, &[]),
+        K::TooFewValues | K::WrongNumberOfValues => say(i18n::CLAP_COUNT, &[]),
+        K::NoEquals => say(i18n::CLAP_NO_EQUALS, &[]),
+        K::InvalidUtf8 => i18n::CLAP_NOT_TEXT.get(lang).to_string(),
+        _ => i18n::CLAP_WRONG.get(lang).to_string(),
+    };
+    let valid = many(C::ValidValue);
+    if !valid.is_empty() {
+        text.push_str(&format!(
+            "\n  [{}: {}]",
+            i18n::CLAP_POSSIBLE.get(lang),
+            valid.join(", ")
+        ));
+    }
+    let valid = many(C::ValidSubcommand);
+    if !valid.is_empty() {
+        text.push_str(&format!(
+            "\n  [{}: {}]",
+            i18n::CLAP_COMMANDS.get(lang).to_lowercase(),
+            valid.join(", ")
+        ));
+    }
+    let suggested: Vec<String> = [C::SuggestedSubcommand, C::SuggestedArg, C::SuggestedValue]
+        .into_iter()
+        .flat_map(many)
+        .collect();
+    if !suggested.is_empty() {
+        let list = suggested.join("', '");
+        text.push_str("\n\n  ");
+        text.push_str(&i18n::CLAP_DID_YOU_MEAN.with(lang, &[("value", &list)]));
+    }
+    let mut path = String::from("driehoek");
+    if let Some(V::StyledStr(usage)) = err.get(C::Usage) {
+        let usage = placeholders(&usage.to_string(), lang);
+        text.push_str("\n\n");
+        text.push_str(&usage);
+        // The command the usage is of: its words before the first option.
+        let words = usage.split_whitespace().skip(2);
+        for word in words.take_while(|w| {
+            !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        }) {
+            path.push(' ');
+            path.push_str(word);
+        }
+    }
+    let more = i18n::CLAP_MORE.with(lang, &[("command", &path)]);
+    format!("{}: {text}\n\n{more}\n", i18n::CLAP_ERROR.get(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every help text of `cmd` and its subcommands, with where it is.
+    fn texts(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
+        out.push((path.to_string(), about));
+        for a in cmd.get_arguments() {
+            let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            out.push((format!("{path}.{}", a.get_id()), help));
+        }
+        for sub in cmd.get_subcommands() {
+            texts(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_help_text_has_its_english() {
+        let (mut nl, mut en) = (Vec::new(), Vec::new());
+        texts(&command(Lang::Nl), "driehoek", &mut nl);
+        texts(&command(Lang::En), "driehoek", &mut en);
+        let untranslated: Vec<&String> = nl
+            .iter()
+            .zip(&en)
+            .filter(|((_, n), (_, e))| n == e && !n.is_empty())
+            .map(|((p, _), _)| p)
+            .collect();
+        assert!(
+            untranslated.is_empty(),
+            "no English in ENGLISH for: {untranslated:?}"
+        );
+    }
 }

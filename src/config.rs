@@ -89,12 +89,6 @@ pub fn load(dir: &Path) -> Result<Config> {
     }
     let src = crate::input::read_text(&path, crate::input::MAX_INPUT_FILE, Lang::default())?;
     let file = path.display().to_string();
-    toml::from_str(&src).map_err(|e| {
-        let list = vec![Problem::from_toml(&file, &src, &e)];
-        Problems {
-            summary: format!("1 problem in {file}"),
-            list,
-        }
-        .into()
-    })
+    toml::from_str(&src)
+        .map_err(|e| Problems::in_file(&file, vec![Problem::from_toml(&file, &src, &e)]).into())
 }

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::i18n::{self, Lang};
+
 /// Exit codes, as documented in `--help` and the README.
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -48,6 +50,59 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         }
     }
     EXIT_FAILURE
+}
+
+/// "cannot read {path}" and its kin, in the reader's language.
+pub fn about_path(msg: i18n::Msg, path: &std::path::Path) -> String {
+    msg.with(i18n::current(), &[("path", &path.display().to_string())])
+}
+
+/// The error as the reader should see it: each cause in the chain in
+/// `lang`, joined by ": ". What the operating system and the TOML parser
+/// say comes in English; here it is said again in the reader's language.
+pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            io_text(io, lang)
+        } else if let Some(toml) = cause.downcast_ref::<toml::de::Error>() {
+            crate::problem::toml_text(toml.message(), lang)
+        } else if cause.is::<std::string::FromUtf8Error>() {
+            i18n::IO_NOT_TEXT.get(lang).to_string()
+        } else {
+            cause.to_string()
+        };
+        // A cause that repeats what the last one said adds nothing.
+        if parts.last().is_none_or(|last| !last.ends_with(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
+}
+
+/// What went wrong with a file, in the reader's words: no "os error 21".
+pub fn io_text(err: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let msg = match err.kind() {
+        K::NotFound => i18n::IO_NOT_FOUND,
+        K::PermissionDenied => i18n::IO_DENIED,
+        K::IsADirectory => i18n::IO_IS_DIR,
+        K::NotADirectory => i18n::IO_NOT_DIR,
+        K::StorageFull => i18n::IO_FULL,
+        K::AlreadyExists => i18n::IO_EXISTS,
+        K::ReadOnlyFilesystem => i18n::IO_READ_ONLY,
+        K::QuotaExceeded => i18n::IO_QUOTA,
+        K::FileTooLarge => i18n::IO_TOO_LARGE,
+        K::BrokenPipe => i18n::IO_BROKEN_PIPE,
+        K::InvalidData => i18n::IO_NOT_TEXT,
+        _ => {
+            return match err.raw_os_error() {
+                Some(code) => i18n::IO_OTHER.with(lang, &[("code", &code.to_string())]),
+                None => i18n::IO_UNKNOWN.get(lang).to_string(),
+            };
+        }
+    };
+    msg.get(lang).to_string()
 }
 
 /// Says once that the run was cancelled (`said`: what became of the run's

@@ -2,6 +2,7 @@
 
 use jiff::civil::Date;
 
+use crate::i18n;
 use crate::index::Summary;
 use crate::note::{Scope, Verdict};
 
@@ -60,15 +61,13 @@ impl Filter {
 pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
     let (corner, verdict) = s
         .split_once('=')
-        .ok_or_else(|| format!("'{s}': use QUESTION=VERDICT, for example wet=nee"))?;
+        .ok_or_else(|| i18n::ERR_VERDICT_FORM.with(i18n::current(), &[("value", s)]))?;
     let corner = match corner.trim().to_lowercase().as_str() {
         "wet" | "law" => Corner::Law,
         "middelen" | "money" => Corner::Money,
         "zelfregie" | "self" => Corner::SelfDirection,
         other => {
-            return Err(format!(
-                "'{other}' is not wet, middelen or zelfregie (law, money, self)"
-            ));
+            return Err(i18n::ERR_VERDICT_CORNER.with(i18n::current(), &[("value", other)]));
         }
     };
     let verdict = match verdict.trim().to_lowercase().as_str() {
@@ -76,19 +75,52 @@ pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
         "nee" | "no" => Verdict::Nee,
         "twijfel" | "doubt" => Verdict::Twijfel,
         other => {
-            return Err(format!(
-                "'{other}' is not ja, nee or twijfel (yes, no, doubt)"
-            ));
+            return Err(i18n::ERR_VERDICT_VALUE.with(i18n::current(), &[("value", other)]));
         }
     };
     Ok(VerdictIs { corner, verdict })
 }
 
-/// Reads a day as `YYYY-MM-DD`.
+/// Reads a day as people write it: `1-12-2026`, `01-12-2026`,
+/// `2026-12-01`, or counted back from today: `30d` (days), `2w` (weeks).
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    s.trim()
-        .parse::<Date>()
-        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD, for example 2026-03-01"))
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::system());
+    parse_date_on(s, today.date())
+}
+
+/// [`parse_date`] with `today` given, so it can be tested.
+pub fn parse_date_on(s: &str, today: Date) -> Result<Date, String> {
+    let t = s.trim();
+    let bad = || i18n::ERR_DATE.with(i18n::current(), &[("value", s)]);
+    let number = |n: &str| n.parse::<i64>().ok().filter(|n| (0..=36_500).contains(n));
+    if let Some(days) = t.strip_suffix('d').and_then(number) {
+        return today
+            .checked_sub(jiff::Span::new().days(days))
+            .map_err(|_| bad());
+    }
+    if let Some(weeks) = t.strip_suffix('w').and_then(number) {
+        return today
+            .checked_sub(jiff::Span::new().weeks(weeks))
+            .map_err(|_| bad());
+    }
+    let parts: Vec<&str> = t.split('-').collect();
+    let [a, b, c] = parts[..] else {
+        return Err(bad());
+    };
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<i16>().ok())
+            .flatten()
+    };
+    let (year, month, day) = match (digits(a, 4..=4), digits(c, 4..=4)) {
+        (Some(y), None) => (Some(y), digits(b, 2..=2), digits(c, 2..=2)),
+        (None, Some(y)) => (Some(y), digits(b, 1..=2), digits(a, 1..=2)),
+        _ => (None, None, None),
+    };
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => Date::new(y, m as i8, d as i8).map_err(|_| bad()),
+        _ => Err(bad()),
+    }
 }
 
 #[cfg(test)]
@@ -134,6 +166,31 @@ mod tests {
         assert!(parse_verdict("wet=misschien").is_err());
         assert!(parse_date("2026-13-01").is_err());
         assert_eq!(parse_date("2026-03-01").unwrap().to_string(), "2026-03-01");
+        let today = Date::new(2026, 12, 31).unwrap();
+        let on = |s: &str| parse_date_on(s, today).map(|d| d.to_string());
+        assert_eq!(on("1-12-2026").unwrap(), "2026-12-01");
+        assert_eq!(on("01-12-2026").unwrap(), "2026-12-01");
+        assert_eq!(on(" 2026-12-01 ").unwrap(), "2026-12-01");
+        assert_eq!(on("30d").unwrap(), "2026-12-01");
+        assert_eq!(on("2w").unwrap(), "2026-12-17");
+        assert_eq!(on("0d").unwrap(), "2026-12-31");
+        for bad in [
+            "31-2-2026",
+            "2026-1-5",
+            "12/01/2026",
+            "1-12-26",
+            "d",
+            "-3d",
+            "30x",
+            "",
+            "1-1-1-2026",
+        ] {
+            let err = on(bad).unwrap_err();
+            assert!(
+                err.contains("1-12-2026") && err.contains("30d"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -121,7 +121,7 @@ msgs! {
     ERR_NOT_A_TABLE = "'{key}' moet een tabel [{key}] zijn", "'{key}' must be a table [{key}]";
     ERR_WRONG_SET = "dit bestand hoort bij vragenlijst '{found}', niet bij '{active}'", "this file belongs to question set '{found}', not '{active}'";
     WARN_NOT_APPLICABLE = "{place}: '{id}' is een vervolgvraag die hier niet van toepassing is; het antwoord wordt niet opgeslagen", "{place}: '{id}' is a follow-up that does not apply here; the answer is not stored";
-    ERRORS_IN_FILE = "{count} fout(en) in {file}; er is niets opgeslagen", "{count} problem(s) in {file}; nothing was saved";
+    ERRORS_IN_FILE = "{problems} in {file}; er is niets opgeslagen", "{problems} in {file}; nothing was saved";
 
     // Verdicts and readings.
     VERDICT_JA = "ja", "yes";
@@ -422,4 +422,146 @@ msgs! {
     B_WITHOUT_PROFILE_ONE = "1 notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "1 note has no contrast profile (short walk) and is not counted here.";
     B_WITHOUT_PROFILE = "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} notes have no contrast profile (short walk) and are not counted here.";
     ERR_EXCLUSIVE = "'{value}' kan niet samen met een andere keuze", "'{value}' cannot go together with another choice";
+}
+
+// ---- The reader's language, plurals and numbers (issue 12). ----
+
+static CURRENT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Fixes the reader's language for the run. Errors are made deep in the
+/// store and the parsers, which have no other reason to know the reader.
+pub fn set_current(lang: Lang) {
+    CURRENT.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The reader's language, as fixed at start-up (Dutch until then).
+pub fn current() -> Lang {
+    if CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
+}
+
+/// A message with a singular and a plural form in each language; `{count}`
+/// is the number that chooses between them.
+#[derive(Clone, Copy, Debug)]
+pub struct Plural {
+    pub one: Msg,
+    pub many: Msg,
+}
+
+impl Plural {
+    pub fn with(self, lang: Lang, count: usize, args: &[(&str, &str)]) -> String {
+        let msg = if count == 1 { self.one } else { self.many };
+        let count = count.to_string();
+        let mut all = vec![("count", count.as_str())];
+        all.extend_from_slice(args);
+        msg.with(lang, &all)
+    }
+
+    pub fn count(self, lang: Lang, count: usize) -> String {
+        self.with(lang, count, &[])
+    }
+}
+
+macro_rules! plurals {
+    ($($name:ident = $nl1:literal, $nl:literal, $en1:literal, $en:literal;)*) => {
+        $(pub const $name: Plural = Plural {
+            one: Msg { nl: $nl1, en: $en1 },
+            many: Msg { nl: $nl, en: $en },
+        };)*
+    };
+}
+
+/// A number with `decimals` places, with the reader's decimal mark.
+pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+plurals! {
+    N_NOTES = "{count} notitie", "{count} notities", "{count} note", "{count} notes";
+    N_CASES = "{count} casus", "{count} casussen", "{count} case", "{count} cases";
+    N_DRAFTS = "{count} concept", "{count} concepten", "{count} draft", "{count} drafts";
+    N_FINDINGS = "{count} vondst", "{count} vondsten", "{count} finding", "{count} findings";
+    N_PROBLEMS = "{count} fout", "{count} fouten", "{count} problem", "{count} problems";
+    N_UNREADABLE = "{count} notitiebestand niet te lezen", "{count} notitiebestanden niet te lezen", "{count} unreadable note file", "{count} unreadable note files";
+    N_NAMES = "{count} naam", "{count} namen", "{count} name", "{count} names";
+}
+
+msgs! {
+    // I/O, as the operating system reports it.
+    IO_NOT_FOUND = "bestaat niet", "does not exist";
+    IO_DENIED = "geen toestemming", "permission denied";
+    IO_IS_DIR = "is een map", "is a folder";
+    IO_NOT_DIR = "een deel van het pad is geen map", "a part of the path is not a folder";
+    IO_FULL = "de schijf is vol", "the disk is full";
+    IO_EXISTS = "bestaat al", "already exists";
+    IO_READ_ONLY = "het bestandssysteem is alleen-lezen", "the file system is read-only";
+    IO_QUOTA = "je schijfquotum is op", "your disk quota is used up";
+    IO_TOO_LARGE = "het bestand is te groot", "the file is too large";
+    IO_BROKEN_PIPE = "de lezer van de uitvoer is weg", "the reader of the output went away";
+    IO_NOT_TEXT = "is geen tekst (UTF-8)", "is not text (UTF-8)";
+    IO_OTHER = "systeemfout {code}", "system error {code}";
+    IO_UNKNOWN = "onbekende systeemfout", "unknown system error";
+
+    // Files.
+    ERR_CANNOT_READ = "kan {path} niet lezen", "cannot read {path}";
+    ERR_CANNOT_WRITE = "kan niet schrijven naar {path}", "cannot write {path}";
+    ERR_CANNOT_MAKE_DIR = "kan map {path} niet maken", "cannot make folder {path}";
+    ERR_CANNOT_REMOVE = "kan {path} niet verwijderen", "cannot remove {path}";
+    ERR_CANNOT_LOCK = "kan {path} niet vergrendelen", "cannot lock {path}";
+    ERR_CANNOT_KEEP_OLD = "kan de vorige versie niet bewaren in {path}", "cannot keep the old version in {path}";
+    ERR_CANNOT_TRASH = "kan {path} niet naar de prullenbak verplaatsen", "cannot move {path} to the trash";
+    ERR_NO_HOME = "geen thuismap gevonden voor de notities; zet DRIEHOEK_HOME", "cannot find a home folder for the notes; set DRIEHOEK_HOME";
+    ERR_NO_FREE_ID = "geen vrij id gevonden voor de notitie", "could not find a free id for the note";
+    ERR_NOT_A_NOTE = "geen geldige notitie", "not a valid note";
+    ERR_NOT_A_DRAFT = "geen geldig concept", "not a valid draft";
+    ERR_NO_NOTE_FORMAT = "{path} heeft geen notitieformaat (format)", "{path} has no note format version";
+    ERR_TERMINAL = "kan niet met de terminal praten", "cannot talk to the terminal";
+    ERR_EDITOR_TEMP = "kan geen tijdelijk bestand voor de editor maken", "cannot make a temp file for the editor";
+    ERR_UNKNOWN_SET = "onbekende vragenlijst '{id}'; bekende vragenlijsten: {known}", "unknown question set '{id}'; known sets: {known}";
+    ERR_TOML = "de TOML klopt hier niet", "the TOML is not valid here";
+    ERR_DATE = "'{value}' is geen datum; schrijf 1-12-2026, 01-12-2026 of 2026-12-01, of een aantal dagen of weken terug: 30d, 2w", "'{value}' is not a date; write 1-12-2026, 01-12-2026 or 2026-12-01, or a number of days or weeks back: 30d, 2w";
+    ERR_VERDICT_FORM = "'{value}': schrijf VRAAG=OORDEEL, bijvoorbeeld wet=nee", "'{value}': write QUESTION=VERDICT, for example law=no";
+    ERR_VERDICT_CORNER = "'{value}' is niet wet, middelen of zelfregie", "'{value}' is not law, money or self (or wet, middelen, zelfregie)";
+    ERR_VERDICT_VALUE = "'{value}' is niet ja, nee of twijfel", "'{value}' is not yes, no or doubt (or ja, nee, twijfel)";
+    PROBLEMS_IN = "{problems} in {file}", "{problems} in {file}";
+}
+
+msgs! {
+    // Help and usage errors: clap's words, in the reader's language.
+    CLAP_USAGE = "Gebruik", "Usage";
+    CLAP_OPTIONS = "Opties", "Options";
+    CLAP_GLOBAL_OPTIONS = "Algemene opties", "Global options";
+    CLAP_ARGUMENTS = "Argumenten", "Arguments";
+    CLAP_COMMANDS = "Opdrachten", "Commands";
+    CLAP_COMMAND_VALUE = "OPDRACHT", "COMMAND";
+    CLAP_DEFAULT = "standaard", "default";
+    CLAP_POSSIBLE = "mogelijke waarden", "possible values";
+    CLAP_ENV = "omgevingsvariabele", "env";
+    CLAP_ERROR = "fout", "error";
+    CLAP_UNKNOWN_COMMAND = "onbekende opdracht '{value}'", "unrecognized subcommand '{value}'";
+    CLAP_UNKNOWN_ARG = "onverwacht argument '{value}'", "unexpected argument '{value}' found";
+    CLAP_NO_VALUE = "'{arg}' heeft een waarde nodig, maar kreeg er geen", "a value is required for '{arg}' but none was supplied";
+    CLAP_BAD_VALUE = "ongeldige waarde '{value}' voor '{arg}'", "invalid value '{value}' for '{arg}'";
+    CLAP_NEEDS_COMMAND = "'{arg}' heeft een opdracht nodig", "'{arg}' requires a subcommand";
+    CLAP_TWICE = "'{arg}' mag maar één keer", "the argument '{arg}' cannot be used more than once";
+    CLAP_CONFLICT = "'{arg}' gaat niet samen met '{other}'", "the argument '{arg}' cannot be used with '{other}'";
+    CLAP_TOO_MANY = "onverwachte waarde '{value}' voor '{arg}'; meer waarden horen er niet bij", "unexpected value '{value}' for '{arg}'; no more were expected";
+    CLAP_COUNT = "'{arg}' kreeg niet het goede aantal waarden", "'{arg}' got the wrong number of values";
+    CLAP_NO_EQUALS = "geef '{arg}' zijn waarde met '=' mee", "'{arg}' takes its value after '='";
+    CLAP_NOT_A_NUMBER = "dat is geen heel getal (0 of meer)", "that is not a whole number (0 or more)";
+    CLAP_NOT_TEXT = "een argument is geen geldige tekst (UTF-8)", "an argument is not valid text (UTF-8)";
+    CLAP_WRONG = "deze opdrachtregel klopt niet", "this command line is not valid";
+    CLAP_DID_YOU_MEAN = "bedoel je '{value}'?", "tip: did you mean '{value}'?";
+    CLAP_MORE = "Meer weten? Typ '{command} --help'.", "For more information, try '{command} --help'.";
+}
+
+plurals! {
+    CLAP_MISSING = "dit verplichte argument ontbreekt:", "deze verplichte argumenten ontbreken:", "the following required argument was not provided:", "the following required arguments were not provided:";
 }

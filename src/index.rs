@@ -17,7 +17,8 @@ use anyhow::{Context, Result};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::error::about_path;
+use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Scope, Triangle};
 
 /// The cache files in the cache folder.
@@ -98,7 +99,7 @@ pub struct NoteFile {
 /// questions are spread over the cores.
 pub fn stamps(dir: &Path) -> Result<Vec<NoteFile>> {
     let mut entries = Vec::new();
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+    for entry in fs::read_dir(dir).with_context(|| about_path(i18n::ERR_CANNOT_READ, dir))? {
         let entry = entry?;
         let name = entry.file_name();
         if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml"))
@@ -280,7 +281,7 @@ fn write_cache(
     }
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, path))?;
     Ok(())
 }
 

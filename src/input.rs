@@ -22,7 +22,8 @@ pub const MAX_INPUT_FILE: u64 = 4 * 1024 * 1024;
 pub fn read_text(path: &Path, limit: u64, lang: Lang) -> Result<String> {
     let file = path.display().to_string();
     let cannot = |e: std::io::Error| {
-        bad_input(i18n::ERR_READ.with(lang, &[("file", &file), ("error", &e.to_string())]))
+        let error = crate::error::io_text(&e, lang);
+        bad_input(i18n::ERR_READ.with(lang, &[("file", &file), ("error", &error)]))
     };
     let input = std::fs::File::open(path).map_err(cannot)?;
     read_from(input, &file, limit, lang)
@@ -35,7 +36,8 @@ pub fn read_from(input: impl Read, file: &str, limit: u64, lang: Lang) -> Result
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            bad_input(i18n::ERR_READ.with(lang, &[("file", file), ("error", &e.to_string())]))
+            let error = crate::error::io_text(&e, lang);
+            bad_input(i18n::ERR_READ.with(lang, &[("file", file), ("error", &error)]))
         })?;
     if bytes.len() as u64 > limit {
         return Err(bad_input(

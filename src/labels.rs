@@ -90,13 +90,7 @@ impl Lexicon {
     /// Parses one lexicon file; every problem with file:line:col. `file`
     /// names it in messages.
     pub fn parse(file: &str, src: &str) -> Result<Lexicon, Problems> {
-        let fail = |mut list: Vec<Problem>| {
-            list.sort_by_key(|p| (p.line, p.col));
-            Problems {
-                summary: format!("{} problem(s) in lexicon {file}", list.len()),
-                list,
-            }
-        };
+        let fail = |list: Vec<Problem>| Problems::in_file(file, list);
         let raw: RawLexicon =
             toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
         let mut problems = Vec::new();
@@ -724,7 +718,7 @@ question = { nl = "?", en = "?" }
             err.list[0].to_string(),
             "extra.toml:7:7: [a] label 'a' appears twice"
         );
-        assert_eq!(err.summary, "1 problem(s) in lexicon extra.toml");
+        assert_eq!(err.summary, "1 fout in extra.toml");
     }
 
     #[test]

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     }
     let args: Vec<_> = std::env::args_os().collect();
     let lang = cli::early_lang(&args);
+    driehoek::i18n::set_current(lang);
     let cli = cli::parse(args, lang);
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
     let _ = ctrlc::set_handler(move || {
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
                 let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
                 error::say_cancelled(&purge.on_cancel(lang));
             } else {
-                driehoek::printable::say(format!("driehoek: {err:#}"));
+                driehoek::printable::say(format!("driehoek: {}", error::describe(&err, lang)));
             }
             ExitCode::from(code)
         }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::i18n::{self, Lang};
+
 /// One problem at one place in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -36,7 +38,8 @@ impl Problem {
     /// A TOML syntax or type error, placed where the parser saw it.
     pub fn from_toml(file: &str, src: &str, err: &toml::de::Error) -> Problem {
         let offset = err.span().map_or(0, |s| s.start);
-        Problem::at(file, src, offset, None, err.message().trim())
+        let message = toml_text(err.message(), crate::i18n::current());
+        Problem::at(file, src, offset, None, message)
     }
 }
 
@@ -57,6 +60,20 @@ pub struct Problems {
     pub list: Vec<Problem>,
 }
 
+impl Problems {
+    /// The problems in one file, in the order of the file, summed up in the
+    /// reader's language.
+    pub fn in_file(file: &str, mut list: Vec<Problem>) -> Problems {
+        list.sort_by_key(|p| (p.line, p.col));
+        let lang = i18n::current();
+        let problems = i18n::N_PROBLEMS.count(lang, list.len());
+        Problems {
+            summary: i18n::PROBLEMS_IN.with(lang, &[("problems", &problems), ("file", file)]),
+            list,
+        }
+    }
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for p in &self.list {
@@ -67,6 +84,193 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+/// The TOML parser's message in the reader's language. Its English
+/// wording is turned into Dutch piece by piece; what is not known is
+/// summed up rather than shown in English.
+pub fn toml_text(message: &str, lang: Lang) -> String {
+    let message = message.trim();
+    if lang == Lang::En {
+        return message.to_string();
+    }
+    let (head, expected) = match message.split_once(", expected ") {
+        Some((head, expected)) => (head, Some(expected)),
+        None => (message, None),
+    };
+    let mut text = toml_head(head).unwrap_or_else(|| i18n::ERR_TOML.nl.to_string());
+    if let Some(expected) = expected.and_then(toml_expected) {
+        text.push_str("; verwacht ");
+        text.push_str(&expected);
+    }
+    text
+}
+
+/// Dutch for what the TOML parser or serde found wrong.
+fn toml_head(head: &str) -> Option<String> {
+    const PLAIN: &[(&str, &str)] = &[
+        (
+            "string values must be quoted",
+            "tekst moet tussen aanhalingstekens",
+        ),
+        ("key with no value", "sleutel zonder waarde"),
+        ("missing value for key", "sleutel zonder waarde"),
+        ("missing value", "waarde ontbreekt"),
+        ("unclosed table", "tabelkop zonder sluithaak"),
+        ("unclosed array table", "tabelkop zonder sluithaken"),
+        ("unclosed array", "lijst zonder sluithaak"),
+        ("unclosed inline table", "inline tabel zonder sluitaccolade"),
+        (
+            "invalid basic string",
+            "tekst zonder sluitend aanhalingsteken",
+        ),
+        (
+            "invalid literal string",
+            "tekst zonder sluitend aanhalingsteken",
+        ),
+        (
+            "invalid multi-line basic string",
+            "tekst over meer regels niet gesloten",
+        ),
+        (
+            "invalid multi-line literal string",
+            "tekst over meer regels niet gesloten",
+        ),
+        (
+            "unquoted keys cannot be empty",
+            "een sleutel mag niet leeg zijn",
+        ),
+        ("invalid unquoted key", "ongeldige sleutel"),
+        ("invalid key", "ongeldige sleutel"),
+        ("duplicate key", "deze sleutel staat er al"),
+        (
+            "missing comma between array elements",
+            "komma ontbreekt tussen de elementen",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "komma ontbreekt tussen de sleutels",
+        ),
+        ("extra comma in array", "komma te veel in de lijst"),
+        ("extra comma in inline table", "komma te veel in de tabel"),
+        (
+            "missing assignment between key-value pairs",
+            "'=' ontbreekt",
+        ),
+        ("extra assignment between key-value pairs", "'=' te veel"),
+        ("extra `=`", "'=' te veel"),
+        ("unexpected content", "onverwachte tekst"),
+        ("unexpected key or value", "onverwachte sleutel of waarde"),
+        (
+            "unexpected content between comment and newline",
+            "onverwachte tekst na het commentaar",
+        ),
+        ("invalid comment character", "ongeldig teken in commentaar"),
+        ("invalid integer number", "ongeldig getal"),
+        ("invalid float", "ongeldig getal"),
+        ("invalid date-time", "ongeldige datum of tijd"),
+        ("invalid table", "ongeldige tabel"),
+        ("invalid string", "ongeldige tekst"),
+        ("invalid value", "ongeldige waarde"),
+        (
+            "invalid inline table element",
+            "ongeldig element in de tabel",
+        ),
+        (
+            "invalid key-value pair",
+            "ongeldige regel; schrijf sleutel = waarde",
+        ),
+        ("unexpected leading zero", "getal begint met een nul"),
+        (
+            "carriage return must be followed by newline",
+            "regeleinde klopt niet",
+        ),
+        ("recursion limit", "te diep genest"),
+    ];
+    if let Some((_, nl)) = PLAIN.iter().find(|(en, _)| *en == head) {
+        return Some((*nl).to_string());
+    }
+    let quoted = |prefix: &str| head.strip_prefix(prefix).map(str::to_string);
+    if let Some(name) = quoted("unknown field ") {
+        return Some(format!("onbekend veld {name}"));
+    }
+    if let Some(name) = quoted("unknown variant ") {
+        return Some(format!("onbekende waarde {name}"));
+    }
+    if let Some(name) = quoted("missing field ") {
+        return Some(format!("veld {name} ontbreekt"));
+    }
+    if let Some(found) = quoted("invalid type: ") {
+        return Some(format!("verkeerd soort waarde: {}", toml_found(&found)));
+    }
+    if let Some(found) = quoted("invalid value: ") {
+        return Some(format!("ongeldige waarde: {}", toml_found(&found)));
+    }
+    if let Some(found) = quoted("invalid length ") {
+        return Some(format!("verkeerde lengte {}", toml_found(&found)));
+    }
+    None
+}
+
+/// "integer `3`" as "geheel getal `3`".
+fn toml_found(found: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("string", "tekst"),
+        ("integer", "geheel getal"),
+        ("floating point", "kommagetal"),
+        ("boolean", "true of false"),
+        ("sequence", "lijst"),
+        ("map", "tabel"),
+    ];
+    for (en, nl) in KINDS {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{nl}{rest}");
+        }
+    }
+    found
+        .split_once(' ')
+        .map_or_else(String::new, |(_, value)| value.to_string())
+}
+
+/// Dutch for what the parser expected, when it can be said.
+fn toml_expected(expected: &str) -> Option<String> {
+    const WORDS: &[(&str, &str)] = &[
+        ("a sequence", "een lijst"),
+        ("a boolean", "true of false"),
+        ("a string", "tekst"),
+        ("literal string", "tekst"),
+        ("a map", "een tabel"),
+        ("struct", "een tabel"),
+        ("letters, numbers, `-`, `_`", "letters, cijfers, `-` of `_`"),
+    ];
+    if let Some((_, nl)) = WORDS.iter().find(|(en, _)| *en == expected) {
+        return Some((*nl).to_string());
+    }
+    let number = [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
+    ];
+    if number.contains(&expected) {
+        return Some("een heel getal".into());
+    }
+    if ["f32", "f64"].contains(&expected) {
+        return Some("een getal".into());
+    }
+    let list = expected.strip_prefix("one of ").unwrap_or(expected);
+    let list = list.replace(" or ", " of ");
+    // Only quoted names and separators are left: nothing to translate.
+    let bare = list.replace(['`', ','], " ");
+    let words_quoted = list
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && *w != "of")
+        .all(|w| w.starts_with('`') && w.ends_with('`'));
+    let many = list.contains(',') || list.contains(" of ");
+    (words_quoted && !bare.trim().is_empty()).then(|| {
+        if many {
+            format!("een van {list}")
+        } else {
+            list.clone()
+        }
+    })
+}
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
@@ -176,5 +380,40 @@ mod tests {
         assert!(start.elapsed() < std::time::Duration::from_secs(1));
         assert_eq!(places[0], (50_000, 4));
         assert_eq!(places[49_999], (1, 4));
+    }
+
+    #[test]
+    fn toml_messages_are_said_in_dutch() {
+        let nl = |m: &str| toml_text(m, Lang::Nl);
+        assert_eq!(
+            nl("key with no value, expected `=`"),
+            "sleutel zonder waarde; verwacht `=`"
+        );
+        assert_eq!(
+            nl("unknown variant `fr`, expected `nl` or `en`"),
+            "onbekende waarde `fr`; verwacht een van `nl` of `en`"
+        );
+        assert_eq!(
+            nl("unknown field `zz`, expected one of `lang`, `set`"),
+            "onbekend veld `zz`; verwacht een van `lang`, `set`"
+        );
+        assert_eq!(
+            nl("invalid type: integer `3`, expected a sequence"),
+            "verkeerd soort waarde: geheel getal `3`; verwacht een lijst"
+        );
+        assert_eq!(
+            nl("invalid type: string \"x\", expected u32"),
+            "verkeerd soort waarde: tekst \"x\"; verwacht een heel getal"
+        );
+        assert_eq!(nl("missing field `x`"), "veld `x` ontbreekt");
+        // Unknown wording is summed up, never passed on in English.
+        assert_eq!(
+            nl("something new, expected a thing"),
+            "de TOML klopt hier niet"
+        );
+        assert_eq!(
+            toml_text("missing field `x`", Lang::En),
+            "missing field `x`"
+        );
     }
 }

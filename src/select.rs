@@ -44,7 +44,7 @@ pub fn readable_notes(store: &Store, lang: Lang) -> Result<Vec<CaseNote>> {
 pub fn report_broken(broken: &[Broken], lang: Lang) {
     for b in broken {
         let file = b.path.display().to_string();
-        let error = format!("{:#}", b.error);
+        let error = crate::error::describe(&b.error, lang);
         say(format!(
             "driehoek: {}",
             i18n::WARN_BROKEN_NOTE.with(lang, &[("file", &file), ("error", &error)])

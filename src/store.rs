@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
-use crate::error::bad_input;
+use crate::error::{about_path, bad_input};
 use std::collections::{HashMap, HashSet};
 
 use crate::i18n::{self, Lang};
@@ -20,6 +20,7 @@ use crate::index::{self, Stamp, Summary, TextReader, TextRecord};
 use crate::scratch;
 
 use crate::note::{CaseNote, Draft, NOTE_FORMAT};
+use crate::problem::Problem;
 use crate::sys;
 
 /// Held while a file is being written, so a Ctrl-C handler can wait for
@@ -114,7 +115,7 @@ impl Store {
         }
         directories::ProjectDirs::from("nl", "driehoek", "driehoek")
             .map(|d| d.data_dir().to_path_buf())
-            .context("cannot find a home folder for the notes; set DRIEHOEK_HOME")
+            .with_context(|| i18n::ERR_NO_HOME.get(i18n::current()))
     }
 
     /// Opens the store, making its folders (owner only) when missing.
@@ -177,13 +178,13 @@ impl Store {
     pub fn lock(&self) -> Result<File> {
         let file = self.lock_file()?;
         file.lock()
-            .with_context(|| format!("cannot lock {}", self.root.join("lock").display()))?;
+            .with_context(|| about_path(i18n::ERR_CANNOT_LOCK, &self.root.join("lock")))?;
         Ok(file)
     }
 
     fn lock_file(&self) -> Result<File> {
         let path = self.root.join("lock");
-        sys::open_private_file(&path).with_context(|| format!("cannot open {}", path.display()))
+        sys::open_private_file(&path).with_context(|| about_path(i18n::ERR_CANNOT_READ, &path))
     }
 
     /// Saves an edited note. The version it replaces is kept in the note's
@@ -212,8 +213,7 @@ impl Store {
             .into());
         }
         let previous = parse_note(
-            std::str::from_utf8(&old)
-                .with_context(|| format!("{} is not text (UTF-8)", path.display()))?,
+            std::str::from_utf8(&old).with_context(|| path.display().to_string())?,
             &path,
         )?;
         let history = self.history_dir(&note.id);
@@ -226,15 +226,13 @@ impl Store {
                     kept = history.join(format!("{stamp}-{n}.toml"));
                 }
                 other => {
-                    other.with_context(|| {
-                        format!("cannot keep the old version in {}", history.display())
-                    })?;
+                    other.with_context(|| about_path(i18n::ERR_CANNOT_KEEP_OLD, &history))?;
                     break;
                 }
             }
         }
         self.write(&path, text.as_bytes(), true)
-            .with_context(|| format!("cannot save {}", path.display()))
+            .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))
     }
 
     /// A note and the [`fingerprint`] of its file, read in one go: an edit
@@ -250,8 +248,7 @@ impl Store {
     /// inside must be the file's name, so a copied or tampered file can
     /// never pass for another note (or name where an export writes).
     fn named_by_file(&self, id: &str, bytes: &[u8], path: &Path) -> Result<CaseNote> {
-        let text = std::str::from_utf8(bytes)
-            .with_context(|| format!("{} is not text (UTF-8)", path.display()))?;
+        let text = std::str::from_utf8(bytes).with_context(|| path.display().to_string())?;
         let note = parse_note(text, path)?;
         if note.id != id {
             return Err(anyhow::anyhow!(i18n::ERR_ID_NOT_FILE_NAME.with(
@@ -291,10 +288,11 @@ impl Store {
         if history.exists() {
             let _ = fs::remove_dir_all(bin.join("history"));
             fs::rename(&history, bin.join("history"))
-                .context("cannot move the history to the trash")?;
+                .with_context(|| about_path(i18n::ERR_CANNOT_TRASH, &history))?;
         }
         let to = bin.join(format!("{id}.toml"));
-        fs::rename(self.path_of(id), &to).context("cannot move the note to the trash")?;
+        fs::rename(self.path_of(id), &to)
+            .with_context(|| about_path(i18n::ERR_CANNOT_TRASH, &self.path_of(id)))?;
         sys::sync_dir(&self.notes_dir())?;
         Ok(to)
     }
@@ -321,7 +319,7 @@ impl Store {
         make_private_dir(&journal)?;
         let entry = journal.join(id);
         self.write(&entry, b"", true)
-            .with_context(|| format!("cannot write {}", entry.display()))?;
+            .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &entry))?;
         // The caches hold the note's title and every answer: they go too,
         // and are rebuilt from the notes that remain.
         for cache in [index::SUMMARY_FILE, index::TEXT_FILE] {
@@ -330,7 +328,7 @@ impl Store {
         for dir in [self.history_dir(id), self.trash_dir(id)] {
             match fs::remove_dir_all(&dir) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(e).with_context(|| format!("cannot remove {}", dir.display()));
+                    return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &dir));
                 }
                 _ => {}
             }
@@ -344,7 +342,7 @@ impl Store {
         // uses goes, also those an older release left beside the notes.
         for dir in self.temp_folders() {
             if let Some((path, e)) = scratch::remove_leftovers(&dir, Duration::ZERO).pop() {
-                return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &path));
             }
         }
         remove_if_there(&self.path_of(id))?;
@@ -407,7 +405,7 @@ impl Store {
         }
         for dir in [store.scratch_dir(), index::dir(root)] {
             if let Some((path, e)) = scratch::remove_leftovers(&dir, scratch::MIN_AGE).pop() {
-                return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &path));
             }
         }
         Ok(finished)
@@ -465,7 +463,8 @@ impl Store {
     /// note is saved only while that note is there, checked under the
     /// lock: a purge leaves no draft behind ([`NoteGone`]).
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
-        let text = toml::to_string_pretty(draft).context("cannot write the draft as TOML")?;
+        let text = toml::to_string_pretty(draft)
+            .with_context(|| i18n::ERR_NOT_A_DRAFT.get(i18n::current()))?;
         check_size(&text, self.lang)?;
         let path = self.drafts_dir().join(format!("{}.toml", draft.id));
         let _lock = match &draft.edit_of {
@@ -479,20 +478,21 @@ impl Store {
             None => None,
         };
         self.write(&path, text.as_bytes(), true)
-            .with_context(|| format!("cannot save draft {}", path.display()))
+            .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))
     }
 
     pub fn load_draft(&self, id: &str) -> Result<Draft> {
         let path = self.drafts_dir().join(format!("{id}.toml"));
         let text = read_text(&path, self.lang)?;
         let mut table: toml::Table = toml::from_str(&text)
-            .with_context(|| format!("{} is not a valid draft", path.display()))?;
+            .map_err(|e| toml_error(&path, &text, &e, i18n::ERR_NOT_A_DRAFT))?;
         if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
             crate::migrate::format1(&mut table);
         }
-        table
-            .try_into()
-            .with_context(|| format!("{} is not a valid draft", path.display()))
+        table.try_into().with_context(|| {
+            let what = i18n::ERR_NOT_A_DRAFT.get(self.lang);
+            format!("{}: {what}", path.display())
+        })
     }
 
     pub fn remove_draft(&self, id: &str) -> Result<()> {
@@ -536,13 +536,12 @@ impl Store {
             match self.write(&self.path_of(&note.id), text.as_bytes(), false) {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 other => {
-                    return other.with_context(|| {
-                        format!("cannot save note in {}", self.notes_dir().display())
-                    });
+                    return other
+                        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &self.notes_dir()));
                 }
             }
         }
-        anyhow::bail!("could not find a free id for the note")
+        anyhow::bail!(i18n::ERR_NO_FREE_ID.get(i18n::current()))
     }
 
     /// Note `id`, from its file; the id inside must be the file's name.
@@ -707,7 +706,7 @@ impl Store {
 /// The ids of the `.toml` files in a folder (not temp files), in no order.
 fn ids_in(dir: &Path) -> Result<Vec<String>> {
     let mut ids = Vec::new();
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+    for entry in fs::read_dir(dir).with_context(|| about_path(i18n::ERR_CANNOT_READ, dir))? {
         let name = entry?.file_name();
         if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml"))
             && !id.starts_with('.')
@@ -765,7 +764,8 @@ pub fn new_id() -> String {
 /// A note as its file holds it; never larger than [`read_note`] accepts,
 /// measured after serialising (escapes make text grow).
 pub fn to_text(note: &CaseNote) -> Result<String> {
-    let body = toml::to_string_pretty(note).context("cannot write the note as TOML")?;
+    let body =
+        toml::to_string_pretty(note).with_context(|| i18n::ERR_NOT_A_NOTE.get(i18n::current()))?;
     let text = format!(
         "# driehoek case note {}: readable by you alone; keep it pseudonymous.\n{body}",
         note.id
@@ -814,7 +814,7 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
         return Ok(note);
     }
     let table: toml::Table =
-        toml::from_str(text).with_context(|| format!("{} is not a valid note", path.display()))?;
+        toml::from_str(text).map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))?;
     let format = table.get("format").and_then(toml::Value::as_integer);
 
     let mut table = table;
@@ -823,7 +823,7 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
         Some(1) => crate::migrate::format1(&mut table),
         Some(f) if f > i64::from(NOTE_FORMAT) => {
             return Err(bad_input(i18n::ERR_NEWER_NOTE.with(
-                Lang::En,
+                i18n::current(),
                 &[
                     ("file", &path.display().to_string()),
                     ("found", &f.to_string()),
@@ -832,17 +832,24 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
             )));
         }
         Some(_) => {}
-        None => anyhow::bail!("{} has no note format version", path.display()),
+        None => anyhow::bail!(about_path(i18n::ERR_NO_NOTE_FORMAT, path)),
     }
     table
         .try_into()
-        .with_context(|| format!("{} is not a valid note", path.display()))
+        .map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))
+}
+
+/// A TOML error in a store file, at its file:line:column, in the reader's
+/// language: `what` says what the file should have been.
+fn toml_error(path: &Path, text: &str, err: &toml::de::Error, what: i18n::Msg) -> anyhow::Error {
+    let mut problem = Problem::from_toml(&path.display().to_string(), text, err);
+    problem.message = format!("{}: {}", what.get(i18n::current()), problem.message);
+    anyhow::Error::msg(problem.to_string())
 }
 
 /// Reads a store file, refusing one too large to be a note.
 fn read_text(path: &Path, lang: Lang) -> Result<String> {
-    String::from_utf8(read_bytes(path, lang)?)
-        .with_context(|| format!("{} is not text (UTF-8)", path.display()))
+    String::from_utf8(read_bytes(path, lang)?).with_context(|| path.display().to_string())
 }
 
 /// A store file's bytes, at most [`MAX_NOTE_FILE`] of them.
@@ -851,7 +858,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String> {
 /// read or shown.
 fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
     use std::io::Read;
-    let cannot = || format!("cannot read {}", path.display());
+    let cannot = || about_path(i18n::ERR_CANNOT_READ, path);
     // One open, and the size from the open file: no second path lookup.
     let file = match sys::open_regular_nofollow(path) {
         Err(e) if sys::is_not_regular(&e) => {
@@ -862,21 +869,19 @@ fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
         other => other.with_context(cannot)?,
     };
     let len = file.metadata().with_context(cannot)?.len();
+    let too_big = || {
+        let (file, max) = (path.display().to_string(), MAX_NOTE_FILE.to_string());
+        i18n::ERR_INPUT_TOO_LARGE.with(lang, &[("file", &file), ("max", &max)])
+    };
     if len > MAX_NOTE_FILE {
-        anyhow::bail!(
-            "{} is {len} bytes, larger than any note ({MAX_NOTE_FILE} bytes)",
-            path.display()
-        );
+        anyhow::bail!(too_big());
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_NOTE_FILE + 1)
         .read_to_end(&mut bytes)
         .with_context(cannot)?;
     if bytes.len() as u64 > MAX_NOTE_FILE {
-        anyhow::bail!(
-            "{} is larger than any note ({MAX_NOTE_FILE} bytes)",
-            path.display()
-        );
+        anyhow::bail!(too_big());
     }
     Ok(bytes)
 }
@@ -909,7 +914,7 @@ fn write_via(tmp_dir: &Path, path: &Path, bytes: &[u8], replace: bool) -> std::i
 fn remove_if_there(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("cannot remove {}", path.display()))
+            Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, path))
         }
         _ => Ok(()),
     }
@@ -917,7 +922,7 @@ fn remove_if_there(path: &Path) -> Result<()> {
 
 /// Makes `dir` and any missing parents, readable by the owner alone.
 pub fn make_private_dir(dir: &Path) -> Result<()> {
-    sys::create_private_dir(dir).with_context(|| format!("cannot make folder {}", dir.display()))
+    sys::create_private_dir(dir).with_context(|| about_path(i18n::ERR_CANNOT_MAKE_DIR, dir))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::{Ctx, session};
 
 use crate::bank::QuestionSet;
 use crate::cli::{EditArgs, ShowArgs};
-use crate::error::{Cancelled, bad_input};
+use crate::error::{self, Cancelled, bad_input};
 use crate::findings::{findings, refuse_personal_data};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Draft, answers_of};
@@ -92,12 +92,14 @@ fn in_editor(
             }
             Err(e) if session::need_terminal("edit", ctx.lang).is_err() => {
                 return Err(bad_input(format!(
-                    "{}: {e:#}",
-                    i18n::EDIT_INVALID.get(ctx.lang)
+                    "{}: {}",
+                    i18n::EDIT_INVALID.get(ctx.lang),
+                    error::describe(&e, ctx.lang)
                 )));
             }
             Err(e) => {
-                say(format!("{}:\n{e:#}", i18n::EDIT_INVALID.get(ctx.lang)));
+                let why = error::describe(&e, ctx.lang);
+                say(format!("{}:\n{why}", i18n::EDIT_INVALID.get(ctx.lang)));
 
                 let items = [
                     i18n::EDIT_REOPEN.get(ctx.lang),
@@ -168,7 +170,7 @@ pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
             match store::read_note(&path, ctx.lang) {
                 Ok(n) => (n.updated.to_string(), n.title, shown),
-                Err(e) => (String::new(), format!("{e:#}"), shown),
+                Err(e) => (String::new(), error::describe(&e, ctx.lang), shown),
             }
         })
         .collect();

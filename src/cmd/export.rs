@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::bank::Bank;
 use crate::bulk::write_many;
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::error::bad_input;
+use crate::error::{self, about_path, bad_input};
 use crate::findings::findings;
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 found,
             ))
         })
-        .with_context(|| format!("cannot write to {}", dir.display()))?;
+        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, dir))?;
         let (mut count, mut failed) = (0, broken.len());
         for (row, result) in rows.iter().zip(results) {
             match result {
@@ -52,7 +52,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                     count += 1;
                 }
                 Err(e) => {
-                    say(format!("driehoek: {}: {e:#}", row.id));
+                    say(format!(
+                        "driehoek: {}: {}",
+                        row.id,
+                        error::describe(&e, ctx.lang)
+                    ));
                     failed += 1;
                 }
             }

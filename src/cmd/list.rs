@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         );
     }
     if args.strict && !broken.is_empty() {
-        anyhow::bail!("{} unreadable note file(s)", broken.len());
+        anyhow::bail!(i18n::N_UNREADABLE.count(ctx.lang, broken.len()));
     }
     Ok(())
 }

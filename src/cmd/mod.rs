@@ -9,6 +9,7 @@ mod delete;
 mod drafts;
 mod edit;
 mod export;
+mod help;
 mod list;
 mod new;
 mod practice;
@@ -30,7 +31,7 @@ use crate::bank::{self, Bank, QuestionSet};
 use crate::cases::{self, PracticeCase};
 use crate::cli::{Cli, Command};
 use crate::config;
-use crate::error::bad_input;
+use crate::error::{about_path, bad_input};
 use crate::i18n::{self, Lang};
 use crate::input;
 use crate::labels::Lexicon;
@@ -73,10 +74,7 @@ impl Ctx {
             bank.add(set);
         }
         if bank.get(&active).is_none() {
-            return Err(bad_input(format!(
-                "unknown question set '{active}'; known sets: {}",
-                bank.ids().join(", ")
-            )));
+            return Err(unknown_set(&bank, &active));
         }
         Ok((bank, active))
     }
@@ -148,13 +146,13 @@ impl Ctx {
     /// The question set a stored note or draft was made with.
     pub fn set_named(&self, id: &str) -> Result<QuestionSet> {
         let (bank, _) = self.bank()?;
-        bank.get(id).cloned().ok_or_else(|| {
-            bad_input(format!(
-                "unknown question set '{id}'; known sets: {}",
-                bank.ids().join(", ")
-            ))
-        })
+        bank.get(id).cloned().ok_or_else(|| unknown_set(&bank, id))
     }
+}
+
+fn unknown_set(bank: &Bank, id: &str) -> anyhow::Error {
+    let known = bank.ids().join(", ");
+    bad_input(i18n::ERR_UNKNOWN_SET.with(i18n::current(), &[("id", id), ("known", &known)]))
 }
 
 /// A coach's own TOML files in a folder of the config folder, in name order.
@@ -163,7 +161,7 @@ fn own_files(folder: &str) -> Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     };
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
+        .with_context(|| about_path(i18n::ERR_CANNOT_READ, &dir))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
@@ -198,7 +196,7 @@ fn tidy(lang: Lang) -> Vec<String> {
             finished
         }
         Err(e) => {
-            let error = format!("{e:#}");
+            let error = crate::error::describe(&e, lang);
             eprintln!(
                 "driehoek: {}",
                 i18n::WARN_TIDY.with(lang, &[("error", &error)])
@@ -244,5 +242,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(args) => settings::completions(&ctx, args),
         Command::Man => settings::man(&ctx),
         Command::Config => settings::config(&ctx),
+        Command::Help(args) => help::run(&ctx, args),
     }
 }

@@ -394,7 +394,7 @@ impl Prompter for TermPrompter {
 pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
     let editor = sys::editor();
     let file = crate::scratch::EditorFile::new(scratch, text)
-        .context("cannot make a temp file for the editor")?;
+        .with_context(|| i18n::ERR_EDITOR_TEMP.get(lang))?;
     let status = sys::editor_command(&editor, file.path()).status();
     match status {
         Ok(s) if s.success() => Ok(Some(crate::input::read_text(
@@ -452,6 +452,6 @@ fn interrupted(e: io::Error) -> anyhow::Error {
     if e.kind() == io::ErrorKind::Interrupted {
         Cancelled.into()
     } else {
-        anyhow::Error::new(e).context("cannot talk to the terminal")
+        anyhow::Error::new(e).context(i18n::ERR_TERMINAL.get(i18n::current()))
     }
 }

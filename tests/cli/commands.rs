@@ -164,7 +164,7 @@ fn every_problem_in_an_answers_file_is_reported_and_nothing_is_saved() {
         ),
         format!("{file}:33:14: [contrasten.uniform_nu] kies een heel getal van 1 tot en met 5"),
         "[vervolg.teamvraag] verplichte vraag 'vervolg.teamvraag' is niet beantwoord".to_string(),
-        format!("5 fout(en) in {file}; er is niets opgeslagen"),
+        format!("5 fouten in {file}; er is niets opgeslagen"),
     ] {
         assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
     }
@@ -488,7 +488,7 @@ fn a_coach_can_use_their_own_question_set() {
     );
     let out = env.run(&["--set", "bestaatniet", "template"]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("unknown question set 'bestaatniet'"));
+    assert!(stderr(&out).contains("onbekende vragenlijst 'bestaatniet'"));
 }
 
 #[test]
@@ -503,7 +503,9 @@ fn a_broken_note_does_not_hide_the_others() {
     let out = env.run(&["show", "kapot"]);
     assert_eq!(code(&out), 1);
     assert!(
-        stderr(&out).contains("kapot.toml is not a valid note"),
+        stderr(&out).contains(
+            "kapot.toml:2:10: geen geldige notitie: tekst zonder sluitend aanhalingsteken"
+        ),
         "{}",
         stderr(&out)
     );
@@ -530,8 +532,8 @@ fn a_note_from_a_newer_version_is_refused_and_left_alone() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
-        err.contains("note format 9")
-            && err.contains("up to 2")
+        err.contains("notitieformaat 9")
+            && err.contains("tot en met 2")
             && err.contains(&path.display().to_string()),
         "{err}"
     );

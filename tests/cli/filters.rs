@@ -83,13 +83,24 @@ fn list_filters_by_verdict_scope_text_and_date() {
     let out = env.run(&["list", "--verdict", "wet=misschien"]);
     assert_eq!(code(&out), 2);
     assert!(
-        stderr(&out).contains("'misschien' is not ja, nee or twijfel"),
+        stderr(&out).contains("'misschien' is niet ja, nee of twijfel"),
         "{}",
         stderr(&out)
     );
-    let out = env.run(&["list", "--since", "1-2-2026"]);
-    assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
+    // Days as people write them, and counted back from today.
+    assert_eq!(ids(&env, &["--since", "1-1-2000"]).len(), 3);
+    assert_eq!(ids(&env, &["--since", "01-01-2000"]).len(), 3);
+    assert_eq!(ids(&env, &["--since", "0d"]).len(), 3);
+    assert_eq!(ids(&env, &["--until", "1w"]).len(), 0);
+    for (lang, words) in [("nl", "is geen datum"), ("en", "is not a date")] {
+        let out = env.run(&["--lang", lang, "list", "--since", "31-2-2026"]);
+        assert_eq!(code(&out), 2);
+        let err = stderr(&out);
+        assert!(
+            err.contains(words) && err.contains("1-12-2026") && err.contains("30d"),
+            "{err}"
+        );
+    }
 }
 
 #[test]

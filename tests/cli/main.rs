@@ -9,6 +9,7 @@ mod format1;
 mod front;
 mod harness;
 mod hostile;
+mod language;
 mod output_files;
 mod platform;
 mod print;

@@ -1,0 +1,268 @@
+//! Every message in the chosen language: each error path a test can reach
+//! runs in Dutch and in English, and the Dutch must hold no English.
+
+use std::fs;
+
+use crate::harness::{Env, FULL, code, stderr, stdout};
+
+/// English that must never reach a Dutch reader.
+const ENGLISH: &[&str] = &[
+    "error",
+    "cannot",
+    "unrecognized",
+    "expected",
+    "not found",
+    "possible values",
+    "default",
+    "usage",
+    "invalid",
+    "the following",
+    "required",
+    "tip:",
+    "for more information",
+    "unknown",
+    "unexpected",
+    "missing",
+    "is a directory",
+    "permission denied",
+    "no such file",
+    "os error",
+    "options",
+    "arguments",
+    "commands",
+    "print",
+    "found",
+    "not a valid",
+    "problem",
+    "file",
+];
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| {
+            let re = regex::Regex::new(&format!(
+                r"(^|[^\p{{L}}]){}($|[^\p{{L}}])",
+                regex::escape(w)
+            ))
+            .unwrap();
+            re.is_match(&lower)
+        })
+        .collect()
+}
+
+/// Runs `args` in both languages; the Dutch run must fail with `code`, say
+/// no English, and differ from the English run.
+fn both(env: &Env, args: &[&str], expect: i32) -> (String, String) {
+    let run = |lang: &str| {
+        let mut all = vec!["--lang", lang];
+        all.extend_from_slice(args);
+        let out = env.run(&all);
+        assert_eq!(code(&out), expect, "{lang} {args:?}: {}", stderr(&out));
+        stdout(&out) + &stderr(&out)
+    };
+    let (nl, en) = (run("nl"), run("en"));
+    let found = english_in(&nl);
+    assert!(
+        found.is_empty(),
+        "English {found:?} in Dutch output of {args:?}:\n{nl}"
+    );
+    assert_ne!(nl, en, "{args:?} says the same in both languages");
+    (nl, en)
+}
+
+#[test]
+fn the_word_list_catches_english_and_spares_dutch() {
+    assert_eq!(
+        english_in("error: unrecognized subcommand"),
+        ["error", "unrecognized"]
+    );
+    assert_eq!(english_in("Usage: driehoek"), ["usage"]);
+    assert!(english_in("fout: onbekende opdracht; mogelijke waarden: standaard").is_empty());
+    // Part of a longer word is no match.
+    assert!(english_in("erroren fileer").is_empty());
+}
+
+#[test]
+fn usage_errors_speak_the_chosen_language() {
+    let env = Env::new();
+    let (nl, en) = both(&env, &["shwo"], 2);
+    assert!(
+        nl.contains("onbekende opdracht 'shwo'") && nl.contains("bedoel je 'show'?"),
+        "{nl}"
+    );
+    assert!(nl.contains("Gebruik: driehoek [OPTIES] <OPDRACHT>"), "{nl}");
+    assert!(nl.contains("Meer weten? Typ 'driehoek --help'."), "{nl}");
+    assert!(
+        en.contains("unrecognized subcommand 'shwo'") && en.contains("'show'"),
+        "{en}"
+    );
+    assert!(en.contains("Usage: driehoek [OPTIONS] <COMMAND>"), "{en}");
+
+    let (nl, _) = both(&env, &["list", "--sinc", "1-1-2026"], 2);
+    assert!(
+        nl.contains("onverwacht argument '--sinc'") && nl.contains("bedoel je '--since'?"),
+        "{nl}"
+    );
+    assert!(nl.contains("Typ 'driehoek list --help'"), "{nl}");
+
+    let (nl, _) = both(&env, &["compare", "abc"], 2);
+    assert!(
+        nl.contains("dit verplichte argument ontbreekt:\n  <B>"),
+        "{nl}"
+    );
+
+    let (nl, en) = both(&env, &["export", "x", "--format", "pdf"], 2);
+    assert!(
+        nl.contains("ongeldige waarde 'pdf' voor '--format <FORMAAT>'"),
+        "{nl}"
+    );
+    assert!(nl.contains("[mogelijke waarden: markdown, json"), "{nl}");
+    assert!(en.contains("[possible values: markdown, json"), "{en}");
+
+    both(&env, &["list", "--since", "gisteren"], 2);
+    both(&env, &["list", "--verdict", "wet"], 2);
+    both(&env, &["list", "--verdict", "geld=ja"], 2);
+    both(&env, &["list", "--limit", "veel"], 2);
+    both(&env, &["list", "--format"], 2);
+    both(&env, &["practice", "x", "--list"], 2);
+    both(&env, &["completions", "tcsh"], 2);
+    both(&env, &["help", "shwo"], 2);
+}
+
+#[test]
+fn help_speaks_the_chosen_language_for_every_command() {
+    let env = Env::new();
+    let names: Vec<String> = driehoek::cli::command(driehoek::i18n::Lang::Nl)
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let (nl, _) = both(&env, &["--help"], 0);
+    assert!(
+        nl.contains("Algemene opties:") && nl.contains("Opdrachten:"),
+        "{nl}"
+    );
+    for name in &names {
+        let (nl, en) = both(&env, &[name, "--help"], 0);
+        assert!(nl.contains("Gebruik:") && en.contains("Usage:"), "{nl}");
+        // The same help through `help` and `hulp`.
+        let via = stdout(&env.run(&["help", name]));
+        assert_eq!(via, stdout(&env.run(&[name, "--help"])));
+        assert_eq!(stdout(&env.run(&["hulp", name])), via);
+        if name != "help" {
+            // Global options stand apart from the command's own.
+            let global = via.find("Algemene opties:").expect(&via);
+            assert!(via[global..].contains("--lang <TAAL>"), "{via}");
+        }
+    }
+    let (nl, en) = both(&env, &["export", "--help"], 0);
+    assert!(
+        nl.contains("[standaard: markdown]") && nl.contains("[mogelijke waarden:"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("[default: markdown]") && en.contains("[possible values:"),
+        "{en}"
+    );
+    let own = nl.find("Opties:").unwrap();
+    let global = nl.find("Algemene opties:").unwrap();
+    assert!(
+        own < global && nl[own..global].contains("--all") && !nl[own..global].contains("--lang")
+    );
+    assert_eq!(stdout(&env.run(&["help"])), stdout(&env.run(&["--help"])));
+}
+
+#[test]
+fn file_errors_speak_the_chosen_language_with_their_place() {
+    let env = Env::new();
+    let missing = env.home.path().join("weg.toml");
+    let (nl, en) = both(&env, &["new", "--from", missing.to_str().unwrap()], 2);
+    assert!(
+        nl.contains("kan") && nl.contains("niet lezen: bestaat niet"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("cannot read") && en.contains("does not exist"),
+        "{en}"
+    );
+
+    let folder = env.home.path().to_str().unwrap().to_string();
+    let (nl, _) = both(&env, &["new", "--from", &folder], 2);
+    assert!(
+        nl.contains("is een map") || nl.contains("niet lezen"),
+        "{nl}"
+    );
+
+    let broken = env.file("kapot.toml", "[kern]\ntitel = \"a\nzz");
+    let (nl, _) = both(&env, &["new", "--from", broken.to_str().unwrap()], 2);
+    assert!(
+        nl.contains("kapot.toml:3:3: sleutel zonder waarde; verwacht `=`"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("1 fout in") && nl.contains("er is niets opgeslagen"),
+        "{nl}"
+    );
+
+    let binary = env.home.path().join("binair.toml");
+    fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    let (nl, _) = both(&env, &["new", "--from", binary.to_str().unwrap()], 2);
+    assert!(nl.contains("is geen tekst (UTF-8)"), "{nl}");
+
+    let id = env.new_note(FULL);
+    let into_folder = env.home.path().join("map");
+    fs::create_dir(&into_folder).unwrap();
+    let (nl, en) = both(
+        &env,
+        &["export", &id, "-o", into_folder.to_str().unwrap()],
+        1,
+    );
+    assert!(
+        nl.contains("kan niet schrijven naar") && nl.contains("is een map"),
+        "{nl}"
+    );
+    assert!(en.contains("is a folder"), "{en}");
+
+    let (nl, _) = both(&env, &["show", "zzzz"], 2);
+    assert!(nl.contains("geen notitie met id 'zzzz'"), "{nl}");
+    both(&env, &["--set", "geen_set", "template"], 2);
+
+    // A note broken by hand: its place and what is wrong.
+    fs::write(env.notes_dir().join("kapot.toml"), "format = 1\nid = [1,").unwrap();
+    let (nl, _) = both(&env, &["show", "kapot"], 1);
+    assert!(
+        nl.contains("kapot.toml:2:") && nl.contains("geen geldige notitie"),
+        "{nl}"
+    );
+    both(&env, &["list", "--strict"], 1);
+}
+
+#[test]
+fn settings_and_question_set_errors_speak_the_chosen_language() {
+    let env = Env::new();
+    let dir = env.config.path().join("driehoek");
+    fs::create_dir_all(dir.join("questions")).unwrap();
+    fs::write(dir.join("config.toml"), "lang = \"fr\"\n").unwrap();
+    let (nl, _) = both(&env, &["list"], 2);
+    assert!(
+        nl.contains("config.toml:1:8: onbekende waarde `fr`"),
+        "{nl}"
+    );
+    fs::write(dir.join("config.toml"), "kleur = 1\n").unwrap();
+    let (nl, _) = both(&env, &["list"], 2);
+    assert!(
+        nl.contains("onbekend veld `kleur`") && nl.contains("1 fout in"),
+        "{nl}"
+    );
+    fs::remove_file(dir.join("config.toml")).unwrap();
+
+    fs::write(
+        dir.join("questions").join("eigen.toml"),
+        "format = 1\nid = \n",
+    )
+    .unwrap();
+    let (nl, _) = both(&env, &["questions"], 2);
+    assert!(nl.contains("eigen.toml:2:"), "{nl}");
+}
