@@ -65,6 +65,6 @@ pub fn refuse_personal_data(found: &[AnswerFinding], allow: bool, lang: Lang) ->
         return Ok(());
     }
     let mut msg: Vec<String> = found.iter().map(|f| f.line(lang)).collect();
-    msg.push(i18n::ERR_PERSONAL_DATA.with(lang, &[("count", &found.len().to_string())]));
+    msg.push(i18n::ERR_PERSONAL_DATA.count(lang, found.len()));
     Err(bad_input(msg.join("\n")))
 }

@@ -166,7 +166,7 @@ msgs! {
     H_LAW = "wet", "law";
     H_MONEY = "middelen", "money";
     H_SELF = "zelfregie", "self-direction";
-    H_SCOPE = "schaal", "scope";
+    H_SCOPE = "aard", "scope";
     NO_NOTES = "Nog geen notities. Begin met: driehoek new", "No notes yet. Start with: driehoek new";
 
     // Store and ids.
@@ -174,6 +174,7 @@ msgs! {
     ERR_DID_YOU_MEAN = "bedoelde je: {ids}?", "did you mean: {ids}?";
     ERR_AMBIGUOUS = "'{id}' past bij meer notities: {ids}; typ meer tekens", "'{id}' matches more than one note: {ids}; type more characters";
     ERR_NEWER_NOTE = "{file} heeft notitieformaat {found}; deze versie van driehoek kent tot en met {known}. Werk driehoek bij; het bestand blijft onaangeroerd.", "{file} has note format {found}; this version of driehoek knows up to {known}. Update driehoek; the file is left untouched.";
+    WARN_SKIPPED = "overgeslagen: {error}", "skipped: {error}";
     WARN_BROKEN_NOTE = "overgeslagen: {file}: {error}", "skipped: {file}: {error}";
 
     // Commands.
@@ -187,8 +188,6 @@ msgs! {
     WROTE = "Geschreven: {paths}", "Written: {paths}";
     WARN_SVG_LEFT_OUT = "de tekeningen zijn weggelaten: {path} bestaat al en is niet door driehoek geschreven", "the pictures are left out: {path} already exists and was not written by driehoek";
     NEXT_STEP = "Volgende stap, voor de bespreking: driehoek exporteer {id} -o MAP", "Next step, for the meeting: driehoek export {id} -o FOLDER";
-    EXPORTED = "{count} notitie(s) geëxporteerd naar {dir}", "{count} note(s) exported to {dir}";
-    ERR_NOT_ALL_EXPORTED = "{count} notitie(s) niet geëxporteerd; zie hierboven waarom", "{count} note(s) not exported; see above for why";
 }
 
 msgs! {
@@ -219,7 +218,6 @@ msgs! {
 msgs! {
     // Drafts, edits, deletes.
     ERR_NEEDS_TERMINAL = "driehoek {cmd} heeft een terminal nodig, maar {what} is geen terminal.", "driehoek {cmd} needs a terminal, but {what} is not a terminal.";
-    DRAFTS_WAITING = "Er wacht(en) {count} concept(en); ga verder met: driehoek resume", "{count} draft(s) waiting; continue with: driehoek resume";
     KEEP_DRAFT = "Het concept bewaren om later verder te gaan?", "Keep the draft to continue later?";
     KEEP = "Bewaren (verder met: driehoek resume {id})", "Keep (continue with: driehoek resume {id})";
     DISCARD = "Weggooien", "Discard";
@@ -254,10 +252,8 @@ msgs! {
     PRIVACY_AGAIN = "Antwoord herschrijven", "Rewrite the answer";
     PRIVACY_REDACT = "Vervangen en doorgaan: {example}", "Replace and go on: {example}";
     PRIVACY_KEEP = "Toch zo bewaren", "Keep it as it is";
-    ERR_PERSONAL_DATA = "{count} vondst(en) die op persoonsgegevens lijken; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --allow-personal-data.", "{count} finding(s) that look like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.";
     WARN_EXPORT_PERSONAL = "let op: notitie {id} bevat wat op persoonsgegevens lijkt:", "careful: note {id} contains what looks like personal data:";
-    CHECK_CLEAN = "Geen persoonsgegevens gevonden in {count} notitie(s).", "No personal data found in {count} note(s).";
-    CHECK_FOUND = "{count} vondst(en) in {notes} notitie(s).", "{count} finding(s) in {notes} note(s).";
+    CHECK_FOUND = "{findings} in {notes}.", "{findings} in {notes}.";
 }
 
 msgs! {
@@ -300,7 +296,7 @@ msgs! {
     CFG_FILE = "instellingen:", "settings:";
     CFG_EXISTS = "bestaat", "exists";
     CFG_MISSING = "bestaat nog niet", "does not exist yet";
-    CFG_NAMES = "{count} naam/namen voor de privacybewaker (niet getoond)", "{count} name(s) for the privacy guard (not shown)";
+    CFG_NAMES = "{names} voor de privacybewaker (niet getoond)", "{names} for the privacy guard (not shown)";
     CFG_QUESTIONS = "eigen vragenlijsten:", "own question sets:";
     CFG_LEXICON = "eigen labels:", "own labels:";
     CFG_NOTES = "notities:", "notes:";
@@ -310,7 +306,7 @@ msgs! {
 msgs! {
     // bundle
     B_TITLE = "Gebundelde uitzonderingen", "Bundled exceptions";
-    BUNDLE_META = "{count} casus(sen){about}. Zonder persoonlijke tekst: casussen staan er met hun id.", "{count} case(s){about}. No personal text: cases appear by their id.";
+    BUNDLE_META = "{cases}{about}. Zonder persoonlijke tekst: casussen staan er met hun id.", "{cases}{about}. No personal text: cases appear by their id.";
     B_OPEN = "open", "open";
     B_LAWS = "Welke wetten en regels", "Which laws and rules";
     B_LAW = "Wet of regel", "Law or rule";
@@ -320,7 +316,7 @@ msgs! {
     B_ANSWER = "Antwoord", "Answer";
     B_CASES = "casussen", "cases";
     B_STRUCTURAL = "Structurele casussen, naar wat ze blokkeert", "Structural cases, by what blocks them";
-    B_COSTED = "Over de {count} casus(sen) met beide bedragen:", "Over the {count} case(s) with both amounts:";
+    B_COSTED = "Over {cases} met beide bedragen:", "Over {cases} with both amounts:";
     B_COST_CURRENT = "Huidige routes, per jaar", "Current routes, per year";
     B_COST_ONCE = "Voorstellen, eenmalig", "Proposals, one-off";
     B_COST_YEARLY = "Voorstellen, per jaar", "Proposals, per year";
@@ -381,7 +377,6 @@ msgs! {
     EDIT_CONFLICT = "Notitie {id} is veranderd sinds je begon (een andere bewerking sloeg eerst op); ze is niet overschreven. Je antwoorden staan in concept {draft}; ga verder met: driehoek resume {draft} (de andere versie blijft dan in de geschiedenis).", "Note {id} changed since you began (another edit saved first); it was not overwritten. Your answers are in draft {draft}; continue with: driehoek resume {draft} (the other version then stays in the history).";
     EDIT_NOTE_GONE = "Notitie {id} is intussen gewist of weggegooid; de bewerking stopt en er is geen concept bewaard.", "Note {id} was erased or deleted meanwhile; the edit stops and no draft is kept.";
     CHECK_TEMP = "tijdelijk bestand (kan tekst van een notitie bevatten): {path}", "temp file (may hold a note's text): {path}";
-    CHECK_TEMPS = "{count} tijdelijk(e) bestand(en) over. Een opdracht die nog loopt gebruikt ze misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} temp file(s) remain. A command still running may use them; what an interrupted command left is cleaned up by the next command after a minute.";
     ERR_READ = "kan {file} niet lezen: {error}", "cannot read {file}: {error}";
     ERR_INPUT_TOO_LARGE = "{file} is groter dan {max} bytes, de grens voor zo'n bestand", "{file} is larger than {max} bytes, the limit for such a file";
     ERR_NOT_UTF8 = "{file} is geen tekst (UTF-8)", "{file} is not text (UTF-8)";
@@ -389,10 +384,7 @@ msgs! {
     ERR_ID_NOT_FILE_NAME = "{file} draagt het id {inner}, niet {id} zoals de naam zegt; het is waarschijnlijk een kopie (van een synchronisatieprogramma, of een '-kopie') en wordt niet gebruikt. Houd de goede versie als notes/{inner}.toml en haal de andere weg.", "{file} holds id {inner}, not {id} as its name says; it is probably a copy (by a sync client, or a '-copy') and is not used. Keep the right version as notes/{inner}.toml and remove the other.";
     ERR_NO_RETENTION = "er is geen bewaartermijn ingesteld; zet bijvoorbeeld bewaartermijn = 12 (maanden) in config.toml (zie: driehoek config)", "no retention period is set; put for example bewaartermijn = 12 (months) in config.toml (see: driehoek config)";
     PRUNE_NONE = "Geen notities ouder dan de bewaartermijn van {months} maanden.", "No notes older than the retention period of {months} months.";
-    CONFIRM_PRUNE = "Deze {count} notitie(s), langer dan {months} maanden niet bijgewerkt, met al hun versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase these {count} note(s), not updated for more than {months} months, and all their versions for good? This cannot be undone.";
-    PRUNED = "{count} notitie(s) gewist.", "{count} note(s) erased.";
     RETENTION_MARK = "bewaartermijn voorbij", "past retention";
-    RETENTION_LISTED = "{count} notitie(s) zijn langer dan de bewaartermijn van {months} maanden niet bijgewerkt; wis ze met: driehoek opschonen", "{count} note(s) have not been updated for longer than the retention period of {months} months; erase them with: driehoek prune";
     CHECK_RETENTION = "{id} {title}: langer dan de bewaartermijn van {months} maanden niet bijgewerkt (laatst {date})", "{id} {title}: not updated for longer than the retention period of {months} months (last {date})";
     CFG_RETENTION_UNSET = "bewaartermijn = — (niet ingesteld; de AVG vraagt om een termijn, bijvoorbeeld: bewaartermijn = 12)", "bewaartermijn = — (not set; the GDPR asks for a period, for example: bewaartermijn = 12)";
     CFG_RETENTION = "bewaartermijn = {months} (maanden)", "bewaartermijn = {months} (months)";
@@ -419,8 +411,6 @@ msgs! {
     ERR_COST_NO_AMOUNT = "bedrag ontbreekt: een getal, of \"weet ik niet\"", "bedrag is missing: a number, or \"weet ik niet\"";
     ERR_PERIOD = "'{value}' is geen periode; kies jaar, eenmalig of bijvoorbeeld \"3 jaar\" (1 tot en met 50 jaar)", "'{value}' is not a period; choose jaar (per year), eenmalig (one-off) or for example \"3 jaar\" (1 to 50 years)";
     ERR_COST_NO_PERIOD = "periode ontbreekt: jaar, eenmalig of bijvoorbeeld \"3 jaar\"", "periode is missing: jaar (per year), eenmalig (one-off) or for example \"3 jaar\"";
-    B_WITHOUT_PROFILE_ONE = "1 notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "1 note has no contrast profile (short walk) and is not counted here.";
-    B_WITHOUT_PROFILE = "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} notes have no contrast profile (short walk) and are not counted here.";
     ERR_EXCLUSIVE = "'{value}' kan niet samen met een andere keuze", "'{value}' cannot go together with another choice";
 }
 
@@ -490,6 +480,16 @@ plurals! {
     N_FINDINGS = "{count} vondst", "{count} vondsten", "{count} finding", "{count} findings";
     N_PROBLEMS = "{count} fout", "{count} fouten", "{count} problem", "{count} problems";
     N_UNREADABLE = "{count} notitiebestand niet te lezen", "{count} notitiebestanden niet te lezen", "{count} unreadable note file", "{count} unreadable note files";
+    EXPORTED = "{count} notitie geëxporteerd naar {dir}", "{count} notities geëxporteerd naar {dir}", "{count} note exported to {dir}", "{count} notes exported to {dir}";
+    ERR_NOT_ALL_EXPORTED = "{count} notitie niet geëxporteerd; zie hierboven waarom", "{count} notities niet geëxporteerd; zie hierboven waarom", "{count} note not exported; see above for why", "{count} notes not exported; see above for why";
+    DRAFTS_WAITING = "Er wacht {count} concept; ga verder met: driehoek resume", "Er wachten {count} concepten; ga verder met: driehoek resume", "{count} draft waiting; continue with: driehoek resume", "{count} drafts waiting; continue with: driehoek resume";
+    ERR_PERSONAL_DATA = "{count} vondst die op persoonsgegevens lijkt; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --allow-personal-data.", "{count} vondsten die op persoonsgegevens lijken; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --allow-personal-data.", "{count} finding that looks like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.", "{count} findings that look like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.";
+    CHECK_CLEAN = "Geen persoonsgegevens gevonden in {count} notitie.", "Geen persoonsgegevens gevonden in {count} notities.", "No personal data found in {count} note.", "No personal data found in {count} notes.";
+    CHECK_TEMPS = "{count} tijdelijk bestand over. Een opdracht die nog loopt gebruikt het misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} tijdelijke bestanden over. Een opdracht die nog loopt gebruikt ze misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} temp file remains. A command still running may use it; what an interrupted command left is cleaned up by the next command after a minute.", "{count} temp files remain. A command still running may use them; what an interrupted command left is cleaned up by the next command after a minute.";
+    CONFIRM_PRUNE = "Deze {count} notitie, langer dan {months} maanden niet bijgewerkt, met al haar versies voorgoed wissen? Dit kan niet ongedaan worden.", "Deze {count} notities, langer dan {months} maanden niet bijgewerkt, met al hun versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase this {count} note, not updated for more than {months} months, and all its versions for good? This cannot be undone.", "Erase these {count} notes, not updated for more than {months} months, and all their versions for good? This cannot be undone.";
+    PRUNED = "{count} notitie gewist.", "{count} notities gewist.", "{count} note erased.", "{count} notes erased.";
+    RETENTION_LISTED = "{count} notitie is langer dan de bewaartermijn van {months} maanden niet bijgewerkt; wis haar met: driehoek opschonen", "{count} notities zijn langer dan de bewaartermijn van {months} maanden niet bijgewerkt; wis ze met: driehoek opschonen", "{count} note has not been updated for longer than the retention period of {months} months; erase it with: driehoek prune", "{count} notes have not been updated for longer than the retention period of {months} months; erase them with: driehoek prune";
+    B_WITHOUT_PROFILE = "{count} notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} note has no contrast profile (short walk) and is not counted here.", "{count} notes have no contrast profile (short walk) and are not counted here.";
     N_NAMES = "{count} naam", "{count} namen", "{count} name", "{count} names";
 }
 
@@ -564,4 +564,50 @@ msgs! {
 
 plurals! {
     CLAP_MISSING = "dit verplichte argument ontbreekt:", "deze verplichte argumenten ontbreken:", "the following required argument was not provided:", "the following required arguments were not provided:";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_and_many_in_both_languages() {
+        assert_eq!(N_NOTES.count(Lang::Nl, 1), "1 notitie");
+        assert_eq!(N_NOTES.count(Lang::Nl, 2), "2 notities");
+        assert_eq!(N_NOTES.count(Lang::Nl, 0), "0 notities");
+        assert_eq!(N_CASES.count(Lang::Nl, 1), "1 casus");
+        assert_eq!(N_CASES.count(Lang::Nl, 3), "3 casussen");
+        assert_eq!(N_CASES.count(Lang::En, 1), "1 case");
+        assert_eq!(
+            DRAFTS_WAITING.count(Lang::Nl, 2),
+            "Er wachten 2 concepten; ga verder met: driehoek resume"
+        );
+        assert_eq!(
+            EXPORTED.with(Lang::En, 1, &[("dir", "uit")]),
+            "1 note exported to uit"
+        );
+    }
+
+    #[test]
+    fn dutch_numbers_have_a_decimal_comma() {
+        assert_eq!(decimal(Lang::Nl, 1.25, 1), "1,2");
+        assert_eq!(decimal(Lang::Nl, 1.35, 2), "1,35");
+        assert_eq!(decimal(Lang::En, 1.35, 2), "1.35");
+        assert_eq!(decimal(Lang::Nl, -0.5, 1), "-0,5");
+    }
+
+    #[test]
+    fn no_message_leaves_its_plural_to_the_reader() {
+        let src = include_str!("i18n.rs");
+        for hedge in ["(s)", "(en)", "(sen)", "naam/namen", "(e) "] {
+            let quoted = format!("{hedge}\"");
+            let inside = src
+                .lines()
+                .filter(|l| l.contains(" = \"") && !l.contains("for hedge"));
+            let found: Vec<&str> = inside
+                .filter(|l| l.contains(hedge) || l.contains(&quoted))
+                .collect();
+            assert!(found.is_empty(), "{hedge} in {found:?}");
+        }
+    }
 }

@@ -45,9 +45,12 @@ pub fn report_broken(broken: &[Broken], lang: Lang) {
     for b in broken {
         let file = b.path.display().to_string();
         let error = crate::error::describe(&b.error, lang);
-        say(format!(
-            "driehoek: {}",
+        // A TOML error names the file already, with its line and column.
+        let warning = if error.starts_with(&file) {
+            i18n::WARN_SKIPPED.with(lang, &[("error", &error)])
+        } else {
             i18n::WARN_BROKEN_NOTE.with(lang, &[("file", &file), ("error", &error)])
-        ));
+        };
+        say(format!("driehoek: {warning}"));
     }
 }

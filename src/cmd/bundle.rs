@@ -31,10 +31,10 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
     }
     if let Some(d) = filter.since {
-        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &d.to_string())]));
+        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &render::day(d, lang))]));
     }
     if let Some(d) = filter.until {
-        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &d.to_string())]));
+        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &render::day(d, lang))]));
     }
     if filter.structural {
         about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));

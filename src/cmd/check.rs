@@ -54,8 +54,8 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         faults.push(i18n::CHECK_FOUND.with(
             ctx.lang,
             &[
-                ("count", &total.to_string()),
-                ("notes", &with_findings.to_string()),
+                ("findings", &i18n::N_FINDINGS.count(ctx.lang, total)),
+                ("notes", &i18n::N_NOTES.count(ctx.lang, with_findings)),
             ],
         ));
     }
@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         let old = super::retention::past(&notes, months, |n| n.updated);
         let months = months.0.to_string();
         for note in &old {
-            let date = render::date(note.updated);
+            let date = render::date(note.updated, ctx.lang);
             let line = i18n::CHECK_RETENTION.with(
                 ctx.lang,
                 &[
@@ -77,10 +77,8 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             show(format!("{line}\n"));
         }
         if !old.is_empty() {
-            let count = old.len().to_string();
-            faults.push(
-                i18n::RETENTION_LISTED.with(ctx.lang, &[("count", &count), ("months", &months)]),
-            );
+            let listed = i18n::RETENTION_LISTED.with(ctx.lang, old.len(), &[("months", &months)]);
+            faults.push(listed);
         }
     }
     // A temp file may hold a note's text: after a purge too.
@@ -93,13 +91,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         ));
     }
     if !temps.is_empty() {
-        faults.push(i18n::CHECK_TEMPS.with(ctx.lang, &[("count", &temps.len().to_string())]));
+        faults.push(i18n::CHECK_TEMPS.count(ctx.lang, temps.len()));
     }
     if faults.is_empty() {
-        eprintln!(
-            "{}",
-            i18n::CHECK_CLEAN.with(ctx.lang, &[("count", &notes.len().to_string())])
-        );
+        eprintln!("{}", i18n::CHECK_CLEAN.count(ctx.lang, notes.len()));
         return Ok(());
     }
     anyhow::bail!(faults.join("\n"))

@@ -169,7 +169,7 @@ pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         .map(|path| {
             let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
             match store::read_note(&path, ctx.lang) {
-                Ok(n) => (n.updated.to_string(), n.title, shown),
+                Ok(n) => (render::moment(n.updated, ctx.lang), n.title, shown),
                 Err(e) => (String::new(), error::describe(&e, ctx.lang), shown),
             }
         })

@@ -61,19 +61,11 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 }
             }
         }
-        say(i18n::EXPORTED.with(
-            ctx.lang,
-            &[
-                ("count", &count.to_string()),
-                ("dir", &dir.display().to_string()),
-            ],
-        ));
+        let shown = dir.display().to_string();
+        say(i18n::EXPORTED.with(ctx.lang, count, &[("dir", &shown)]));
         // The rest is exported, but an export meant as everything is not.
         if failed > 0 {
-            anyhow::bail!(
-                "{}",
-                i18n::ERR_NOT_ALL_EXPORTED.with(ctx.lang, &[("count", &failed.to_string())])
-            );
+            anyhow::bail!("{}", i18n::ERR_NOT_ALL_EXPORTED.count(ctx.lang, failed));
         }
         return Ok(());
     }

@@ -77,13 +77,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     if let (Some(months), false) = (ctx.config.bewaartermijn, old.is_empty()) {
         eprintln!(
             "{}",
-            i18n::RETENTION_LISTED.with(
-                ctx.lang,
-                &[
-                    ("count", &old.len().to_string()),
-                    ("months", &months.0.to_string())
-                ]
-            )
+            i18n::RETENTION_LISTED.with(ctx.lang, old.len(), &[("months", &months.0.to_string())])
         );
     }
     if args.strict && !broken.is_empty() {

@@ -57,10 +57,7 @@ fn interactive(ctx: &Ctx, revises: Option<&str>) -> Result<()> {
     let revises = revises.map(|id| store.resolve(id, ctx.lang)).transpose()?;
     let waiting = store.drafts()?.0.len();
     if waiting > 0 {
-        eprintln!(
-            "{}",
-            i18n::DRAFTS_WAITING.with(ctx.lang, &[("count", &waiting.to_string())])
-        );
+        eprintln!("{}", i18n::DRAFTS_WAITING.count(ctx.lang, waiting));
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
     draft.revises = revises;

@@ -19,7 +19,6 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     let listing = store.summaries()?;
     crate::select::report_broken(&listing.broken, ctx.lang);
     let old = super::retention::past(&listing.notes, months, |n| n.updated);
-    let count = old.len().to_string();
     let months = months.0.to_string();
     if old.is_empty() {
         eprintln!(
@@ -32,16 +31,16 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
         show(format!(
             "{}  {}  {}\n",
             note.id,
-            render::date(note.updated),
+            render::date(note.updated, ctx.lang),
             note.title
         ));
     }
-    let question = i18n::CONFIRM_PRUNE.with(ctx.lang, &[("count", &count), ("months", &months)]);
+    let question = i18n::CONFIRM_PRUNE.with(ctx.lang, old.len(), &[("months", &months)]);
     confirm(ctx, &store, &question, args.yes)?;
     for note in &old {
         store.purge(&note.id)?;
         eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &note.id)]));
     }
-    eprintln!("{}", i18n::PRUNED.with(ctx.lang, &[("count", &count)]));
+    eprintln!("{}", i18n::PRUNED.count(ctx.lang, old.len()));
     Ok(())
 }

@@ -49,7 +49,10 @@ pub fn config(ctx: &Ctx) -> Result<()> {
     writeln!(
         out,
         "names = {}",
-        i18n::CFG_NAMES.with(lang, &[("count", &c.names.len().to_string())])
+        i18n::CFG_NAMES.with(
+            lang,
+            &[("names", &i18n::N_NAMES.count(lang, c.names.len()))]
+        )
     )?;
     match c.bewaartermijn {
         Some(m) => writeln!(

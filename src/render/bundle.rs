@@ -26,7 +26,10 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
     let t = |m: i18n::Msg| m.get(lang).to_string();
     let mut blocks = vec![Block::Meta(i18n::BUNDLE_META.with(
         lang,
-        &[("count", &b.cases.len().to_string()), ("about", about)],
+        &[
+            ("cases", &i18n::N_CASES.count(lang, b.cases.len())),
+            ("about", about),
+        ],
     ))];
 
     blocks.push(Block::Heading(t(i18n::H_TRIANGLE)));
@@ -91,7 +94,7 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
             vec![t(i18n::COST_DIFF_FIRST_YEAR), first_year.display(lang)],
         ];
         blocks.push(Block::Meta(
-            i18n::B_COSTED.with(lang, &[("count", &b.costed.to_string())]),
+            i18n::B_COSTED.with(lang, &[("cases", &i18n::N_CASES.count(lang, b.costed))]),
         ));
         blocks.push(table(vec![String::new(), t(i18n::H_AMOUNT)], rows, vec![1]));
     }
@@ -103,23 +106,19 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
     if !b.contrasts.is_empty() {
         blocks.push(Block::Heading(t(i18n::B_CONTRASTS)));
         if b.without_profile > 0 {
-            let n = b.without_profile.to_string();
-            let msg = if b.without_profile == 1 {
-                i18n::B_WITHOUT_PROFILE_ONE
-            } else {
-                i18n::B_WITHOUT_PROFILE
-            };
-            blocks.push(Block::Meta(msg.with(lang, &[("count", &n)])));
+            let msg = i18n::B_WITHOUT_PROFILE.count(lang, b.without_profile);
+            blocks.push(Block::Meta(msg));
         }
     }
     if placed {
-        let avg = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.1}"));
+        let avg = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| i18n::decimal(lang, v, 1));
         let rows = b
             .contrasts
             .iter()
             .map(|c| {
                 let moved = match (c.now, c.desired) {
-                    (Some(n), Some(d)) => format!("{:+.1}", d - n),
+                    (Some(n), Some(d)) if d >= n => format!("+{}", i18n::decimal(lang, d - n, 1)),
+                    (Some(n), Some(d)) => i18n::decimal(lang, d - n, 1),
                     _ => "—".to_string(),
                 };
                 vec![

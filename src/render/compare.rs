@@ -1,14 +1,24 @@
 //! Two notes side by side: the same case before and after the team
 //! discussion, or two cases that hit the same rule.
 
-use super::{Block, Doc, date, signed};
+use super::{Block, Doc, long_date, signed};
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Contrast, Cost, Euros, Verdict};
 
 pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
     let mut blocks = vec![
-        Block::Meta(format!("A: {} · {} · {}", a.id, date(a.created), a.title)),
-        Block::Meta(format!("B: {} · {} · {}", b.id, date(b.created), b.title)),
+        Block::Meta(format!(
+            "A: {} · {} · {}",
+            a.id,
+            long_date(a.created, lang),
+            a.title
+        )),
+        Block::Meta(format!(
+            "B: {} · {} · {}",
+            b.id,
+            long_date(b.created, lang),
+            b.title
+        )),
     ];
     if b.revises.as_deref() == Some(a.id.as_str()) {
         blocks.push(Block::Meta(i18n::B_REVISES_A.get(lang).to_string()));

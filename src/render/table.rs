@@ -72,7 +72,7 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
             .next()
             .map_or(String::new(), |c| c.to_uppercase().collect())
     };
-    let dates: Vec<String> = notes.iter().map(|n| date(n.created)).collect();
+    let dates: Vec<String> = notes.iter().map(|n| date(n.created, lang)).collect();
     let titles: Vec<String> = notes
         .iter()
         .map(|n| {
@@ -185,7 +185,7 @@ fn boxed<'a, const N: usize>(
 pub fn drafts(drafts: &[Draft], titles: &[String], lang: Lang, width: usize) -> String {
     use i18n::{H_CHANGED, H_ID, H_PROGRESS, H_TITLE};
     let ids: Vec<_> = drafts.iter().map(|d| printable(&d.id)).collect();
-    let dates: Vec<String> = drafts.iter().map(|d| date(d.updated)).collect();
+    let dates: Vec<String> = drafts.iter().map(|d| date(d.updated, lang)).collect();
     // What an edit draft edits stands after its title, as a practice
     // note's mark does in the list of notes.
     let titles: Vec<String> = drafts

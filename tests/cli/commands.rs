@@ -515,7 +515,7 @@ fn a_broken_note_does_not_hide_the_others() {
     assert_eq!(code(&out), 1);
     let err = stderr(&out);
     assert!(err.contains("kapot.toml"), "{err}");
-    assert!(err.contains("1 notitie(s) niet geëxporteerd"), "{err}");
+    assert!(err.contains("1 notitie niet geëxporteerd"), "{err}");
     assert!(dir.join(format!("{id}-drie-zakken-post.md")).is_file());
 }
 

@@ -176,7 +176,11 @@ pub fn stable(text: &str, ids: &[&str]) -> String {
 #[macro_export]
 macro_rules! snapshot {
     ($name:expr, $value:expr) => {
-        insta::with_settings!({ filters => vec![(r"\b\d{4}-\d{2}-\d{2}\b", "YYYY-MM-DD")] }, {
+        insta::with_settings!({ filters => vec![
+            (r"\b\d{4}-\d{2}-\d{2}\b", "YYYY-MM-DD"),
+            (r"\b\d{2}-\d{2}-\d{4}\b", "DD-MM-YYYY"),
+            (r"\b\d{1,2} (jan\.|feb\.|mrt\.|apr\.|mei|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.|[A-Z][a-z]{2}) \d{4}\b", "D MMM YYYY"),
+        ] }, {
             insta::assert_snapshot!($name, $value);
         })
     };

@@ -935,7 +935,7 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
 
     // `new` mentions the waiting draft; quit it at once with Ctrl-C.
     let mut again = Pty::spawn(&env, &["new"]);
-    again.expect("Er wacht(en) 1 concept(en); ga verder met: driehoek resume");
+    again.expect("Er wacht 1 concept; ga verder met: driehoek resume");
     again.expect("[De casus 1 van 14 · deel 1 van 7]");
     again.wait_until_reading_keys();
     again.send(CTRL_C);

@@ -291,7 +291,7 @@ fn personal_data_in_an_answers_file_is_refused_unless_allowed() {
         "[casus.eigen_woorden] BSN: 123456782",
         "[casus.eigen_woorden] telefoonnummer: 06-12345678",
         "[casus.eigen_woorden] e-mailadres: an.ja@example.nl",
-        "3 vondst(en) die op persoonsgegevens lijken; er is niets opgeslagen",
+        "3 vondsten die op persoonsgegevens lijken; er is niets opgeslagen",
     ] {
         assert!(err.contains(line), "missing {line:?} in {err}");
     }
