@@ -119,8 +119,8 @@ fn usage_errors_speak_the_chosen_language() {
         nl.contains("ongeldige waarde 'pdf' voor '--format <FORMAAT>'"),
         "{nl}"
     );
-    assert!(nl.contains("[mogelijke waarden: markdown, json"), "{nl}");
-    assert!(en.contains("[possible values: markdown, json"), "{en}");
+    assert!(nl.contains("[mogelijke waarden: markdown, "), "{nl}");
+    assert!(en.contains("[possible values: markdown, "), "{en}");
 
     both(&env, &["list", "--since", "gisteren"], 2);
     both(&env, &["list", "--verdict", "wet"], 2);

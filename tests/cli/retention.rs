@@ -42,7 +42,7 @@ fn notes_past_the_period_are_marked_checked_and_pruned() {
     assert!(row(&old).contains("bewaartermijn voorbij"), "{table}");
     assert!(!row(&new).contains("bewaartermijn voorbij"), "{table}");
     assert!(
-        stderr(&out).contains("1 notitie(s) zijn langer dan de bewaartermijn van 12 maanden niet bijgewerkt; wis ze met: driehoek opschonen"),
+        stderr(&out).contains("1 notitie is langer dan de bewaartermijn van 12 maanden niet bijgewerkt; wis haar met: driehoek opschonen"),
         "{}",
         stderr(&out)
     );
