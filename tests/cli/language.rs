@@ -211,14 +211,10 @@ fn file_errors_speak_the_chosen_language_with_their_place() {
     let (nl, _) = both(&env, &["new", "--from", binary.to_str().unwrap()], 2);
     assert!(nl.contains("is geen tekst (UTF-8)"), "{nl}");
 
-    let id = env.new_note(FULL);
+    env.new_note(FULL);
     let into_folder = env.home.path().join("map");
     fs::create_dir(&into_folder).unwrap();
-    let (nl, en) = both(
-        &env,
-        &["export", &id, "-o", into_folder.to_str().unwrap()],
-        1,
-    );
+    let (nl, en) = both(&env, &["bundle", "-o", into_folder.to_str().unwrap()], 1);
     assert!(
         nl.contains("kan niet schrijven naar") && nl.contains("is een map"),
         "{nl}"
