@@ -214,12 +214,13 @@ fn file_errors_speak_the_chosen_language_with_their_place() {
     env.new_note(FULL);
     let into_folder = env.home.path().join("map");
     fs::create_dir(&into_folder).unwrap();
-    let (nl, en) = both(&env, &["bundle", "-o", into_folder.to_str().unwrap()], 1);
-    assert!(
-        nl.contains("kan niet schrijven naar") && nl.contains("is een map"),
-        "{nl}"
-    );
-    assert!(en.contains("is a folder"), "{en}");
+    let (nl, en) = both(&env, &["bundle", "-o", into_folder.to_str().unwrap()], 2);
+    assert!(nl.contains("is geen gewoon bestand"), "{nl}");
+    assert!(en.contains("is not a regular file"), "{en}");
+    // Writing where the disk refuses: a path under a file.
+    let under_file = env.home.path().join("kapot.toml").join("x.md");
+    let (nl, _) = both(&env, &["bundle", "-o", under_file.to_str().unwrap()], 1);
+    assert!(nl.contains("een deel van het pad is geen map"), "{nl}");
 
     let (nl, _) = both(&env, &["show", "zzzz"], 2);
     assert!(nl.contains("geen notitie met id 'zzzz'"), "{nl}");
