@@ -127,6 +127,9 @@ pub struct PracticeArgs {
     /// Toon de oefencasussen
     #[arg(long, conflicts_with = "case")]
     pub list: bool,
+    /// Met --list: als tabel of als JSON (sleutel, titel, les en modeloordelen)
+    #[arg(long, value_enum, default_value = "text", requires = "list")]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
@@ -385,6 +388,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "The case (a unique beginning of its name is enough); without: choose from the list",
     ),
     ("practice.list", "Show the practice cases"),
+    (
+        "practice.format",
+        "With --list: as a table or as JSON (key, title, lesson and model verdicts)",
+    ),
     (
         "bundle",
         "Bundled exceptions: what the notes say together, without personal text",

@@ -610,4 +610,11 @@ mod tests {
             assert!(found.is_empty(), "{hedge} in {found:?}");
         }
     }
+
+msgs! {
+    // practice: the trainee beside the coach's model answers
+    PRACTICE_CORNER = "jij: {you} · coach: {coach}", "you: {you} · coach: {coach}";
+    H_THE_CASE = "De casus", "The case";
+    H_NEXT_STEPS = "Vervolg", "Next steps";
+    H_TEAM_QUESTION = "Vraag aan het team", "Question for the team";
 }

@@ -3,10 +3,10 @@ use anyhow::Result;
 use super::{Ctx, session};
 use crate::bank::DEFAULT_SET;
 use crate::cases::PracticeCase;
-use crate::cli::PracticeArgs;
+use crate::cli::{ListFormat, PracticeArgs};
 use crate::error::bad_input;
 use crate::i18n;
-use crate::note::{Answer, Draft};
+use crate::note::{Answer, Draft, Verdict};
 use crate::prompt::{Prompter, TermPrompter};
 use crate::render;
 use crate::store::{self, resolve_among};
@@ -17,6 +17,10 @@ use crate::walk::Walk;
 pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
     let lang = ctx.lang;
     let cases = ctx.cases()?;
+    if args.list && args.format == ListFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&listing(&cases, lang))?);
+        return Ok(());
+    }
     if args.list {
         let mut t = render::table::styled(
             [
@@ -87,4 +91,37 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
         .mirrored_by(&lexicon);
     walk.continue_at(None);
     session::finish(ctx, &store, &set, &mut walk, &mut draft)
+}
+
+/// One case as `practice --list --format json` gives it: enough for a
+/// trainer to pick cases by what they teach and how a coach answers them.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    key: &'a str,
+    title: &'a str,
+    lesson: Option<&'a str>,
+    model: Option<ModelVerdicts>,
+}
+
+#[derive(serde::Serialize)]
+struct ModelVerdicts {
+    wet: Verdict,
+    middelen: Verdict,
+    zelfregie: Verdict,
+}
+
+fn listing(cases: &[PracticeCase], lang: i18n::Lang) -> Vec<Listed<'_>> {
+    cases
+        .iter()
+        .map(|c| Listed {
+            key: &c.key,
+            title: c.title.get(lang),
+            lesson: c.lesson.as_ref().map(|l| l.get(lang).trim()),
+            model: c.model.as_ref().map(|m| ModelVerdicts {
+                wet: m.wet.oordeel,
+                middelen: m.middelen.oordeel,
+                zelfregie: m.zelfregie.oordeel,
+            }),
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::{Block, Doc};
 use crate::bank::QuestionSet;
-use crate::cases::PracticeCase;
+use crate::cases::{Model, PracticeCase};
 use crate::i18n::{self, Lang, Text};
 use crate::note::{CaseNote, Verdict};
 
@@ -31,6 +31,50 @@ fn part(
     lines.join("\n")
 }
 
+/// How a verdict reads beside the coach's: "—" where none was given.
+fn verdict_word(v: Option<Verdict>, lang: Lang) -> String {
+    v.map_or_else(|| "—".to_string(), |v| v.label(lang).to_string())
+}
+
+/// The three corners, each as "jij: ja · coach: twijfel" with the coach's
+/// reason below: the first thing a trainee wants to know is where they
+/// differ, and why.
+fn corners(note: &CaseNote, model: &Model, lang: Lang) -> Vec<Block> {
+    let t = &note.triangle;
+    [
+        (i18n::Q_LAW, t.law, &model.wet),
+        (i18n::Q_MONEY, t.money, &model.middelen),
+        (i18n::Q_SELF, t.self_direction, &model.zelfregie),
+    ]
+    .into_iter()
+    .map(|(corner, mine, coach)| {
+        let verdicts = i18n::PRACTICE_CORNER.with(
+            lang,
+            &[
+                ("you", &verdict_word(mine, lang)),
+                ("coach", &verdict_word(Some(coach.oordeel), lang)),
+            ],
+        );
+        Block::Answer {
+            question: corner.get(lang).to_string(),
+            answer: format!("{verdicts}\n{}", coach.reden.get(lang).trim()),
+        }
+    })
+    .collect()
+}
+
+/// One part of the walk: the trainee's answers left, the coach's right.
+fn beside(heading: &str, mine: String, theirs: &str, lang: Lang) -> [Block; 2] {
+    [
+        Block::Heading(heading.to_string()),
+        Block::Table {
+            head: vec![i18n::H_YOU.get(lang).into(), i18n::H_COACH.get(lang).into()],
+            rows: vec![vec![mine, theirs.trim().to_string()]],
+            numeric: Vec::new(),
+        },
+    ]
+}
+
 pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) -> Doc {
     let t = &note.triangle;
     let contrasts = note
@@ -49,35 +93,67 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
         .collect::<Vec<_>>()
         .join("\n");
     let coach = &case.coach;
-    let parts: [(i18n::Msg, String, &Text); 5] = [
-        (i18n::Q_LAW, part(note, set, lang, t.law, "wet"), &coach.wet),
+    let parts: [(i18n::Msg, String, Option<&Text>); 7] = [
+        (
+            i18n::H_THE_CASE,
+            part(note, set, lang, None, "casus"),
+            coach.casus.as_ref(),
+        ),
+        (
+            i18n::Q_LAW,
+            part(note, set, lang, t.law, "wet"),
+            Some(&coach.wet),
+        ),
         (
             i18n::Q_MONEY,
             part(note, set, lang, t.money, "middelen"),
-            &coach.middelen,
+            Some(&coach.middelen),
         ),
         (
             i18n::Q_SELF,
             part(note, set, lang, t.self_direction, "zelfregie"),
-            &coach.zelfregie,
+            Some(&coach.zelfregie),
         ),
-        (i18n::H_CONTRASTS, contrasts, &coach.contrasten),
+        (i18n::H_CONTRASTS, contrasts, Some(&coach.contrasten)),
         (
             i18n::H_REFLECTION,
             part(note, set, lang, None, "reflectie"),
-            &coach.reflectie,
+            Some(&coach.reflectie),
+        ),
+        (
+            i18n::H_NEXT_STEPS,
+            part(note, set, lang, None, "vervolg"),
+            coach.vervolg.as_ref(),
         ),
     ];
     let mut blocks = vec![Block::Meta(
         i18n::PRACTICE_META.with(lang, &[("case", case.title.get(lang))]),
     )];
+    if let Some(lesson) = &case.lesson {
+        blocks.push(Block::Quote(lesson.get(lang).trim().to_string()));
+    }
+    if let Some(model) = &case.model {
+        blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
+        blocks.extend(corners(note, model, lang));
+        let mine = set
+            .roles
+            .team_question
+            .as_deref()
+            .and_then(|id| note.entry(id))
+            .map_or_else(|| "—".to_string(), |e| e.display(lang));
+        blocks.extend(beside(
+            i18n::H_TEAM_QUESTION.get(lang),
+            mine,
+            model.teamvraag.get(lang),
+            lang,
+        ));
+    }
     for (heading, mine, theirs) in parts {
-        blocks.push(Block::Heading(heading.get(lang).to_string()));
-        blocks.push(Block::Table {
-            head: vec![i18n::H_YOU.get(lang).into(), i18n::H_COACH.get(lang).into()],
-            rows: vec![vec![mine, theirs.get(lang).trim().to_string()]],
-            numeric: Vec::new(),
-        });
+        // A coach's own older case may have no notes for a part: then the
+        // trainee's answers stand alone rather than beside an empty column.
+        if let Some(theirs) = theirs {
+            blocks.extend(beside(heading.get(lang), mine, theirs.get(lang), lang));
+        }
     }
     Doc {
         title: i18n::PRACTICE_TITLE.with(lang, &[("case", case.title.get(lang))]),

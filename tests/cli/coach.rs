@@ -356,3 +356,40 @@ fn practice_cases_are_listed() {
         .unwrap();
     assert_eq!(code(&out), 2, "a walk needs a terminal");
 }
+
+#[test]
+fn practice_cases_list_as_json_with_lesson_and_model_verdicts() {
+    let env = Env::new();
+    let out = env.run(&["oefen", "--list", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{out:?}");
+    let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert!(cases.len() >= 10, "{}", cases.len());
+    let by_key = |key: &str| cases.iter().find(|c| c["key"] == key).unwrap();
+    let blocked = by_key("drieentwintig");
+    assert_eq!(blocked["model"]["wet"], "nee");
+    assert!(
+        blocked["lesson"]
+            .as_str()
+            .unwrap()
+            .contains("Jeugdwet art. 1.1")
+    );
+    assert_eq!(
+        by_key("de-derde-opruimbeurt")["model"]["middelen"],
+        "twijfel"
+    );
+    assert_eq!(
+        by_key("bewind-voor-de-zekerheid")["model"]["zelfregie"],
+        "nee"
+    );
+    for c in cases {
+        for field in ["key", "title", "lesson"] {
+            assert!(c[field].as_str().is_some_and(|s| !s.is_empty()), "{c}");
+        }
+    }
+    // English titles and lessons with --lang en
+    let en = stdout(&env.run(&["--lang", "en", "practice", "--list", "--format", "json"]));
+    assert!(en.contains("The third clear-out"), "{en}");
+    // --format without --list is a usage error, not a walk
+    assert_eq!(code(&env.run(&["oefen", "--format", "json"])), 2);
+}

@@ -1109,7 +1109,7 @@ fn a_walk_killed_halfway_resumes_to_the_end() {
 #[test]
 fn a_practice_case_ends_beside_the_coach_notes() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["oefen", "drie"]);
+    let mut w = Walker::new(&env, "nl", &["oefen", "drie-z"]);
     w.pty.expect("Drie zakken post");
     w.pty.expect("De situatie");
     w.pty.expect("drie volle zakken met post");
@@ -1132,6 +1132,11 @@ fn a_practice_case_ends_beside_the_coach_notes() {
         "Coach",
         "Mag het van de wet?",
         "Rationeel en relationeel",
+        // each corner beside the coach's verdict, with the coach's reason
+        "· coach: ja",
+        "Niets in de wet verbiedt samen de post sorteren",
+        "Vraag aan het team",
+        "Mogen we twee middagen bij haar thuis",
     ] {
         assert!(seen.contains(part), "{part:?} not shown");
     }
