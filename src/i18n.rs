@@ -566,6 +566,14 @@ plurals! {
     CLAP_MISSING = "dit verplichte argument ontbreekt:", "deze verplichte argumenten ontbreken:", "the following required argument was not provided:", "the following required arguments were not provided:";
 }
 
+msgs! {
+    // practice: the trainee beside the coach's model answers
+    PRACTICE_CORNER = "jij: {you} · coach: {coach}", "you: {you} · coach: {coach}";
+    H_THE_CASE = "De casus", "The case";
+    H_NEXT_STEPS = "Vervolg", "Next steps";
+    H_TEAM_QUESTION = "Vraag aan het team", "Question for the team";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -610,11 +618,4 @@ mod tests {
             assert!(found.is_empty(), "{hedge} in {found:?}");
         }
     }
-
-msgs! {
-    // practice: the trainee beside the coach's model answers
-    PRACTICE_CORNER = "jij: {you} · coach: {coach}", "you: {you} · coach: {coach}";
-    H_THE_CASE = "De casus", "The case";
-    H_NEXT_STEPS = "Vervolg", "Next steps";
-    H_TEAM_QUESTION = "Vraag aan het team", "Question for the team";
 }
