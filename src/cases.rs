@@ -162,8 +162,14 @@ mod tests {
         let cases = embedded();
         assert!(cases.len() >= 10, "{} cases", cases.len());
         for c in &cases {
-            let model = c.model.as_ref().unwrap_or_else(|| panic!("{}: no model", c.key));
-            let lesson = c.lesson.as_ref().unwrap_or_else(|| panic!("{}: no lesson", c.key));
+            let model = c
+                .model
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: no model", c.key));
+            let lesson = c
+                .lesson
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: no lesson", c.key));
             let casus = c.coach.casus.as_ref();
             let vervolg = c.coach.vervolg.as_ref();
             for t in [
@@ -216,9 +222,20 @@ mod tests {
     #[test]
     fn coach_notes_name_the_article_of_every_law_they_cite() {
         let laws = [
-            "Wmo 2015", "Participatiewet", "Jeugdwet", "Wlz", "Awb", "Burgerlijk Wetboek",
-            "Huisvestingswet", "AVG", "Awir", "Zorgverzekeringswet", "Wgs",
-            "schuldhulpverlening (", "Wet langdurige zorg", "Grondwet",
+            "Wmo 2015",
+            "Participatiewet",
+            "Jeugdwet",
+            "Wlz",
+            "Awb",
+            "Burgerlijk Wetboek",
+            "Huisvestingswet",
+            "AVG",
+            "Awir",
+            "Zorgverzekeringswet",
+            "Wgs",
+            "schuldhulpverlening (",
+            "Wet langdurige zorg",
+            "Grondwet",
         ];
         for c in embedded() {
             let coach = &c.coach;

@@ -20,10 +20,11 @@ fn part(
         lines.push(format!("{}: {}", i18n::H_VERDICT.get(lang), v.label(lang)));
     }
     let r = &set.roles;
-    let verdicts = [&r.verdict_law, &r.verdict_money, &r.verdict_self];
+    // The verdicts stand in the line above; the title is the case's own.
+    let apart = [&r.verdict_law, &r.verdict_money, &r.verdict_self, &r.title];
     for q in set.questions_in(section) {
         if let Some(e) = note.entry(&q.id)
-            && !verdicts.iter().any(|v| v.as_deref() == Some(q.id.as_str()))
+            && !apart.iter().any(|v| v.as_deref() == Some(q.id.as_str()))
         {
             lines.push(format!("{}: {}", e.question, e.display(lang)));
         }
