@@ -88,6 +88,19 @@ pub struct Scale {
     pub max_label: Option<Text>,
 }
 
+/// Which questions a walk asks: the short walk, the full one, or the rest
+/// of a short note (deepening it to a full one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Route {
+    #[serde(rename = "kort")]
+    Short,
+    #[default]
+    #[serde(rename = "volledig")]
+    Full,
+    #[serde(rename = "verdiepen")]
+    Deepen,
+}
+
 /// When a follow-up is asked (or a required question may be left open).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Condition {
@@ -265,11 +278,20 @@ impl QuestionSet {
             })
     }
 
-    /// The questions a walk of this depth asks, in order.
-    pub fn walked(&self, depth: Depth) -> impl Iterator<Item = &Question> {
+    /// Whether a walk of `route` asks `q` (when its condition holds).
+    pub fn on_route(&self, route: Route, q: &Question) -> bool {
+        match route {
+            Route::Short => self.in_short(q),
+            Route::Full => true,
+            Route::Deepen => !self.in_short(q),
+        }
+    }
+
+    /// The questions a walk of `route` asks, in order.
+    pub fn walked(&self, route: Route) -> impl Iterator<Item = &Question> {
         self.questions
             .iter()
-            .filter(move |q| depth == Depth::Full || self.in_short(q))
+            .filter(move |q| self.on_route(route, q))
     }
 }
 
@@ -1078,7 +1100,7 @@ when = { question = "a.later", in = ["x"] }
     #[test]
     fn the_short_walk_is_the_twenty_questions_of_the_contract() {
         let set = default_set();
-        let short: Vec<&str> = set.walked(Depth::Short).map(|q| q.id.as_str()).collect();
+        let short: Vec<&str> = set.walked(Route::Short).map(|q| q.id.as_str()).collect();
         assert_eq!(
             short,
             [

@@ -63,7 +63,7 @@ pub enum Command {
     Template,
     /// Toon de vragen van de actieve vragenlijst
     #[command(visible_alias = "vragen")]
-    Questions(FormatArgs),
+    Questions(QuestionsArgs),
     /// Toon alle notities, nieuwste eerst
     #[command(visible_alias = "lijst")]
     List(ListArgs),
@@ -91,6 +91,9 @@ pub enum Command {
     /// Wis de notities die langer dan de bewaartermijn niet zijn bijgewerkt
     #[command(visible_alias = "opschonen")]
     Prune(PruneArgs),
+    /// Werk notities van een eerdere versie bij naar het huidige formaat
+    #[command(visible_alias = "bijwerken")]
+    Upgrade(UpgradeArgs),
     /// Zoek persoonsgegevens in opgeslagen notities (alle, of de genoemde)
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
@@ -193,11 +196,24 @@ pub struct EditArgs {
     /// Id van de notitie (een uniek begin is genoeg)
     pub id: String,
     /// Open de notitie als TOML in $EDITOR in plaats van de vragen opnieuw te doorlopen
-    #[arg(long)]
+    #[arg(long, conflicts_with = "deepen")]
     pub editor: bool,
+    /// Verdiep een korte notitie: alleen de vragen die de korte route oversloeg
+    #[arg(long = "volledig", visible_alias = "full")]
+    pub deepen: bool,
     /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --editor)
     #[arg(long)]
     pub allow_personal_data: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UpgradeArgs {
+    /// Toon alleen wat er zou veranderen; schrijf niets
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Niet om bevestiging vragen
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -230,6 +246,29 @@ pub struct NewArgs {
     /// Deze notitie herziet die notitie (dezelfde casus, bijvoorbeeld na de bespreking)
     #[arg(long, value_name = "ID")]
     pub revises: Option<String>,
+    #[command(flatten)]
+    pub walk: WalkArgs,
+}
+
+/// Which walk `new` takes; without either, the `walk` setting (kort).
+#[derive(Debug, Args)]
+pub struct WalkArgs {
+    /// De korte route: de vragen voor de bespreking
+    #[arg(long = "kort", visible_alias = "short", conflicts_with = "full")]
+    pub short: bool,
+    /// De volledige route: alle vragen
+    #[arg(long = "volledig", visible_alias = "full")]
+    pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Uitvoer als tabel/tekst of als JSON
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Alleen de vragen van de korte route
+    #[arg(long = "kort", visible_alias = "short")]
+    pub short: bool,
 }
 
 #[derive(Debug, Args)]
@@ -476,6 +515,25 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("questions", "Show the questions of the active set"),
     ("questions.format", "Output as table/text or as JSON"),
+    ("questions.short", "Only the questions of the short walk"),
+    (
+        "upgrade",
+        "Upgrade notes of an earlier version to today's format",
+    ),
+    (
+        "upgrade.dry_run",
+        "Only show what would change; write nothing",
+    ),
+    ("upgrade.yes", "Do not ask for confirmation"),
+    (
+        "new.short",
+        "The short walk: the questions for the discussion",
+    ),
+    ("new.full", "The full walk: every question"),
+    (
+        "edit.deepen",
+        "Deepen a short note: only the questions the short walk left out",
+    ),
     ("list", "Show all notes, newest first"),
     ("list.format", "Output as table/text or as JSON"),
     (

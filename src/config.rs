@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Deserialize;
 
+use crate::bank::Route;
 use crate::i18n::Lang;
 use crate::problem::{Problem, Problems};
 
@@ -15,6 +16,9 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// The question set a new note uses when `--set` does not say.
     pub set: Option<String>,
+    /// The walk `new` takes without --kort or --volledig: "kort" (the
+    /// default) or "volledig".
+    pub walk: Option<Route>,
     /// The author's initials, kept in every new note.
     pub initials: Option<String>,
     /// Names of people in the worker's caseload: the privacy guard warns

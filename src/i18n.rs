@@ -46,6 +46,16 @@ pub struct Msg {
     pub en: &'static str,
 }
 
+/// A number of notes as words: "1 notitie", "2 notities", "1 note".
+pub fn notes(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 notitie".to_string(),
+        (Lang::Nl, n) => format!("{n} notities"),
+        (Lang::En, 1) => "1 note".to_string(),
+        (Lang::En, n) => format!("{n} notes"),
+    }
+}
+
 /// A number of years as words: "3 jaar", "1 year", "3 years".
 pub fn years(n: u32, lang: Lang) -> String {
     match (lang, n) {
@@ -394,6 +404,24 @@ msgs! {
     PERIOD_ONCE = "eenmalig", "one-off";
     PERIOD_YEARS = "over {years}", "over {years}";
     COST_UNKNOWN = "weet ik niet", "don't know";
+    ROUTE_SHORT = "Korte route: {short} vragen, ongeveer {short_min} minuten. Alle {full} vragen (ongeveer {full_min} minuten): driehoek new --volledig. Een korte notitie verdiep je later met: driehoek edit ID --volledig.", "Short walk: {short} questions, about {short_min} minutes. All {full} questions (about {full_min} minutes): driehoek new --full. Deepen a short note later with: driehoek edit ID --full.";
+    ROUTE_FULL = "Volledige route: {full} vragen, ongeveer {full_min} minuten. Alleen wat de bespreking nodig heeft ({short} vragen, ongeveer {short_min} minuten): driehoek new --kort.", "Full walk: {full} questions, about {full_min} minutes. Only what the discussion needs ({short} questions, about {short_min} minutes): driehoek new --short.";
+    ROUTE_DEEPEN = "Verdiepen: de {deepen} vragen die de korte route oversloeg, ongeveer {deepen_min} minuten. Je antwoorden uit de korte route blijven staan.", "Deepening: the {deepen} questions the short walk left out, about {deepen_min} minutes. Your answers from the short walk stay as they are.";
+    ERR_CONFIG_WALK = "walk in config.toml is \"kort\" of \"volledig\"", "walk in config.toml is \"kort\" (short) or \"volledig\" (full)";
+    UPGRADE_UNREADABLE = "niet bijgewerkt, want niet te lezen (het bestand blijft zoals het is): {error}", "not upgraded, as it cannot be read (the file stays as it is): {error}";
+    UPGRADE_NOTHING = "Alle notities hebben al het huidige formaat; er is niets bij te werken.", "Every note already has today's format; there is nothing to upgrade.";
+    UPGRADE_FORMAT = "notitieformaat {from} → {to}", "note format {from} → {to}";
+    UPGRADE_DRY_RUN = "Proefdraai: bij te werken: {notes}; er is niets geschreven.", "Dry run: to upgrade: {notes}; nothing was written.";
+    CONFIRM_UPGRADE = "Bijwerken: {notes}? De vorige versie blijft in de geschiedenis.", "Upgrade {notes}? The previous version stays in the history.";
+    UPGRADE_FAILED = "notitie {id} niet bijgewerkt: {error}", "note {id} not upgraded: {error}";
+    UPGRADED = "Bijgewerkt: {notes}; de vorige versies staan in de geschiedenis (driehoek history ID).", "Upgraded: {notes}; the previous versions are in the history (driehoek history ID).";
+    UPGRADE_LEFT = "Niet bijgewerkt: {notes}; zie hierboven waarom", "Not upgraded: {notes}; see above for why";
+    CHANGE_COSTS = "kosten krijgen hun periode (huidige route per jaar; voorstel eenmalig of per jaar, zoals aangegeven)", "costs get their period (current route per year; proposal one-off or per year, as given)";
+    CHANGE_ROOM = "ruimte om af te wijken: ja/nee wordt een keuze (ja, nee, weet ik nog niet)", "room to deviate: yes/no becomes a choice (yes, no, don't know yet)";
+    CHANGE_BLOCKER = "wat blokkeert wordt een lijst (meer dan één keuze kan)", "what blocks becomes a list (more than one choice possible)";
+    CHANGE_AWB = "Awb art. 4:84 verhuist van de wetten naar de routes om af te wijken", "Awb art. 4:84 moves from the laws to the routes to deviate";
+    CHANGE_EXPERT = "het antwoord op ‘wat zou een ervaringsdeskundige vragen?’ blijft bewaard onder die vraag", "the answer to ‘what would an expert by experience ask?’ stays under that question";
+    CHANGE_NETWORK = "‘wat doet het netwerk?’ verhuist naar de netwerkvraag van de casus", "‘what does the network do?’ moves to the case's network question";
     STUCK_ROW = "Zit het meest vast: {row}", "Most stuck: {row}";
     MIGRATED_ROOM = "Is er ruimte om af te wijken? (afgeleid bij het bijwerken: Awb art. 4:84 was gekozen als wet)", "Is there room to deviate? (derived when upgrading: Awb art. 4:84 was chosen as a law)";
     PERIOD_ASK = "Over welke periode gaat {amount}?", "Over which period is {amount}?";

@@ -8,16 +8,51 @@ use toml::{Table, Value};
 
 use crate::i18n::{self, Lang};
 
+/// What reading a format-1 file in today's shape changed, for `upgrade`
+/// to show before it writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Costs got their period (the current route per year; the proposal
+    /// one-off or per year, as its kind said).
+    CostPeriods,
+    RoomChoice,
+    BlockerList,
+    /// Awb art. 4:84 moved from the laws to the routes to deviate.
+    AwbRoute,
+    /// The imagined expert-by-experience question kept under its own id.
+    ExpertQuestion,
+    /// The network's part moved to casus.netwerk.
+    Network,
+}
+
+impl Change {
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Change::CostPeriods => i18n::CHANGE_COSTS,
+            Change::RoomChoice => i18n::CHANGE_ROOM,
+            Change::BlockerList => i18n::CHANGE_BLOCKER,
+            Change::AwbRoute => i18n::CHANGE_AWB,
+            Change::ExpertQuestion => i18n::CHANGE_EXPERT,
+            Change::Network => i18n::CHANGE_NETWORK,
+        }
+        .get(lang)
+    }
+}
+
 /// The default set's id, whose version-1 answers get reshaped.
 const V1_SET: &str = "waardendriehoek";
 
 /// Rewrites a format-1 note or draft table into the shape of format 2, in
 /// place. `format` and `set_version` stay as written: they record which
 /// release wrote the file and which questions were asked. Safe to apply
-/// twice: what is already in the new shape is left alone.
-pub fn format1(t: &mut Table) {
-    if let Some(Value::Table(costs)) = t.get_mut("costs") {
-        costs_v1(costs);
+/// twice: what is already in the new shape is left alone. Says what it
+/// changed.
+pub fn format1(t: &mut Table) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if let Some(Value::Table(costs)) = t.get_mut("costs")
+        && costs_v1(costs)
+    {
+        changes.push(Change::CostPeriods);
     }
     let v1_set = t.get("set").and_then(Value::as_str) == Some(V1_SET)
         && t.get("set_version").and_then(Value::as_integer) == Some(1);
@@ -33,25 +68,33 @@ pub fn format1(t: &mut Table) {
                 _ => None,
             })
             .collect();
-        answers_v1(&mut entries, lang);
+        for c in answers_v1(&mut entries, lang) {
+            if !changes.contains(&c) {
+                changes.push(c);
+            }
+        }
         answers.extend(entries.into_iter().map(Value::Table));
     }
+    changes
 }
 
 /// `[costs]` of release 1: a yearly current amount, a proposed amount and
 /// whether that is one-off or yearly (unknown read as yearly, as release 1
 /// did).
-fn costs_v1(costs: &mut Table) {
+fn costs_v1(costs: &mut Table) -> bool {
     let kind = costs.remove("proposed_kind");
     let once = kind.as_ref().and_then(Value::as_str) == Some("eenmalig");
+    let mut changed = kind.is_some();
     for (key, period) in [
         ("current", "jaar"),
         ("proposed", if once { "eenmalig" } else { "jaar" }),
     ] {
         if let Some(amount) = costs.get(key).filter(|v| !v.is_table()).cloned() {
             costs.insert(key.into(), cost(amount, period));
+            changed = true;
         }
     }
+    changed
 }
 
 fn cost(amount: Value, period: &str) -> Value {
@@ -99,7 +142,8 @@ fn entry(id: &str, question: &str, kind: &str, value: Value, labels: Vec<String>
 }
 
 /// The answers of question set 1, reshaped for set 2 (see SPEC-v2.md).
-fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
+fn answers_v1(entries: &mut Vec<Table>, lang: Lang) -> Vec<Change> {
+    let mut changes = Vec::new();
     // Room to deviate: yes/no became ja / nee / weet ik nog niet.
     if let Some(e) = find(entries, "wet.ruimte").filter(|e| kind_of(e) == "yesno")
         && let Some(b) = e.get("value").and_then(Value::as_bool)
@@ -115,6 +159,7 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
             "labels".into(),
             Value::Array(vec![Value::String(label.get(lang).into())]),
         );
+        changes.push(Change::RoomChoice);
     }
     // What blocks: one choice became several.
     if let Some(e) = find(entries, "wet.blokkade").filter(|e| kind_of(e) == "choice")
@@ -122,6 +167,7 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
     {
         e.insert("kind".into(), Value::String("multi".into()));
         e.insert("value".into(), Value::Array(vec![v]));
+        changes.push(Change::BlockerList);
     }
     // Awb art. 4:84 is a route to deviate, not a law at stake.
     let room_no = find(entries, "wet.ruimte")
@@ -172,6 +218,7 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
                 Value::Array(vec![Value::String("awb_4_84".into())]),
                 label.into_iter().collect(),
             ));
+            changes.push(Change::AwbRoute);
         }
     }
     // Costs: an amount per year; the proposal's kind becomes its period.
@@ -196,6 +243,7 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
             e.insert("kind".into(), Value::String("cost".into()));
             e.insert("value".into(), cost(v, period));
             proposal_costed |= id == "middelen.kosten_voorstel";
+            changes.push(Change::CostPeriods);
         }
     }
     if proposal_costed {
@@ -209,6 +257,7 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
             "id".into(),
             Value::String("reflectie.ervaringsdeskundige_vraag".into()),
         );
+        changes.push(Change::ExpertQuestion);
     }
     // Asked twice in set 1: the network's part moves to casus.netwerk when
     // that is still free, else it stays under its own question as asked.
@@ -216,7 +265,9 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) {
         && let Some(e) = find(entries, "zelfregie.netwerk")
     {
         e.insert("id".into(), Value::String("casus.netwerk".into()));
+        changes.push(Change::Network);
     }
+    changes
 }
 
 #[cfg(test)]
@@ -227,9 +278,19 @@ mod tests {
     fn migrating_twice_changes_nothing_more() {
         let src = include_str!("../tests/cli/fixtures/format1/notes/vr2ybd.toml");
         let mut once: Table = toml::from_str(src).unwrap();
-        format1(&mut once);
+        let changes = format1(&mut once);
+        assert_eq!(
+            changes,
+            [
+                Change::CostPeriods,
+                Change::RoomChoice,
+                Change::BlockerList,
+                Change::AwbRoute,
+                Change::ExpertQuestion
+            ]
+        );
         let mut twice = once.clone();
-        format1(&mut twice);
+        assert_eq!(format1(&mut twice), []);
         assert_eq!(once, twice);
     }
 }

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Kind, QuestionSet};
+use crate::bank::{Kind, QuestionSet, Route};
 use crate::i18n::{self, Lang};
 
 /// The format of a note file. Raise it when the file shape changes, and
@@ -796,6 +796,9 @@ pub struct Draft {
     /// over a change made meanwhile is noticed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<String>,
+    /// Which questions the walk asks, so a resumed walk asks the same.
+    #[serde(default)]
+    pub walk: Route,
     #[serde(default)]
     pub answers: Vec<Entry>,
 }
@@ -821,6 +824,7 @@ impl Draft {
             revises: None,
             practice: None,
             base: None,
+            walk: Route::Full,
             answers: Vec::new(),
         }
     }

@@ -238,18 +238,34 @@ impl Store {
     /// A note and the [`fingerprint`] of its file, read in one go: an edit
     /// begins from these.
     pub fn load_with_fingerprint(&self, id: &str) -> Result<(CaseNote, String)> {
+        self.load_for_upgrade(id)
+            .map(|(note, base, _)| (note, base))
+    }
+
+    /// A note, its fingerprint, and what reading it from an older format
+    /// changed (nothing for a note of today's format).
+    pub fn load_for_upgrade(
+        &self,
+        id: &str,
+    ) -> Result<(CaseNote, String, Vec<crate::migrate::Change>)> {
         let path = self.path_of(id);
         let bytes = read_bytes(&path, self.lang)?;
-        let note = self.named_by_file(id, &bytes, &path)?;
-        Ok((note, fingerprint(&bytes)))
+        let (note, changes) = self.named_by_file(id, &bytes, &path)?;
+        Ok((note, fingerprint(&bytes), changes))
     }
 
     /// The note in `bytes`, read from the file of note `id`: the id
     /// inside must be the file's name, so a copied or tampered file can
     /// never pass for another note (or name where an export writes).
-    fn named_by_file(&self, id: &str, bytes: &[u8], path: &Path) -> Result<CaseNote> {
+    /// Says too what reading it from an older format changed.
+    fn named_by_file(
+        &self,
+        id: &str,
+        bytes: &[u8],
+        path: &Path,
+    ) -> Result<(CaseNote, Vec<crate::migrate::Change>)> {
         let text = std::str::from_utf8(bytes).with_context(|| path.display().to_string())?;
-        let note = parse_note(text, path)?;
+        let (note, changes) = parse_note_with_changes(text, path)?;
         if note.id != id {
             return Err(anyhow::anyhow!(i18n::ERR_ID_NOT_FILE_NAME.with(
                 self.lang,
@@ -260,7 +276,7 @@ impl Store {
                 ],
             )));
         }
-        Ok(note)
+        Ok((note, changes))
     }
 
     /// Writes a store file through a locked temp file in the store's own
@@ -548,6 +564,7 @@ impl Store {
     pub fn load(&self, id: &str) -> Result<CaseNote> {
         let path = self.path_of(id);
         self.named_by_file(id, &read_bytes(&path, self.lang)?, &path)
+            .map(|(note, _)| note)
     }
 
     /// The ids of every note file, in no order.
@@ -806,21 +823,30 @@ pub fn read_note(path: &Path, lang: Lang) -> Result<CaseNote> {
 /// Reads a note's text, checking its format version first; `path` names
 /// it in messages.
 pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
+    parse_note_with_changes(text, path).map(|(note, _)| note)
+}
+
+/// Like [`parse_note`], and says what reading an older format changed.
+pub fn parse_note_with_changes(
+    text: &str,
+    path: &Path,
+) -> Result<(CaseNote, Vec<crate::migrate::Change>)> {
     // The common case in one pass; the slower generic read below only
     // explains what is wrong (a newer format first of all).
     if let Ok(note) = toml::from_str::<CaseNote>(text)
         && note.format == NOTE_FORMAT
     {
-        return Ok(note);
+        return Ok((note, Vec::new()));
     }
     let table: toml::Table =
         toml::from_str(text).map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))?;
     let format = table.get("format").and_then(toml::Value::as_integer);
 
     let mut table = table;
+    let mut changes = Vec::new();
     match format {
         // Release 1 wrote format 1: read it in today's shape.
-        Some(1) => crate::migrate::format1(&mut table),
+        Some(1) => changes = crate::migrate::format1(&mut table),
         Some(f) if f > i64::from(NOTE_FORMAT) => {
             return Err(bad_input(i18n::ERR_NEWER_NOTE.with(
                 i18n::current(),
@@ -834,9 +860,10 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
         Some(_) => {}
         None => anyhow::bail!(about_path(i18n::ERR_NO_NOTE_FORMAT, path)),
     }
-    table
+    let note = table
         .try_into()
-        .map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))
+        .map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))?;
+    Ok((note, changes))
 }
 
 /// A TOML error in a store file, at its file:line:column, in the reader's

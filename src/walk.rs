@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::bank::{Choice, Depth, Kind, Question, QuestionSet};
+use crate::bank::{Choice, Kind, Question, QuestionSet, Route};
 use crate::i18n::{self, Lang};
 use crate::labels::Lexicon;
 use crate::note::{Answer, Answers, Cost, Euros, Period};
@@ -37,11 +37,8 @@ pub struct Walk<'a> {
     guard: Option<&'a Scanner>,
     /// The label mirror: a relational question back for labelling words.
     mirror: Option<&'a Lexicon>,
-    /// The short walk asks only the questions marked `kort`.
-    depth: Depth,
-    /// Questions not to ask again (deepening a short note: the ones the
-    /// short walk asked already).
-    asked_before: Vec<String>,
+    /// The short walk, the full one, or the rest of a short note.
+    route: Route,
 }
 
 /// What the person chose after the guard found personal data.
@@ -65,32 +62,19 @@ impl<'a> Walk<'a> {
             history: Vec::new(),
             guard: None,
             mirror: None,
-            depth: Depth::Full,
-            asked_before: Vec::new(),
+            route: Route::Full,
         }
     }
 
-    /// Walks only the questions of this depth.
-    pub fn depth(mut self, depth: Depth) -> Walk<'a> {
-        self.depth = depth;
-        self
-    }
-
-    /// Deepens a short walk: the full walk, without the questions the
-    /// short walk already asked.
-    pub fn deepening(mut self) -> Walk<'a> {
-        self.depth = Depth::Full;
-        self.asked_before = self
-            .set
-            .walked(Depth::Short)
-            .map(|q| q.id.clone())
-            .collect();
+    /// Walks only the questions of this route.
+    pub fn route(mut self, route: Route) -> Walk<'a> {
+        self.route = route;
         self
     }
 
     /// Whether this walk asks `q` at all, whatever the answers.
     fn asks(&self, q: &Question) -> bool {
-        (self.depth == Depth::Full || self.set.in_short(q)) && !self.asked_before.contains(&q.id)
+        self.set.on_route(self.route, q)
     }
 
     /// Answers with labelling words ("zorgmijder") get a question back.
@@ -984,7 +968,7 @@ pub mod tests {
     fn the_short_walk_asks_the_short_questions_and_deepening_asks_the_rest() {
         let set = set();
         // wet.ruimte = "ja" (the first choice) brings its short follow-up.
-        let (asked, short, _) = walk_all(&set, Vec::new(), |w| w.depth(Depth::Short), any_answer);
+        let (asked, short, _) = walk_all(&set, Vec::new(), |w| w.route(Route::Short), any_answer);
         let questions: Vec<&String> = asked.iter().filter(|id| !id.contains('#')).collect();
         assert_eq!(questions.len(), 20, "{questions:?}");
         assert!(
@@ -994,7 +978,8 @@ pub mod tests {
         );
         // Two costs, each followed by its period: 22 answers in all.
         assert_eq!(asked.len(), 22, "{asked:?}");
-        let (deeper, full, progress) = walk_all(&set, short.clone(), |w| w.deepening(), any_answer);
+        let (deeper, full, progress) =
+            walk_all(&set, short.clone(), |w| w.route(Route::Deepen), any_answer);
         assert!(
             deeper
                 .iter()

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{Ctx, session};
 
-use crate::bank::QuestionSet;
+use crate::bank::{QuestionSet, Route};
 use crate::cli::{EditArgs, ShowArgs};
 use crate::error::{self, Cancelled, bad_input};
 use crate::findings::{findings, refuse_personal_data};
@@ -28,11 +28,23 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     if args.editor {
         return in_editor(ctx, &store, &set, (&note, &base), args.allow_personal_data);
     }
+    // A short note is walked again as a short one unless deepened; a
+    // full note as a full one.
+    let route = match args.deepen {
+        true => Route::Deepen,
+        false if session::is_short(&note, &set) => Route::Short,
+        false => Route::Full,
+    };
+    if args.deepen {
+        eprintln!("{}", session::route_intro(&set, route, ctx.lang));
+    }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
     draft.base = Some(base);
+    draft.walk = route;
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
     let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers))
+        .route(route)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
     session::finish(ctx, &store, &set, &mut walk, &mut draft)

@@ -21,6 +21,7 @@ mod session;
 mod settings;
 mod show;
 mod template;
+mod upgrade;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -235,6 +236,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History(args) => edit::history(&ctx, args),
         Command::Delete(args) => delete::run(&ctx, args),
         Command::Prune(args) => prune::run(&ctx, args),
+        Command::Upgrade(args) => upgrade::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Compare(args) => compare::run(&ctx, args),
         Command::Bundle(args) => bundle::run(&ctx, args),

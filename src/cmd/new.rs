@@ -6,7 +6,9 @@ use super::{Ctx, session};
 use crate::privacy::scan_answers;
 
 use crate::answers_file;
+use crate::bank::Route;
 use crate::cli::NewArgs;
+use crate::error::bad_input;
 use crate::findings::refuse_personal_data;
 use crate::i18n;
 use crate::note::Draft;
@@ -17,7 +19,19 @@ use crate::walk::Walk;
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
     match &args.from {
         Some(path) => from_file(ctx, path, args.allow_personal_data, args.revises.as_deref()),
-        None => interactive(ctx, args.revises.as_deref()),
+        None => {
+            let route = match (args.walk.short, args.walk.full) {
+                (true, _) => Route::Short,
+                (_, true) => Route::Full,
+                _ => match ctx.config.walk {
+                    Some(Route::Deepen) => {
+                        return Err(bad_input(i18n::ERR_CONFIG_WALK.get(ctx.lang)));
+                    }
+                    walk => walk.unwrap_or(Route::Short),
+                },
+            };
+            interactive(ctx, args.revises.as_deref(), route)
+        }
     }
 }
 
@@ -50,7 +64,7 @@ fn from_file(
     Ok(())
 }
 
-fn interactive(ctx: &Ctx, revises: Option<&str>) -> Result<()> {
+fn interactive(ctx: &Ctx, revises: Option<&str>, route: Route) -> Result<()> {
     session::need_terminal("new", ctx.lang)?;
     let set = ctx.active_set()?;
     let store = ctx.store()?;
@@ -59,11 +73,14 @@ fn interactive(ctx: &Ctx, revises: Option<&str>) -> Result<()> {
     if waiting > 0 {
         eprintln!("{}", i18n::DRAFTS_WAITING.count(ctx.lang, waiting));
     }
+    eprintln!("{}", session::route_intro(&set, route, ctx.lang));
     let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
     draft.revises = revises;
+    draft.walk = route;
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
     let mut walk = Walk::new(&set, ctx.lang, Vec::new())
+        .route(route)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
     session::finish(ctx, &store, &set, &mut walk, &mut draft)

@@ -2,8 +2,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::bank::Route;
 use crate::bank::{Choice, Condition, QuestionSet};
-use crate::cli::{FormatArgs, ListFormat};
+use crate::cli::{ListFormat, QuestionsArgs};
 use crate::i18n::{self, Lang};
 use crate::printable::show;
 use crate::render;
@@ -13,6 +14,8 @@ struct JsonSet<'a> {
     set: &'a str,
     version: u32,
     lang: &'a str,
+    /// The walk listed: "kort" or "volledig".
+    walk: &'static str,
     questions: Vec<JsonQuestion<'a>>,
 }
 
@@ -77,23 +80,32 @@ fn json_when(c: &Condition) -> JsonWhen<'_> {
     }
 }
 
-pub fn run(ctx: &Ctx, args: FormatArgs) -> Result<()> {
+/// The questions of the full walk, or with --kort those of the short one.
+pub fn run(ctx: &Ctx, args: QuestionsArgs) -> Result<()> {
     let set = ctx.active_set()?;
+    let route = if args.short {
+        Route::Short
+    } else {
+        Route::Full
+    };
     match args.format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&json(&set, ctx.lang))?),
-        ListFormat::Text => show(text(&set, ctx.lang)),
+        ListFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&json(&set, route, ctx.lang))?
+        ),
+        ListFormat::Text => show(text(&set, route, ctx.lang)),
     }
     Ok(())
 }
 
-fn json(set: &QuestionSet, lang: Lang) -> JsonSet<'_> {
+fn json(set: &QuestionSet, route: Route, lang: Lang) -> JsonSet<'_> {
     JsonSet {
         set: &set.id,
         version: set.version,
         lang: lang.code(),
+        walk: route_name(route),
         questions: set
-            .questions
-            .iter()
+            .walked(route)
             .map(|q| JsonQuestion {
                 id: &q.id,
                 section: &q.section,
@@ -106,7 +118,11 @@ fn json(set: &QuestionSet, lang: Lang) -> JsonSet<'_> {
                 max: q.scale.as_ref().map(|s| s.max),
                 when: q.when.as_ref().map(json_when),
                 optional_when: q.optional_when.as_ref().map(json_when),
-                walk: if set.in_short(q) { "kort" } else { "volledig" },
+                walk: route_name(if set.in_short(q) {
+                    Route::Short
+                } else {
+                    Route::Full
+                }),
             })
             .collect(),
     }
@@ -121,11 +137,27 @@ fn choices(cs: &[Choice], lang: Lang) -> Vec<JsonChoice<'_>> {
         .collect()
 }
 
-fn text(set: &QuestionSet, lang: Lang) -> String {
+/// A route as the files and flags name it.
+fn route_name(route: Route) -> &'static str {
+    match route {
+        Route::Short => "kort",
+        Route::Full => "volledig",
+        Route::Deepen => "verdiepen",
+    }
+}
+
+fn text(set: &QuestionSet, route: Route, lang: Lang) -> String {
     let mut out = format!("{} ({} v{})\n", set.name.get(lang), set.id, set.version);
     for section in &set.sections {
+        let mut asked = set
+            .questions_in(&section.key)
+            .filter(|q| set.on_route(route, q))
+            .peekable();
+        if asked.peek().is_none() {
+            continue;
+        }
         out.push_str(&format!("\n{}\n", section.title.get(lang)));
-        for q in set.questions_in(&section.key) {
+        for q in asked {
             let need = if q.required {
                 i18n::T_REQUIRED.get(lang)
             } else {

@@ -30,6 +30,7 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
     let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers))
+        .route(draft.walk)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
     walk.continue_at(draft.next.as_deref());

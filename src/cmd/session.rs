@@ -9,7 +9,7 @@ use anyhow::Result;
 use jiff::{Timestamp, Unit};
 
 use super::Ctx;
-use crate::bank::QuestionSet;
+use crate::bank::{QuestionSet, Route};
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
 use crate::note::{Answers, CaseNote, Draft};
@@ -23,6 +23,41 @@ use crate::walk::{Journal, Walk};
 /// Set while a walk runs: Ctrl-C then interrupts the prompt (so the walk
 /// can ask about the draft) instead of ending the process.
 pub static WALKING: AtomicBool = AtomicBool::new(false);
+
+/// About how long a walk takes, in minutes, as timed in a terminal with
+/// short answers (README, "The walk").
+const MINUTES_SHORT: usize = 10;
+const MINUTES_FULL: usize = 35;
+
+/// The first words of a walk: which walk this is, about how long it takes,
+/// and how to choose the other.
+pub fn route_intro(set: &QuestionSet, route: Route, lang: Lang) -> String {
+    let count = |r: Route| set.walked(r).count().to_string();
+    let (short, full) = (MINUTES_SHORT.to_string(), MINUTES_FULL.to_string());
+    let args: [(&str, &str); 6] = [
+        ("short", &count(Route::Short)),
+        ("full", &count(Route::Full)),
+        ("deepen", &count(Route::Deepen)),
+        ("short_min", &short),
+        ("full_min", &full),
+        ("deepen_min", &(MINUTES_FULL - MINUTES_SHORT).to_string()),
+    ];
+    match route {
+        Route::Short => i18n::ROUTE_SHORT,
+        Route::Full => i18n::ROUTE_FULL,
+        Route::Deepen => i18n::ROUTE_DEEPEN,
+    }
+    .with(lang, &args)
+}
+
+/// Whether a note answers only questions of the short walk: an edit walks
+/// it as a short note again, unless asked to deepen it.
+pub fn is_short(note: &CaseNote, set: &QuestionSet) -> bool {
+    note.answers
+        .iter()
+        .filter_map(|e| set.question(&e.id))
+        .all(|q| set.in_short(q))
+}
 
 /// Refuses up front when there is no terminal to ask in. dialoguer reads
 /// keys from the terminal but only checks stderr, so both are checked.

@@ -45,6 +45,12 @@ pub fn config(ctx: &Ctx) -> Result<()> {
     )?;
     writeln!(out, "lang = {}", c.lang.map_or("—", |l| l.code()))?;
     writeln!(out, "set = {}", shown(&c.set))?;
+    let walk = match c.walk {
+        Some(crate::bank::Route::Full) => "volledig",
+        Some(crate::bank::Route::Deepen) => "verdiepen",
+        Some(crate::bank::Route::Short) | None => "kort",
+    };
+    writeln!(out, "walk = {walk}")?;
     writeln!(out, "initials = {}", shown(&c.initials))?;
     writeln!(
         out,

@@ -560,3 +560,122 @@ fn help_documents_exit_codes_in_both_languages() {
     let out = env.run(&["lijst", "--bogus"]);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn questions_lists_the_short_walk_with_kort_and_the_full_one_without() {
+    let env = Env::new();
+    let list = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&stdout(&env.run(args))).unwrap()
+    };
+    let short = list(&["questions", "--kort", "--format", "json"]);
+    let ids: Vec<&str> = short["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(short["walk"], "kort");
+    assert!(ids.len() <= 20, "{ids:?}");
+    for needed in [
+        "casus.titel",
+        "casus.eigen_woorden",
+        "casus.persoon_over_voorstel",
+        "casus.blokkade",
+        "casus.oplossing",
+        "wet.oordeel",
+        "middelen.oordeel",
+        "zelfregie.oordeel",
+        "wet.regel",
+        "wet.blokkade",
+        "wet.regel_concreet",
+        "wet.ruimte",
+        "wet.ruimte_route",
+        "middelen.kosten_nu",
+        "middelen.kosten_voorstel",
+        "zelfregie.logica",
+        "contrasten.vastzittend",
+        "reflectie.besproken",
+        "vervolg.teamvraag",
+        "vervolg.schaal",
+    ] {
+        assert!(ids.contains(&needed), "{needed} not in the short walk");
+    }
+    let full = list(&["questions", "--format", "json"]);
+    assert_eq!(full["walk"], "volledig");
+    assert!(full["questions"].as_array().unwrap().len() > 60);
+    let text = stdout(&env.run(&["--lang", "en", "questions", "--short"]));
+    assert!(
+        text.contains("casus.titel") && !text.contains("casus.wens"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_answers_file_for_release_1_gets_told_what_changed() {
+    let env = Env::new();
+    let v1 = include_str!("fixtures/format1/answers/volledig.toml");
+    let path = env.file("v1.toml", v1);
+    let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(env.note_files().is_empty());
+    let err = stderr(&out);
+    for expected in [
+        "[middelen.kosten_soort] vraag 'middelen.kosten_soort' bestaat niet meer sinds versie 2 van de vragenlijst: schrijf de periode bij het bedrag",
+        "[middelen.reikwijdte] vraag 'middelen.reikwijdte' bestaat niet meer",
+        "[middelen.kosten_nu] een bedrag met periode schrijf je als { bedrag = \"24.000\", periode = \"jaar\" }",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    let out = env.run(&["--lang", "en", "new", "--from", path.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("no longer exists since version 2 of the question set"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_short_note_is_enough_and_the_bundle_says_it_has_no_profile() {
+    let env = Env::new();
+    let short = r#"
+[casus]
+titel = "Korte notitie"
+eigen_woorden = "Ik wil gewoon verder."
+blokkade = "Een werkinstructie."
+oplossing = "Afwijken."
+[wet]
+oordeel = "ja"
+regel = ["geen"]
+[middelen]
+oordeel = "ja"
+kosten_nu = "weet ik niet"
+kosten_voorstel = { bedrag = 5000, periode = "3 jaar" }
+[zelfregie]
+oordeel = "ja"
+logica = "persoon"
+[contrasten]
+vastzittend = "sturing"
+[reflectie]
+besproken = "ja"
+[vervolg]
+teamvraag = "Mag dit?"
+schaal = "incidenteel"
+"#;
+    let id = env.new_note(short);
+    env.new_note(FULL);
+    let show = stdout(&env.run(&["show", &id]));
+    assert!(show.contains("weet ik niet"), "{show}");
+    assert!(show.contains("€ 5.000 over 3 jaar"), "{show}");
+    assert!(
+        show.contains("Zit het meest vast: controleren ↔ leren"),
+        "{show}"
+    );
+    let bundle = stdout(&env.run(&["bundle"]));
+    assert!(
+        bundle
+            .contains("1 notitie heeft geen contrastprofiel (korte route) en telt hier niet mee."),
+        "{bundle}"
+    );
+    // The averages come from the full note alone.
+    assert!(bundle.contains("uniform ↔ pluriform"), "{bundle}");
+}

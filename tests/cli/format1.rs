@@ -213,3 +213,115 @@ fn the_bundle_counts_release_1_notes_as_release_1_did() {
         }
     }
 }
+
+fn files(env: &Env) -> Vec<(String, Vec<u8>)> {
+    env.note_files()
+        .into_iter()
+        .map(|p| (p.display().to_string(), fs::read(&p).unwrap()))
+        .collect()
+}
+
+#[test]
+fn upgrade_shows_what_changes_then_rewrites_each_note_once() {
+    let env = store_with_format1();
+    let broken = env.note_path("kapot1");
+    fs::write(&broken, "format = 1\nid = \"kap").unwrap();
+    fs::set_permissions(&broken, fs::Permissions::from_mode(0o600)).unwrap();
+    let before = files(&env);
+
+    // --dry-run: shows every note and what changes, writes nothing.
+    let out = env.run(&["upgrade", "--dry-run"]);
+    let plan = stdout(&out);
+    for id in IDS {
+        assert!(plan.contains(&format!("{id}  ")), "{plan}");
+    }
+    assert!(plan.contains("notitieformaat 1 → 2"), "{plan}");
+    assert!(
+        plan.contains("Awb art. 4:84 verhuist van de wetten naar de routes om af te wijken"),
+        "{plan}"
+    );
+    let err = crate::harness::stderr(&out);
+    assert!(err.contains("bij te werken: 4 notities"), "{err}");
+    // The unreadable note is named, and the run says the store is not all new.
+    assert!(err.contains("kapot1.toml"), "{err}");
+    assert_eq!(code(&out), 1);
+    assert_eq!(files(&env), before);
+
+    // Without a terminal it needs --yes, and changes nothing.
+    let out = env.cmd().arg("bijwerken").write_stdin("").output().unwrap();
+    assert_eq!(code(&out), 2);
+    assert_eq!(files(&env), before);
+
+    let out = env.run(&["upgrade", "--yes"]);
+    assert_eq!(code(&out), 1, "the broken note is left");
+    assert!(crate::harness::stderr(&out).contains("Bijgewerkt: 4 notities"));
+    for id in IDS {
+        let text = fs::read_to_string(env.note_path(id)).unwrap();
+        assert!(text.contains("\nformat = 2\n"), "{id}");
+        // The previous version, byte for byte, in the history.
+        let kept = env.home.path().join("store/history").join(id);
+        let kept: Vec<_> = fs::read_dir(kept)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(kept.len(), 1, "{id}");
+        assert_eq!(
+            fs::read(&kept[0]).unwrap(),
+            fs::read(format!("{DIR}/notes/{id}.toml")).unwrap()
+        );
+    }
+    assert_eq!(fs::read(&broken).unwrap(), b"format = 1\nid = \"kap");
+    // The meaning is unchanged: the same list, byte for byte.
+    assert_eq!(
+        ok_or_1(&env, &["list", "--format", "json"]),
+        expected("list.json")
+    );
+
+    // Safe to run twice: nothing left to do, nothing written.
+    fs::remove_file(&broken).unwrap();
+    let after = files(&env);
+    let out = env.run(&["upgrade", "--yes"]);
+    assert_eq!(code(&out), 0);
+    assert!(crate::harness::stderr(&out).contains("er is niets bij te werken"));
+    assert_eq!(files(&env), after);
+}
+
+/// stdout of a run that may exit 1 for a broken note beside the others.
+fn ok_or_1(env: &Env, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert!(
+        [0, 1].contains(&code(&out)),
+        "{}",
+        crate::harness::stderr(&out)
+    );
+    stdout(&out)
+}
+
+#[test]
+fn editing_a_release_1_note_upgrades_it_and_keeps_the_old_version() {
+    let env = store_with_format1();
+    let out = crate::harness::edit_with(
+        &env,
+        "vr2ybd",
+        "s/^value = \"Mantelzorger zonder huurcontract\"/value = \"Mantelzorger, bijgewerkt\"/",
+    );
+    assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
+    let text = fs::read_to_string(env.note_path("vr2ybd")).unwrap();
+    assert!(text.contains("\nformat = 2\n"), "{text}");
+    assert!(text.contains("set_version = 2"), "{text}");
+    // The retired answers stay, under their questions as asked.
+    assert!(text.contains("id = \"middelen.reikwijdte\""), "{text}");
+    assert!(
+        text.contains("id = \"reflectie.ervaringsdeskundige_vraag\""),
+        "{text}"
+    );
+    let history = env.home.path().join("store/history/vr2ybd");
+    assert_eq!(fs::read_dir(history).unwrap().count(), 1);
+    let show = ok(&env, &["show", "vr2ybd"]);
+    assert!(show.contains("Mantelzorger, bijgewerkt"), "{show}");
+    assert!(show.contains("€ 24.000,50 per jaar"), "{show}");
+    assert!(
+        show.contains("Is dit goed voor deze ene Amsterdammer"),
+        "{show}"
+    );
+}

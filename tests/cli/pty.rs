@@ -175,6 +175,8 @@ struct Q {
     choices: Vec<(String, String)>,
     /// A follow-up: when it is asked.
     when: Option<When>,
+    /// "kort" (both walks) or "volledig" (the full walk only).
+    walk: String,
 }
 
 /// When a follow-up is asked, as `questions --format json` says.
@@ -185,8 +187,12 @@ enum When {
     Apart(String, String, i64),
 }
 
-fn questions(env: &Env, lang: &str) -> Vec<Q> {
-    let out = env.run(&["--lang", lang, "questions", "--format", "json"]);
+fn questions(env: &Env, lang: &str, short: bool) -> Vec<Q> {
+    let mut args = vec!["--lang", lang, "questions", "--format", "json"];
+    if short {
+        args.push("--kort");
+    }
+    let out = env.run(&args);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
@@ -209,6 +215,7 @@ fn questions(env: &Env, lang: &str) -> Vec<Q> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            walk: text(&q["walk"]),
             when: q.get("when").map(|w| match w.get("in") {
                 Some(values) => When::AnyOf(
                     text(&w["question"]),
@@ -261,15 +268,25 @@ struct Walker {
     en: bool,
     /// The values given so far, by question id (a yes/no as "ja"/"nee").
     given: HashMap<String, Vec<String>>,
+    /// How many prompts were answered (an amount and its period: two).
+    answered: usize,
 }
 
 impl Walker {
+    /// A walk of `args`: the short one when they say --kort or --short,
+    /// the rest of a short note for `edit --volledig`.
     fn new(env: &Env, lang: &str, args: &[&str]) -> Walker {
+        let short = args.iter().any(|a| ["--kort", "--short"].contains(a));
+        let mut questions = questions(env, lang, short);
+        if args.contains(&"edit") && args.contains(&"--volledig") {
+            questions.retain(|q| q.walk == "volledig");
+        }
         Walker {
             pty: Pty::spawn(env, args),
-            questions: questions(env, lang),
+            questions,
             en: lang == "en",
             given: HashMap::new(),
+            answered: 0,
         }
     }
 
@@ -370,8 +387,10 @@ impl Walker {
     /// program reports the answer.
     fn answer(&mut self, id: &str, act: Act) {
         let act_kind = if matches!(act, Act::Cost { .. }) {
+            self.answered += 2;
             ActKind::Cost
         } else {
+            self.answered += 1;
             ActKind::Other
         };
         let q = self.q(id);
@@ -618,7 +637,7 @@ fn full_plan(q: &Q) -> Act {
 #[test]
 fn walks_a_whole_case_in_dutch_and_saves_it() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["new"]);
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     assert_eq!(w.questions.len(), 64);
 
     // `?` shows the help and asks the same question again.
@@ -790,6 +809,106 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
     assert!(md.contains("€ 21.000 minder"), "{md}");
 }
 
+#[test]
+fn the_short_walk_needs_at_most_25_answers() {
+    let env = Env::new();
+    let mut w = Walker::new(&env, "nl", &["new", "--kort"]);
+    assert_eq!(w.questions.len(), 20);
+    w.pty.expect("Korte route: 20 vragen");
+    w.pty.expect("driehoek new --volledig");
+    // Every question answered, follow-ups of the short walk included; the
+    // follow-ups of the full walk (which other law, why not discussed, the
+    // signal) are not asked.
+    w.walk(full_plan);
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    w.pty.expect(Regex(r"Notitie ([0-9a-z]+) opgeslagen\."));
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+    assert!(w.answered <= 25, "{} answers", w.answered);
+    assert_eq!(w.answered, 22, "20 questions and two periods");
+    let note = note_toml(&env);
+    let ids: Vec<&str> = note["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    for left_out in [
+        "wet.regel_anders",
+        "reflectie.besproken_waarom",
+        "vervolg.signaal",
+    ] {
+        assert!(!ids.contains(&left_out), "{left_out} in {ids:?}");
+    }
+    assert_eq!(
+        answer(&note, "contrasten.vastzittend").as_str(),
+        Some("sturing")
+    );
+    assert_eq!(
+        note["costs"]["proposed"]["periode"].as_str(),
+        Some("eenmalig")
+    );
+    // No contrast was placed: the short walk has no scales.
+    let contrasts = note["contrasts"].as_array().unwrap();
+    assert!(contrasts.iter().all(|c| c.get("now").is_none()));
+}
+
+#[test]
+fn edit_volledig_deepens_a_short_note_with_only_the_questions_it_left_out() {
+    let env = Env::new();
+    let short = r#"
+[casus]
+titel = "Korte notitie"
+eigen_woorden = "Ik wil gewoon verder."
+blokkade = "Een werkinstructie."
+oplossing = "Afwijken."
+[wet]
+oordeel = "ja"
+regel = ["geen"]
+[middelen]
+oordeel = "ja"
+[zelfregie]
+oordeel = "ja"
+logica = "persoon"
+[reflectie]
+besproken = "ja"
+[vervolg]
+teamvraag = "Mag dit?"
+schaal = "incidenteel"
+"#;
+    let id = env.new_note(short);
+    let before = std::fs::read_to_string(env.note_path(&id)).unwrap();
+    let mut w = Walker::new(&env, "nl", &["edit", &id, "--volledig"]);
+    assert_eq!(w.questions.len(), 44);
+    w.pty
+        .expect("Verdiepen: de 44 vragen die de korte route oversloeg");
+    w.walk(full_plan);
+    w.pty.expect("Deze notitie opslaan?");
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    w.pty.expect(id.as_str());
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
+    let note = note_toml(&env);
+    // The short answers stand; the rest is added.
+    assert_eq!(answer(&note, "casus.titel").as_str(), Some("Korte notitie"));
+    assert_eq!(
+        answer(&note, "vervolg.teamvraag").as_str(),
+        Some("Mag dit?")
+    );
+    assert!(answer(&note, "wet.toelichting").as_str().is_some());
+    assert_eq!(answer(&note, "contrasten.uniform_nu").as_integer(), Some(2));
+    // The short version is kept in the history.
+    let kept = env.home.path().join("store/history").join(&id);
+    let kept: Vec<_> = std::fs::read_dir(kept)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), before);
+}
+
 /// Required questions answered, optional ones skipped.
 fn minimal_plan(q: &Q) -> Act {
     if !q.required {
@@ -813,7 +932,7 @@ fn minimal_plan(q: &Q) -> Act {
 #[test]
 fn walks_in_english_with_lang_en() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "en", &["--lang", "en", "new"]);
+    let mut w = Walker::new(&env, "en", &["--lang", "en", "new", "--full"]);
     w.pty.expect("The case");
     w.pty.expect("[The case 1 of 14 · part 1 of 7]");
     w.pty.expect("What short title do you give this case?");
@@ -855,7 +974,7 @@ fn walks_in_english_with_lang_en() {
 /// Starts a walk and answers the case section up to its first list; returns
 /// once the list waits for keys.
 fn walk_to_the_first_list(env: &Env) -> Walker {
-    let mut w = Walker::new(env, "nl", &["new"]);
+    let mut w = Walker::new(env, "nl", &["new", "--volledig"]);
     for id in [
         "casus.titel",
         "casus.eigen_woorden",
@@ -936,7 +1055,10 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
     // `new` mentions the waiting draft; quit it at once with Ctrl-C.
     let mut again = Pty::spawn(&env, &["new"]);
     again.expect("Er wacht 1 concept; ga verder met: driehoek resume");
-    again.expect("[De casus 1 van 14 · deel 1 van 7]");
+    // Without a flag or setting: the short walk, and how to take the other.
+    again.expect("Korte route: 20 vragen");
+    again.expect("driehoek new --volledig");
+    again.expect("[De casus 1 van 5 · deel 1 van 7]");
     again.wait_until_reading_keys();
     again.send(CTRL_C);
     let (rest, code) = again.finish();
@@ -975,7 +1097,7 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
 #[test]
 fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["new"]);
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.step("casus.titel", Act::Type("Proef".into()));
     w.wait_for("casus.eigen_woorden");
     w.pty.wait_until_reading_keys();
@@ -995,7 +1117,7 @@ fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing() {
 #[test]
 fn discard_at_the_end_saves_nothing() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["new"]);
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.walk(minimal_plan);
     w.pty.expect("Deze notitie opslaan?");
     w.pty.expect("Weggooien");
@@ -1034,7 +1156,7 @@ fn cursor_shown_at_the_end(output: &[u8]) -> bool {
 #[test]
 fn going_back_and_changing_an_answer_drops_its_follow_up() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["new"]);
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.walk_between("casus.titel", Some("wet.regel"), minimal_plan);
     let regel = w.q("wet.regel");
     let (wgs, anders) = (choice(regel, "wgs"), choice(regel, "anders"));
@@ -1076,7 +1198,7 @@ fn going_back_and_changing_an_answer_drops_its_follow_up() {
 #[test]
 fn a_walk_killed_halfway_resumes_to_the_end() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["new"]);
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.walk_between("casus.titel", Some("middelen.oordeel"), minimal_plan);
     w.wait_for("middelen.oordeel");
     // No chance to clean up: SIGKILL, as a crash or a closed laptop would.
@@ -1169,7 +1291,7 @@ fn given_values(value: &toml::Value) -> Vec<String> {
 #[test]
 fn enter_alone_saves_nothing_that_was_not_picked() {
     let env = Env::new();
-    let mut w = Walker::new(&env, "nl", &["new"]);
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     let ids: Vec<String> = w.questions.iter().map(|q| q.id.clone()).collect();
     for id in ids {
         let q = w.q(&id);

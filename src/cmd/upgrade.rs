@@ -1,0 +1,105 @@
+//! `driehoek upgrade` (`bijwerken`): rewrites the notes an earlier release
+//! wrote in today's format, after showing what changes. Every note is
+//! already read in today's shape; this only makes the files say so. Each
+//! note is replaced on its own (atomically, under the store lock, its
+//! previous version kept in its history), so an interrupted run leaves
+//! every note either old or new, and a second run finds nothing left to do.
+//! A note that cannot be read is named and never touched.
+
+use std::fmt::Write;
+use std::io::IsTerminal;
+
+use anyhow::Result;
+
+use super::Ctx;
+use crate::cli::UpgradeArgs;
+use crate::error::{Cancelled, bad_input};
+use crate::i18n;
+use crate::note::NOTE_FORMAT;
+use crate::printable::{say, show};
+use crate::prompt::{Prompter, TermPrompter};
+
+pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let store = ctx.store()?;
+    let mut ids = store.ids()?;
+    ids.sort();
+    let mut plan = Vec::new();
+    let mut unreadable = 0;
+    for id in ids {
+        match store.load_for_upgrade(&id) {
+            Ok((note, base, changes)) if note.format < NOTE_FORMAT => {
+                plan.push((note, base, changes));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                unreadable += 1;
+                say(i18n::UPGRADE_UNREADABLE.with(lang, &[("error", &format!("{e:#}"))]));
+            }
+        }
+    }
+    if plan.is_empty() {
+        eprintln!("{}", i18n::UPGRADE_NOTHING.get(lang));
+        return left_out(unreadable, 0, lang);
+    }
+
+    let mut out = String::new();
+    for (note, _, changes) in &plan {
+        let to = NOTE_FORMAT.to_string();
+        let from = note.format.to_string();
+        writeln!(
+            out,
+            "{}  {}: {}",
+            note.id,
+            note.title,
+            i18n::UPGRADE_FORMAT.with(lang, &[("from", &from), ("to", &to)])
+        )?;
+        for c in changes {
+            writeln!(out, "  - {}", c.describe(lang))?;
+        }
+    }
+    show(&out);
+    let count = i18n::notes(plan.len(), lang);
+    if args.dry_run {
+        eprintln!("{}", i18n::UPGRADE_DRY_RUN.with(lang, &[("notes", &count)]));
+        return left_out(unreadable, 0, lang);
+    }
+    if !args.yes {
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            return Err(bad_input(i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(lang)));
+        }
+        let mut prompter = TermPrompter::new(store.scratch_dir());
+        let items = [i18n::NO.get(lang), i18n::YES.get(lang)];
+        let asked = i18n::CONFIRM_UPGRADE.with(lang, &[("notes", &count)]);
+        if prompter.choose(&asked, &items, 0)? != 1 {
+            return Err(Cancelled.into());
+        }
+    }
+    let mut done = 0;
+    let mut failed = 0;
+    for (mut note, base, _) in plan {
+        note.format = NOTE_FORMAT;
+        // The fingerprint: a note changed since it was read is left alone.
+        match store.update(&note, Some(&base)) {
+            Ok(()) => done += 1,
+            Err(e) => {
+                failed += 1;
+                say(i18n::UPGRADE_FAILED
+                    .with(lang, &[("id", &note.id), ("error", &format!("{e:#}"))]));
+            }
+        }
+    }
+    eprintln!(
+        "{}",
+        i18n::UPGRADED.with(lang, &[("notes", &i18n::notes(done, lang))])
+    );
+    left_out(unreadable, failed, lang)
+}
+
+/// Exit 1 when some note was not upgraded: the store is not all new.
+fn left_out(unreadable: usize, failed: usize, lang: i18n::Lang) -> Result<()> {
+    match unreadable + failed {
+        0 => Ok(()),
+        n => anyhow::bail!(i18n::UPGRADE_LEFT.with(lang, &[("notes", &i18n::notes(n, lang))])),
+    }
+}
