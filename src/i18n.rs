@@ -422,6 +422,7 @@ msgs! {
     CHANGE_AWB = "Awb art. 4:84 verhuist van de wetten naar de routes om af te wijken", "Awb art. 4:84 moves from the laws to the routes to deviate";
     CHANGE_EXPERT = "het antwoord op ‘wat zou een ervaringsdeskundige vragen?’ blijft bewaard onder die vraag", "the answer to ‘what would an expert by experience ask?’ stays under that question";
     CHANGE_NETWORK = "‘wat doet het netwerk?’ verhuist naar de netwerkvraag van de casus", "‘what does the network do?’ moves to the case's network question";
+    NO_PROFILE = "Geen contrastprofiel: de korte route plaatst de rijen niet (aanvullen met driehoek edit ID --volledig).", "No contrast profile: the short walk places no row (add it with driehoek edit ID --full).";
     STUCK_ROW = "Zit het meest vast: {row}", "Most stuck: {row}";
     MIGRATED_ROOM = "Is er ruimte om af te wijken? (afgeleid bij het bijwerken: Awb art. 4:84 was gekozen als wet)", "Is there room to deviate? (derived when upgrading: Awb art. 4:84 was chosen as a law)";
     PERIOD_ASK = "Over welke periode gaat {amount}?", "Over which period is {amount}?";

@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         false => Route::Full,
     };
     if args.deepen {
-        eprintln!("{}", session::route_intro(&set, route, ctx.lang));
+        session::tell(&session::route_intro(&set, route, ctx.lang));
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
     draft.base = Some(base);

@@ -73,7 +73,7 @@ fn interactive(ctx: &Ctx, revises: Option<&str>, route: Route) -> Result<()> {
     if waiting > 0 {
         eprintln!("{}", i18n::DRAFTS_WAITING.count(ctx.lang, waiting));
     }
-    eprintln!("{}", session::route_intro(&set, route, ctx.lang));
+    session::tell(&session::route_intro(&set, route, ctx.lang));
     let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
     draft.revises = revises;
     draft.walk = route;

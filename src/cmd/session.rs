@@ -50,6 +50,16 @@ pub fn route_intro(set: &QuestionSet, route: Route, lang: Lang) -> String {
     .with(lang, &args)
 }
 
+/// Says `text` on stderr, wrapped between words to the terminal's width.
+pub fn tell(text: &str) {
+    let width = console::Term::stderr()
+        .size_checked()
+        .map_or(usize::MAX, |(_, cols)| usize::from(cols).max(20));
+    for line in textwrap::wrap(text, width) {
+        eprintln!("{line}");
+    }
+}
+
 /// Whether a note answers only questions of the short walk: an edit walks
 /// it as a short note again, unless asked to deepen it.
 pub fn is_short(note: &CaseNote, set: &QuestionSet) -> bool {

@@ -296,6 +296,15 @@ fn contrast_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
                 i18n::STUCK_ROW.with(lang, &[("row", &stuck.display(lang))]),
             ));
         }
+        // A short walk places no row: say so instead of drawing nothing.
+        if note
+            .contrasts
+            .iter()
+            .all(|c| c.now.is_none() && c.desired.is_none())
+        {
+            blocks.push(Block::Meta(i18n::NO_PROFILE.get(lang).to_string()));
+            return blocks;
+        }
         blocks.push(Block::Picture(picture::profile(note, lang)));
         blocks.push(Block::Table {
             head,
