@@ -810,6 +810,34 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
 }
 
 #[test]
+fn the_walk_setting_chooses_the_full_walk_and_a_flag_wins() {
+    let env = Env::new();
+    let dir = env.config.path().join("driehoek");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "walk = \"volledig\"\n").unwrap();
+    for (args, says, first) in [
+        (
+            &["new"][..],
+            "Volledige route: 64 vragen",
+            "[De casus 1 van 14 · deel 1 van 7]",
+        ),
+        (
+            &["new", "--kort"][..],
+            "Korte route: 20 vragen",
+            "[De casus 1 van 5 · deel 1 van 7]",
+        ),
+    ] {
+        let mut pty = Pty::spawn(&env, args);
+        pty.expect(says);
+        pty.expect(first);
+        pty.wait_until_reading_keys();
+        pty.send(CTRL_C);
+        let (_, code) = pty.finish();
+        assert_eq!(code, 130);
+    }
+}
+
+#[test]
 fn the_short_walk_needs_at_most_25_answers() {
     let env = Env::new();
     let mut w = Walker::new(&env, "nl", &["new", "--kort"]);
