@@ -4,7 +4,7 @@ use std::fs;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::harness::{Env, FULL, SMALL_SET, assert_mode, code, stable, stderr, stdout};
+use crate::harness::{Env, FULL, SHORT_NOTE, SMALL_SET, assert_mode, code, stable, stderr, stdout};
 use crate::snapshot;
 
 /// A second invented case, with fewer answers.
@@ -637,31 +637,7 @@ fn an_answers_file_for_release_1_gets_told_what_changed() {
 #[test]
 fn a_short_note_is_enough_and_the_bundle_says_it_has_no_profile() {
     let env = Env::new();
-    let short = r#"
-[casus]
-titel = "Korte notitie"
-eigen_woorden = "Ik wil gewoon verder."
-blokkade = "Een werkinstructie."
-oplossing = "Afwijken."
-[wet]
-oordeel = "ja"
-regel = ["geen"]
-[middelen]
-oordeel = "ja"
-kosten_nu = "weet ik niet"
-kosten_voorstel = { bedrag = 5000, periode = "3 jaar" }
-[zelfregie]
-oordeel = "ja"
-logica = "persoon"
-[contrasten]
-vastzittend = "sturing"
-[reflectie]
-besproken = "ja"
-[vervolg]
-teamvraag = "Mag dit?"
-schaal = "incidenteel"
-"#;
-    let id = env.new_note(short);
+    let id = env.new_note(SHORT_NOTE);
     env.new_note(FULL);
     let show = stdout(&env.run(&["show", &id]));
     assert!(show.contains("weet ik niet"), "{show}");

@@ -27,6 +27,9 @@ required = true
 prompt = { nl = "Titel?", en = "Title?" }
 "#;
 
+/// An answers file with only what the short walk asks (invented case).
+pub const SHORT_NOTE: &str = include_str!("fixtures/short.toml");
+
 pub struct Env {
     pub home: TempDir,
     pub config: TempDir,

@@ -886,27 +886,7 @@ fn the_short_walk_needs_at_most_25_answers() {
 #[test]
 fn edit_volledig_deepens_a_short_note_with_only_the_questions_it_left_out() {
     let env = Env::new();
-    let short = r#"
-[casus]
-titel = "Korte notitie"
-eigen_woorden = "Ik wil gewoon verder."
-blokkade = "Een werkinstructie."
-oplossing = "Afwijken."
-[wet]
-oordeel = "ja"
-regel = ["geen"]
-[middelen]
-oordeel = "ja"
-[zelfregie]
-oordeel = "ja"
-logica = "persoon"
-[reflectie]
-besproken = "ja"
-[vervolg]
-teamvraag = "Mag dit?"
-schaal = "incidenteel"
-"#;
-    let id = env.new_note(short);
+    let id = env.new_note(crate::harness::SHORT_NOTE);
     let before = std::fs::read_to_string(env.note_path(&id)).unwrap();
     let mut w = Walker::new(&env, "nl", &["edit", &id, "--volledig"]);
     assert_eq!(w.questions.len(), 44);
