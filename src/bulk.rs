@@ -59,7 +59,7 @@ pub fn write_many<T: Sync, R: Send>(
         Ok(Ok((staged, extra)))
     };
     let commit = |batch: Vec<Staged>| -> io::Result<()> {
-        folder.sync()?;
+        folder.sync(&batch)?;
         batch.into_iter().try_for_each(|file| folder.name(file))
     };
     let mut results = Vec::with_capacity(items.len());

@@ -220,7 +220,9 @@ mod tests {
         let b = folder.stage(dir.join("b.md"), b"new b").unwrap();
         assert_eq!(fs::read_to_string(dir.join("a.md")).unwrap(), "old");
         assert!(!dir.join("b.md").exists());
-        folder.sync().unwrap();
+        let staged = [a, b];
+        folder.sync(&staged).unwrap();
+        let [a, b] = staged;
         folder.name(a).unwrap();
         folder.name(b).unwrap();
         assert_eq!(fs::read_to_string(dir.join("a.md")).unwrap(), "new a");

@@ -94,7 +94,8 @@ impl CtrlCAsKey {
 }
 
 /// A folder many files are written into at once (see `bulk`): each as a
-/// synced private temp file, renamed to its name when the batch is done.
+/// private temp file, synced with the rest of its batch and then renamed
+/// to its name.
 pub struct FastFolder {
     dir: PathBuf,
 }
@@ -109,14 +110,33 @@ impl FastFolder {
         })
     }
 
-    /// Writes `bytes` for `path`, durably, without giving it its name yet.
+    /// Writes `bytes` for `path` without giving it its name yet.
     pub fn stage(&self, path: PathBuf, bytes: &[u8]) -> io::Result<Staged> {
-        Ok(Staged(super::stage_named(&self.dir, bytes, true)?, path))
+        Ok(Staged(super::stage_named(&self.dir, bytes, false)?, path))
     }
 
-    /// Every staged file was synced when written.
-    pub fn sync(&self) -> io::Result<()> {
-        Ok(())
+    /// Makes the files of `batch` durable, many at once: a file system
+    /// commits syncs that arrive together in one go, so syncing on many
+    /// threads costs little more than one sync. (Each file is opened again:
+    /// keeping a batch open could run out of file descriptors.)
+    pub fn sync(&self, batch: &[Staged]) -> io::Result<()> {
+        const AT_ONCE: usize = 32;
+        let per_thread = batch.len().div_ceil(AT_ONCE).max(1);
+        std::thread::scope(|scope| {
+            let syncs: Vec<_> = batch
+                .chunks(per_thread)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter().try_for_each(|Staged(tmp, _)| {
+                            OpenOptions::new().write(true).open(tmp)?.sync_all()
+                        })
+                    })
+                })
+                .collect();
+            syncs
+                .into_iter()
+                .try_for_each(|s| s.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        })
     }
 
     /// Gives a staged file its name, replacing what had it.

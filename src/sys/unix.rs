@@ -232,8 +232,8 @@ impl FastFolder {
         Ok(Staged::Named(tmp, path))
     }
 
-    /// Makes every file staged so far durable.
-    pub fn sync(&self) -> io::Result<()> {
+    /// Makes every file staged so far durable, `batch` among them.
+    pub fn sync(&self, _batch: &[Staged]) -> io::Result<()> {
         #[cfg(target_os = "linux")]
         return linux::syncfs(&self.folder);
         #[cfg(not(target_os = "linux"))]
@@ -431,7 +431,7 @@ mod tests {
             let text = format!("{file} {unnamed}");
             let staged = folder.stage(dir.join(file), text.as_bytes()).unwrap();
             assert_eq!(fs::read_to_string(dir.join(file)).ok().as_deref(), before);
-            folder.sync().unwrap();
+            folder.sync(std::slice::from_ref(&staged)).unwrap();
             folder.name(staged).unwrap();
             assert_eq!(fs::read_to_string(dir.join(file)).unwrap(), text);
             assert_eq!(mode(&dir.join(file)), 0o600);
