@@ -293,4 +293,69 @@ mod tests {
         assert_eq!(format1(&mut twice), []);
         assert_eq!(once, twice);
     }
+
+    #[test]
+    fn a_release_1_draft_reads_in_todays_shape() {
+        // The shape release 1 wrote a draft in, mid-walk.
+        let src = r#"format = 1
+id = "d1"
+started = "2026-11-30T10:00:00Z"
+updated = "2026-11-30T10:05:00Z"
+set = "waardendriehoek"
+set_version = 1
+lang = "nl"
+next = "middelen.toelichting"
+
+[[answers]]
+id = "wet.blokkade"
+question = "Wat blokkeert hier eigenlijk?"
+kind = "choice"
+value = "gewoonte"
+labels = ["een gewoonte"]
+
+[[answers]]
+id = "wet.ruimte"
+question = "Is er een hardheidsclausule of andere ruimte om af te wijken?"
+kind = "yesno"
+value = false
+
+[[answers]]
+id = "middelen.kosten_voorstel"
+question = "Wat kost de voorgestelde oplossing?"
+kind = "amount"
+value = 3000
+
+[[answers]]
+id = "middelen.kosten_soort"
+question = "Zijn die kosten eenmalig of jaarlijks?"
+kind = "choice"
+value = "eenmalig"
+labels = ["eenmalig"]
+"#;
+        let mut t: Table = toml::from_str(src).unwrap();
+        format1(&mut t);
+        let draft: crate::note::Draft = t.try_into().unwrap();
+        let answers = crate::note::answers_of(&draft.answers);
+        let get = |id: &str| {
+            answers
+                .iter()
+                .find(|(a, _)| a == id)
+                .map(|(_, v)| v.clone())
+        };
+        use crate::note::{Answer, Cost, Euros, Period};
+        assert_eq!(
+            get("wet.blokkade"),
+            Some(Answer::Multi(vec!["gewoonte".into()]))
+        );
+        assert_eq!(get("wet.ruimte"), Some(Answer::Choice("nee".into())));
+        assert_eq!(
+            get("middelen.kosten_voorstel"),
+            Some(Answer::Cost(Cost {
+                amount: Some(Euros(300_000)),
+                period: Period::OneOff
+            }))
+        );
+        assert_eq!(get("middelen.kosten_soort"), None);
+        assert_eq!(draft.walk, crate::bank::Route::Full);
+    }
 }
