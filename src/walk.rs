@@ -153,6 +153,7 @@ impl<'a> Walk<'a> {
                 progress: self.progress(),
                 current: retry.as_ref().or(self.answers.get(&q.id)),
                 start: self.start(q),
+                required: q.required_given(|id| self.answers.get(id)),
                 error: error.take(),
             })?;
             retry = None;
@@ -319,6 +320,7 @@ impl<'a> Walk<'a> {
                 progress,
                 current: shown.as_ref(),
                 start: None,
+                required: true,
                 error: error.take(),
             })?;
             match reply {
@@ -342,6 +344,7 @@ impl<'a> Walk<'a> {
                         progress,
                         current: years.as_ref(),
                         start: None,
+                        required: true,
                         error: None,
                     })?;
                     if let Reply::Typed(t) = reply {
@@ -887,6 +890,16 @@ pub mod tests {
         let mut p = ScriptedPrompter::new([Reply::Skip]);
         let _ = walk.run(&mut p, &mut ());
         assert_eq!(p.errors, [i18n::TICK_NEEDED.nl]);
+        assert_eq!(p.required, [true, true]);
+        // Optional once the law allows it: the list is told so, and an
+        // untouched Enter records nothing.
+        walk.answers
+            .insert("wet.oordeel".into(), Answer::Choice("ja".into()));
+        walk.at = at("wet.regel");
+        let mut p = ScriptedPrompter::new([Reply::Skip]);
+        let _ = walk.run(&mut p, &mut ());
+        assert!(!p.required[0]);
+        assert!(p.errors.is_empty() && !walk.answers.contains_key("wet.regel"));
         // An optional list left untouched: no answer.
         walk.at = at("casus.professionals");
         let mut p = ScriptedPrompter::new([Reply::Skip]);

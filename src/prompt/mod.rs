@@ -19,6 +19,9 @@ pub struct Ask<'a> {
     /// point for a "desired" scale. Without either, a list starts on an
     /// entry that records nothing.
     pub start: Option<&'a Answer>,
+    /// Whether an answer is needed now: a question may be optional given
+    /// an earlier answer (the law when the law allows it).
+    pub required: bool,
     /// Why the previous reply was refused, to show with the prompt.
     pub error: Option<String>,
 }
@@ -94,6 +97,7 @@ pub mod scripted {
         pub defaults: Vec<Option<Answer>>,
         pub progress: Vec<Progress>,
         pub starts: Vec<Option<Answer>>,
+        pub required: Vec<bool>,
     }
 
     impl ScriptedPrompter {
@@ -116,6 +120,7 @@ pub mod scripted {
             self.defaults.push(ask.current.cloned());
             self.progress.push(ask.progress);
             self.starts.push(ask.start.cloned());
+            self.required.push(ask.required);
             if let Some(e) = &ask.error {
                 self.errors.push(e.clone());
             }

@@ -219,7 +219,7 @@ impl TermPrompter {
         start: Option<usize>,
     ) -> anyhow::Result<Reply> {
         let lang = ask.lang;
-        let lead = match (ask.question.required, start) {
+        let lead = match (ask.required, start) {
             (false, _) => Some(i18n::CHOICE_SKIP.get(lang)),
             (true, None) => Some(i18n::CHOICE_NONE.get(lang)),
             (true, Some(_)) => None,
@@ -237,7 +237,7 @@ impl TermPrompter {
         Ok(match picked {
             None => Reply::Back,
             Some(0) if lead.is_some() => {
-                if ask.question.required {
+                if ask.required {
                     // Not an answer: no "✔" line, the walk says a choice is needed.
                     self.term.clear_last_lines(1).map_err(interrupted)?;
                 }
@@ -276,7 +276,7 @@ impl Prompter for TermPrompter {
                 ("parts", &p.parts.to_string()),
             ],
         );
-        let hint = match (q.kind, q.required) {
+        let hint = match (q.kind, ask.required) {
             (Kind::Choice | Kind::Scale | Kind::YesNo, _) => i18n::HINT_SELECT,
             (Kind::Multi, _) => i18n::HINT_MULTI,
             (Kind::Long, false) => i18n::HINT_LONG,
@@ -360,7 +360,7 @@ impl Prompter for TermPrompter {
                 Ok(match picked {
                     None => Reply::Back,
                     Some(p) if p.is_empty() => {
-                        if q.required {
+                        if ask.required {
                             // Not an answer: the walk says a tick is needed.
                             self.term.clear_last_lines(1).map_err(interrupted)?;
                         }
