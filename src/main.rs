@@ -11,7 +11,9 @@ fn main() -> ExitCode {
         console::set_colors_enabled(false);
         console::set_colors_enabled_stderr(false);
     }
-    let args: Vec<_> = std::env::args_os().collect();
+    let args: Vec<_> = std::env::args_os()
+        .map(driehoek::printable::argument)
+        .collect();
     let lang = cli::early_lang(&args);
     driehoek::i18n::set_current(lang);
     let cli = cli::parse(args, lang);

@@ -5,6 +5,7 @@
 //! [`printable`] once, where the renderer or the message meets the output.
 
 use std::borrow::Cow;
+use std::ffi::OsString;
 use std::fmt::Display;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -58,6 +59,26 @@ pub fn cut(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// A command-line argument made printable before anything reads it: an id,
+/// a path or a value is shown back in errors (clap's among them, which
+/// pass escape sequences to a terminal as they are). No real argument
+/// holds such characters; one that is not UTF-8 is taken as it is, unless
+/// it holds one.
+pub fn argument(arg: OsString) -> OsString {
+    match arg.to_str() {
+        Some(text) if text.chars().any(steers) => printable(text).into_owned().into(),
+        Some(_) => arg,
+        None if arg
+            .as_encoded_bytes()
+            .iter()
+            .any(|&b| b < 0x20 || b == 0x7f) =>
+        {
+            printable(&arg.to_string_lossy()).into_owned().into()
+        }
+        None => arg,
+    }
+}
+
 /// A message for the person on stderr, made printable.
 pub fn say(message: impl Display) {
     eprintln!("{}", printable(&message.to_string()));
@@ -80,6 +101,20 @@ mod tests {
         );
         assert_eq!(printable("\r\x00\x7f\u{9b}x"), "␍␀␡�x");
         assert_eq!(printable("\u{202E}tpircs\u{2066}\u{2069}"), "�tpircs��");
+    }
+
+    #[test]
+    fn arguments_are_made_printable_and_ordinary_ones_kept() {
+        use std::os::unix::ffi::OsStringExt;
+        assert_eq!(argument("x\x1b[2J".into()), OsString::from("x␛[2J"));
+        let path = OsString::from_vec(b"caf\xe9.toml".to_vec());
+        assert_eq!(
+            argument(path.clone()),
+            path,
+            "a path that is not UTF-8 stays"
+        );
+        let steering = OsString::from_vec(b"\xff\x1b]52".to_vec());
+        assert_eq!(argument(steering), OsString::from("�␛]52"));
     }
 
     #[test]

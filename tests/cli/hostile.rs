@@ -100,6 +100,26 @@ fn text_that_steers_the_terminal_is_shown_as_placeholders() {
 }
 
 #[test]
+fn the_command_line_shown_back_in_an_error_cannot_steer_the_terminal() {
+    let env = Env::new();
+    for args in [
+        vec!["x\u{1b}[31mROOD"],
+        vec!["list", "--width", "\u{1b}]52;c;eA==\u{7}"],
+        vec!["show", "\u{1b}[2J", "--lang", "en"],
+        vec!["list", "--verdict", "wet=\u{202E}nee"],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert_printable(&args.join(" "), &out);
+        assert!(
+            stderr(&out).contains('␛') || stderr(&out).contains('�'),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn a_one_line_answer_with_a_control_character_is_refused_at_input() {
     let env = Env::new();
     for (steering, shown) in [
