@@ -110,11 +110,55 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Schrijf de handleiding als man-pagina naar de uitvoer
     Man,
-    /// Toon waar het instellingenbestand staat en wat erin staat
-    Config,
+    /// Toon waar het instellingenbestand staat en wat erin staat, of verander een instelling
+    #[command(visible_alias = "instellingen")]
+    Config(ConfigArgs),
     /// Toon de hulp bij driehoek, of bij één opdracht
     #[command(visible_alias = "hulp")]
     Help(HelpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Zet een instelling (de waarde wordt eerst gecontroleerd)
+    #[command(visible_alias = "zet")]
+    Set {
+        /// De instelling
+        key: crate::config::Key,
+        /// De nieuwe waarde
+        value: String,
+    },
+    /// Toon één instelling
+    #[command(visible_alias = "lees")]
+    Get {
+        /// De instelling
+        key: crate::config::Key,
+    },
+    /// Namen waarop de privacybewaker let
+    #[command(visible_alias = "namen", subcommand)]
+    Names(NamesAction),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NamesAction {
+    /// Voeg een naam toe
+    #[command(visible_alias = "toevoegen")]
+    Add {
+        /// De naam
+        name: String,
+    },
+    /// Haal een naam weg
+    #[command(visible_alias = "weghalen")]
+    Remove {
+        /// De naam
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -463,8 +507,18 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "config",
-        "Show where the settings file is and what it holds",
+        "Show where the settings file is and what it holds, or change a setting",
     ),
+    ("config.set", "Set a setting (the value is checked first)"),
+    ("config.set.key", "The setting"),
+    ("config.set.value", "The new value"),
+    ("config.get", "Show one setting"),
+    ("config.get.key", "The setting"),
+    ("config.names", "Names the privacy guard looks for"),
+    ("config.names.add", "Add a name"),
+    ("config.names.add.name", "The name"),
+    ("config.names.remove", "Remove a name"),
+    ("config.names.remove.name", "The name"),
     (
         "list.group",
         "Put revisions of a case under the note they revise",

@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde::Deserialize;
 
 use crate::bank::Route;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::problem::{Problem, Problems};
 
 #[derive(Debug, Default, Deserialize)]
@@ -60,6 +60,144 @@ impl Months {
     }
 }
 
+/// A setting `config set` and `config get` know; `names` has its own
+/// `config names add|remove`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Key {
+    Lang,
+    Set,
+    Initials,
+    Bewaartermijn,
+    Walk,
+}
+
+impl Key {
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Lang => "lang",
+            Key::Set => "set",
+            Key::Initials => "initials",
+            Key::Bewaartermijn => "bewaartermijn",
+            Key::Walk => "walk",
+        }
+    }
+
+    /// The value as the file holds it, checked; the error says what is
+    /// valid.
+    pub fn value(self, text: &str, lang: Lang) -> Result<toml_edit::Value, String> {
+        let text = text.trim();
+        let bad = |valid: i18n::Msg| {
+            i18n::ERR_CONFIG_VALUE.with(
+                lang,
+                &[
+                    ("key", self.name()),
+                    ("value", text),
+                    ("valid", valid.get(lang)),
+                ],
+            )
+        };
+        match self {
+            Key::Lang if ["nl", "en"].contains(&text) => Ok(text.into()),
+            Key::Lang => Err(bad(i18n::CFG_VALID_LANG)),
+            Key::Set
+                if !text.is_empty()
+                    && text
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') =>
+            {
+                Ok(text.into())
+            }
+            Key::Set => Err(bad(i18n::CFG_VALID_SET)),
+            Key::Initials
+                if (1..=5).contains(&text.chars().count())
+                    && text.chars().all(char::is_alphabetic) =>
+            {
+                Ok(text.into())
+            }
+            Key::Initials => Err(bad(i18n::CFG_VALID_INITIALS)),
+            Key::Walk if ["kort", "volledig"].contains(&text) => Ok(text.into()),
+            Key::Walk => Err(bad(i18n::CFG_VALID_WALK)),
+            Key::Bewaartermijn => match text.parse::<u32>() {
+                Ok(m) if (1..=MAX_MONTHS).contains(&m) => Ok(i64::from(m).into()),
+                _ => Err(bad(i18n::CFG_VALID_MONTHS)),
+            },
+        }
+    }
+
+    /// The value in `config`, as `config get` shows it.
+    pub fn get(self, config: &Config) -> Option<String> {
+        match self {
+            Key::Lang => config.lang.map(|l| l.code().to_string()),
+            Key::Set => config.set.clone(),
+            Key::Initials => config.initials.clone(),
+            Key::Bewaartermijn => config.bewaartermijn.map(|m| m.0.to_string()),
+            Key::Walk => config.walk.map(|r| match r {
+                Route::Short => "kort".to_string(),
+                _ => "volledig".to_string(),
+            }),
+        }
+    }
+}
+
+/// A change to the settings file.
+pub enum Change {
+    Set(Key, toml_edit::Value),
+    AddName(String),
+    RemoveName(String),
+}
+
+/// `src` (the file's text, empty when there is none) with `change` made;
+/// comments and the order of the rest stay as the person wrote them.
+/// `file` names it in messages.
+pub fn edit(file: &str, src: &str, change: Change, lang: Lang) -> Result<String> {
+    let mut doc: toml_edit::DocumentMut = src.parse().map_err(|e: toml_edit::TomlError| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = crate::problem::toml_text(e.message(), lang);
+        Problems::in_file(file, vec![Problem::at(file, src, offset, None, message)])
+    })?;
+    match change {
+        Change::Set(key, mut value) => match doc.get_mut(key.name()).and_then(|i| i.as_value_mut())
+        {
+            // The comment after the old value stays with the new one.
+            Some(old) => {
+                *value.decor_mut() = old.decor().clone();
+                *old = value;
+            }
+            None => doc[key.name()] = toml_edit::value(value),
+        },
+        Change::AddName(ref name) | Change::RemoveName(ref name) => {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(crate::error::bad_input(
+                    i18n::ERR_CONFIG_EMPTY_NAME.get(lang),
+                ));
+            }
+            let names = doc
+                .entry("names")
+                .or_insert(toml_edit::value(toml_edit::Array::new()))
+                .as_array_mut()
+                .ok_or_else(|| crate::error::bad_input(i18n::ERR_CONFIG_NAMES.get(lang)))?;
+            let at = names.iter().position(|v| v.as_str() == Some(name));
+            match (&change, at) {
+                (Change::AddName(_), None) => names.push(name),
+                (Change::RemoveName(_), Some(i)) => {
+                    names.remove(i);
+                }
+                (Change::RemoveName(_), None) => {
+                    return Err(crate::error::bad_input(i18n::ERR_CONFIG_NO_NAME.get(lang)));
+                }
+                _ => {}
+            }
+            names.fmt();
+        }
+    }
+    let text = doc.to_string();
+    // What is written must read back as a valid config.
+    toml::from_str::<Config>(&text)
+        .map_err(|e| Problems::in_file(file, vec![Problem::from_toml(file, &text, &e)]))?;
+    Ok(text)
+}
+
 /// The config file's path, when there is a config folder.
 pub fn file() -> Option<PathBuf> {
     dir().map(|d| d.join("config.toml"))
@@ -91,7 +229,7 @@ pub fn load(dir: &Path) -> Result<Config> {
     if !path.exists() {
         return Ok(Config::default());
     }
-    let src = crate::input::read_text(&path, crate::input::MAX_INPUT_FILE, Lang::default())?;
+    let src = crate::input::read_text(&path, crate::input::MAX_INPUT_FILE, i18n::current())?;
     let file = path.display().to_string();
     toml::from_str(&src)
         .map_err(|e| Problems::in_file(&file, vec![Problem::from_toml(&file, &src, &e)]).into())

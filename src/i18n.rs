@@ -591,6 +591,24 @@ msgs! {
     CLAP_MORE = "Meer weten? Typ '{command} --help'.", "For more information, try '{command} --help'.";
 }
 
+msgs! {
+    // config set, get, names
+    ERR_CONFIG_VALUE = "'{value}' kan niet voor {key}; geldig: {valid}", "'{value}' is not valid for {key}; valid: {valid}";
+    CFG_VALID_LANG = "nl of en", "nl or en";
+    CFG_VALID_SET = "het id van een vragenlijst (a-z, 0-9 en _)", "the id of a question set (a-z, 0-9 and _)";
+    CFG_VALID_INITIALS = "1 tot 5 letters, bijvoorbeeld AB", "1 to 5 letters, for example AB";
+    CFG_VALID_MONTHS = "een aantal maanden van 1 tot en met 1200, bijvoorbeeld 12", "a number of months from 1 to 1200, for example 12";
+    CFG_VALID_WALK = "kort of volledig", "kort (short) or volledig (full)";
+    ERR_CONFIG_EMPTY_NAME = "een lege naam kan niet", "a name cannot be empty";
+    ERR_CONFIG_NAMES = "names in config.toml is geen lijst; zet er een lijst van, bijvoorbeeld names = [\"Achternaam\"]", "names in config.toml is not a list; make it one, for example names = [\"Surname\"]";
+    ERR_CONFIG_NO_NAME = "die naam staat niet in de lijst", "that name is not in the list";
+    CFG_SAVED = "{key} = {value} opgeslagen in {path}", "{key} = {value} saved in {path}";
+    CFG_NAME_ADDED = "Naam toegevoegd; de privacybewaker let nu op {names}.", "Name added; the privacy guard now looks for {names}.";
+    CFG_NAME_REMOVED = "Naam weggehaald; de privacybewaker let nu op {names}.", "Name removed; the privacy guard now looks for {names}.";
+    CFG_NOT_SET = "{key} is niet ingesteld", "{key} is not set";
+    ERR_NO_CONFIG_DIR = "dit systeem heeft geen map voor instellingen", "this system has no folder for settings";
+}
+
 plurals! {
     CLAP_MISSING = "dit verplichte argument ontbreekt:", "deze verplichte argumenten ontbreken:", "the following required argument was not provided:", "the following required arguments were not provided:";
 }

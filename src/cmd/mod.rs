@@ -243,7 +243,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Practice(args) => practice::run(&ctx, args),
         Command::Completions(args) => settings::completions(&ctx, args),
         Command::Man => settings::man(&ctx),
-        Command::Config => settings::config(&ctx),
+        Command::Config(args) => settings::config(&ctx, args),
         Command::Help(args) => help::run(&ctx, args),
     }
 }

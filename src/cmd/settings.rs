@@ -2,14 +2,19 @@
 
 use std::fmt::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::Ctx;
-use crate::cli::{self, CompletionsArgs};
+use crate::cli::{self, CompletionsArgs, ConfigAction, ConfigArgs, NamesAction};
 use crate::config;
+use crate::config::{Change, Key};
+use crate::error::{about_path, bad_input};
 use crate::i18n;
+use crate::input;
+use crate::printable::say;
 use crate::printable::show;
 use crate::store::Store;
+use crate::store::{make_private_dir, write_atomic};
 
 pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
     let mut cmd = cli::command(ctx.lang);
@@ -22,9 +27,64 @@ pub fn man(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
+/// `config`, or `config set|get|names`: every value checked before the
+/// file is written, whole and private, keeping the person's comments.
+pub fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let change = match args.action {
+        None => return overview(ctx),
+        Some(ConfigAction::Get { key }) => {
+            let text = key
+                .get(&ctx.config)
+                .unwrap_or_else(|| i18n::CFG_NOT_SET.with(lang, &[("key", key.name())]));
+            show(format!("{text}\n"));
+            return Ok(());
+        }
+        Some(ConfigAction::Set { key, value }) => {
+            let value = key.value(&value, lang).map_err(bad_input)?;
+            if key == Key::Set {
+                // Only a set this tool knows: embedded or the coach's own.
+                ctx.set_named(value.as_str().unwrap_or_default())?;
+            }
+            Change::Set(key, value)
+        }
+        Some(ConfigAction::Names(NamesAction::Add { name })) => Change::AddName(name),
+        Some(ConfigAction::Names(NamesAction::Remove { name })) => Change::RemoveName(name),
+    };
+    let dir = config::dir().ok_or_else(|| anyhow::anyhow!(i18n::ERR_NO_CONFIG_DIR.get(lang)))?;
+    make_private_dir(&dir)?;
+    let path = dir.join("config.toml");
+    let src = if path.exists() {
+        input::read_text(&path, input::MAX_INPUT_FILE, lang)?
+    } else {
+        String::new()
+    };
+    let said = match &change {
+        Change::Set(key, value) => Ok((key.name(), value.to_string())),
+        Change::AddName(_) => Err(i18n::CFG_NAME_ADDED),
+        Change::RemoveName(_) => Err(i18n::CFG_NAME_REMOVED),
+    };
+    let text = config::edit(&path.display().to_string(), &src, change, lang)?;
+    write_atomic(&path, text.as_bytes(), true)
+        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))?;
+    let shown = path.display().to_string();
+    let message = match said {
+        Ok((key, value)) => i18n::CFG_SAVED.with(
+            lang,
+            &[("key", key), ("value", value.trim()), ("path", &shown)],
+        ),
+        Err(msg) => {
+            let names = i18n::N_NAMES.count(lang, config::load(&dir)?.names.len());
+            msg.with(lang, &[("names", &names)])
+        }
+    };
+    say(message);
+    Ok(())
+}
+
 /// Where the settings live and what they say. Names for the privacy guard
 /// are counted, not shown: they are personal data.
-pub fn config(ctx: &Ctx) -> Result<()> {
+fn overview(ctx: &Ctx) -> Result<()> {
     let lang = ctx.lang;
     // The config and the paths are the person's text: shown printable.
     let mut out = String::new();

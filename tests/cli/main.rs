@@ -16,5 +16,6 @@ mod print;
 mod pty;
 mod retention;
 mod safety;
+mod settings;
 mod untrusted;
 mod widths;
