@@ -13,6 +13,7 @@ use crate::i18n;
 use crate::input;
 use crate::printable::say;
 use crate::printable::show;
+use crate::render;
 use crate::store::Store;
 use crate::store::{make_private_dir, write_atomic};
 
@@ -23,7 +24,7 @@ pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
 }
 
 pub fn man(ctx: &Ctx) -> Result<()> {
-    clap_mangen::Man::new(cli::command(ctx.lang)).render(&mut std::io::stdout())?;
+    show(render::man::page(&cli::outline(ctx.lang), ctx.lang));
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod compare;
 pub mod html;
+pub mod man;
 pub mod markdown;
 pub mod picture;
 pub mod practice;

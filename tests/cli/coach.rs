@@ -115,7 +115,7 @@ fn settings_set_language_set_and_initials_and_hide_names() {
 #[test]
 fn completions_and_the_man_page_are_generated() {
     let env = Env::new();
-    for shell in ["bash", "zsh", "fish"] {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = env.run(&["completions", shell]);
         assert_eq!(code(&out), 0);
         let script = stdout(&out);
@@ -127,7 +127,9 @@ fn completions_and_the_man_page_are_generated() {
     assert_eq!(code(&env.run(&["completions", "tcsh"])), 2);
     let man = stdout(&env.run(&["man"]));
     assert!(
-        man.contains(".TH driehoek 1") && man.contains("compare") && man.contains("Afsluitcodes"),
+        man.starts_with(".TH DRIEHOEK 1 ")
+            && man.contains("compare")
+            && man.contains(".SH AFSLUITSTATUS"),
         "{}",
         &man[..200]
     );

@@ -10,6 +10,7 @@ mod front;
 mod harness;
 mod hostile;
 mod language;
+mod man;
 mod output_files;
 mod platform;
 mod print;
