@@ -19,6 +19,7 @@ fn settings_are_set_checked_and_kept_with_their_comments() {
         ("bewaartermijn", "12"),
         ("set", "waardendriehoek"),
         ("lang", "en"),
+        ("walk", "kort"),
     ] {
         let out = env.run(&["config", "set", key, value]);
         assert_eq!(code(&out), 0, "{key}: {}", stderr(&out));
@@ -63,7 +64,7 @@ fn settings_are_set_checked_and_kept_with_their_comments() {
     for (args, said) in [
         (
             &["config", "set", "kleur", "x"][..],
-            "[mogelijke waarden: lang, set, initials, bewaartermijn]",
+            "[mogelijke waarden: lang, set, initials, bewaartermijn, walk]",
         ),
         (
             &["config", "set", "lang", "fr"],
