@@ -349,6 +349,12 @@ msgs! {
 }
 
 msgs! {
+    // the limits of a coach's lexicon (issue 11 item 9)
+    LEXICON_TOO_LARGE = "het lexicon {file} is {size}; een lexicon mag hoogstens {limit} zijn. Maak het kleiner.", "the lexicon {file} is {size}; a lexicon may be at most {limit}. Make it smaller.";
+    LEXICON_TOO_MANY = "het lexicon {file} heeft {labels} labels met samen {phrases} zinnen; een lexicon mag hoogstens {limit} labels en {phrase_limit} zinnen hebben. Maak het kleiner.", "the lexicon {file} has {labels} labels with {phrases} phrases in all; a lexicon may have at most {limit} labels and {phrase_limit} phrases. Make it smaller.";
+}
+
+msgs! {
     H_ASK_BACK = "Vraag terug", "Ask back";
 }
 

@@ -15,6 +15,13 @@
 //!   phrase; a `'` in a phrase also matches `’`;
 //! - both languages in every text: a worker writing Dutch uses English
 //!   loanwords ("non-compliant", "frequent flyer").
+//!
+//! When a phrase is not a label (see [`Lexicon::find`]): when it is negated
+//! ("een zorgmijder is ze niet", "hij is niet ongemotiveerd"); when a
+//! label about a person is said of an organisation, an official or a thing
+//! ("de deurwaarder treedt agressief op", "een luie stoel"); and when an
+//! official term is used neutrally ("zij is laaggeletterd", but not "ze is
+//! gewoon laaggeletterd").
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -23,7 +30,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{self, Lang, Text};
 use crate::problem::{Problem, Problems};
 
 /// The lexicon format this version reads.
@@ -31,6 +38,15 @@ pub const LEXICON_FORMAT: u32 = 1;
 
 /// The lexicon built into the binary.
 pub const EMBEDDED: &str = include_str!("../questions/lexicon.toml");
+
+/// The largest lexicon file and the most labels and phrases it may hold:
+/// far above what a coach writes (the built-in one has 55 labels, about
+/// 500 phrases and 40 KiB), and low enough that building the matcher, which
+/// every `show` does, stays bounded: about a second and little memory at
+/// the limit, where a 4 MB lexicon took 11 s and 2.4 GB.
+pub const MAX_LEXICON_BYTES: usize = 256 * 1024;
+pub const MAX_LABELS: usize = 1_000;
+pub const MAX_PHRASES: usize = 2_000;
 
 /// One label: the phrases that express it and the question to ask back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +56,20 @@ pub struct Label {
     pub phrases_nl: Vec<String>,
     pub phrases_en: Vec<String>,
     pub question: Text,
+    pub about: About,
+    /// Phrases that are the official, neutral term ("laaggeletterd"): they
+    /// are a label only in a labelling frame ("gewoon laaggeletterd").
+    pub official: Vec<String>,
+}
+
+/// Whom a label is about. A label about a person does not apply to an
+/// organisation, an official or a thing; one about the system does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum About {
+    #[default]
+    Person,
+    System,
 }
 
 /// A label phrase found in a text.
@@ -57,14 +87,19 @@ pub struct LabelHit {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     labels: Vec<Label>,
-    /// Every phrase of every label in one whole-word pattern, one capture
-    /// group per phrase, longest first; `None` when there are no phrases.
-    /// One pattern builds several times faster than one per label, and
-    /// building is part of every start of the tool.
+    /// Every phrase of every label in one whole-word pattern, longest
+    /// first, with one capture group around the phrase; `None` when there
+    /// are no phrases. One pattern builds several times faster than one per
+    /// label, and building is part of every start of the tool. One group,
+    /// not one per phrase: the regex engines keep a slot per group for
+    /// every state, and a group per phrase made a large lexicon take
+    /// gigabytes.
     matcher: Option<Regex>,
-    /// The label of each phrase group: group `i + 1` belongs to
-    /// `labels[owners[i]]`.
-    owners: Vec<usize>,
+    /// The label of each phrase, by its normalised form: a match is looked
+    /// up here.
+    owners: HashMap<String, usize>,
+    /// Every official phrase, normalised.
+    official: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,15 +119,43 @@ struct RawLabel {
     #[serde(default)]
     en: Vec<Spanned<String>>,
     question: Spanned<Text>,
+    #[serde(default)]
+    about: About,
+    #[serde(default)]
+    official: Vec<Spanned<String>>,
 }
 
 impl Lexicon {
     /// Parses one lexicon file; every problem with file:line:col. `file`
-    /// names it in messages.
-    pub fn parse(file: &str, src: &str) -> Result<Lexicon, Problems> {
+    /// names it in messages; a lexicon over the limits is refused in
+    /// `lang` before it is read further.
+    pub fn parse(file: &str, src: &str, lang: Lang) -> Result<Lexicon, Problems> {
         let fail = |list: Vec<Problem>| Problems::in_file(file, list);
+        if src.len() > MAX_LEXICON_BYTES {
+            let size = format_bytes(src.len());
+            let limit = format_bytes(MAX_LEXICON_BYTES);
+            let message = i18n::LEXICON_TOO_LARGE
+                .with(lang, &[("file", file), ("size", &size), ("limit", &limit)]);
+            return Err(fail(vec![Problem::at(file, src, 0, None, message)]));
+        }
         let raw: RawLexicon =
             toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+        let phrase_count: usize = raw.label.iter().map(|l| l.nl.len() + l.en.len()).sum();
+        if raw.label.len() > MAX_LABELS || phrase_count > MAX_PHRASES {
+            let (count, limit) = (raw.label.len().to_string(), MAX_LABELS.to_string());
+            let (phrases, phrase_limit) = (phrase_count.to_string(), MAX_PHRASES.to_string());
+            let message = i18n::LEXICON_TOO_MANY.with(
+                lang,
+                &[
+                    ("file", file),
+                    ("labels", &count),
+                    ("limit", &limit),
+                    ("phrases", &phrases),
+                    ("phrase_limit", &phrase_limit),
+                ],
+            );
+            return Err(fail(vec![Problem::at(file, src, 0, None, message)]));
+        }
         let mut problems = Vec::new();
         let at = |span: Range<usize>, key: Option<&str>, msg: String| {
             Problem::at(file, src, span.start, key, msg)
@@ -175,12 +238,30 @@ impl Lexicon {
                     }
                 }
             }
+            for term in &rl.official {
+                let own = rl.nl.iter().chain(&rl.en);
+                if !own
+                    .map(|p| normalise(p.get_ref()))
+                    .any(|p| p == normalise(term.get_ref()))
+                {
+                    problems.push(at(
+                        term.span(),
+                        Some(&key),
+                        format!(
+                            "official term '{}' is not one of this label's phrases",
+                            term.get_ref()
+                        ),
+                    ));
+                }
+            }
             let texts = |list: Vec<Spanned<String>>| list.into_iter().map(Spanned::into_inner);
             labels.push(Label {
                 key,
                 phrases_nl: texts(rl.nl).collect(),
                 phrases_en: texts(rl.en).collect(),
                 question: rl.question.into_inner(),
+                about: rl.about,
+                official: texts(rl.official).collect(),
             });
         }
         if !problems.is_empty() {
@@ -192,7 +273,7 @@ impl Lexicon {
     /// The built-in lexicon. It is checked by a unit test; a broken one is a
     /// build defect, not a user error, so this panics.
     pub fn embedded() -> Lexicon {
-        Lexicon::parse("lexicon.toml (built in)", EMBEDDED)
+        Lexicon::parse("lexicon.toml (built in)", EMBEDDED, Lang::En)
             .unwrap_or_else(|e| panic!("the built-in lexicon is invalid:\n{e}"))
     }
 
@@ -221,9 +302,10 @@ impl Lexicon {
     }
 
     /// Every label phrase in `text` (both languages), whole words only,
-    /// case-insensitive, sorted by start. Hits never overlap: of two
-    /// overlapping candidates the longer one is kept ("zorgwekkende
-    /// zorgmijder" over "zorgmijder"), of two as long the first.
+    /// case-insensitive, sorted by start, that is used as a label there
+    /// (see the module doc). Hits never overlap: of two overlapping
+    /// candidates the longer one is kept ("zorgwekkende zorgmijder" over
+    /// "zorgmijder"), of two as long the first.
     pub fn find(&self, text: &str) -> Vec<LabelHit> {
         let Some(re) = &self.matcher else {
             return Vec::new();
@@ -235,12 +317,15 @@ impl Lexicon {
         let mut groups = re.capture_locations();
         let mut pos = 0;
         while re.captures_read_at(&mut groups, text, pos).is_some() {
-            let Some((group, (start, end))) =
-                (1..groups.len()).find_map(|g| groups.get(g).map(|span| (g, span)))
-            else {
+            let Some((start, end)) = groups.get(1) else {
                 break;
             };
-            candidates.push((self.owners[group - 1], start, end));
+            let owner = self.owners.get(&normalise(&text[start..end])).copied();
+            if let Some(owner) = owner
+                && self.applies(&self.labels[owner], text, start, end)
+            {
+                candidates.push((owner, start, end));
+            }
             pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         candidates.sort_by_key(|&(_, start, end)| (std::cmp::Reverse(end - start), start));
@@ -259,6 +344,16 @@ impl Lexicon {
                 text: text[start..end].to_string(),
             })
             .collect()
+    }
+
+    /// Whether the phrase at `start..end` is used as a label here.
+    fn applies(&self, label: &Label, text: &str, start: usize, end: usize) -> bool {
+        let before = context::before(text, start);
+        let after = context::after(text, end);
+        let official = self.official.contains(&normalise(&text[start..end]));
+        !context::negated(&before, &after)
+            && (label.about == About::System || !context::about_no_person(&before, &after))
+            && (!official || context::labelling(&before))
     }
 
     /// The question back for a label, in the reader's language.
@@ -285,8 +380,8 @@ impl Lexicon {
     }
 
     /// Builds the matcher for checked labels. Phrases are escaped, so this
-    /// fails only on size, and the limit is set far above any lexicon a
-    /// person writes.
+    /// fails only on size, and the limit is set far above the largest
+    /// lexicon the limits let in (built in plus [`MAX_PHRASES`]).
     fn compile(labels: Vec<Label>) -> Lexicon {
         let mut seen = HashSet::new();
         let mut all: Vec<(usize, &String)> = Vec::new();
@@ -300,17 +395,19 @@ impl Lexicon {
         // Leftmost-first: of the phrases that fit at one place, the first
         // listed wins, so list the longest first.
         all.sort_by_key(|&(i, p)| (std::cmp::Reverse(p.chars().count()), i));
-        let owners = all.iter().map(|&(i, _)| i).collect();
+        let owners = all.iter().map(|&(i, p)| (normalise(p), i)).collect();
+        let official = labels
+            .iter()
+            .flat_map(|l| &l.official)
+            .map(|p| normalise(p))
+            .collect();
         let matcher = (!all.is_empty()).then(|| {
-            let alts: Vec<String> = all
-                .iter()
-                .map(|(_, p)| format!("({})", phrase_pattern(p)))
-                .collect();
+            let alts: Vec<String> = all.iter().map(|(_, p)| phrase_pattern(p)).collect();
             // The regex crate has no look-around, and its Unicode `\b` makes
             // the fast engines give up on non-ASCII text; a non-word
             // character on either side (or the edge of the text) is the same
             // test and stays fast.
-            RegexBuilder::new(&format!(r"(?:^|\W)(?:{})(?:$|\W)", alts.join("|")))
+            RegexBuilder::new(&format!(r"(?:^|\W)({})(?:$|\W)", alts.join("|")))
                 .case_insensitive(true)
                 .size_limit(1 << 30)
                 .build()
@@ -320,6 +417,7 @@ impl Lexicon {
             labels,
             matcher,
             owners,
+            official,
         }
     }
 }
@@ -379,6 +477,283 @@ fn phrase_pattern(phrase: &str) -> String {
         .join(r"\s+")
 }
 
+/// A size as people read it: `300 KiB`.
+fn format_bytes(n: usize) -> String {
+    format!("{} KiB", n.div_ceil(1024))
+}
+
+/// The words around a phrase, and what they say about whether it is used
+/// as a label. Word lists in Dutch and English, lower case.
+mod context {
+    /// How far around a phrase its context is read: enough for "een
+    /// zorgmijder is ze niet" and "de deurwaarder treedt ... op", and
+    /// bounded, so that a text full of labels is still read in linear time.
+    const CONTEXT_BYTES: usize = 160;
+    const CONTEXT_WORDS: usize = 6;
+
+    /// Punctuation that ends a clause: context is read within one.
+    fn breaks_clause(c: char) -> bool {
+        matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '"'
+                | '“'
+                | '”'
+                | '«'
+                | '»'
+                | '\n'
+                | '–'
+                | '—'
+        )
+    }
+
+    /// A word as compared: lower case, without surrounding punctuation,
+    /// one kind of apostrophe ("zo'n", "isn't").
+    fn word(w: &str) -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_lowercase()
+            .replace('’', "'")
+    }
+
+    /// The words of the clause before `at`, nearest first.
+    pub fn before(text: &str, at: usize) -> Vec<String> {
+        let mut from = at.saturating_sub(CONTEXT_BYTES);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let slice = &text[from..at];
+        let clause = match slice.char_indices().rev().find(|&(_, c)| breaks_clause(c)) {
+            Some((i, c)) => &slice[i + c.len_utf8()..],
+            None => slice,
+        };
+        clause
+            .split_whitespace()
+            .rev()
+            .take(CONTEXT_WORDS)
+            .map(word)
+            .collect()
+    }
+
+    /// The words of the clause after `at`, nearest first.
+    pub fn after(text: &str, at: usize) -> Vec<String> {
+        let mut to = (at + CONTEXT_BYTES).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let slice = &text[at..to];
+        let clause = slice.find(breaks_clause).map_or(slice, |i| &slice[..i]);
+        clause
+            .split_whitespace()
+            .take(CONTEXT_WORDS)
+            .map(word)
+            .collect()
+    }
+
+    #[rustfmt::skip]
+    const NEGATIONS: &[&str] = &[
+        "niet", "geen", "nooit", "allesbehalve", "geenszins", "allerminst", "nimmer", "not",
+        "no", "never", "nor", "neither",
+    ];
+
+    fn is_negation(w: &str) -> bool {
+        NEGATIONS.contains(&w) || w.ends_with("n't")
+    }
+
+    /// Words that may stand between a negation and the phrase it negates:
+    /// "niet echt lui", "geen echte zorgmijder", "not at all lazy".
+    #[rustfmt::skip]
+    const BETWEEN: &[&str] = &[
+        "een", "de", "het", "echt", "echte", "zo", "zo'n", "erg", "heel", "helemaal", "zeker",
+        "eens", "meer", "bepaald", "per", "se", "zozeer", "te", "bijzonder", "typisch", "a",
+        "an", "the", "really", "so", "very", "at", "all", "that", "particularly", "exactly",
+        "entirely", "by", "any", "means", "remotely", "overly", "too", "even", "actually",
+        "such", "be", "being",
+    ];
+
+    /// Words of "een zorgmijder is ze niet" and "lazy he is not" between the
+    /// phrase and the negation: a verb of being or calling, a pronoun, an
+    /// adverb.
+    #[rustfmt::skip]
+    const INVERTED: &[&str] = &[
+        "is", "was", "ben", "bent", "zijn", "waren", "wordt", "werd", "lijkt", "leek", "blijkt",
+        "bleek", "vind", "vond", "noem", "noemde", "noemen", "zou", "zal", "ik", "je", "jij",
+        "u", "hij", "zij", "ze", "het", "we", "wij", "jullie", "die", "dat", "hem", "haar",
+        "men", "toch", "echt", "zeker", "helemaal", "ook", "nu", "eigenlijk", "beslist",
+        "absoluut", "are", "were", "am", "he", "she", "they", "it", "i", "you", "him", "her",
+        "them", "really", "certainly", "definitely", "surely",
+    ];
+
+    /// Whether the phrase is negated: "niet ongemotiveerd", "geen echte
+    /// zorgmijder", "ik denk niet dat hij een zorgmijder is", "far from
+    /// lazy"; or "een zorgmijder is ze niet", "lazy he is not".
+    pub fn negated(before: &[String], after: &[String]) -> bool {
+        let mut adjacent = true;
+        for (i, w) in before.iter().enumerate() {
+            let next = before.get(i + 1).map(String::as_str);
+            if adjacent && is_negation(w) {
+                return true;
+            }
+            if adjacent
+                && matches!(
+                    (next, w.as_str()),
+                    (Some("far"), "from") | (Some("verre"), "van")
+                )
+            {
+                return true;
+            }
+            // "niet dat ...", "geen idee of ...", "not that ...": the whole
+            // clause is denied or doubted.
+            if matches!(w.as_str(), "dat" | "of" | "that" | "whether" | "if")
+                && next.is_some_and(is_negation)
+            {
+                return true;
+            }
+            adjacent &= BETWEEN.contains(&w.as_str());
+        }
+        let mut words = after.iter().map(String::as_str);
+        if !words.next().is_some_and(|w| INVERTED.contains(&w)) {
+            return false;
+        }
+        for w in words {
+            if is_negation(w) {
+                return true;
+            }
+            if !INVERTED.contains(&w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// People a label may be about.
+    #[rustfmt::skip]
+    const PERSONS: &[&str] = &[
+        "ik", "je", "jij", "u", "hij", "zij", "ze", "hem", "haar", "wij", "we", "men", "meneer",
+        "mevrouw", "dhr", "mevr", "man", "vrouw", "moeder", "vader", "ouder", "ouders", "zoon",
+        "dochter", "kind", "kinderen", "jongen", "meisje", "jongere", "jongeren", "cliënt",
+        "client", "cliënte", "cliënten", "clienten", "klant", "bewoner", "bewoonster",
+        "huurder", "inwoner", "buurman", "buurvrouw", "broer", "zus", "opa", "oma", "partner",
+        "vriend", "vriendin", "gezin", "familie", "persoon", "personen", "mensen", "he", "she",
+        "him", "her", "they", "them", "i", "you", "woman", "mother", "father", "parent",
+        "parents", "son", "daughter", "child", "children", "boy", "girl", "tenant", "resident",
+        "neighbour", "neighbor", "family", "person", "people",
+    ];
+
+    /// Organisations and officials: "de deurwaarder treedt agressief op".
+    #[rustfmt::skip]
+    const ORGANISATIONS: &[&str] = &[
+        "deurwaarder", "deurwaarders", "deurwaarderskantoor", "incassobureau", "incassobureaus",
+        "incassobedrijf", "incasseerder", "gemeente", "gemeenten", "gemeentes", "politie",
+        "agent", "agenten", "wijkagent", "ambtenaar", "ambtenaren", "belastingdienst", "uwv",
+        "cak", "duo", "svb", "cjib", "ind", "woningcorporatie", "woningcorporaties",
+        "corporatie", "corporaties", "woningbouwvereniging", "verhuurder", "verhuurders",
+        "huisbaas", "zorgverzekeraar", "zorgverzekeraars", "verzekeraar", "verzekeraars",
+        "bank", "banken", "energieleverancier", "energiebedrijf", "leverancier", "instantie",
+        "instanties", "organisatie", "organisaties", "bedrijf", "bedrijven", "werkgever",
+        "werkgevers", "school", "rechter", "rechters", "rechtbank", "advocaat", "advocaten",
+        "beveiliging", "beveiliger", "beveiligers", "boa", "boa's", "handhaver", "handhavers",
+        "handhaving", "toezichthouder", "inspectie", "ministerie", "overheid", "staat",
+        "jeugdbescherming", "kinderbescherming", "ggd", "ggz", "wijkteam", "buurtteam",
+        "schuldeiser", "schuldeisers", "crediteur", "crediteuren", "bewindvoerder", "consulent",
+        "klantmanager", "loket", "dienst", "afdeling", "uitzendbureau", "justitie",
+        "reclassering", "bailiff", "bailiffs", "collector", "collectors", "agency", "agencies",
+        "council", "councils", "municipality", "police", "officer", "officers", "landlord",
+        "landlords", "insurer", "insurers", "banks", "company", "companies", "employer",
+        "employers", "court", "judge", "official", "officials", "authorities", "authority",
+        "government", "organisation", "organization", "firm", "department", "office",
+    ];
+
+    /// Things, animals and times: "een luie stoel", "agressieve kanker".
+    #[rustfmt::skip]
+    const THINGS: &[&str] = &[
+        "stoel", "stoelen", "fauteuil", "zetel", "zondag", "zaterdag", "dag", "dagen", "middag",
+        "ochtend", "avond", "weekend", "week", "vakantie", "zomer", "oog", "ogen", "hond",
+        "honden", "kat", "katten", "dier", "dieren", "paard", "kanker", "tumor", "tumoren",
+        "ziekte", "virus", "infectie", "vorm", "behandeling", "chemo", "marketing", "reclame",
+        "campagne", "verkoop", "verkooptechniek", "verkooptechnieken", "incasso", "beleid",
+        "aanpak", "belegging", "beleggingen", "strategie", "markt", "prijs", "prijzen",
+        "concurrentie", "overname", "rijstijl", "verkeer", "brief", "brieven", "mail", "mails",
+        "muziek", "film", "game", "games", "spel", "wetgeving", "onkruid", "plant", "planten",
+        "stof", "stoffen", "middel", "middelen", "schimmel", "bacterie", "chair", "chairs",
+        "sofa", "couch", "afternoon", "sunday", "day", "days", "morning", "evening", "summer",
+        "eye", "dog", "dogs", "cat", "cats", "animal", "animals", "cancer", "tumour", "tumor",
+        "disease", "infection", "treatment", "campaign", "sales", "strategy", "policy",
+        "approach", "investment", "investments", "takeover", "driving", "letter", "letters",
+        "music", "weeds",
+    ];
+
+    const ARTICLES: &[&str] = &["de", "het", "een", "the", "a", "an", "die", "dat", "deze"];
+
+    fn not_a_person(w: &str) -> bool {
+        ORGANISATIONS.contains(&w) || THINGS.contains(&w)
+    }
+
+    /// Whether a label about a person is said here of an organisation, an
+    /// official or a thing: the noun right after it ("een luie stoel"),
+    /// else the nearest person or other noun before it ("de deurwaarder
+    /// treedt agressief op", but "de deurwaarder vond hem agressief"),
+    /// else "... van de deurwaarder" after it.
+    pub fn about_no_person(before: &[String], after: &[String]) -> bool {
+        if after.first().is_some_and(|w| not_a_person(w)) {
+            return true;
+        }
+        for (i, w) in before.iter().enumerate() {
+            if PERSONS.contains(&w.as_str()) {
+                return false;
+            }
+            if not_a_person(w) {
+                // "de zoon van de deurwaarder is agressief": the noun after
+                // "van" is not the subject; read on.
+                let rest = &before[i + 1..];
+                let skip = rest.first().is_some_and(|a| ARTICLES.contains(&a.as_str())) as usize;
+                if !rest
+                    .get(skip)
+                    .is_some_and(|p| matches!(p.as_str(), "van" | "of" | "bij"))
+                {
+                    return true;
+                }
+            }
+        }
+        let Some(of) = after
+            .iter()
+            .take(3)
+            .position(|w| matches!(w.as_str(), "van" | "of" | "by" | "door"))
+        else {
+            return false;
+        };
+        after[of + 1..]
+            .iter()
+            .find(|w| !ARTICLES.contains(&w.as_str()))
+            .is_some_and(|w| not_a_person(w))
+    }
+
+    /// Words that make an official term a label: "gewoon laaggeletterd",
+    /// "zo'n laaggeletterde", "those low literacy types".
+    #[rustfmt::skip]
+    const LABELLING: &[&str] = &[
+        "gewoon", "typisch", "typische", "echt", "echte", "zo'n", "zulke", "zo", "weer",
+        "alweer", "hopeloos", "totaal", "totale", "compleet", "complete", "volslagen", "nogal",
+        "zwaar", "zware", "typical", "typically", "such", "those", "totally", "completely",
+        "just", "hopelessly", "utterly",
+    ];
+
+    /// Whether one of the two words before an official term labels with it.
+    pub fn labelling(before: &[String]) -> bool {
+        before
+            .iter()
+            .take(2)
+            .any(|w| LABELLING.contains(&w.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,7 +788,13 @@ mod tests {
         let lexicon = Lexicon::embedded();
         for label in lexicon.labels() {
             for phrase in phrases(label) {
-                let text = format!("Ik schreef: {phrase}.");
+                // An official term is a label in a labelling frame only.
+                let frame = if label.official.contains(phrase) {
+                    "gewoon "
+                } else {
+                    ""
+                };
+                let text = format!("Ik schreef: {frame}{phrase}.");
                 let hits = lexicon.find(&text);
                 assert_eq!(hits.len(), 1, "{phrase}: {hits:?}");
                 assert_eq!(hits[0].key, label.key, "{phrase}");
@@ -642,7 +1023,7 @@ question = { nl = "?", en = "?" }
     }
 
     fn parse(src: &str) -> Result<Lexicon, Problems> {
-        Lexicon::parse("extra.toml", src)
+        Lexicon::parse("extra.toml", src, Lang::En)
     }
 
     fn places(src: &str) -> Vec<(usize, usize, String)> {
@@ -881,6 +1262,250 @@ question = { nl = "B?", en = "B?" }
                 "gemeente_werkt_niet_mee",
                 "rotgemeente"
             ]
+        );
+    }
+
+    // ------------------------------------------------------------ issue 10: when a phrase is not a label
+
+    #[test]
+    fn a_negated_phrase_is_no_label() {
+        let lexicon = Lexicon::embedded();
+        for text in [
+            "Een zorgmijder is ze niet.",
+            "Hij is niet ongemotiveerd, hij is moe.",
+            "Ze is zeker geen zorgmijder.",
+            "Zij is geen echte zorgmijder, ze wil alleen geen bemoeienis.",
+            "Ik vind hem niet manipulatief.",
+            "Agressief was hij nooit.",
+            "Ik denk niet dat hij een zorgmijder is.",
+            "Ik weet niet of hij weigerachtig is.",
+            "Hij is allesbehalve werkschuw.",
+            "Ze is verre van hysterisch.",
+            "Agressief is niet het goede woord.",
+            "She is not a care avoider.",
+            "He isn't lazy at all.",
+            "Lazy he is not.",
+            "She was never aggressive with us.",
+            "They are far from unmotivated.",
+        ] {
+            assert_eq!(lexicon.find(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_about_no_person_is_no_label() {
+        let lexicon = Lexicon::embedded();
+        for text in [
+            "De deurwaarder treedt agressief op.",
+            "Het incassobureau reageerde vijandig op de regeling.",
+            "Hij zat de hele middag in een luie stoel.",
+            "Het was een luie zondag.",
+            "Agressieve incassobureaus maken het erger.",
+            "Het agressieve optreden van de deurwaarder schrok haar af.",
+            "De gemeente was onwillig om de regel los te laten.",
+            "Die hond is agressief.",
+            "The bailiff was aggressive on the phone.",
+            "The debt collector acted hostile.",
+            "She sat in a lazy chair all afternoon.",
+        ] {
+            assert_eq!(lexicon.find(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_official_term_used_neutrally_is_no_label() {
+        let lexicon = Lexicon::embedded();
+        for text in [
+            "Mevrouw is laaggeletterd; we lezen de brieven samen.",
+            "Het Taalhuis helpt laaggeletterde inwoners.",
+            "Een cursus voor laaggeletterden.",
+            "Hij is zwakbegaafd en heeft een bewindvoerder.",
+            "Nazorg voor ex-gedetineerden loopt via de gemeente.",
+            "She has low literacy, so we read the letter aloud.",
+        ] {
+            assert_eq!(lexicon.find(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn labels_in_running_sentences_still_fire() {
+        let lexicon = Lexicon::embedded();
+        let table = [
+            (
+                "Ze is gewoon laaggeletterd, daar valt niks aan te doen.",
+                "laaggeletterd",
+                "laaggeletterd",
+            ),
+            (
+                "Weer zo'n laaggeletterde die de brief niet opent.",
+                "laaggeletterd",
+                "laaggeletterde",
+            ),
+            ("Hij is een analfabeet.", "laaggeletterd", "analfabeet"),
+            (
+                "De deurwaarder vond hem agressief.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "Moeder werd agressief tegen de deurwaarder.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "De zoon van de deurwaarder is agressief.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "Hij is niet alleen agressief maar ook dreigend.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "Zij is geen zorgmijder, maar wel manipulatief.",
+                "manipulatief",
+                "manipulatief",
+            ),
+            (
+                "Een agressieve moeder, zegt de school.",
+                "agressief",
+                "agressieve",
+            ),
+            (
+                "Hij werkt niet mee, dat is duidelijk.",
+                "onwillig",
+                "werkt niet mee",
+            ),
+            (
+                "De gemeente werkt niet mee.",
+                "gemeente_werkt_niet_mee",
+                "De gemeente werkt niet mee",
+            ),
+            (
+                "Ach, die werken toch niet mee.",
+                "die_instanties",
+                "die werken toch niet mee",
+            ),
+            (
+                "De gemeente zit vol bureaucraten.",
+                "bureaucraten",
+                "bureaucraten",
+            ),
+            (
+                "Het is een zorgmijder, is het niet?",
+                "zorgmijder",
+                "zorgmijder",
+            ),
+            (
+                "The mother is aggressive towards the bailiff.",
+                "agressief",
+                "aggressive",
+            ),
+            ("She is just a care avoider.", "zorgmijder", "care avoider"),
+            ("He is not motivated.", "niet_gemotiveerd", "not motivated"),
+        ];
+        for (text, key, found) in table {
+            let hits = lexicon.find(text);
+            assert_eq!(hits.len(), 1, "{text:?}: {hits:?}");
+            assert_eq!(
+                (hits[0].key.as_str(), hits[0].text.as_str()),
+                (key, found),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn about_and_official_are_read_and_checked() {
+        let lexicon = parse(
+            r#"format = 1
+[[label]]
+key = "sys"
+nl = ["lui"]
+question = { nl = "?", en = "?" }
+about = "system"
+[[label]]
+key = "off"
+nl = ["dakloos"]
+question = { nl = "?", en = "?" }
+official = ["dakloos"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(keys(&lexicon, "de deurwaarder is lui"), ["sys"]);
+        assert_eq!(keys(&lexicon, "hij is dakloos"), Vec::<String>::new());
+        assert_eq!(keys(&lexicon, "hij is gewoon dakloos"), ["off"]);
+        let found = places(
+            r#"format = 1
+[[label]]
+key = "a"
+nl = ["x"]
+question = { nl = "?", en = "?" }
+official = ["y"]
+"#,
+        );
+        assert_eq!((found[0].0, found[0].1), (6, 13), "{found:?}");
+        assert!(found[0].2.contains("'y'"), "{found:?}");
+        let found = places(
+            r#"format = 1
+[[label]]
+key = "a"
+nl = ["x"]
+question = { nl = "?", en = "?" }
+about = "everyone"
+"#,
+        );
+        assert_eq!(found[0].0, 6, "{found:?}");
+    }
+
+    /// A lexicon of `labels` labels with `per` phrases each.
+    fn generated(labels: usize, per: usize) -> String {
+        let mut src = String::from("format = 1\n");
+        for l in 0..labels {
+            let phrases: Vec<String> = (0..per).map(|p| format!("\"w{l}x{p}\"")).collect();
+            src.push_str(&format!(
+                "[[label]]\nkey = \"l{l}\"\nnl = [{}]\nquestion = {{ nl = \"?\", en = \"?\" }}\n",
+                phrases.join(", ")
+            ));
+        }
+        src
+    }
+
+    #[test]
+    fn a_lexicon_at_the_limits_is_read() {
+        let src = generated(MAX_LABELS, MAX_PHRASES / MAX_LABELS);
+        assert!(src.len() <= MAX_LEXICON_BYTES);
+        let mut lexicon = Lexicon::embedded();
+        lexicon.extend(parse(&src).unwrap());
+        assert_eq!(
+            keys(&lexicon, "een w999x1 en een zorgmijder"),
+            ["l999", "zorgmijder"]
+        );
+    }
+
+    #[test]
+    fn a_lexicon_over_the_limits_is_refused_in_the_readers_language() {
+        let refused = |src: &str, lang: Lang| {
+            let err = Lexicon::parse("/cfg/lexicon.toml", src, lang).unwrap_err();
+            assert_eq!(err.list.len(), 1);
+            err.list[0].to_string()
+        };
+        let too_many = generated(MAX_LABELS + 1, 1);
+        assert_eq!(
+            refused(&too_many, Lang::Nl),
+            "/cfg/lexicon.toml:1:1: het lexicon /cfg/lexicon.toml heeft 1001 labels met samen 1001 zinnen; een lexicon mag hoogstens 1000 labels en 2000 zinnen hebben. Maak het kleiner."
+        );
+        assert!(refused(&too_many, Lang::En).contains("has 1001 labels with 1001 phrases in all; a lexicon may have at most 1000 labels and 2000 phrases"));
+        let too_many_phrases = generated(10, MAX_PHRASES / 10 + 1);
+        assert!(refused(&too_many_phrases, Lang::Nl).contains("2010 zinnen"));
+        let too_large = format!("format = 1\n# {}\n", "x".repeat(MAX_LEXICON_BYTES));
+        assert_eq!(
+            refused(&too_large, Lang::Nl),
+            "/cfg/lexicon.toml:1:1: het lexicon /cfg/lexicon.toml is 257 KiB; een lexicon mag hoogstens 256 KiB zijn. Maak het kleiner."
+        );
+        assert!(
+            refused(&too_large, Lang::En).contains("is 257 KiB; a lexicon may be at most 256 KiB")
         );
     }
 }

@@ -94,7 +94,8 @@ impl Ctx {
             .filter(|p| p.exists())
         {
             let src = read_input(&path, self.lang)?;
-            lexicon.extend(Lexicon::parse(&path.display().to_string(), &src)?);
+            let file = path.display().to_string();
+            lexicon.extend(Lexicon::parse(&file, &src, self.lang)?);
         }
         Ok(lexicon)
     }
