@@ -228,9 +228,9 @@ mod tests {
         let file = dir.path().join("a.md");
         fs::write(&file, "x").unwrap();
         let link = dir.path().join("link.md");
-        std::os::unix::fs::symlink(&file, &link).unwrap();
+        crate::sys::symlink(&file, &link).unwrap();
         let dangling = dir.path().join("weg.md");
-        std::os::unix::fs::symlink(dir.path().join("nergens"), &dangling).unwrap();
+        crate::sys::symlink(&dir.path().join("nergens"), &dangling).unwrap();
         assert_eq!(found(&dir.path().join("nieuw.md")).unwrap(), Found::Nothing);
         assert_eq!(found(&file).unwrap(), Found::File);
         assert_eq!(found(&link).unwrap(), Found::File);

@@ -1123,7 +1123,7 @@ mod tests {
                             2 => dir.path().join("nergens"),
                             _ => folder.join(n),
                         };
-                        symlink(&target, &folder.join(n))
+                        sys::symlink(&target, &folder.join(n))
                     }
                     Planted::Folder(n) => fs::create_dir(folder.join(n)),
                 };
@@ -1153,16 +1153,6 @@ mod tests {
                 let _ = store.temp_files();
             }
         }
-    }
-
-    #[cfg(unix)]
-    fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
-        std::os::unix::fs::symlink(target, link)
-    }
-
-    #[cfg(not(unix))]
-    fn symlink(_target: &Path, _link: &Path) -> std::io::Result<()> {
-        Ok(())
     }
 
     #[test]

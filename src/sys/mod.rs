@@ -143,6 +143,15 @@ fn stage_named(dir: &Path, bytes: &[u8], sync: bool) -> io::Result<tempfile::Tem
     Ok(tmp.into_temp_path())
 }
 
+/// Makes a symbolic link, for the tests that check links are refused.
+#[cfg(test)]
+pub fn symlink(target: &Path, link: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    return std::os::unix::fs::symlink(target, link);
+    #[cfg(windows)]
+    return std::os::windows::fs::symlink_file(target, link);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
