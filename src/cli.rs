@@ -106,6 +106,9 @@ pub enum Command {
     /// Zet twee notities naast elkaar, bijvoorbeeld vóór en na de bespreking
     #[command(visible_alias = "vergelijk")]
     Compare(CompareArgs),
+    /// Eén document voor een bespreking van meer casussen: een overzicht, dan elke casus op een nieuwe pagina
+    #[command(visible_alias = "bespreking")]
+    Agenda(AgendaArgs),
     /// Schrijf aanvullingen voor de shell (bash, zsh, fish, PowerShell, elvish) naar de uitvoer
     Completions(CompletionsArgs),
     /// Schrijf de handleiding als man-pagina naar de uitvoer
@@ -209,6 +212,30 @@ pub struct CompareArgs {
     /// Uitvoer voor de terminal of als Markdown
     #[arg(long, value_enum, default_value = "text")]
     pub format: DocFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Ids van notities, in de volgorde van de bespreking; zonder: de notities die de filters kiezen
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// HTML om af te drukken, of Markdown
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: AgendaFormat,
+    /// Schrijf naar dit bestand of in deze map in plaats van naar stdout
+    #[arg(short, long, value_name = "PAD")]
+    pub output: Option<PathBuf>,
+    /// Vervang een bestaand bestand zonder te vragen
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    Html,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -494,6 +521,34 @@ const ENGLISH: &[(&str, &str)] = &[
     ("compare.a", "The first note (A)"),
     ("compare.b", "The second note (B)"),
     ("compare.format", "Output for the terminal or as Markdown"),
+    (
+        "agenda",
+        "One document for a meeting with several cases: an overview, then each case from a new page",
+    ),
+    (
+        "agenda.ids",
+        "Ids of notes, in the order of the meeting; without: the notes the filters choose",
+    ),
+    ("agenda.format", "HTML to print, or Markdown"),
+    (
+        "agenda.output",
+        "Write to this file or into this folder instead of stdout",
+    ),
+    ("agenda.force", "Replace an existing file without asking"),
+    (
+        "agenda.since",
+        "Only notes from this day or later (YYYY-MM-DD)",
+    ),
+    (
+        "agenda.until",
+        "Only notes from this day or earlier (YYYY-MM-DD)",
+    ),
+    ("agenda.search", "Only notes that contain this text"),
+    (
+        "agenda.verdict",
+        "Only notes with this verdict, for example law=no",
+    ),
+    ("agenda.structural", "Only structural cases"),
     (
         "completions",
         "Write completions for the shell (bash, zsh, fish, PowerShell, elvish) to the output",

@@ -1,6 +1,6 @@
 //! What in a note needs a second look: what the privacy guard finds in
 //! its answers, and the labelling words the lexicon knows. `check` lists
-//! both; saving refuses personal data; `export` warns; `show` and
+//! both; saving refuses personal data; `export` and `agenda` warn; `show` and
 //! `bundle` use the labels.
 
 use anyhow::Result;
@@ -9,6 +9,7 @@ use crate::error::bad_input;
 use crate::i18n::{self, Lang};
 use crate::labels::{LabelHit, Lexicon};
 use crate::note::{Answer, CaseNote};
+use crate::printable::say;
 use crate::privacy::{AnswerFinding, Scanner, scan_answers};
 
 /// The labels in a note's free text, each once, as the reader's language
@@ -56,6 +57,20 @@ pub fn findings(scanner: &Scanner, note: &CaseNote) -> Vec<AnswerFinding> {
         scanner,
         note.answers.iter().map(|e| (e.id.as_str(), &e.value)),
     )
+}
+
+/// An export or agenda leaves the private store: say what in it looks
+/// like personal data before it goes.
+pub fn warn_before_export(id: &str, found: &[AnswerFinding], lang: Lang) {
+    if !found.is_empty() {
+        say(format!(
+            "driehoek: {}",
+            i18n::WARN_EXPORT_PERSONAL.with(lang, &[("id", id)])
+        ));
+        for f in found {
+            say(format!("  {}", f.line(lang)));
+        }
+    }
 }
 
 /// Refuses to save what looks like personal data unless the person said

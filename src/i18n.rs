@@ -627,6 +627,15 @@ msgs! {
     H_TEAM_QUESTION = "Vraag aan het team", "Question for the team";
 }
 
+msgs! {
+    // The agenda of a meeting with several cases (issue 12).
+    AGENDA_TITLE = "Casuïstiekbespreking", "Case discussion";
+    H_AGENDA_QUESTION = "vraag aan het team", "question for the team";
+    ERR_AGENDA_IDS_AND_FILTERS = "noem notities, of kies ze met filters, niet allebei", "name notes, or choose them with filters, not both";
+    ERR_AGENDA_EMPTY = "geen notities voor de agenda: de filters kiezen er geen", "no notes for the agenda: the filters choose none";
+    ERR_AGENDA_INCOMPLETE = "niet alle gekozen notities staan in de agenda (niet te lezen: {count}); zie hierboven waarom", "not every chosen note is in the agenda (unreadable: {count}); see above for why";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,12 +8,11 @@ use crate::bank::Bank;
 use crate::bulk::write_many;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::{self, about_path, bad_input};
-use crate::findings::findings;
+use crate::findings::{findings, warn_before_export};
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
 use crate::output;
 use crate::printable::say;
-use crate::privacy::AnswerFinding;
 use crate::render::{self, Block};
 use crate::select::select;
 use crate::store::{Store, make_private_dir};
@@ -48,7 +47,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         for (row, result) in rows.iter().zip(results) {
             match result {
                 Ok(found) => {
-                    warn_findings(&row.id, &found, ctx.lang);
+                    warn_before_export(&row.id, &found, ctx.lang);
                     count += 1;
                 }
                 Err(e) => {
@@ -77,7 +76,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .as_deref()
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.lang)))?;
     let note = store.load(&store.resolve(id, ctx.lang)?)?;
-    warn_findings(&note.id, &findings(&scanner, &note), ctx.lang);
+    warn_before_export(&note.id, &findings(&scanner, &note), ctx.lang);
     match &args.output {
         Some(path) => export_to(ctx, &store, &note, &bank, &args, path),
         None => {
@@ -164,20 +163,6 @@ fn render_files(
         ),
         (svg, render::svg::svg(note, note.lang)),
     ])
-}
-
-/// An export leaves the private store: say what in it looks like personal
-/// data before it goes.
-fn warn_findings(id: &str, found: &[AnswerFinding], lang: Lang) {
-    if !found.is_empty() {
-        say(format!(
-            "driehoek: {}",
-            i18n::WARN_EXPORT_PERSONAL.with(lang, &[("id", id)])
-        ));
-        for f in found {
-            say(format!("  {}", f.line(lang)));
-        }
-    }
 }
 
 /// One note as Markdown in its own language (linking `svg` when there is

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each reads what it needs, calls the domain,
 //! and hands the result to a renderer; this is the only place where they meet.
 
+mod agenda;
 mod bundle;
 mod check;
 mod compare;
@@ -240,6 +241,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Upgrade(args) => upgrade::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Compare(args) => compare::run(&ctx, args),
+        Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Bundle(args) => bundle::run(&ctx, args),
         Command::Practice(args) => practice::run(&ctx, args),
         Command::Completions(args) => settings::completions(&ctx, args),

@@ -2,6 +2,7 @@
 //! a [`Doc`] (what to say, in what order), which the Markdown, HTML and
 //! terminal backends then write in their own way, so all say the same.
 
+pub mod agenda;
 pub mod bundle;
 pub mod compare;
 pub mod html;

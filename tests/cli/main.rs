@@ -1,6 +1,7 @@
 //! The one integration-test binary: the real `driehoek` binary, each test
 //! with its own temporary store.
 
+mod agenda;
 mod coach;
 mod commands;
 mod erasure;

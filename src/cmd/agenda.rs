@@ -1,0 +1,108 @@
+use std::path::Path;
+
+use anyhow::Result;
+use jiff::Timestamp;
+
+use super::Ctx;
+use crate::cli::{AgendaArgs, AgendaFormat};
+use crate::error::bad_input;
+use crate::findings::{findings, warn_before_export};
+use crate::i18n;
+use crate::note::CaseNote;
+use crate::output;
+use crate::printable::say;
+use crate::render::agenda::{self, Case};
+use crate::select::select;
+use crate::store::Store;
+
+pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let (bank, _) = ctx.bank()?;
+    let scanner = ctx.scanner()?;
+    let (notes, unreadable) = chosen(ctx, &store, &args)?;
+    // The agenda leaves the private store, like an export.
+    for note in &notes {
+        warn_before_export(&note.id, &findings(&scanner, note), ctx.lang);
+    }
+    let cases: Vec<Case> = notes
+        .iter()
+        .map(|note| Case {
+            note,
+            set: bank.get(&note.set),
+        })
+        .collect();
+    let now = Timestamp::now();
+    let (text, ext) = match args.format {
+        AgendaFormat::Html => (agenda::html(&cases, ctx.lang, now), "html"),
+        AgendaFormat::Markdown => (agenda::markdown(&cases, ctx.lang, now), "md"),
+    };
+    match &args.output {
+        Some(path) => write_to(ctx, &store, path, &text, ext, args.force, now)?,
+        None => print!("{text}"),
+    }
+    if unreadable > 0 {
+        anyhow::bail!(
+            "{}",
+            i18n::ERR_AGENDA_INCOMPLETE.with(ctx.lang, &[("count", &unreadable.to_string())])
+        );
+    }
+    Ok(())
+}
+
+/// The notes named, in the order named (each once), or else those the
+/// filters choose; with how many chosen notes could not be read.
+fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>, usize)> {
+    if !args.ids.is_empty() {
+        if !args.filter.is_empty() {
+            return Err(bad_input(i18n::ERR_AGENDA_IDS_AND_FILTERS.get(ctx.lang)));
+        }
+        let mut ids: Vec<String> = Vec::new();
+        for id in &args.ids {
+            let id = store.resolve(id, ctx.lang)?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let notes = ids.iter().map(|id| store.load(id)).collect::<Result<_>>()?;
+        return Ok((notes, 0));
+    }
+    let (rows, broken) = select(store, &args.filter.filter(), ctx.lang)?;
+    let mut notes = Vec::with_capacity(rows.len());
+    let mut unreadable = broken.len();
+    for row in &rows {
+        match store.load(&row.id) {
+            Ok(note) => notes.push(note),
+            Err(e) => {
+                say(format!("driehoek: {}: {e:#}", row.id));
+                unreadable += 1;
+            }
+        }
+    }
+    if notes.is_empty() {
+        anyhow::bail!("{}", i18n::ERR_AGENDA_EMPTY.get(ctx.lang));
+    }
+    Ok((notes, unreadable))
+}
+
+/// The agenda into the file or folder of `-o`, by the rules of
+/// [`crate::output`]; a folder gets `<YYYY-MM-DD>-<title-slug>.<ext>`.
+fn write_to(
+    ctx: &Ctx,
+    store: &Store,
+    path: &Path,
+    text: &str,
+    ext: &str,
+    force: bool,
+    now: Timestamp,
+) -> Result<()> {
+    let title = i18n::AGENDA_TITLE.get(ctx.lang);
+    let day = now
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date()
+        .to_string();
+    let doc = output::document_path(path, &day, title, ext)?;
+    let permit = output::permit(&doc, force, ctx.lang, &store.scratch_dir())?;
+    output::write(&doc, text, permit)?;
+    say(i18n::WROTE.with(ctx.lang, &[("paths", &doc.display().to_string())]));
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! The agenda of a team meeting with several cases: first an overview of
+//! each case's title, question for the team and verdicts, then every case
+//! in full. It holds nothing but what the notes hold.
+
+use jiff::Timestamp;
+
+use super::{Block, Doc, html, markdown, note_doc, picture};
+use crate::bank::QuestionSet;
+use crate::i18n::{self, Lang};
+use crate::note::CaseNote;
+
+/// A note on the agenda, with the question set it was made with.
+pub struct Case<'a> {
+    pub note: &'a CaseNote,
+    pub set: Option<&'a QuestionSet>,
+}
+
+/// The overview made at `when`: one row per case, in the order of the
+/// meeting.
+pub fn overview(cases: &[Case], lang: Lang, when: Timestamp) -> Doc {
+    let count = i18n::N_CASES.count(lang, cases.len());
+    let meta = format!("{} · {count}", super::date(when, lang));
+    let rows = cases
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            let note = case.note;
+            let mut row = vec![
+                (i + 1).to_string(),
+                format!("{} ({})", title(note), note.id),
+                team_question(case).unwrap_or_else(|| "—".to_string()),
+            ];
+            row.extend(
+                note.triangle
+                    .corners()
+                    .iter()
+                    .map(|(_, v)| picture::verdict_word(*v, lang).to_string()),
+            );
+            row
+        })
+        .collect();
+    Doc {
+        title: i18n::AGENDA_TITLE.get(lang).to_string(),
+        blocks: vec![
+            Block::Meta(meta),
+            Block::Table {
+                head: vec![
+                    "#".to_string(),
+                    i18n::H_CASE.get(lang).to_string(),
+                    i18n::H_AGENDA_QUESTION.get(lang).to_string(),
+                    i18n::H_LAW.get(lang).to_string(),
+                    i18n::H_MONEY.get(lang).to_string(),
+                    i18n::H_SELF.get(lang).to_string(),
+                ],
+                rows,
+                numeric: vec![0],
+            },
+        ],
+    }
+}
+
+/// The agenda as one HTML page: the overview, then each case from a new
+/// sheet; labels in the reader's language, as `export` writes a page, each
+/// case marked with its note's language.
+pub fn html(cases: &[Case], lang: Lang, when: Timestamp) -> String {
+    let overview = overview(cases, lang, when);
+    let docs: Vec<(Doc, Vec<(String, String)>)> = cases
+        .iter()
+        .map(|c| {
+            let doc = note_doc(c.note, c.set, lang);
+            (doc, html::drawings(c.note, lang))
+        })
+        .collect();
+    let mut parts = vec![html::Part {
+        doc: &overview,
+        lang,
+        drawings: &[],
+    }];
+    parts.extend(
+        cases
+            .iter()
+            .zip(&docs)
+            .map(|(c, (doc, drawings))| html::Part {
+                doc,
+                lang: c.note.lang,
+                drawings,
+            }),
+    );
+    html::render(&overview.title, lang, &parts)
+}
+
+/// The agenda as one Markdown document, the cases apart by a rule; each
+/// case in its note's language, as `export` writes Markdown.
+pub fn markdown(cases: &[Case], lang: Lang, when: Timestamp) -> String {
+    let mut out = markdown::render(&overview(cases, lang, when));
+    for c in cases {
+        out.push_str("\n---\n\n");
+        out.push_str(&markdown::render(&note_doc(c.note, c.set, c.note.lang)));
+    }
+    out
+}
+
+fn title(note: &CaseNote) -> &str {
+    if note.title.is_empty() {
+        &note.id
+    } else {
+        &note.title
+    }
+}
+
+/// The case's question for the team, as the note's set names it.
+fn team_question(case: &Case) -> Option<String> {
+    let id = case.set?.roles.team_question.as_deref()?;
+    let entry = case.note.entry(id)?;
+    Some(entry.display(case.note.lang))
+}
