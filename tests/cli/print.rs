@@ -258,6 +258,14 @@ fn a_full_note_prints_on_at_most_three_a4_pages_with_its_front_on_page_one() {
         first.starts_with("Drie zakken post en een loket dat wacht"),
         "{first}"
     );
+    // The front block, whole on page 1: the question for the team first,
+    // down to whether the case is incidental or structural.
+    let team = first.find(TEAM_QUESTION).expect(&first);
+    let scope = first
+        .find("Is dit een incidentele uitzondering")
+        .expect(&first);
+    assert!(team < scope, "{first}");
+    assert!(first[scope..].contains("structureel"), "{first}");
 }
 
 #[test]
