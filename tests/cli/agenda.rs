@@ -186,45 +186,23 @@ fn to_a_file_or_a_folder() {
     let env = Env::new();
     let a = env.new_note(FULL);
     let file = env.home.path().join("agenda.html");
-    let out = env.run(&["agenda", &a, "-o", file.to_str().unwrap()]);
+    let to_file = |more: &[&str]| {
+        let base = ["agenda", &a, "-o", file.to_str().unwrap()];
+        env.run(&[&base[..], more].concat())
+    };
+    let read = || fs::read_to_string(&file).unwrap();
+    let out = to_file(&[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains(&format!("Geschreven: {}", file.display())));
-    assert!(
-        fs::read_to_string(&file)
-            .unwrap()
-            .contains("<h1>Drie zakken post</h1>")
-    );
+    assert!(read().contains("<h1>Drie zakken post</h1>"));
     // An existing file is kept unless --force says otherwise.
-    let out = env.run(&[
-        "agenda",
-        &a,
-        "-o",
-        file.to_str().unwrap(),
-        "--format",
-        "markdown",
-    ]);
+    let out = to_file(&["--format", "markdown"]);
     assert_ne!(code(&out), 0);
-    assert!(
-        fs::read_to_string(&file)
-            .unwrap()
-            .starts_with("<!DOCTYPE html>")
-    );
-    let out = env.run(&[
-        "agenda",
-        &a,
-        "-o",
-        file.to_str().unwrap(),
-        "--format",
-        "markdown",
-        "--force",
-    ]);
+    assert!(read().starts_with("<!DOCTYPE html>"));
+    let out = to_file(&["--format", "markdown", "--force"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(
-        fs::read_to_string(&file)
-            .unwrap()
-            .starts_with("# Casuïstiekbespreking")
-    );
+    assert!(read().starts_with("# Casuïstiekbespreking"));
     // A folder gets a name of the day and the title.
     let dir = env.home.path().join("bespreking");
     fs::create_dir(&dir).unwrap();
