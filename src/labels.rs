@@ -916,6 +916,80 @@ mod tests {
             ("(zorgmijder)", "zorgmijder", "zorgmijder"),
             ("«kansloos»", "kansloos", "kansloos"),
             ("zorgmijder-achtig gedrag", "zorgmijder", "zorgmijder"),
+            // Issue 10: still labels, in running sentences.
+            (
+                "Ze is gewoon laaggeletterd, daar valt niks aan te doen.",
+                "laaggeletterd",
+                "laaggeletterd",
+            ),
+            (
+                "Weer zo'n laaggeletterde die de brief niet opent.",
+                "laaggeletterd",
+                "laaggeletterde",
+            ),
+            ("Hij is een analfabeet.", "laaggeletterd", "analfabeet"),
+            (
+                "De deurwaarder vond hem agressief.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "Moeder werd agressief tegen de deurwaarder.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "De zoon van de deurwaarder is agressief.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "Hij is niet alleen agressief maar ook dreigend.",
+                "agressief",
+                "agressief",
+            ),
+            (
+                "Zij is geen zorgmijder, maar wel manipulatief.",
+                "manipulatief",
+                "manipulatief",
+            ),
+            (
+                "Een agressieve moeder, zegt de school.",
+                "agressief",
+                "agressieve",
+            ),
+            (
+                "Hij werkt niet mee, dat is duidelijk.",
+                "onwillig",
+                "werkt niet mee",
+            ),
+            (
+                "De gemeente werkt niet mee.",
+                "gemeente_werkt_niet_mee",
+                "De gemeente werkt niet mee",
+            ),
+            (
+                "Ach, die werken toch niet mee.",
+                "die_instanties",
+                "die werken toch niet mee",
+            ),
+            (
+                "De gemeente zit vol bureaucraten.",
+                "bureaucraten",
+                "bureaucraten",
+            ),
+            (
+                "Het is een zorgmijder, is het niet?",
+                "zorgmijder",
+                "zorgmijder",
+            ),
+            (
+                "The mother is aggressive towards the bailiff.",
+                "agressief",
+                "aggressive",
+            ),
+            ("She is just a care avoider.", "zorgmijder", "care avoider"),
+            ("He is not motivated.", "niet_gemotiveerd", "not motivated"),
         ];
         for (text, key, found) in table {
             let hits = lexicon.find(text);
@@ -1267,10 +1341,17 @@ question = { nl = "B?", en = "B?" }
 
     // ------------------------------------------------------------ issue 10: when a phrase is not a label
 
+    /// No text holds a label.
+    fn assert_no_label(texts: &[&str]) {
+        let lexicon = Lexicon::embedded();
+        for text in texts {
+            assert_eq!(lexicon.find(text), vec![], "{text:?}");
+        }
+    }
+
     #[test]
     fn a_negated_phrase_is_no_label() {
-        let lexicon = Lexicon::embedded();
-        for text in [
+        assert_no_label(&[
             "Een zorgmijder is ze niet.",
             "Hij is niet ongemotiveerd, hij is moe.",
             "Ze is zeker geen zorgmijder.",
@@ -1287,15 +1368,12 @@ question = { nl = "B?", en = "B?" }
             "Lazy he is not.",
             "She was never aggressive with us.",
             "They are far from unmotivated.",
-        ] {
-            assert_eq!(lexicon.find(text), vec![], "{text:?}");
-        }
+        ]);
     }
 
     #[test]
     fn a_label_about_no_person_is_no_label() {
-        let lexicon = Lexicon::embedded();
-        for text in [
+        assert_no_label(&[
             "De deurwaarder treedt agressief op.",
             "Het incassobureau reageerde vijandig op de regeling.",
             "Hij zat de hele middag in een luie stoel.",
@@ -1307,113 +1385,19 @@ question = { nl = "B?", en = "B?" }
             "The bailiff was aggressive on the phone.",
             "The debt collector acted hostile.",
             "She sat in a lazy chair all afternoon.",
-        ] {
-            assert_eq!(lexicon.find(text), vec![], "{text:?}");
-        }
+        ]);
     }
 
     #[test]
     fn an_official_term_used_neutrally_is_no_label() {
-        let lexicon = Lexicon::embedded();
-        for text in [
+        assert_no_label(&[
             "Mevrouw is laaggeletterd; we lezen de brieven samen.",
             "Het Taalhuis helpt laaggeletterde inwoners.",
             "Een cursus voor laaggeletterden.",
             "Hij is zwakbegaafd en heeft een bewindvoerder.",
             "Nazorg voor ex-gedetineerden loopt via de gemeente.",
             "She has low literacy, so we read the letter aloud.",
-        ] {
-            assert_eq!(lexicon.find(text), vec![], "{text:?}");
-        }
-    }
-
-    #[test]
-    fn labels_in_running_sentences_still_fire() {
-        let lexicon = Lexicon::embedded();
-        let table = [
-            (
-                "Ze is gewoon laaggeletterd, daar valt niks aan te doen.",
-                "laaggeletterd",
-                "laaggeletterd",
-            ),
-            (
-                "Weer zo'n laaggeletterde die de brief niet opent.",
-                "laaggeletterd",
-                "laaggeletterde",
-            ),
-            ("Hij is een analfabeet.", "laaggeletterd", "analfabeet"),
-            (
-                "De deurwaarder vond hem agressief.",
-                "agressief",
-                "agressief",
-            ),
-            (
-                "Moeder werd agressief tegen de deurwaarder.",
-                "agressief",
-                "agressief",
-            ),
-            (
-                "De zoon van de deurwaarder is agressief.",
-                "agressief",
-                "agressief",
-            ),
-            (
-                "Hij is niet alleen agressief maar ook dreigend.",
-                "agressief",
-                "agressief",
-            ),
-            (
-                "Zij is geen zorgmijder, maar wel manipulatief.",
-                "manipulatief",
-                "manipulatief",
-            ),
-            (
-                "Een agressieve moeder, zegt de school.",
-                "agressief",
-                "agressieve",
-            ),
-            (
-                "Hij werkt niet mee, dat is duidelijk.",
-                "onwillig",
-                "werkt niet mee",
-            ),
-            (
-                "De gemeente werkt niet mee.",
-                "gemeente_werkt_niet_mee",
-                "De gemeente werkt niet mee",
-            ),
-            (
-                "Ach, die werken toch niet mee.",
-                "die_instanties",
-                "die werken toch niet mee",
-            ),
-            (
-                "De gemeente zit vol bureaucraten.",
-                "bureaucraten",
-                "bureaucraten",
-            ),
-            (
-                "Het is een zorgmijder, is het niet?",
-                "zorgmijder",
-                "zorgmijder",
-            ),
-            (
-                "The mother is aggressive towards the bailiff.",
-                "agressief",
-                "aggressive",
-            ),
-            ("She is just a care avoider.", "zorgmijder", "care avoider"),
-            ("He is not motivated.", "niet_gemotiveerd", "not motivated"),
-        ];
-        for (text, key, found) in table {
-            let hits = lexicon.find(text);
-            assert_eq!(hits.len(), 1, "{text:?}: {hits:?}");
-            assert_eq!(
-                (hits[0].key.as_str(), hits[0].text.as_str()),
-                (key, found),
-                "{text:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
