@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::i18n::{self, Lang, Text};
 use crate::note::{Answer, Invalid, MAX_ANSWER, Scope, Verdict};
 use crate::printable::steers;
-use crate::problem::{Problem, Problems};
+use crate::problem::{Pending, Problem, Problems};
 
 /// The format of a question-set file.
 pub const BANK_FORMAT: u32 = 1;
@@ -606,13 +606,41 @@ fn read_condition(
 }
 
 /// Parses and validates one question-set file. `file` names it in messages.
+/// The most entries a question set may have: far above any real one (the
+/// default set has 7 sections and some 60 questions), and low enough that
+/// loading and walking a set at the limit stays instant.
+pub const MAX_SECTIONS: usize = 100;
+pub const MAX_QUESTIONS: usize = 1000;
+pub const MAX_CHOICES: usize = 100;
+pub const MAX_CONTRASTS: usize = 100;
+
 pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
     let fail = |list: Vec<Problem>| Problems::in_file(file, list);
     let raw: RawSet =
         toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
-    let mut problems = Vec::new();
+    let mut problems = Pending::new(file, src);
+    // Counted before anything else is checked: past a limit the rest is
+    // not read at all.
+    let question_count: usize = raw.sections.iter().map(|s| s.questions.len()).sum();
+    let over = [
+        (raw.sections.len(), MAX_SECTIONS, "sections"),
+        (question_count, MAX_QUESTIONS, "questions"),
+        (raw.contrasts.len(), MAX_CONTRASTS, "contrasts"),
+    ];
+    for (count, max, what) in over {
+        if count > max {
+            problems.push(
+                0,
+                None,
+                format!("a question set has at most {max} {what}; this one has {count}"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(fail(problems.placed()));
+    }
     let mut problem = |span: std::ops::Range<usize>, id: Option<&str>, msg: String| {
-        problems.push(Problem::at(file, src, span.start, id, msg));
+        problems.push(span.start, id, msg);
     };
 
     if *raw.format.get_ref() != BANK_FORMAT {
@@ -663,6 +691,12 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
             }
             let takes_choices = matches!(rq.kind, Kind::Choice | Kind::Multi);
             let choices = rq.choices.map(Spanned::into_inner).unwrap_or_default();
+            if choices.len() > MAX_CHOICES {
+                bad(format!(
+                    "a question has at most {MAX_CHOICES} choices; this one has {}",
+                    choices.len()
+                ));
+            }
             if takes_choices && choices.is_empty() {
                 bad(format!("a {} question needs choices", rq.kind.name()));
             }
@@ -916,7 +950,7 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
     }
 
     if !problems.is_empty() {
-        return Err(fail(problems));
+        return Err(fail(problems.placed()));
     }
     Ok(QuestionSet {
         id: raw.id.into_inner(),
@@ -992,6 +1026,44 @@ mod tests {
             );
             assert!(q.help.is_some(), "{} has no help", q.id);
         }
+    }
+
+    /// A set of `questions` choice questions with `choices` choices each.
+    fn big_set(questions: usize, choices: usize) -> String {
+        let mut src = String::from(
+            "format = 1\nid = \"groot\"\nversion = 1\nname = { nl = \"g\", en = \"g\" }\n\n[[sections]]\nkey = \"a\"\ntitle = { nl = \"A\", en = \"A\" }\n",
+        );
+        for q in 0..questions {
+            src.push_str(&format!(
+                "\n[[sections.questions]]\nkey = \"q{q}\"\nkind = \"choice\"\nprompt = {{ nl = \"Vraag {q}?\", en = \"Question {q}?\" }}\nchoices = ["
+            ));
+            for c in 0..choices {
+                src.push_str(&format!(
+                    "{{ value = \"c{c}\", label = {{ nl = \"k{c}\", en = \"c{c}\" }} }},"
+                ));
+            }
+            src.push_str("]\n");
+        }
+        src
+    }
+
+    #[test]
+    fn sets_past_their_entry_limits_are_refused_before_they_are_read() {
+        let err = parse_set("groot.toml", &big_set(MAX_QUESTIONS + 1, 1)).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("a question set has at most 1000 questions; this one has 1001"),
+            "{err}"
+        );
+        let err = parse_set("keuzes.toml", &big_set(1, MAX_CHOICES + 1)).unwrap_err();
+        assert!(err.to_string().contains("at most 100 choices"), "{err}");
+        // At the limit it loads; most of the time is the TOML parser, in a
+        // debug build.
+        let at_limit = big_set(MAX_QUESTIONS, 10);
+        let start = std::time::Instant::now();
+        let set = parse_set("grens.toml", &at_limit).unwrap();
+        assert_eq!(set.questions.len(), MAX_QUESTIONS);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

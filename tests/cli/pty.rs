@@ -1502,3 +1502,41 @@ fn an_existing_export_is_replaced_only_after_a_yes() {
         assert_eq!(text == "mijn eigen rapport", kept, "{text}");
     }
 }
+
+#[test]
+fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft() {
+    let env = Env::new();
+    let id = env.new_note(crate::harness::FULL);
+    let mut w = Walker::new(&env, "nl", &["edit", &id]);
+    let prompt = w.q("casus.titel").prompt.clone();
+    w.pty.expect(prompt.as_str());
+    // Another edit saves while this walk runs.
+    let other = crate::harness::edit_with(&env, &id, "s/Elke brief/Tweede bewerking/");
+    assert!(other.status.success(), "{}", stderr(&other));
+    // Enter keeps every answer, up to the summary; then save.
+    w.pty.send(ENTER);
+    loop {
+        let (_, found) = w
+            .pty
+            .expect(Regex(r"deel \d+ van \d+\][^\n]*\n|Deze notitie opslaan\?"));
+        if found[0].contains("opslaan") {
+            break;
+        }
+        w.pty.send(ENTER);
+    }
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    let (rest, code) = w.pty.finish();
+    let rest = plain(&rest);
+    assert_eq!(code, 1, "{rest}");
+    let note = std::fs::read_to_string(env.note_path(&id)).unwrap();
+    assert!(note.contains("Tweede bewerking"), "the other edit stays");
+    let drafts = draft_files(&env);
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let draft = drafts[0].file_stem().unwrap().to_str().unwrap();
+    assert!(
+        rest.contains(&format!("Notitie {id} is veranderd sinds je begon")),
+        "{rest}"
+    );
+    assert!(rest.contains(&format!("driehoek resume {draft}")), "{rest}");
+}
