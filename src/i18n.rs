@@ -404,6 +404,7 @@ msgs! {
     CHECK_RETENTION = "{id} {title}: langer dan de bewaartermijn van {months} maanden niet bijgewerkt (laatst {date})", "{id} {title}: not updated for longer than the retention period of {months} months (last {date})";
     CFG_RETENTION_UNSET = "bewaartermijn = — (niet ingesteld; de AVG vraagt om een termijn, bijvoorbeeld: bewaartermijn = 12)", "bewaartermijn = — (not set; the GDPR asks for a period, for example: bewaartermijn = 12)";
     CFG_RETENTION = "bewaartermijn = {months} (maanden)", "bewaartermijn = {months} (months)";
+    ERR_DRAFT_IDS = "{file} is geen bruikbaar concept: het id erin is niet de naam van het bestand, of het verwijst naar iets buiten de map met notities", "{file} is not a usable draft: the id inside is not the file's name, or it points outside the notes folder";
     PURGE_FINISHED = "Het afgebroken wissen van notitie {id} is afgemaakt.", "The interrupted erasure of note {id} is finished.";
     // Question set 2: costs with a period, exclusive choices, two walks.
     PERIOD_YEAR = "per jaar", "per year";

@@ -505,10 +505,24 @@ impl Store {
         if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
             crate::migrate::format1(&mut table);
         }
-        table.try_into().with_context(|| {
+        let draft: Draft = table.try_into().with_context(|| {
             let what = i18n::ERR_NOT_A_DRAFT.get(self.lang);
             format!("{}: {what}", path.display())
-        })
+        })?;
+        // The ids in a draft name files: its own must be its file's name,
+        // and the ones it points at may not lead out of the store.
+        let unsafe_id = |i: &str| i.is_empty() || i.starts_with('.') || i.contains(['/', '\\']);
+        if draft.id != id
+            || [&draft.edit_of, &draft.revises]
+                .into_iter()
+                .flatten()
+                .any(|i| unsafe_id(i))
+        {
+            return Err(anyhow::anyhow!(
+                i18n::ERR_DRAFT_IDS.with(self.lang, &[("file", &path.display().to_string())])
+            ));
+        }
+        Ok(draft)
     }
 
     pub fn remove_draft(&self, id: &str) -> Result<()> {

@@ -206,3 +206,29 @@ fn an_id_inside_a_note_never_chooses_where_an_export_writes() {
     assert!(outside.is_empty(), "{outside:?}");
     assert!(!env.home.path().parent().unwrap().join("buiten.md").exists());
 }
+
+#[test]
+fn a_draft_whose_ids_lead_out_of_the_store_is_broken_and_never_followed() {
+    let env = Env::new();
+    let store = env.home.path().join("store");
+    let base = "format = 1\nstarted = \"2025-01-01T00:00:00Z\"\nupdated = \"2025-01-01T00:00:00Z\"\nset = \"waardendriehoek\"\nset_version = 1\nlang = \"nl\"\n";
+    fs::create_dir_all(store.join("drafts")).unwrap();
+    fs::write(
+        store.join("drafts").join("kopie2.toml"),
+        format!("{base}id = \"ander3\"\n"),
+    )
+    .unwrap();
+    fs::write(
+        store.join("drafts").join("weg234.toml"),
+        format!("{base}id = \"weg234\"\nedit_of = \"../../buiten\"\n"),
+    )
+    .unwrap();
+    let out = env.run(&["drafts"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("kopie2.toml") && err.contains("weg234.toml"),
+        "{err}"
+    );
+    assert!(err.contains("geen bruikbaar concept"), "{err}");
+}
