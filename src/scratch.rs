@@ -88,10 +88,18 @@ fn held(path: &Path) -> bool {
     }
 }
 
-/// The temp files in `dir` that no run uses and that are at least
-/// `min_age` old. A file with a held lock beside it is in use, and so is
-/// anything an editor made beside it (its name holds the same stem).
-pub fn leftovers(dir: &Path, min_age: Duration) -> Vec<PathBuf> {
+/// Whether a file in the store's temp folder (`in_scratch`) or in another
+/// store folder is named like a temp file: elsewhere only atomic-write
+/// halves are, never a file an editor would name.
+pub fn is_temp_name(name: &str, in_scratch: bool) -> bool {
+    name.starts_with(WRITE_PREFIX) || (in_scratch && name.contains(EDIT_PREFIX))
+}
+
+/// The temp files in `dir` (the store's temp folder when `in_scratch`)
+/// that no run uses and that are at least `min_age` old. A file with a
+/// held lock beside it is in use, and so is anything an editor made beside
+/// it (its name holds the same stem).
+pub fn leftovers(dir: &Path, in_scratch: bool, min_age: Duration) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -114,7 +122,7 @@ pub fn leftovers(dir: &Path, min_age: Duration) -> Vec<PathBuf> {
     let now = SystemTime::now();
     entries
         .into_iter()
-        .filter(|(name, _, _)| name.starts_with(WRITE_PREFIX) || name.contains(EDIT_PREFIX))
+        .filter(|(name, _, _)| is_temp_name(name, in_scratch))
         .filter(|(name, _, _)| !busy.iter().any(|stem| name.contains(stem.as_str())))
         .filter(|(_, _, meta)| {
             meta.modified()
@@ -129,9 +137,13 @@ pub fn leftovers(dir: &Path, min_age: Duration) -> Vec<PathBuf> {
 }
 
 /// Removes what [`leftovers`] finds; returns what could not be removed.
-pub fn remove_leftovers(dir: &Path, min_age: Duration) -> Vec<(PathBuf, io::Error)> {
+pub fn remove_leftovers(
+    dir: &Path,
+    in_scratch: bool,
+    min_age: Duration,
+) -> Vec<(PathBuf, io::Error)> {
     let mut failed = Vec::new();
-    for path in leftovers(dir, min_age) {
+    for path in leftovers(dir, in_scratch, min_age) {
         let result = match path.symlink_metadata() {
             Ok(m) if m.is_dir() => fs::remove_dir_all(&path),
             _ => fs::remove_file(&path),
@@ -161,12 +173,20 @@ mod tests {
         fs::write(&left, "tekst").unwrap();
         let other = dir.path().join("notitie.toml");
         fs::write(&other, "niet van ons").unwrap();
-        assert_eq!(leftovers(dir.path(), Duration::ZERO), vec![left.clone()]);
-        assert!(leftovers(dir.path(), MIN_AGE).is_empty(), "too young");
+        assert_eq!(
+            leftovers(dir.path(), true, Duration::ZERO),
+            vec![left.clone()]
+        );
+        assert!(leftovers(dir.path(), true, MIN_AGE).is_empty(), "too young");
+        // Outside the temp folder a name like an editor's is no temp file.
+        let named = dir.path().join("bewerk-notitie.toml");
+        fs::write(&named, "van iemand").unwrap();
+        assert!(!leftovers(dir.path(), false, Duration::ZERO).contains(&named));
+        fs::remove_file(&named).unwrap();
 
         drop(editing);
         drop(writing);
-        assert!(remove_leftovers(dir.path(), Duration::ZERO).is_empty());
+        assert!(remove_leftovers(dir.path(), true, Duration::ZERO).is_empty());
         let mut rest: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().path())

@@ -356,8 +356,10 @@ impl Store {
         }
         // Temp files cannot say whose text they hold: every one no run
         // uses goes, also those an older release left beside the notes.
-        for dir in self.temp_folders() {
-            if let Some((path, e)) = scratch::remove_leftovers(&dir, Duration::ZERO).pop() {
+        for (dir, in_scratch) in self.temp_folders() {
+            if let Some((path, e)) =
+                scratch::remove_leftovers(&dir, in_scratch, Duration::ZERO).pop()
+            {
                 return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &path));
             }
         }
@@ -388,9 +390,10 @@ impl Store {
         self.journal_dir().join(id).exists()
     }
 
-    /// Every folder a temp file may be in: the store's own temp folder, and
-    /// the folders older releases wrote their temp files in.
-    fn temp_folders(&self) -> Vec<PathBuf> {
+    /// Every folder a temp file may be in, each with whether it is the
+    /// store's own temp folder: that one, and the folders older releases
+    /// wrote their temp files in.
+    fn temp_folders(&self) -> Vec<(PathBuf, bool)> {
         let mut dirs = vec![self.scratch_dir(), index::dir(&self.root)];
         dirs.extend(self.folders());
         dirs.extend(
@@ -400,7 +403,15 @@ impl Store {
                 .into_iter()
                 .filter(|p| p.is_dir()),
         );
-        dirs
+        dirs.sort();
+        dirs.dedup();
+        let scratch = self.scratch_dir();
+        dirs.into_iter()
+            .map(|d| {
+                let in_scratch = d == scratch;
+                (d, in_scratch)
+            })
+            .collect()
     }
 
     /// Finishes what killed runs left behind: purges that were cut off,
@@ -419,8 +430,10 @@ impl Store {
         for id in &finished {
             store.purge(id)?;
         }
-        for dir in [store.scratch_dir(), index::dir(root)] {
-            if let Some((path, e)) = scratch::remove_leftovers(&dir, scratch::MIN_AGE).pop() {
+        for (dir, in_scratch) in [(store.scratch_dir(), true), (index::dir(root), false)] {
+            if let Some((path, e)) =
+                scratch::remove_leftovers(&dir, in_scratch, scratch::MIN_AGE).pop()
+            {
                 return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &path));
             }
         }
@@ -432,20 +445,20 @@ impl Store {
     pub fn temp_files(&self) -> Vec<PathBuf> {
         let mut found: Vec<PathBuf> = self
             .temp_folders()
-            .iter()
-            .flat_map(|dir| {
+            .into_iter()
+            .flat_map(|(dir, in_scratch)| {
                 fs::read_dir(dir)
                     .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect::<Vec<_>>())
                     .unwrap_or_default()
-            })
-            .filter(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                    n.starts_with(scratch::WRITE_PREFIX) || n.contains(scratch::EDIT_PREFIX)
-                })
+                    .into_iter()
+                    .filter(move |p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| scratch::is_temp_name(n, in_scratch))
+                    })
             })
             .collect();
         found.sort();
-        found.dedup();
         found
     }
 
@@ -1066,7 +1079,7 @@ mod tests {
             "{err}"
         );
         assert!(store.ids().unwrap().is_empty());
-        assert!(scratch::leftovers(&store.scratch_dir(), Duration::ZERO).is_empty());
+        assert!(scratch::leftovers(&store.scratch_dir(), true, Duration::ZERO).is_empty());
     }
 
     /// One thing to put in a store folder.
