@@ -607,12 +607,13 @@ fn read_condition(
 
 /// Parses and validates one question-set file. `file` names it in messages.
 /// The most entries a question set may have: far above any real one (the
-/// default set has 7 sections and some 60 questions), and low enough that
-/// loading and walking a set at the limit stays instant.
-pub const MAX_SECTIONS: usize = 100;
-pub const MAX_QUESTIONS: usize = 1000;
-pub const MAX_CHOICES: usize = 100;
-pub const MAX_CONTRASTS: usize = 100;
+/// default set has 7 sections, some 60 questions and 250 choices), and low
+/// enough that loading a set at the limit stays instant.
+pub const MAX_SECTIONS: usize = 50;
+pub const MAX_QUESTIONS: usize = 500;
+pub const MAX_CHOICES: usize = 50;
+pub const MAX_ALL_CHOICES: usize = 5000;
+pub const MAX_CONTRASTS: usize = 50;
 
 pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
     let fail = |list: Vec<Problem>| Problems::in_file(file, list);
@@ -621,10 +622,14 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
     let mut problems = Pending::new(file, src);
     // Counted before anything else is checked: past a limit the rest is
     // not read at all.
-    let question_count: usize = raw.sections.iter().map(|s| s.questions.len()).sum();
+    let questions_in = || raw.sections.iter().flat_map(|s| &s.questions);
+    let choice_count: usize = questions_in()
+        .map(|q| q.choices.as_ref().map_or(0, |c| c.get_ref().len()))
+        .sum();
     let over = [
         (raw.sections.len(), MAX_SECTIONS, "sections"),
-        (question_count, MAX_QUESTIONS, "questions"),
+        (questions_in().count(), MAX_QUESTIONS, "questions"),
+        (choice_count, MAX_ALL_CHOICES, "choices in all"),
         (raw.contrasts.len(), MAX_CONTRASTS, "contrasts"),
     ];
     for (count, max, what) in over {
@@ -1052,11 +1057,16 @@ mod tests {
         let err = parse_set("groot.toml", &big_set(MAX_QUESTIONS + 1, 1)).unwrap_err();
         assert!(
             err.to_string()
-                .contains("a question set has at most 1000 questions; this one has 1001"),
+                .contains("a question set has at most 500 questions; this one has 501"),
             "{err}"
         );
         let err = parse_set("keuzes.toml", &big_set(1, MAX_CHOICES + 1)).unwrap_err();
-        assert!(err.to_string().contains("at most 100 choices"), "{err}");
+        assert!(err.to_string().contains("at most 50 choices"), "{err}");
+        let err = parse_set("alle.toml", &big_set(MAX_QUESTIONS, 11)).unwrap_err();
+        assert!(
+            err.to_string().contains("at most 5000 choices in all"),
+            "{err}"
+        );
         // At the limit it loads; most of the time is the TOML parser, in a
         // debug build.
         let at_limit = big_set(MAX_QUESTIONS, 10);

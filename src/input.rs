@@ -17,6 +17,11 @@ use crate::i18n::{self, Lang};
 /// lexicon or config.
 pub const MAX_INPUT_FILE: u64 = 4 * 1024 * 1024;
 
+/// The biggest question set read: the default set is 60 KB. Every command
+/// that shows a note loads the sets, so one at this limit (and within the
+/// entry limits in `bank`) still loads in a few tens of milliseconds.
+pub const MAX_QUESTION_SET: u64 = 512 * 1024;
+
 /// Reads `path` as UTF-8 text of at most `limit` bytes; anything larger,
 /// unreadable or not text is bad input, named with the file.
 pub fn read_text(path: &Path, limit: u64, lang: Lang) -> Result<String> {

@@ -173,7 +173,7 @@ fn own_files(folder: &str) -> Result<Vec<PathBuf>> {
 }
 
 fn read_set(path: &Path, lang: Lang) -> Result<QuestionSet> {
-    let src = read_input(path, lang)?;
+    let src = input::read_text(path, input::MAX_QUESTION_SET, lang)?;
     Ok(bank::parse_set(&path.display().to_string(), &src)?)
 }
 
