@@ -39,6 +39,8 @@ pub enum Kind {
     YesNo,
     /// Euros or "weet ik niet", with the period the sum covers.
     Cost,
+    /// A day, written as people write it (`1-12-2026`).
+    Date,
 }
 
 impl Kind {
@@ -52,6 +54,7 @@ impl Kind {
             Kind::Amount => "amount",
             Kind::YesNo => "yesno",
             Kind::Cost => "cost",
+            Kind::Date => "date",
         }
     }
 }

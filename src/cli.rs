@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::filter::{self, Filter, VerdictIs};
 use crate::i18n::{self, Lang};
+use crate::outcome::Status;
 
 const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
 const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";
@@ -109,6 +110,9 @@ pub enum Command {
     /// Eén document voor een bespreking van meer casussen: een overzicht, dan elke casus op een nieuwe pagina
     #[command(visible_alias = "bespreking")]
     Agenda(AgendaArgs),
+    /// Leg vast wat er na de bespreking gebeurde: advies, aan wie voorgelegd, besluit, daarna
+    #[command(visible_alias = "afloop")]
+    Outcome(OutcomeArgs),
     /// Schrijf aanvullingen voor de shell (bash, zsh, fish, PowerShell, elvish) naar de uitvoer
     Completions(CompletionsArgs),
     /// Schrijf de handleiding als man-pagina naar de uitvoer
@@ -168,6 +172,25 @@ pub enum NamesAction {
 pub struct HelpArgs {
     /// De opdracht, bijvoorbeeld export (of config set)
     pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OutcomeArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    #[arg(required_unless_present = "template")]
+    pub id: Option<String>,
+    /// Neem het verslag uit een ingevuld bestand (zie --template), zonder vragen
+    #[arg(long, value_name = "BESTAND")]
+    pub from: Option<PathBuf>,
+    /// Print een leeg verslagbestand (TOML) om in te vullen
+    #[arg(long, conflicts_with_all = ["id", "from", "corrects"])]
+    pub template: bool,
+    /// Dit verslag corrigeert verslag nummer N; dat blijft staan, gemarkeerd
+    #[arg(long, visible_alias = "corrigeert", value_name = "N")]
+    pub corrects: Option<usize>,
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --from)
+    #[arg(long)]
+    pub allow_personal_data: bool,
 }
 
 #[derive(Debug, Args)]
@@ -385,6 +408,9 @@ pub struct FilterArgs {
     /// Alleen structurele casussen
     #[arg(long)]
     pub structural: bool,
+    /// Alleen casussen die zo staan na de bespreking (zie afloop)
+    #[arg(long, value_enum, value_name = "STAND")]
+    pub status: Option<Status>,
 }
 
 impl FilterArgs {
@@ -395,6 +421,7 @@ impl FilterArgs {
             verdicts: self.verdict.clone(),
             structural: self.structural,
             search: self.search.clone(),
+            status: self.status,
         }
     }
 
@@ -404,6 +431,7 @@ impl FilterArgs {
             && self.search.is_none()
             && self.verdict.is_empty()
             && !self.structural
+            && self.status.is_none()
     }
 }
 
@@ -476,6 +504,30 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("delete.yes", "Do not ask for confirmation"),
     (
+        "outcome",
+        "Record what happened after the discussion: advice, whom you asked, decision, afterwards",
+    ),
+    (
+        "outcome.id",
+        "Id of the note (a unique beginning is enough)",
+    ),
+    (
+        "outcome.from",
+        "Take the entry from a filled-in file (see --template), without questions",
+    ),
+    (
+        "outcome.template",
+        "Print an empty entry file (TOML) to fill in",
+    ),
+    (
+        "outcome.corrects",
+        "This entry corrects entry number N; that one stays, marked",
+    ),
+    (
+        "outcome.allow_personal_data",
+        "Save even when something looks like personal data (with --from)",
+    ),
+    (
         "bundle.since",
         "Only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
@@ -489,6 +541,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "Only notes with this verdict, for example law=no",
     ),
     ("bundle.structural", "Only structural cases"),
+    (
+        "bundle.status",
+        "Only cases that stand so after the discussion (see outcome)",
+    ),
     (
         "practice",
         "Practise with an example case and see your answers beside a coach's",
@@ -668,6 +724,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("list.structural", "Only structural cases"),
     (
+        "list.status",
+        "Only cases that stand so after the discussion (see outcome)",
+    ),
+    (
         "export.since",
         "With --all: only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
     ),
@@ -684,6 +744,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "With --all: only notes with this verdict, for example law=no",
     ),
     ("export.structural", "With --all: only structural cases"),
+    (
+        "export.status",
+        "With --all: only cases that stand so after the discussion (see outcome)",
+    ),
     ("show", "Show one note in full"),
     ("show.id", "Id of the note (a unique beginning is enough)"),
     (

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use crate::i18n;
 use crate::index::Summary;
 use crate::note::{Scope, Verdict};
+use crate::outcome::Status;
 
 /// One of the three corners of the triangle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct Filter {
     pub structural: bool,
     /// Text to look for in the answers, in any case.
     pub search: Option<String>,
+    /// Where the case stands after the discussion.
+    pub status: Option<Status>,
 }
 
 impl Filter {
@@ -54,6 +57,7 @@ impl Filter {
                 .iter()
                 .all(|v| verdict_of(v.corner) == Some(v.verdict))
             && (!self.structural || s.scope == Some(Scope::Structureel))
+            && self.status.is_none_or(|st| s.status == st)
     }
 }
 
@@ -142,6 +146,8 @@ mod tests {
             scope,
             revises: None,
             practice: None,
+            status: Status::Open,
+            days_to_decision: None,
         }
     }
 

@@ -203,6 +203,7 @@ msgs! {
 msgs! {
     // The answers template and the question list.
     T_HEADER = "driehoek: antwoordbestand voor de vragenlijst \"{name}\" ({id} v{version}).\nVul de antwoorden in en sla de notitie op met: driehoek new --from <dit bestand>\nLaat een antwoord leeg (\"\" of []) om het niet te beantwoorden. Gebruik geen echte namen, BSN of adressen.", "driehoek: answers file for the question set \"{name}\" ({id} v{version}).\nFill in the answers and save the note with: driehoek new --from <this file>\nLeave an answer empty (\"\" or []) to leave it unanswered. Use no real names, BSN or addresses.";
+    T_HEADER_OUTCOME = "driehoek: afloopverslag ({id} v{version}): wat er na de casuïstiekbespreking gebeurde.\nVul in wat er te melden is en voeg het verslag toe met: driehoek afloop ID --from <dit bestand>\nLaat een antwoord leeg (\"\") om het over te slaan. Noem rollen, geen namen; gebruik geen BSN of adressen.", "driehoek: outcome entry ({id} v{version}): what happened after the case discussion.\nFill in what there is to report and add the entry with: driehoek outcome ID --from <this file>\nLeave an answer empty (\"\") to skip it. Name roles, not people; use no BSN or addresses.";
     T_REQUIRED = "verplicht", "required";
     T_OPTIONAL = "niet verplicht", "optional";
     T_FOLLOW_UP = "vervolgvraag: alleen {when}", "follow-up: only {when}";
@@ -635,6 +636,34 @@ msgs! {
     ERR_AGENDA_IDS_AND_FILTERS = "noem notities, of kies ze met filters, niet allebei", "name notes, or choose them with filters, not both";
     ERR_AGENDA_EMPTY = "geen notities voor de agenda: de filters kiezen er geen", "no notes for the agenda: the filters choose none";
     ERR_AGENDA_INCOMPLETE = "niet alle gekozen notities staan in de agenda (niet te lezen: {count}); zie hierboven waarom", "not every chosen note is in the agenda (unreadable: {count}); see above for why";
+}
+
+msgs! {
+    // The outcome log (afloop) and days.
+    ERR_DAY = "'{value}' is geen datum; schrijf hem als 1-12-2026 of 2026-12-01", "'{value}' is not a date; write it as 1-12-2026 or 2026-12-01";
+    OUTCOME_ADDED = "Verslag {n} toegevoegd aan notitie {id} (stand: {status}).", "Entry {n} added to note {id} (status: {status}).";
+    OUTCOME_ADD = "Toevoegen", "Add";
+    OUTCOME_CONFIRM = "Dit verslag toevoegen aan de notitie? Daarna verandert het niet meer; een correctie is een nieuw verslag.", "Add this entry to the note? After that it no longer changes; a correction is a new entry.";
+    ERR_OUTCOME_EMPTY = "het verslag zegt niets: vul ten minste het advies, aan wie je het voorlegde, het besluit, wat er daarna gebeurde of wat de persoon zegt in", "the entry says nothing: fill in at least the advice, whom you asked, the decision, what happened afterwards or what the person says";
+    ERR_OUTCOME_NONE_YET = "notitie {id} heeft nog geen afloopverslagen om te corrigeren", "note {id} has no outcome entries to correct yet";
+    ERR_OUTCOME_NO_ENTRY = "notitie {id} heeft geen verslag {n}; de verslagen zijn genummerd van 1 tot en met {count}", "note {id} has no entry {n}; the entries are numbered 1 to {count}";
+    H_OUTCOMES = "Afloop", "Outcome";
+    OUTCOME_ENTRY = "Verslag {n} · {date}", "Entry {n} · {date}";
+    OUTCOME_CORRECTS = "corrigeert verslag {n}", "corrects entry {n}";
+    OUTCOME_CORRECTED = "gecorrigeerd door verslag {n}", "corrected by entry {n}";
+    OUTCOME_DAYS = "{days} dagen van de notitie tot het eerste besluit", "{days} days from the note to the first decision";
+    OUTCOME_DAY = "1 dag van de notitie tot het eerste besluit", "1 day from the note to the first decision";
+    ERR_EDIT_OUTCOMES = "de afloopverslagen veranderen niet bij een bewerking; voeg een correctie toe met: driehoek afloop {id} --corrigeert N", "outcome entries do not change in an edit; add a correction with: driehoek outcome {id} --corrects N";
+    H_STATUS = "stand", "status";
+    OUT_ADVICE = "Advies van het team", "The team's advice";
+    OUT_ASKED = "Voorgelegd aan", "Asked";
+    OUT_DECISION = "Besluit", "Decision";
+    OUT_AFTER = "Daarna", "Afterwards";
+    OUT_PERSON = "De persoon zegt", "The person says";
+    STATUS_OPEN = "open", "open";
+    STATUS_DECIDED = "besloten", "decided";
+    STATUS_DONE = "uitgevoerd", "carried out";
+    KIND_DATE = "een datum, bijvoorbeeld \"1-12-2026\"", "a date, for example \"1-12-2026\"";
 }
 
 #[cfg(test)]

@@ -20,12 +20,13 @@ use serde::{Deserialize, Serialize};
 use crate::error::about_path;
 use crate::i18n::{self, Lang};
 use crate::note::{CaseNote, Scope, Triangle};
+use crate::outcome::{self, Status};
 
 /// The cache files in the cache folder.
 pub const SUMMARY_FILE: &str = "summary";
 pub const TEXT_FILE: &str = "text";
 
-const SUMMARY_HEADER: &str = "driehoek summary index 2";
+const SUMMARY_HEADER: &str = "driehoek summary index 3";
 const TEXT_HEADER: &str = "driehoek text index 1";
 
 /// What `list` shows of a note, and what its filters need.
@@ -42,6 +43,11 @@ pub struct Summary {
     pub revises: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<String>,
+    /// Where the case stands after the discussion (the outcome log).
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_decision: Option<i64>,
 }
 
 impl Summary {
@@ -55,6 +61,13 @@ impl Summary {
             scope: note.scope,
             revises: note.revises.clone(),
             practice: note.practice.clone(),
+            status: outcome::status(&note.outcomes),
+            days_to_decision: outcome::days_to_decision(
+                note.created
+                    .to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .date(),
+                &note.outcomes,
+            ),
         }
     }
 }

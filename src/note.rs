@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Kind, QuestionSet, Route};
 use crate::i18n::{self, Lang};
+use crate::outcome::Outcome;
 
 /// The format of a note file. Raise it when the file shape changes, and
 /// teach [`CaseNote`] loading to migrate the older shape.
@@ -135,6 +136,7 @@ pub enum Answer {
     YesNo(bool),
     /// An amount (or "weet ik niet") over a period.
     Cost(Cost),
+    Date(jiff::civil::Date),
 }
 
 /// How long a cost runs: what makes two sums comparable.
@@ -339,6 +341,7 @@ pub enum Invalid {
     },
     Amount(String),
     Cost(CostProblem),
+    Date(String),
     /// "geen" or "weet ik nog niet" chosen together with other values.
     Exclusive(String),
     YesNo,
@@ -361,6 +364,7 @@ impl Invalid {
             ),
             Invalid::Amount(v) => i18n::ERR_AMOUNT.with(lang, &[("value", v)]),
             Invalid::Cost(why) => why.message(lang),
+            Invalid::Date(v) => i18n::ERR_DAY.with(lang, &[("value", v)]),
             Invalid::Exclusive(v) => i18n::ERR_EXCLUSIVE.with(lang, &[("value", v)]),
             Invalid::YesNo => i18n::ERR_YESNO.get(lang).to_string(),
             Invalid::TooLong => i18n::ERR_TOO_LONG.with(lang, &[("max", &MAX_ANSWER.to_string())]),
@@ -446,6 +450,24 @@ impl Answer {
                 period: Period::PerYear,
             }),
             (Kind::Cost, v) => Answer::Cost(Cost::read(v).map_err(Invalid::Cost)?),
+            (Kind::Date, V::String(s)) => {
+                Answer::Date(crate::day::parse(s).ok_or_else(|| Invalid::Date(s.clone()))?)
+            }
+            // A TOML date literal: `besluit_datum = 2026-12-01`.
+            (Kind::Date, V::Datetime(d)) => Answer::Date(
+                d.date
+                    .filter(|_| d.time.is_none())
+                    .and_then(|d| {
+                        jiff::civil::Date::new(
+                            i16::try_from(d.year).ok()?,
+                            i8::try_from(d.month).ok()?,
+                            i8::try_from(d.day).ok()?,
+                        )
+                        .ok()
+                    })
+                    .ok_or_else(|| Invalid::Date(d.to_string()))?,
+            ),
+            (Kind::Date, v) => return Err(Invalid::Date(display_value(v))),
         };
         Ok(Some(answer))
     }
@@ -460,6 +482,7 @@ impl Answer {
             Answer::Amount(e) => (*e).into(),
             Answer::YesNo(b) => toml::Value::Boolean(*b),
             Answer::Cost(c) => (*c).into(),
+            Answer::Date(d) => toml::Value::String(d.to_string()),
         }
     }
 
@@ -470,7 +493,7 @@ impl Answer {
             Answer::Multi(v) => v.clone(),
             Answer::YesNo(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
             Answer::Scale(i) => vec![i.to_string()],
-            Answer::Text(_) | Answer::Amount(_) | Answer::Cost(_) => Vec::new(),
+            Answer::Text(_) | Answer::Amount(_) | Answer::Cost(_) | Answer::Date(_) => Vec::new(),
         }
     }
 }
@@ -700,6 +723,7 @@ impl Entry {
             Answer::Scale(i) => i.to_string(),
             Answer::Amount(e) => e.display(lang),
             Answer::Cost(c) => c.display(lang),
+            Answer::Date(d) => crate::day::display(*d, lang),
             Answer::YesNo(b) => if *b {
                 i18n::VERDICT_JA
             } else {
@@ -741,6 +765,10 @@ pub struct CaseNote {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contrasts: Vec<Contrast>,
     pub answers: Vec<Entry>,
+    /// What happened after the discussion, oldest first; only ever
+    /// appended to ([`crate::outcome`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
 }
 
 /// Answers as entries that carry their question text as asked.
@@ -870,6 +898,7 @@ impl CaseNote {
             author: self.author.clone(),
             revises: self.revises.clone(),
             practice: self.practice.clone(),
+            outcomes: self.outcomes.clone(),
             ..CaseNote::new(self.id.clone(), now, set, self.lang, answers)
         };
         note.answers.extend(self.retired(set).cloned());
@@ -910,6 +939,7 @@ impl CaseNote {
             costs: Costs::default(),
             contrasts: Vec::new(),
             answers: entries,
+            outcomes: Vec::new(),
         };
         note.read_method(set);
         note

@@ -1006,6 +1006,9 @@ mod tests {
                 .prop_map(|c| Answer::Amount(Euros(c)))
                 .boxed(),
             Kind::YesNo => any::<bool>().prop_map(Answer::YesNo).boxed(),
+            Kind::Date => (1900i16..2100, 1i8..=12, 1i8..=28)
+                .prop_map(|(y, m, d)| Answer::Date(jiff::civil::Date::new(y, m, d).unwrap()))
+                .boxed(),
             Kind::Cost => (
                 proptest::option::of(0i64..1_000_000_000_000),
                 prop_oneof![

@@ -379,7 +379,7 @@ impl<'a> Walk<'a> {
         let needed = match q.kind {
             Kind::Choice | Kind::Scale | Kind::YesNo => i18n::CHOICE_NEEDED,
             Kind::Multi => i18n::TICK_NEEDED,
-            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost => i18n::REQUIRED,
+            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost | Kind::Date => i18n::REQUIRED,
         };
         match answer {
             None if q.required_given(|id| self.answers.get(id)) => {
@@ -498,7 +498,7 @@ fn picked(q: &Question, positions: &[usize]) -> Option<Answer> {
             (point <= scale.max).then_some(Answer::Scale(point))
         }
         Kind::YesNo => Some(Answer::YesNo(*positions.first()? == 0)),
-        Kind::Text | Kind::Long | Kind::Amount | Kind::Cost => None,
+        Kind::Text | Kind::Long | Kind::Amount | Kind::Cost | Kind::Date => None,
     }
 }
 

@@ -120,6 +120,7 @@ pub fn fill(root: &Path, count: usize) {
                     amount: Some(Euros(rng.i64(1_000..10_000_000))),
                     period: [Period::PerYear, Period::OneOff, Period::Years(3)][rng.usize(..3)],
                 }),
+                Kind::Date => Answer::Date(jiff::civil::date(2026, 1, 1)),
             };
             let applies = q.applies(|id| answers.iter().find(|(a, _)| a == id).map(|(_, a)| a));
             if applies {

@@ -134,6 +134,13 @@ pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Res
             i18n::ERR_EDIT_ID.with(lang, &[("old", &old.id), ("new", &edited.id)]),
         ));
     }
+    // The outcome log is a record of what was said when: an edit cannot
+    // rewrite it, only `afloop` adds to it.
+    if edited.outcomes != old.outcomes {
+        return Err(bad_input(
+            i18n::ERR_EDIT_OUTCOMES.with(lang, &[("id", &old.id)]),
+        ));
+    }
     let answers = answers_of(&edited.answers);
     let answer_of = |id: &str| answers.iter().find(|(a, _)| a == id).map(|(_, a)| a);
     let mut problems = Vec::new();

@@ -8,6 +8,7 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::i18n;
 use crate::index::Summary;
 use crate::note::{Scope, Triangle};
+use crate::outcome::Status;
 use crate::render;
 use crate::select::select;
 
@@ -27,6 +28,10 @@ struct JsonRow<'a> {
     /// Not updated for longer than the retention period.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     past_retention: bool,
+    /// Where the case stands after the discussion, and how many days it
+    /// took from the note to the first decision (null while undecided).
+    status: Status,
+    days_to_decision: Option<i64>,
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
@@ -58,6 +63,8 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     revises: n.revises.as_deref(),
                     practice: n.practice.as_deref(),
                     past_retention: old.contains(&n.id),
+                    status: n.status,
+                    days_to_decision: n.days_to_decision,
                 })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&rows)?);

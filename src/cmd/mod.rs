@@ -13,6 +13,7 @@ mod export;
 mod help;
 mod list;
 mod new;
+mod outcome;
 mod practice;
 mod prune;
 mod questions;
@@ -242,6 +243,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(args) => check::run(&ctx, args),
         Command::Compare(args) => compare::run(&ctx, args),
         Command::Agenda(args) => agenda::run(&ctx, args),
+        Command::Outcome(args) => outcome::run(&ctx, args),
         Command::Bundle(args) => bundle::run(&ctx, args),
         Command::Practice(args) => practice::run(&ctx, args),
         Command::Completions(args) => settings::completions(&ctx, args),

@@ -1,9 +1,13 @@
 use anyhow::Result;
 
 use super::Ctx;
+use crate::i18n;
 use crate::render;
 
 pub fn run(ctx: &Ctx) -> Result<()> {
-    print!("{}", render::template::render(&ctx.active_set()?, ctx.lang));
+    print!(
+        "{}",
+        render::template::render(&ctx.active_set()?, i18n::T_HEADER, ctx.lang)
+    );
     Ok(())
 }

@@ -291,7 +291,9 @@ impl Prompter for TermPrompter {
         }
         let prompt = &*printable(q.prompt.get(lang));
         match q.kind {
-            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost => self.ask_text(ask, prompt),
+            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost | Kind::Date => {
+                self.ask_text(ask, prompt)
+            }
             Kind::Choice => {
                 let items = q
                     .choices
@@ -438,6 +440,7 @@ fn plain_text(a: &Answer) -> String {
             Some(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
             None => crate::note::Cost::UNKNOWN.to_string(),
         },
+        Answer::Date(d) => d.strftime("%-d-%-m-%Y").to_string(),
         other => other.to_toml().to_string(),
     }
 }

@@ -14,6 +14,7 @@ pub mod svg;
 pub mod table;
 pub mod template;
 pub mod terminal;
+pub mod timeline;
 
 use std::collections::HashSet;
 
@@ -158,6 +159,7 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
         }
         section_blocks(&mut blocks, key, entries, &shown, set, lang);
     }
+    blocks.extend(timeline::blocks(note, lang));
     let title = if note.title.is_empty() {
         note.id.clone()
     } else {

@@ -4,8 +4,10 @@
 use crate::bank::{Kind, Question, QuestionSet};
 use crate::i18n::{self, Lang};
 
-pub fn render(set: &QuestionSet, lang: Lang) -> String {
-    let header = i18n::T_HEADER.with(
+/// The file for `set`; `header` says what the file is for and how to hand
+/// it in (a note's answers, an outcome entry).
+pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang) -> String {
+    let header = header.with(
         lang,
         &[
             ("name", set.name.get(lang)),
@@ -101,6 +103,7 @@ pub fn kind_hint(q: &Question, lang: Lang) -> String {
         Kind::Amount => i18n::KIND_AMOUNT.get(lang).to_string(),
         Kind::YesNo => i18n::KIND_YESNO.get(lang).to_string(),
         Kind::Cost => i18n::KIND_COST.get(lang).to_string(),
+        Kind::Date => i18n::KIND_DATE.get(lang).to_string(),
     }
 }
 

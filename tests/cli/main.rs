@@ -13,6 +13,7 @@ mod hostile;
 mod language;
 mod man;
 mod output_files;
+mod outcome;
 mod platform;
 mod print;
 mod pty;

@@ -1501,6 +1501,45 @@ fn an_existing_export_is_replaced_only_after_a_yes() {
         let text = std::fs::read_to_string(&file).unwrap();
         assert_eq!(text == "mijn eigen rapport", kept, "{text}");
     }
+/// An outcome entry walked in a terminal: a day typed the Dutch way, a
+/// role and a decision picked from lists that start on "(overslaan)", the
+/// rest skipped with Enter; the entry is added to the note.
+#[test]
+fn an_outcome_entry_is_walked_in_a_terminal() {
+    let env = Env::new();
+    let id = env.new_note(crate::harness::FULL);
+    let mut pty = Pty::spawn(&env, &["afloop", &id]);
+    pty.expect("Na de bespreking");
+    pty.expect("Op welke dag gebeurde dit?");
+    pty.send(&format!("3-12-2026{ENTER}"));
+    pty.expect("Wat adviseerde het team?");
+    pty.send(&format!("Leg het voor aan de teamleider.{ENTER}"));
+    pty.expect("Aan wie heb je het daarna voorgelegd?");
+    pty.expect("een andere organisatie");
+    pty.send(&format!("{DOWN}{ENTER}"));
+    pty.expect("Wat is er besloten?");
+    pty.expect("loopt nog");
+    pty.send(&format!("{DOWN}{ENTER}"));
+    pty.expect("Op welke dag is dat besloten?");
+    pty.send(ENTER);
+    pty.expect("Wat gebeurde er daarna?");
+    pty.send(ENTER);
+    pty.expect("Wat zegt de persoon er zelf over?");
+    pty.send(ENTER);
+    pty.expect("Besluit: toegekend (3 dec. 2026)");
+    pty.expect("Dit verslag toevoegen aan de notitie?");
+    pty.expect("Weggooien");
+    pty.send(ENTER);
+    pty.expect("Verslag 1 toegevoegd");
+    let (rest, code) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    let note = note_toml(&env);
+    let entry = &note["outcomes"].as_array().unwrap()[0];
+    assert_eq!(entry["date"].as_str(), Some("2026-12-03"));
+    assert_eq!(entry["asked"].as_str(), Some("teamleider"));
+    assert_eq!(entry["decision"].as_str(), Some("toegekend"));
+    assert_eq!(entry["decided"].as_str(), Some("2026-12-03"));
+    assert!(entry.get("afterwards").is_none() && entry.get("person_says").is_none());
 }
 
 #[test]

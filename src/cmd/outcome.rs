@@ -1,0 +1,164 @@
+//! `driehoek afloop ID`: adds a dated entry to a note's outcome log, by a
+//! short walk in the terminal or from a filled-in entry file. Entries are
+//! appended, never rewritten; a correction is a new entry.
+
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use anyhow::Result;
+
+use super::{Ctx, session};
+use crate::answers_file;
+use crate::bank::QuestionSet;
+use crate::cli::OutcomeArgs;
+use crate::error::{Cancelled, bad_input};
+use crate::findings::refuse_personal_data;
+use crate::i18n;
+use crate::note::Answers;
+use crate::outcome::{self, NotAnEntry, Outcome};
+use crate::printable::say;
+use crate::privacy::scan_answers;
+use crate::prompt::{Prompter, TermPrompter};
+use crate::render;
+use crate::store::{NoteChanged, Store};
+use crate::sys::CtrlCAsKey;
+use crate::walk::Walk;
+
+pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
+    let set = outcome::set();
+    if args.template {
+        print!(
+            "{}",
+            render::template::render(&set, i18n::T_HEADER_OUTCOME, ctx.lang)
+        );
+        return Ok(());
+    }
+    let store = ctx.store()?;
+    let wanted = args.id.as_deref().unwrap_or_default();
+    let id = store.resolve(wanted, ctx.lang)?;
+    let answers = match &args.from {
+        Some(path) => from_file(ctx, &set, path, args.allow_personal_data)?,
+        None => interactive(ctx, &store, &set)?,
+    };
+    let note = append(&store, &id, &answers, args.corrects, ctx.lang)?;
+    let status = outcome::status(&note.outcomes);
+    say(i18n::OUTCOME_ADDED.with(
+        ctx.lang,
+        &[
+            ("n", &note.outcomes.len().to_string()),
+            ("id", &note.id),
+            ("status", status.label(ctx.lang)),
+        ],
+    ));
+    Ok(())
+}
+
+fn from_file(ctx: &Ctx, set: &QuestionSet, path: &Path, allow: bool) -> Result<Answers> {
+    let src = super::read_input(path, ctx.lang)?;
+    let parsed = answers_file::parse(set, &path.display().to_string(), &src, ctx.lang)?;
+    for w in &parsed.warnings {
+        say(format!("driehoek: {w}"));
+    }
+    let found = scan_answers(
+        &ctx.scanner()?,
+        parsed.answers.iter().map(|(id, a)| (id.as_str(), a)),
+    );
+    refuse_personal_data(&found, allow, ctx.lang)?;
+    Ok(parsed.answers)
+}
+
+/// The entry's questions in the terminal, with the privacy guard and the
+/// label mirror at every answer, then one look at it before it is added.
+fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet) -> Result<Answers> {
+    session::need_terminal("afloop", ctx.lang)?;
+    let (scanner, lexicon) = (ctx.scanner()?, ctx.lexicon()?);
+    let mut walk = Walk::new(set, ctx.lang, Vec::new())
+        .guarded_by(&scanner)
+        .mirrored_by(&lexicon);
+    let mut prompter = TermPrompter::new(store.scratch_dir());
+    let _ctrl_c = CtrlCAsKey::hold();
+    session::WALKING.store(true, Ordering::SeqCst);
+    let result = ask_until_added(ctx.lang, set, &mut walk, &mut prompter);
+    session::WALKING.store(false, Ordering::SeqCst);
+    result
+}
+
+fn ask_until_added(
+    lang: i18n::Lang,
+    set: &QuestionSet,
+    walk: &mut Walk,
+    prompter: &mut dyn Prompter,
+) -> Result<Answers> {
+    loop {
+        walk.run(prompter, &mut ())?;
+        let answers = walk.answers();
+        let preview = Outcome::from_answers(&answers, session::now(), today(), None, 0)
+            .map(|entry| render::timeline::entry_block(1, &entry, None, set, lang));
+        let shown = match preview {
+            Ok(block) => render::terminal::blocks(
+                &[block],
+                render::terminal::width_of(&console::Term::stderr()),
+            ),
+            // Nothing filled in: say so, and let the person go back.
+            Err(_) => i18n::ERR_OUTCOME_EMPTY.get(lang).to_string(),
+        };
+        prompter.show(&shown)?;
+        let items = [
+            i18n::OUTCOME_ADD.get(lang),
+            i18n::END_BACK.get(lang),
+            i18n::END_DISCARD.get(lang),
+        ];
+        match prompter.choose(i18n::OUTCOME_CONFIRM.get(lang), &items, 0)? {
+            0 => return Ok(answers),
+            1 => walk.back(),
+            _ => return Err(Cancelled.into()),
+        }
+    }
+}
+
+/// Adds the entry under the store's lock. A note changed by another
+/// command meanwhile is read again: an entry only ever adds, so it can go
+/// on top of whatever the note now holds.
+fn append(
+    store: &Store,
+    id: &str,
+    answers: &Answers,
+    corrects: Option<usize>,
+    lang: i18n::Lang,
+) -> Result<crate::note::CaseNote> {
+    loop {
+        let (mut note, base) = store.load_with_fingerprint(id)?;
+        let now = session::now();
+        let entry = Outcome::from_answers(answers, now, today(), corrects, note.outcomes.len())
+            .map_err(|why| {
+                bad_input(match why {
+                    NotAnEntry::Empty => i18n::ERR_OUTCOME_EMPTY.get(lang).to_string(),
+                    NotAnEntry::NoSuchEntry { count: 0, .. } => {
+                        i18n::ERR_OUTCOME_NONE_YET.with(lang, &[("id", id)])
+                    }
+                    NotAnEntry::NoSuchEntry { corrects, count } => i18n::ERR_OUTCOME_NO_ENTRY.with(
+                        lang,
+                        &[
+                            ("n", &corrects.to_string()),
+                            ("id", id),
+                            ("count", &count.to_string()),
+                        ],
+                    ),
+                })
+            })?;
+        note.outcomes.push(entry);
+        note.updated = now;
+        match store.update(&note, Some(&base)) {
+            Err(e) if e.is::<NoteChanged>() => continue,
+            other => return other.map(|()| note),
+        }
+    }
+}
+
+/// Today in the reader's time zone: the day an entry is about unless it
+/// says otherwise.
+fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date()
+}
