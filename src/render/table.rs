@@ -10,6 +10,7 @@ use super::date;
 use super::picture::{symbol, verdict_legend};
 use crate::i18n::{self, Lang, Msg};
 use crate::index::Summary;
+use crate::outcome::Status;
 use crate::note::{Draft, Scope};
 use crate::printable::{cut, printable};
 
@@ -98,8 +99,20 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
                 .map_or_else(|| "—".to_string(), |s| initial(s.label(lang)))
         })
         .collect();
-    let row =
-        |i: usize| -> [&str; 5] { [&ids[i], &dates[i], &titles[i], &verdicts[i], &scopes[i]] };
+    let statuses: Vec<String> = notes
+        .iter()
+        .map(|n| initial(n.status.label(lang)))
+        .collect();
+    let row = |i: usize| -> [&str; 6] {
+        [
+            &ids[i],
+            &dates[i],
+            &titles[i],
+            &verdicts[i],
+            &scopes[i],
+            &statuses[i],
+        ]
+    };
     let triangle_head = corners.map(|c| initial(c.get(lang))).join(" ");
     let head = [
         H_ID.get(lang),
@@ -107,6 +120,7 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
         H_TITLE.get(lang),
         &triangle_head,
         H_SCOPE.get(lang),
+        i18n::H_STATUS.get(lang),
     ];
     let mut out = boxed(head, notes.len(), row, &[TITLE], width);
     let names = corners
@@ -115,10 +129,14 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
     let scope_names = [Scope::Structureel, Scope::Incidenteel]
         .map(|s| format!("{} {}", initial(s.label(lang)), s.label(lang)))
         .join(" · ");
+    let status_names = [Status::Open, Status::Besloten, Status::Uitgevoerd]
+        .map(|s| format!("{} {}", initial(s.label(lang)), s.label(lang)))
+        .join(" · ");
     let legend = format!(
-        "{names}: {} · {}: {scope_names}",
+        "{names}: {} · {}: {scope_names} · {}: {status_names}",
         verdict_legend(lang),
-        H_SCOPE.get(lang)
+        H_SCOPE.get(lang),
+        i18n::H_STATUS.get(lang)
     );
     for part in textwrap::wrap(&legend, width) {
         out.push_str(&part);

@@ -1501,6 +1501,8 @@ fn an_existing_export_is_replaced_only_after_a_yes() {
         let text = std::fs::read_to_string(&file).unwrap();
         assert_eq!(text == "mijn eigen rapport", kept, "{text}");
     }
+}
+
 /// An outcome entry walked in a terminal: a day typed the Dutch way, a
 /// role and a decision picked from lists that start on "(overslaan)", the
 /// rest skipped with Enter; the entry is added to the note.
