@@ -182,7 +182,7 @@ pub struct OutcomeArgs {
     /// Neem het verslag uit een ingevuld bestand (zie --template), zonder vragen
     #[arg(long, value_name = "BESTAND")]
     pub from: Option<PathBuf>,
-    /// Print een leeg verslagbestand (TOML) om in te vullen
+    /// Schrijf een leeg verslagbestand (TOML) om in te vullen naar de uitvoer
     #[arg(long, conflicts_with_all = ["id", "from", "corrects"])]
     pub template: bool,
     /// Dit verslag corrigeert verslag nummer N; dat blijft staan, gemarkeerd
