@@ -666,8 +666,6 @@ msgs! {
     KIND_DATE = "een datum, bijvoorbeeld \"1-12-2026\"", "a date, for example \"1-12-2026\"";
 }
 
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

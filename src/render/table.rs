@@ -10,8 +10,8 @@ use super::date;
 use super::picture::{symbol, verdict_legend};
 use crate::i18n::{self, Lang, Msg};
 use crate::index::Summary;
-use crate::outcome::Status;
 use crate::note::{Draft, Scope};
+use crate::outcome::Status;
 use crate::printable::{cut, printable};
 
 /// A table in the tool's one style, fitted to `width` columns when given
