@@ -1003,6 +1003,10 @@ impl Bank {
         self.sets.iter().find(|s| s.id == id)
     }
 
+    pub fn sets(&self) -> impl Iterator<Item = &QuestionSet> {
+        self.sets.iter()
+    }
+
     pub fn ids(&self) -> Vec<&str> {
         self.sets.iter().map(|s| s.id.as_str()).collect()
     }

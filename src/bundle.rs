@@ -49,14 +49,45 @@ struct ContrastSum {
     notes: usize,
 }
 
+/// The cases stuck on one concrete rule line with one kind of blocker: the
+/// unit a municipality can change.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct RuleRow {
+    /// The rule line as first written, spacing tidied; empty when no rule
+    /// was named.
+    pub rule: String,
+    /// The blocker labels, joined; empty when none was chosen.
+    pub blocker: String,
+    pub cases: usize,
+    /// Cases that gave both costs; only they count in the sums.
+    pub costed: usize,
+    /// Yearly cost of the current routes, in cents (a sum over n years as
+    /// 1/n per year, a one-off sum in its year).
+    pub cost_current_yearly: i64,
+    /// Yearly cost of the proposals, counted the same way.
+    pub cost_proposed_yearly: i64,
+}
+
+/// A rule line for grouping: lower case, runs of spacing as one space.
+pub fn rule_key(rule: &str) -> String {
+    rule.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bundle {
+    /// Per (rule line, blocker), most cases first.
+    pub rules: Vec<RuleRow>,
     /// The cases counted, as (id, title), newest first.
     pub cases: Vec<(String, String)>,
     /// Law, money, self-direction.
     pub verdicts: [Tally; 3],
     /// (label, count), most frequent first.
     pub laws: Vec<(String, usize)>,
+    /// The laws typed under "anders", by name.
+    pub laws_other: Vec<(String, usize)>,
     pub blockers: Vec<(String, usize)>,
     /// Structural cases by what blocks them: (blocker, case ids).
     pub structural: Vec<(String, Vec<String>)>,
@@ -105,6 +136,19 @@ fn values(
         .collect()
 }
 
+/// A text answer for a role, trimmed; `None` when empty or absent.
+fn text(
+    note: &CaseNote,
+    roles: Option<&Roles>,
+    role: fn(&Roles) -> &Option<String>,
+) -> Option<String> {
+    let id = roles.and_then(|r| role(r).as_deref())?;
+    match &note.entry(id)?.value {
+        Answer::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    }
+}
+
 fn ranked(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -123,11 +167,20 @@ impl Bundle {
         let mut b = Bundle::default();
         let mut laws = BTreeMap::new();
         let mut blockers = BTreeMap::new();
+        let mut laws_other = BTreeMap::new();
         let mut structural: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut discussed = BTreeMap::new();
         let mut labels = BTreeMap::new();
         let mut contrasts: Vec<ContrastSum> = Vec::new();
-        for note in notes.iter().filter(|n| n.practice.is_none()) {
+        let mut rules: BTreeMap<(String, String), RuleRow> = BTreeMap::new();
+        // A case and its revisions are one case: only the latest version
+        // (the one no other note revises) is counted.
+        let revised: std::collections::HashSet<&str> =
+            notes.iter().filter_map(|n| n.revises.as_deref()).collect();
+        for note in notes
+            .iter()
+            .filter(|n| n.practice.is_none() && !revised.contains(n.id.as_str()))
+        {
             b.cases.push((note.id.clone(), note.title.clone()));
             let t = &note.triangle;
             for (tally, v) in b
@@ -146,10 +199,27 @@ impl Bundle {
                     .find(|c| c.value == v)
                     .map(|c| c.label.get(lang).to_string())
             };
-            for (_, l) in values(note, roles, |r| &r.laws, label) {
+            for (v, l) in values(note, roles, |r| &r.laws, label) {
                 *laws.entry(l).or_insert(0) += 1;
+                // "anders" is also listed by the name the worker typed.
+                if v == "anders"
+                    && let Some(name) = text(note, roles, |r| &r.laws_other)
+                {
+                    *laws_other.entry(name).or_insert(0) += 1;
+                }
             }
             let blocker = values(note, roles, |r| &r.blocker, label);
+            let rule = text(note, roles, |r| &r.rule).unwrap_or_default();
+            let kinds: Vec<&str> = blocker.iter().map(|(_, l)| l.as_str()).collect();
+            let kinds = kinds.join(", ");
+            let row = rules
+                .entry((rule_key(&rule), kinds.clone()))
+                .or_insert_with(|| RuleRow {
+                    rule: rule.split_whitespace().collect::<Vec<_>>().join(" "),
+                    blocker: kinds,
+                    ..RuleRow::default()
+                });
+            row.cases += 1;
             for (_, l) in &blocker {
                 *blockers.entry(l.clone()).or_insert(0) += 1;
             }
@@ -172,6 +242,9 @@ impl Bundle {
                 && let (Some(now), Some(then)) = (current.yearly(), proposed.yearly())
             {
                 b.costed += 1;
+                row.costed += 1;
+                row.cost_current_yearly = row.cost_current_yearly.saturating_add(now.0);
+                row.cost_proposed_yearly = row.cost_proposed_yearly.saturating_add(then.0);
                 // A tampered note may hold any amount: sums stop at the
                 // largest, never wrap into negative numbers.
                 let add = |sum: &mut Euros, more: Euros| sum.0 = sum.0.saturating_add(more.0);
@@ -220,7 +293,15 @@ impl Bundle {
                 notes: c.notes,
             })
             .collect();
+        b.rules = rules.into_values().collect();
+        b.rules.sort_by(|a, b| {
+            b.cases
+                .cmp(&a.cases)
+                .then_with(|| rule_key(&a.rule).cmp(&rule_key(&b.rule)))
+                .then_with(|| a.blocker.cmp(&b.blocker))
+        });
         b.laws = ranked(laws);
+        b.laws_other = ranked(laws_other);
         b.blockers = ranked(blockers);
         b.discussed = ranked(discussed);
         b.labels = ranked(labels);
@@ -242,9 +323,64 @@ impl Bundle {
                 .find(|c| c.value == v)
                 .map(|c| format!("{} {}", c.label.nl, c.label.en))
         };
-        values(note, set.map(|s| &s.roles), |r| &r.laws, both)
+        let roles = set.map(|s| &s.roles);
+        values(note, roles, |r| &r.laws, both)
             .iter()
             .any(|(v, l)| v.to_lowercase() == wanted || l.to_lowercase().contains(&wanted))
+            || text(note, roles, |r| &r.laws_other)
+                .is_some_and(|t| t.to_lowercase().contains(&wanted))
+    }
+
+    /// The names `--law` knows: every law choice of the question sets (its
+    /// value) and every law typed under "anders" in `notes`, sorted.
+    pub fn known_laws(notes: &[CaseNote], bank: &Bank) -> Vec<String> {
+        let mut names = std::collections::BTreeSet::new();
+        for set in bank.sets() {
+            if let Some(q) = set.roles.laws.as_deref().and_then(|id| set.question(id)) {
+                names.extend(
+                    q.choices
+                        .iter()
+                        .filter(|c| c.value != "anders")
+                        .map(|c| c.value.clone()),
+                );
+            }
+        }
+        for note in notes {
+            let roles = bank.get(&note.set).map(|s| &s.roles);
+            names.extend(text(note, roles, |r| &r.laws_other));
+        }
+        names.into_iter().collect()
+    }
+
+    /// Whether `law` names a known law (as `names_law` matches it), and if
+    /// not, the nearest known name.
+    pub fn check_law(
+        notes: &[CaseNote],
+        bank: &Bank,
+        law: &str,
+    ) -> Result<(), (Vec<String>, String)> {
+        let wanted = law.to_lowercase();
+        let labels = bank.sets().flat_map(|set| {
+            set.roles
+                .laws
+                .as_deref()
+                .and_then(|id| set.question(id))
+                .into_iter()
+                .flat_map(|q| q.choices.iter())
+                .map(|c| format!("{} {}", c.label.nl, c.label.en).to_lowercase())
+        });
+        let known = Bundle::known_laws(notes, bank);
+        let hit = known.iter().any(|k| k.to_lowercase().contains(&wanted))
+            || labels.into_iter().any(|l| l.contains(&wanted));
+        if hit && !wanted.trim().is_empty() {
+            return Ok(());
+        }
+        let nearest = known
+            .iter()
+            .min_by_key(|k| strsim::levenshtein(&wanted, &k.to_lowercase()))
+            .cloned()
+            .unwrap_or_default();
+        Err((known, nearest))
     }
 }
 
@@ -301,6 +437,15 @@ mod tests {
             Lang::Nl,
             answers,
         )
+    }
+
+    #[test]
+    fn rule_lines_group_regardless_of_case_and_spacing() {
+        assert_eq!(
+            rule_key("  Intake-eis\t  Schuldhulp "),
+            "intake-eis schuldhulp"
+        );
+        assert_eq!(rule_key(""), "");
     }
 
     #[test]

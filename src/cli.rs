@@ -215,15 +215,25 @@ pub struct BundleArgs {
     /// Zet ook de titels van de casussen erin
     #[arg(long)]
     pub titles: bool,
-    /// Schrijf het rapport als Markdown naar dit bestand
+    /// Schrijf het rapport naar dit bestand (Markdown, of in de vorm van --format)
     #[arg(short, long, value_name = "BESTAND")]
     pub output: Option<PathBuf>,
     /// Vervang een bestaand bestand zonder te vragen
     #[arg(long)]
     pub force: bool,
-    /// Uitvoer voor de terminal of als Markdown
+    /// Uitvoer voor de terminal, als Markdown, als CSV (één rij per regel) of als JSON
     #[arg(long, value_enum, default_value = "text")]
-    pub format: DocFormat,
+    pub format: BundleFormat,
+}
+
+/// The bundle report's forms: CSV for policy staff's spreadsheets, JSON
+/// for tools and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BundleFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -567,9 +577,15 @@ const ENGLISH: &[(&str, &str)] = &[
         "Only cases where this law or rule is at stake (for example wmo2015 or Participatiewet)",
     ),
     ("bundle.titles", "Include the titles of the cases"),
-    ("bundle.output", "Write the report as Markdown to this file"),
+    (
+        "bundle.output",
+        "Write the report to this file (Markdown, or in the form of --format)",
+    ),
     ("bundle.force", "Replace an existing file without asking"),
-    ("bundle.format", "Output for the terminal or as Markdown"),
+    (
+        "bundle.format",
+        "Output for the terminal, as Markdown, as CSV (one row per rule) or as JSON",
+    ),
     (
         "compare",
         "Put two notes side by side, for example before and after the discussion",

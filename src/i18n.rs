@@ -340,6 +340,16 @@ msgs! {
     B_ABOUT_STRUCTURAL = ", alleen structureel", ", structural only";
     B_ABOUT_SINCE = " vanaf {date}", " from {date}";
     B_ABOUT_UNTIL = " tot en met {date}", " up to {date}";
+    // bundle per rule (issue 10)
+    B_RULES = "Per regel", "Per rule";
+    B_LAWS_OTHER = "Andere wetten, zoals genoemd", "Other laws, as named";
+    B_RULE = "Regel", "Rule";
+    B_NO_RULE = "(geen regel genoemd)", "(no rule named)";
+    B_RULE_COST_CURRENT = "Huidige routes per jaar", "Current routes per year";
+    B_RULE_COST_PROPOSED = "Voorstellen per jaar", "Proposals per year";
+    B_RULE_COSTED = "Met bedragen", "With amounts";
+    B_RULES_HOW = "Een casus en zijn herzieningen tellen als één casus (de nieuwste). Bedragen per jaar: een eenmalig bedrag telt in zijn jaar, een bedrag over n jaar voor 1/n per jaar; casussen met een onbekend bedrag tellen niet mee in de sommen.", "A case and its revisions count as one case (the latest). Amounts per year: a one-off amount counts in its year, an amount over n years as 1/n per year; cases with an unknown amount are left out of the sums.";
+    B_UNKNOWN_LAW = "onbekende wet of regel ‘{law}’; bedoel je ‘{nearest}’? Bekend: {known}", "unknown law or rule ‘{law}’; did you mean ‘{nearest}’? Known: {known}";
 }
 
 msgs! {

@@ -2,7 +2,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::bundle::Bundle;
-use crate::cli::{BundleArgs, DocFormat};
+use crate::cli::{BundleArgs, BundleFormat};
 use crate::findings::labels;
 use crate::i18n;
 use crate::output;
@@ -21,6 +21,17 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     report_broken(&broken, lang);
     notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     if let Some(law) = &args.law {
+        if let Err((known, nearest)) = Bundle::check_law(&notes, &bank, law) {
+            let msg = i18n::B_UNKNOWN_LAW.with(
+                lang,
+                &[
+                    ("law", law),
+                    ("nearest", &nearest),
+                    ("known", &known.join(", ")),
+                ],
+            );
+            return Err(crate::error::bad_input(msg));
+        }
         notes.retain(|n| Bundle::names_law(n, &bank, law));
     }
     let lexicon = ctx.lexicon()?;
@@ -39,19 +50,39 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     if filter.structural {
         about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));
     }
+    let doc = match args.format {
+        BundleFormat::Csv => Some(render::bundle::csv(&bundle, lang)),
+        BundleFormat::Json => Some(render::bundle::json(&bundle, args.titles)),
+        _ => None,
+    };
+    if let Some(text) = doc {
+        return write_or_print(ctx, &args, &text);
+    }
     let doc = render::bundle::doc(&bundle, lang, args.titles, &about);
     match (&args.output, args.format) {
-        (Some(path), _) => {
-            // A file the person named, by the rules every export follows.
+        (None, BundleFormat::Text) => {
+            print!(
+                "{}",
+                render::terminal::render(&doc, Some(ctx.table_width()))
+            );
+            Ok(())
+        }
+        _ => write_or_print(ctx, &args, &render::markdown::render(&doc)),
+    }
+}
+
+/// To the file the person named, by the rules every export follows, or
+/// to standard output.
+fn write_or_print(ctx: &Ctx, args: &BundleArgs, text: &str) -> Result<()> {
+    let lang = ctx.lang;
+    match &args.output {
+        Some(path) => {
+            let store = ctx.store()?;
             let permit = output::permit(path, args.force, lang, &store.scratch_dir())?;
-            output::write(path, &render::markdown::render(&doc), permit)?;
+            output::write(path, text, permit)?;
             say(i18n::WROTE.with(lang, &[("paths", &path.display().to_string())]));
         }
-        (None, DocFormat::Markdown) => print!("{}", render::markdown::render(&doc)),
-        (None, DocFormat::Text) => print!(
-            "{}",
-            render::terminal::render(&doc, Some(ctx.table_width()))
-        ),
+        None => print!("{text}"),
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 use super::{Block, Doc};
 use crate::bundle::Bundle;
 use crate::i18n::{self, Lang};
+use crate::note::Euros;
 
 fn table(head: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<usize>) -> Block {
     Block::Table {
@@ -18,6 +19,112 @@ fn counted(items: &[(String, usize)]) -> Vec<Vec<String>> {
         .iter()
         .map(|(l, n)| vec![l.clone(), n.to_string()])
         .collect()
+}
+
+fn rule_head(lang: Lang) -> Vec<String> {
+    [
+        i18n::B_RULE,
+        i18n::B_BLOCKER,
+        i18n::B_CASES,
+        i18n::B_RULE_COSTED,
+        i18n::B_RULE_COST_CURRENT,
+        i18n::B_RULE_COST_PROPOSED,
+    ]
+    .iter()
+    .map(|m| m.get(lang).to_string())
+    .collect()
+}
+
+/// One row per rule; `money` writes an amount.
+fn rule_rows(b: &Bundle, lang: Lang, money: impl Fn(Euros) -> String) -> Vec<Vec<String>> {
+    b.rules
+        .iter()
+        .map(|r| {
+            let rule = if r.rule.is_empty() {
+                i18n::B_NO_RULE.get(lang).to_string()
+            } else {
+                r.rule.clone()
+            };
+            vec![
+                rule,
+                if r.blocker.is_empty() {
+                    "—".into()
+                } else {
+                    r.blocker.clone()
+                },
+                r.cases.to_string(),
+                r.costed.to_string(),
+                money(Euros(r.cost_current_yearly)),
+                money(Euros(r.cost_proposed_yearly)),
+            ]
+        })
+        .collect()
+}
+
+/// One CSV cell by RFC 4180; a cell a spreadsheet would run as a formula
+/// (= + - @ first) gets a leading apostrophe, since rule lines are typed text.
+fn csv_cell(cell: &str) -> String {
+    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+/// The per-rule table as CSV, one row per rule, for spreadsheets. Amounts
+/// in euros with a decimal point, so any spreadsheet reads them as numbers.
+pub fn csv(b: &Bundle, lang: Lang) -> String {
+    let money = |e: Euros| format!("{}.{:02}", e.0 / 100, (e.0 % 100).abs());
+    std::iter::once(rule_head(lang))
+        .chain(rule_rows(b, lang, money))
+        .map(|row| {
+            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            cells.join(",") + "\r\n"
+        })
+        .collect()
+}
+
+/// The report as JSON, for tools and tests: stable English keys, amounts
+/// in cents, no titles unless asked.
+pub fn json(b: &Bundle, titles: bool) -> String {
+    let tally = |t: &crate::bundle::Tally| serde_json::json!({"ja": t.ja, "nee": t.nee, "twijfel": t.twijfel, "open": t.open});
+    let counted = |items: &[(String, usize)]| {
+        items
+            .iter()
+            .map(|(l, n)| serde_json::json!({"name": l, "cases": n}))
+            .collect::<Vec<_>>()
+    };
+    let mut v = serde_json::json!({
+        "cases": b.cases.len(),
+        "verdicts": {
+            "law": tally(&b.verdicts[0]),
+            "money": tally(&b.verdicts[1]),
+            "self_direction": tally(&b.verdicts[2]),
+        },
+        "rules": b.rules,
+        "laws": counted(&b.laws),
+        "laws_other": counted(&b.laws_other),
+        "blockers": counted(&b.blockers),
+        "costed": b.costed,
+        "cost_current_yearly": b.cost_current.0,
+        "cost_proposed_once": b.cost_once.0,
+        "cost_proposed_yearly": b.cost_yearly.0,
+    });
+    if titles {
+        v["titles"] = b
+            .cases
+            .iter()
+            .map(|(id, title)| serde_json::json!({"id": id, "title": title}))
+            .collect();
+    }
+    let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// The report. `titles` adds the cases' titles; without it cases appear by
@@ -55,8 +162,19 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
     ];
     blocks.push(table(head, rows, vec![1, 2, 3, 4]));
 
+    if !b.rules.is_empty() {
+        blocks.push(Block::Heading(t(i18n::B_RULES)));
+        blocks.push(Block::Meta(t(i18n::B_RULES_HOW)));
+        blocks.push(table(
+            rule_head(lang),
+            rule_rows(b, lang, |e| e.display(lang)),
+            vec![2, 3, 4, 5],
+        ));
+    }
+
     for (heading, column, items) in [
         (i18n::B_LAWS, i18n::B_LAW, &b.laws),
+        (i18n::B_LAWS_OTHER, i18n::B_LAW, &b.laws_other),
         (i18n::B_BLOCKERS, i18n::B_BLOCKER, &b.blockers),
         (i18n::B_DISCUSSED, i18n::B_ANSWER, &b.discussed),
     ] {
@@ -86,7 +204,7 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
 
     if b.costed > 0 {
         blocks.push(Block::Heading(t(i18n::H_COSTS)));
-        let first_year = crate::note::Euros(b.cost_current.0 - b.cost_once.0 - b.cost_yearly.0);
+        let first_year = Euros(b.cost_current.0 - b.cost_once.0 - b.cost_yearly.0);
         let rows = vec![
             vec![t(i18n::B_COST_CURRENT), b.cost_current.display(lang)],
             vec![t(i18n::B_COST_ONCE), b.cost_once.display(lang)],
@@ -159,5 +277,21 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
     Doc {
         title: t(i18n::B_TITLE),
         blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("gewoon"), "gewoon");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("zeg \"nee\""), "\"zeg \"\"nee\"\"\"");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("+31"), "'+31");
     }
 }

@@ -1,0 +1,123 @@
+//! Bundling per rule (issue 10): grouping, revisions, formats, `--law`.
+
+use crate::harness::{Env, FULL, code, stderr, stdout};
+
+/// A full note with this rule line, blocker and current yearly cost.
+fn with_rule(rule: &str, blocker: &str, cost: u32) -> String {
+    FULL.replace(
+        "regel_concreet = \"intake-eis van de schuldhulp, afdeling Werk en Inkomen\"",
+        &format!("regel_concreet = \"{rule}\""),
+    )
+    .replace(
+        "blokkade = [\"werkinstructie\", \"gevoel\"]",
+        &format!("blokkade = [\"{blocker}\"]"),
+    )
+    .replace("bedrag = \"24.000\"", &format!("bedrag = {cost}"))
+}
+
+#[test]
+fn the_bundle_groups_by_rule_line_and_counts_a_revised_case_once() {
+    let env = Env::new();
+    env.new_note(&with_rule(
+        "Intake-eis   schuldhulp",
+        "werkinstructie",
+        10_000,
+    ));
+    let first = env.new_note(&with_rule(
+        "intake-eis schuldhulp",
+        "werkinstructie",
+        20_000,
+    ));
+    env.new_note(&with_rule(
+        "toewijzingsbeleid corporatie",
+        "beleidsregel",
+        5_000,
+    ));
+    env.new_note(&with_rule("", "werkinstructie", 1_000));
+    // A revision of `first` replaces it: still one case, the latest counts.
+    let path = env.file(
+        "rev.toml",
+        &with_rule("intake-eis schuldhulp", "werkinstructie", 30_000),
+    );
+    let out = env.run(&["new", "--from", path.to_str().unwrap(), "--revises", &first]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    let out = env.run(&["bundle", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["cases"], 4, "{v}");
+    let rules = v["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 3, "{v}");
+    assert_eq!(rules[0]["cases"], 2);
+    assert_eq!(rules[0]["blocker"], "een werkinstructie");
+    // 10 000 + 30 000 a year, in cents; the replaced 20 000 does not count.
+    assert_eq!(rules[0]["cost_current_yearly"], 4_000_000);
+    assert!(rules.iter().any(|r| r["rule"] == ""), "{v}");
+    assert!(v.get("titles").is_none(), "no titles without --titles");
+    // "anders" is listed by the law typed.
+    assert!(
+        v["laws_other"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["name"] == "interne werkinstructie intake"),
+        "{v}"
+    );
+
+    let text = stdout(&env.run(&["bundle"]));
+    assert!(text.contains("Per regel"), "{text}");
+    assert!(text.contains("(geen regel"), "{text}");
+}
+
+#[test]
+fn the_csv_has_a_row_per_rule_and_defuses_formulas() {
+    let env = Env::new();
+    env.new_note(&with_rule(
+        "=HYPERLINK(\\\"x\\\"), zo",
+        "werkinstructie",
+        10_000,
+    ));
+    env.new_note(&with_rule("toewijzingsbeleid", "beleidsregel", 5_000));
+    let out = env.run(&["bundle", "--format", "csv"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let csv = stdout(&out);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines[0].starts_with("Regel,Wat blokkeert,casussen"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie,1,1,10000.00,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn an_unknown_law_is_refused_with_the_nearest_name() {
+    let env = Env::new();
+    env.new_note(FULL);
+    let out = env.run(&["bundle", "--law", "jeugdwett"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("onbekende wet of regel ‘jeugdwett’"), "{err}");
+    assert!(err.contains("bedoel je ‘jeugdwet’?"), "{err}");
+    assert!(err.contains("wmo2015"), "{err}");
+    let out = env
+        .cmd()
+        .env("DRIEHOEK_LANG", "en")
+        .args(["bundle", "--law", "jeugdwett"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("did you mean ‘jeugdwet’?"),
+        "{}",
+        stderr(&out)
+    );
+    // A typed "anders" law is known too.
+    assert_eq!(
+        code(&env.run(&["bundle", "--law", "interne werkinstructie"])),
+        0
+    );
+}
