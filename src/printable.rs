@@ -105,15 +105,20 @@ mod tests {
 
     #[test]
     fn arguments_are_made_printable_and_ordinary_ones_kept() {
-        use std::os::unix::ffi::OsStringExt;
         assert_eq!(argument("x\x1b[2J".into()), OsString::from("x␛[2J"));
-        let path = OsString::from_vec(b"caf\xe9.toml".to_vec());
+    }
+
+    /// Unix allows names that are not UTF-8; such a path stays as it is.
+    #[cfg(unix)]
+    #[test]
+    fn a_path_that_is_not_utf8_stays_and_controls_in_one_are_shown() {
+        let path = crate::sys::non_utf8(b"caf\xe9.toml");
         assert_eq!(
             argument(path.clone()),
             path,
             "a path that is not UTF-8 stays"
         );
-        let steering = OsString::from_vec(b"\xff\x1b]52".to_vec());
+        let steering = crate::sys::non_utf8(b"\xff\x1b]52");
         assert_eq!(argument(steering), OsString::from("�␛]52"));
     }
 

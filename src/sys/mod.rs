@@ -49,6 +49,14 @@ pub fn is_not_regular(e: &io::Error) -> bool {
     e.get_ref().is_some_and(|inner| inner.is::<NotRegular>())
 }
 
+/// A name that is not UTF-8, as Unix allows: for tests of what the tool
+/// does with one.
+#[cfg(all(test, unix))]
+pub fn non_utf8(bytes: &[u8]) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt;
+    std::ffi::OsString::from_vec(bytes.to_vec())
+}
+
 fn not_regular() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, NotRegular)
 }
