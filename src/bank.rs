@@ -542,6 +542,7 @@ fn read_condition(
     w: RawCondition,
     earlier: &[Question],
 ) -> Result<Condition, Vec<(std::ops::Range<usize>, String)>> {
+    let lang = i18n::current();
     let find = |target: &Spanned<String>| {
         earlier
             .iter()
@@ -549,10 +550,7 @@ fn read_condition(
             .ok_or_else(|| {
                 vec![(
                     target.span(),
-                    format!(
-                        "follow-up of '{}', which is not an earlier question",
-                        target.get_ref()
-                    ),
+                    i18n::BANK_NOT_EARLIER.with(lang, &[("id", target.get_ref())]),
                 )]
             })
     };
@@ -564,18 +562,20 @@ fn read_condition(
             if allowed.is_empty() {
                 return Err(vec![(
                     w.question.span(),
-                    format!(
-                        "a follow-up can only depend on a choice, yes/no or scale question; '{target}' is {}",
-                        t.kind.name()
-                    ),
+                    i18n::BANK_CONDITION_KIND
+                        .with(lang, &[("id", &target), ("kind", t.kind.name())]),
                 )]);
             }
             if let Some(v) = any_of.get_ref().iter().find(|v| !allowed.contains(v)) {
                 return Err(vec![(
                     any_of.span(),
-                    format!(
-                        "'{v}' is not a value of '{target}' (values: {})",
-                        allowed.join(", ")
+                    i18n::BANK_NOT_A_VALUE.with(
+                        lang,
+                        &[
+                            ("value", v),
+                            ("id", &target),
+                            ("values", &allowed.join(", ")),
+                        ],
                     ),
                 )]);
             }
@@ -589,11 +589,11 @@ fn read_condition(
             if t.kind != Kind::Scale || o.kind != Kind::Scale {
                 return Err(vec![(
                     other.span(),
-                    "apart_from compares two scale questions".to_string(),
+                    i18n::BANK_APART_SCALES.get(lang).to_string(),
                 )]);
             }
             if *by.get_ref() < 1 {
-                return Err(vec![(by.span(), "by is a whole number from 1".to_string())]);
+                return Err(vec![(by.span(), i18n::BANK_BY.get(lang).to_string())]);
             }
             Ok(Condition::Apart {
                 question: target,
@@ -603,7 +603,7 @@ fn read_condition(
         }
         _ => Err(vec![(
             w.question.span(),
-            "a condition has either `in = [...]` or both `apart_from` and `by`".to_string(),
+            i18n::BANK_CONDITION_FORM.get(lang).to_string(),
         )]),
     }
 }
@@ -622,6 +622,7 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
     let fail = |list: Vec<Problem>| Problems::in_file(file, list);
     let raw: RawSet =
         toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+    let lang = i18n::current();
     let mut problems = Pending::new(file, src);
     // Counted before anything else is checked: past a limit the rest is
     // not read at all.
@@ -655,18 +656,17 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
         problem(
             raw.format.span(),
             None,
-            format!(
-                "question-set format {} is not supported; this version of driehoek reads format {BANK_FORMAT}",
-                raw.format.get_ref()
+            i18n::BANK_FORMAT.with(
+                lang,
+                &[
+                    ("found", &raw.format.get_ref().to_string()),
+                    ("known", &BANK_FORMAT.to_string()),
+                ],
             ),
         );
     }
     if !is_key(raw.id.get_ref()) {
-        problem(
-            raw.id.span(),
-            None,
-            "a set id uses only a-z, 0-9 and _".into(),
-        );
+        problem(raw.id.span(), None, i18n::BANK_SET_ID.get(lang).into());
     }
 
     let mut sections = Vec::new();
@@ -677,14 +677,14 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
             problem(
                 rs.key.span(),
                 None,
-                format!("section key '{skey}' may use only a-z, 0-9 and _"),
+                i18n::BANK_SECTION_KEY.with(lang, &[("key", &skey)]),
             );
         }
         if sections.iter().any(|s: &Section| s.key == skey) {
             problem(
                 rs.key.span(),
                 None,
-                format!("section '{skey}' appears twice"),
+                i18n::BANK_SECTION_TWICE.with(lang, &[("key", &skey)]),
             );
         }
         for rq in rs.questions {
@@ -692,10 +692,10 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
             let at = rq.key.span();
             let mut bad = |msg: String| problem(at.clone(), Some(&id), msg);
             if !is_key(rq.key.get_ref()) {
-                bad("a question key may use only a-z, 0-9 and _".into());
+                bad(i18n::BANK_QUESTION_KEY.get(lang).into());
             }
             if questions.iter().any(|q| q.id == id) {
-                bad("this question id appears twice".into());
+                bad(i18n::BANK_QUESTION_TWICE.get(lang).into());
             }
             let takes_choices = matches!(rq.kind, Kind::Choice | Kind::Multi);
             let choices = rq.choices.map(Spanned::into_inner).unwrap_or_default();
@@ -706,28 +706,26 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                 ));
             }
             if takes_choices && choices.is_empty() {
-                bad(format!("a {} question needs choices", rq.kind.name()));
+                bad(i18n::BANK_NEEDS_CHOICES.with(lang, &[("kind", rq.kind.name())]));
             }
             if !takes_choices && !choices.is_empty() {
-                bad(format!("a {} question takes no choices", rq.kind.name()));
+                bad(i18n::BANK_NO_CHOICES.with(lang, &[("kind", rq.kind.name())]));
             }
             for (i, c) in choices.iter().enumerate() {
                 if !is_key(&c.value) {
-                    bad(format!(
-                        "choice value '{}' may use only a-z, 0-9 and _",
-                        c.value
-                    ));
+                    bad(i18n::BANK_CHOICE_KEY.with(lang, &[("value", &c.value)]));
                 }
                 if choices[..i].iter().any(|d| d.value == c.value) {
-                    bad(format!("choice value '{}' appears twice", c.value));
+                    bad(i18n::BANK_CHOICE_TWICE.with(lang, &[("value", &c.value)]));
                 }
             }
             let scale = match (rq.kind, &rq.min, &rq.max) {
                 (Kind::Scale, Some(min), Some(max)) => {
                     let (min, max) = (*min.get_ref(), *max.get_ref());
                     if min >= max || min < 0 || max > 10 {
-                        bad(format!(
-                            "a scale runs from a lower to a higher number between 0 and 10, not {min} to {max}"
+                        bad(i18n::BANK_SCALE_RANGE.with(
+                            lang,
+                            &[("min", &min.to_string()), ("max", &max.to_string())],
                         ));
                     }
                     Some(Scale {
@@ -738,15 +736,12 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                     })
                 }
                 (Kind::Scale, _, _) => {
-                    bad("a scale question needs min and max".into());
+                    bad(i18n::BANK_SCALE_NEEDS.get(lang).into());
                     None
                 }
                 (_, None, None) if rq.min_label.is_none() && rq.max_label.is_none() => None,
                 _ => {
-                    bad(format!(
-                        "a {} question takes no min, max or labels",
-                        rq.kind.name()
-                    ));
+                    bad(i18n::BANK_NO_SCALE.with(lang, &[("kind", rq.kind.name())]));
                     None
                 }
             };
@@ -770,7 +765,7 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                         problem(
                             w.span(),
                             Some(&id),
-                            format!("walk is \"kort\" or \"volledig\", not '{other}'"),
+                            i18n::BANK_WALK.with(lang, &[("value", other)]),
                         );
                         Depth::Full
                     }
@@ -798,11 +793,7 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
         });
     }
     if questions.is_empty() {
-        problem(
-            0..0,
-            None,
-            "a question set needs at least one question".into(),
-        );
+        problem(0..0, None, i18n::BANK_NO_QUESTIONS.get(lang).into());
     }
 
     let find = |id: &Spanned<String>| questions.iter().find(|q| q.id == *id.get_ref());
@@ -812,10 +803,7 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
             problem(
                 r.span(),
                 None,
-                format!(
-                    "role {name} names '{}', which is not a question of this set",
-                    r.get_ref()
-                ),
+                i18n::BANK_ROLE_MISSING.with(lang, &[("role", name), ("id", r.get_ref())]),
             );
             return None;
         };
@@ -824,14 +812,20 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                 problem(
                     r.span(),
                     Some(&q.id),
-                    format!(
-                        "role {name} needs a {} question, not {}",
-                        kinds
-                            .iter()
-                            .map(|k| k.name())
-                            .collect::<Vec<_>>()
-                            .join(" or "),
-                        q.kind.name()
+                    i18n::BANK_ROLE_KIND.with(
+                        lang,
+                        &[
+                            ("role", name),
+                            (
+                                "kinds",
+                                &kinds
+                                    .iter()
+                                    .map(|k| k.name())
+                                    .collect::<Vec<_>>()
+                                    .join(i18n::BANK_OR.get(lang)),
+                            ),
+                            ("kind", q.kind.name()),
+                        ],
                     ),
                 );
             }
@@ -844,10 +838,8 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
                 problem(
                     r.span(),
                     Some(&q.id),
-                    format!(
-                        "role {name} needs a choice question with the values {}",
-                        values.join(", ")
-                    ),
+                    i18n::BANK_ROLE_VALUES
+                        .with(lang, &[("role", name), ("values", &values.join(", "))]),
                 );
             }
             _ => {}
@@ -1112,15 +1104,17 @@ when = { question = "a.later", in = ["x"] }
         let text = err.to_string();
         assert_eq!(err.list.len(), 3, "{text}");
         assert!(
-            text.contains("test.toml:7:15: role verdict_law names 'a.missing'"),
+            text.contains("test.toml:7:15: rol verdict_law noemt 'a.missing'"),
             "{text}"
         );
         assert!(
-            text.contains("test.toml:14:7: [a.keuze] a choice question needs choices"),
+            text.contains(
+                "test.toml:14:7: [a.keuze] een vraag van soort choice heeft keuzes (choices) nodig"
+            ),
             "{text}"
         );
         assert!(
-            text.contains("test.toml:22:21: [a.volg] follow-up of 'a.later'"),
+            text.contains("test.toml:22:21: [a.volg] vervolg op 'a.later'"),
             "{text}"
         );
     }
@@ -1131,7 +1125,8 @@ when = { question = "a.later", in = ["x"] }
         assert!(err.to_string().contains("x.toml:5:1"), "{err}");
         let err = parse_set("x.toml", "format = 9\nid = \"x\"\nversion = 1\nname = { nl = \"x\", en = \"x\" }\nsections = []\n").unwrap_err();
         assert!(
-            err.to_string().contains("format 9 is not supported"),
+            err.to_string()
+                .contains("vragenlijstformaat 9 wordt niet ondersteund"),
             "{err}"
         );
     }
@@ -1246,11 +1241,11 @@ prompt = { nl = "?", en = "?" }
 "#;
         let text = parse_set("t.toml", src).unwrap_err().to_string();
         assert!(
-            text.contains("t.toml:15:8: [a.nu] walk is \"kort\" or \"volledig\", not 'snel'"),
+            text.contains("t.toml:15:8: [a.nu] walk is \"kort\" of \"volledig\", niet 'snel'"),
             "{text}"
         );
         assert!(
-            text.contains("t.toml:21:42: [a.opm] follow-up of 'a.later'"),
+            text.contains("t.toml:21:42: [a.opm] vervolg op 'a.later'"),
             "{text}"
         );
     }

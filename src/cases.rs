@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::i18n::Text;
+use crate::i18n::{self, Text};
 use crate::note::Verdict;
 use crate::problem::{Problem, Problems};
 
@@ -115,14 +115,17 @@ pub fn parse(file: &str, src: &str) -> Result<PracticeCase, Problems> {
         .unwrap_or("");
     let at = |what: &str| src.find(what).unwrap_or(0);
     if case.format != CASES_FORMAT {
-        let msg = format!(
-            "practice-case format {} is not supported; this version reads format {CASES_FORMAT}",
-            case.format
+        let msg = i18n::CASE_FORMAT.with(
+            i18n::current(),
+            &[
+                ("found", &case.format.to_string()),
+                ("known", &CASES_FORMAT.to_string()),
+            ],
         );
         return Err(fail(Problem::at(file, src, at("format"), None, msg)));
     }
     if case.key != stem {
-        let msg = format!("the key '{}' must be the file's name, '{stem}'", case.key);
+        let msg = i18n::CASE_KEY.with(i18n::current(), &[("key", &case.key), ("stem", stem)]);
         return Err(fail(Problem::at(file, src, at("key"), None, msg)));
     }
     Ok(case)
@@ -270,7 +273,7 @@ mod tests {
         let err = parse("questions/cases/anders.toml", src).unwrap_err();
         assert!(
             err.to_string()
-                .contains("must be the file's name, 'anders'"),
+                .contains("moet de naam van het bestand zijn, 'anders'"),
             "{err}"
         );
     }

@@ -676,6 +676,46 @@ msgs! {
     KIND_DATE = "een datum, bijvoorbeeld \"1-12-2026\"", "a date, for example \"1-12-2026\"";
 }
 
+msgs! {
+    // Checking a coach's question set, lexicon and practice case.
+    BANK_FORMAT = "vragenlijstformaat {found} wordt niet ondersteund; deze versie van driehoek leest formaat {known}", "question-set format {found} is not supported; this version of driehoek reads format {known}";
+    BANK_SET_ID = "het id van een vragenlijst gebruikt alleen a-z, 0-9 en _", "a set id uses only a-z, 0-9 and _";
+    BANK_SECTION_KEY = "de sleutel van onderdeel '{key}' mag alleen a-z, 0-9 en _ gebruiken", "section key '{key}' may use only a-z, 0-9 and _";
+    BANK_SECTION_TWICE = "onderdeel '{key}' staat er twee keer in", "section '{key}' appears twice";
+    BANK_QUESTION_KEY = "de sleutel van een vraag mag alleen a-z, 0-9 en _ gebruiken", "a question key may use only a-z, 0-9 and _";
+    BANK_QUESTION_TWICE = "dit vraag-id staat er twee keer in", "this question id appears twice";
+    BANK_NEEDS_CHOICES = "een vraag van soort {kind} heeft keuzes (choices) nodig", "a {kind} question needs choices";
+    BANK_NO_CHOICES = "een vraag van soort {kind} heeft geen keuzes (choices)", "a {kind} question takes no choices";
+    BANK_CHOICE_KEY = "keuzewaarde '{value}' mag alleen a-z, 0-9 en _ gebruiken", "choice value '{value}' may use only a-z, 0-9 and _";
+    BANK_CHOICE_TWICE = "keuzewaarde '{value}' staat er twee keer in", "choice value '{value}' appears twice";
+    BANK_SCALE_RANGE = "een schaal loopt van een lager naar een hoger getal tussen 0 en 10, niet van {min} tot {max}", "a scale runs from a lower to a higher number between 0 and 10, not {min} to {max}";
+    BANK_SCALE_NEEDS = "een schaalvraag heeft min en max nodig", "a scale question needs min and max";
+    BANK_NO_SCALE = "een vraag van soort {kind} heeft geen min, max, min_label of max_label", "a {kind} question takes no min, max or labels";
+    BANK_WALK = "walk is \"kort\" of \"volledig\", niet '{value}'", "walk is \"kort\" or \"volledig\", not '{value}'";
+    BANK_NO_QUESTIONS = "een vragenlijst heeft minstens één vraag nodig", "a question set needs at least one question";
+    BANK_NOT_EARLIER = "vervolg op '{id}', maar dat is geen eerdere vraag", "follow-up of '{id}', which is not an earlier question";
+    BANK_CONDITION_KIND = "een vervolgvraag kan alleen afhangen van een keuze-, ja/nee- of schaalvraag; '{id}' is van soort {kind}", "a follow-up can only depend on a choice, yes/no or scale question; '{id}' is {kind}";
+    BANK_NOT_A_VALUE = "'{value}' is geen waarde van '{id}' (waarden: {values})", "'{value}' is not a value of '{id}' (values: {values})";
+    BANK_APART_SCALES = "apart_from vergelijkt twee schaalvragen", "apart_from compares two scale questions";
+    BANK_BY = "by is een heel getal vanaf 1", "by is a whole number from 1";
+    BANK_CONDITION_FORM = "een voorwaarde heeft óf `in = [...]`, óf `apart_from` en `by` samen", "a condition has either `in = [...]` or both `apart_from` and `by`";
+    BANK_ROLE_MISSING = "rol {role} noemt '{id}', maar dat is geen vraag van deze vragenlijst", "role {role} names '{id}', which is not a question of this set";
+    BANK_ROLE_KIND = "rol {role} heeft een vraag van soort {kinds} nodig, niet {kind}", "role {role} needs a {kinds} question, not {kind}";
+    BANK_ROLE_VALUES = "rol {role} heeft een keuzevraag met de waarden {values} nodig", "role {role} needs a choice question with the values {values}";
+    BANK_OR = " of ", " or ";
+    LEX_FORMAT = "lexiconformaat {found} wordt niet ondersteund; deze versie van driehoek leest formaat {known}", "lexicon format {found} is not supported; this version of driehoek reads format {known}";
+    LEX_KEY = "de sleutel van een label gebruikt alleen a-z, 0-9 en _", "a label key uses only a-z, 0-9 and _";
+    LEX_TWICE = "label '{key}' staat er twee keer in", "label '{key}' appears twice";
+    LEX_NO_PHRASE = "een label heeft minstens één uitdrukking nodig (nl of en)", "a label needs at least one phrase (nl or en)";
+    LEX_QUESTION = "de wedervraag (question) heeft een tekst in nl en en nodig", "the question back needs a text in nl and en";
+    LEX_PHRASE_TWICE = "uitdrukking '{phrase}' staat twee keer in dit label", "phrase '{phrase}' appears twice in this label";
+    LEX_PHRASE_ELSEWHERE = "uitdrukking '{phrase}' staat al in label '{key}'; een uitdrukking hoort bij één label", "phrase '{phrase}' is already in label '{key}'; a phrase belongs to one label";
+    LEX_PHRASE_EMPTY = "een uitdrukking kan niet leeg zijn", "a phrase cannot be empty";
+    LEX_PHRASE_EDGE = "uitdrukking '{phrase}' moet met een letter of cijfer beginnen en eindigen", "phrase '{phrase}' must begin and end with a letter or digit";
+    CASE_FORMAT = "oefencasusformaat {found} wordt niet ondersteund; deze versie leest formaat {known}", "practice-case format {found} is not supported; this version reads format {known}";
+    CASE_KEY = "de sleutel '{key}' moet de naam van het bestand zijn, '{stem}'", "the key '{key}' must be the file's name, '{stem}'";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

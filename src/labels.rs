@@ -165,9 +165,12 @@ impl Lexicon {
             problems.push(at(
                 raw.format.span(),
                 None,
-                format!(
-                    "lexicon format {} is not supported; this version of driehoek reads format {LEXICON_FORMAT}",
-                    raw.format.get_ref()
+                i18n::LEX_FORMAT.with(
+                    lang,
+                    &[
+                        ("found", &raw.format.get_ref().to_string()),
+                        ("known", &LEXICON_FORMAT.to_string()),
+                    ],
                 ),
             ));
         }
@@ -184,29 +187,25 @@ impl Lexicon {
                 problems.push(at(
                     at_key.clone(),
                     Some(&key),
-                    "a label key uses only a-z, 0-9 and _".into(),
+                    i18n::LEX_KEY.get(lang).into(),
                 ));
             }
             if labels.iter().any(|l| l.key == key) {
                 problems.push(at(
                     at_key.clone(),
                     Some(&key),
-                    format!("label '{key}' appears twice"),
+                    i18n::LEX_TWICE.with(lang, &[("key", &key)]),
                 ));
             }
             if rl.nl.is_empty() && rl.en.is_empty() {
-                problems.push(at(
-                    at_key,
-                    Some(&key),
-                    "a label needs at least one phrase (nl or en)".into(),
-                ));
+                problems.push(at(at_key, Some(&key), i18n::LEX_NO_PHRASE.get(lang).into()));
             }
             let question = rl.question.get_ref();
             if question.nl.trim().is_empty() || question.en.trim().is_empty() {
                 problems.push(at(
                     rl.question.span(),
                     Some(&key),
-                    "the question back needs a text in nl and en".into(),
+                    i18n::LEX_QUESTION.get(lang).into(),
                 ));
             }
             for (lang, phrases) in [(Lang::Nl, &rl.nl), (Lang::En, &rl.en)] {
@@ -222,15 +221,13 @@ impl Lexicon {
                         Some(&(i, _)) if i == index => problems.push(at(
                             phrase.span(),
                             Some(&key),
-                            format!("phrase '{text}' appears twice in this label"),
+                            i18n::LEX_PHRASE_TWICE.with(lang, &[("phrase", text)]),
                         )),
                         Some(&(i, _)) => problems.push(at(
                             phrase.span(),
                             Some(&key),
-                            format!(
-                                "phrase '{text}' is already in label '{}'; a phrase belongs to one label",
-                                labels[i].key
-                            ),
+                            i18n::LEX_PHRASE_ELSEWHERE
+                                .with(lang, &[("phrase", text), ("key", &labels[i].key)]),
                         )),
                         None => {
                             seen.insert(normalise(text), (index, lang));
@@ -438,11 +435,9 @@ fn check_phrase(phrase: &str) -> Result<(), String> {
     let trimmed = phrase.trim();
     let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if trimmed.is_empty() {
-        Err("a phrase cannot be empty".into())
+        Err(i18n::LEX_PHRASE_EMPTY.get(i18n::current()).into())
     } else if !edge(trimmed.chars().next()) || !edge(trimmed.chars().next_back()) {
-        Err(format!(
-            "phrase '{phrase}' must begin and end with a letter or digit"
-        ))
+        Err(i18n::LEX_PHRASE_EDGE.with(i18n::current(), &[("phrase", phrase)]))
     } else {
         Ok(())
     }
@@ -1171,7 +1166,7 @@ question = { nl = "?", en = "?" }
         assert_eq!(err.list.len(), 1);
         assert_eq!(
             err.list[0].to_string(),
-            "extra.toml:7:7: [a] label 'a' appears twice"
+            "extra.toml:7:7: [a] label 'a' staat er twee keer in"
         );
         assert_eq!(err.summary, "1 fout in extra.toml");
     }
@@ -1188,7 +1183,7 @@ question = { nl = "?", en = "?" }
         );
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].0, found[0].1), (1, 10), "{found:?}");
-        assert!(found[0].2.contains("format 2"), "{found:?}");
+        assert!(found[0].2.contains("formaat 2"), "{found:?}");
     }
 
     #[test]
@@ -1213,10 +1208,10 @@ question = { nl = "?", en = "?" }
         let at: Vec<(usize, usize)> = found.iter().map(|f| (f.0, f.1)).collect();
         assert_eq!(at, [(3, 7), (4, 13), (4, 17), (9, 7), (13, 7)], "{found:?}");
         assert!(found[0].2.contains("a-z"));
-        assert!(found[1].2.contains("empty"));
-        assert!(found[2].2.contains("letter or digit"));
-        assert!(found[3].2.contains("already in label 'Niet-Gemotiveerd'"));
-        assert!(found[4].2.contains("at least one phrase"));
+        assert!(found[1].2.contains("leeg"));
+        assert!(found[2].2.contains("letter of cijfer"));
+        assert!(found[3].2.contains("staat al in label 'Niet-Gemotiveerd'"));
+        assert!(found[4].2.contains("minstens één uitdrukking"));
     }
 
     #[test]
@@ -1232,7 +1227,7 @@ question = { nl = "?", en = "?" }
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0, found[0].1), (4, 24));
-        assert!(found[0].2.contains("twice in this label"));
+        assert!(found[0].2.contains("twee keer in dit label"));
     }
 
     #[test]

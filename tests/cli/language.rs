@@ -263,3 +263,113 @@ fn settings_and_question_set_errors_speak_the_chosen_language() {
     let (nl, _) = both(&env, &["questions"], 2);
     assert!(nl.contains("eigen.toml:2:"), "{nl}");
 }
+
+#[test]
+fn a_coachs_question_set_lexicon_and_case_are_checked_in_the_chosen_language() {
+    let env = Env::new();
+    let set = env.file(
+        "eigen.toml",
+        r#"format = 1
+id = "Eigen-Set"
+version = 1
+name = { nl = "Eigen", en = "Own" }
+[roles]
+title = "a.weg"
+[[sections]]
+key = "a"
+title = { nl = "A", en = "A" }
+[[sections.questions]]
+key = "titel"
+kind = "text"
+prompt = { nl = "?", en = "?" }
+when = { question = "a.later", in = ["x"] }
+"#,
+    );
+    let (nl, en) = both(
+        &env,
+        &["--questions", set.to_str().unwrap(), "questions"],
+        2,
+    );
+    assert!(
+        nl.contains("eigen.toml:2:6: het id van een vragenlijst gebruikt alleen a-z, 0-9 en _"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains(
+            "eigen.toml:6:9: rol title noemt 'a.weg', maar dat is geen vraag van deze vragenlijst"
+        ),
+        "{nl}"
+    );
+    assert!(
+        nl.contains(
+            "eigen.toml:14:21: [a.titel] vervolg op 'a.later', maar dat is geen eerdere vraag"
+        ),
+        "{nl}"
+    );
+    assert!(nl.contains("3 fouten in"), "{nl}");
+    assert!(
+        en.contains("eigen.toml:2:6: a set id uses only a-z, 0-9 and _"),
+        "{en}"
+    );
+    assert!(
+        en.contains("eigen.toml:6:9: role title names 'a.weg'"),
+        "{en}"
+    );
+    assert!(
+        en.contains("eigen.toml:14:21: [a.titel] follow-up of 'a.later'"),
+        "{en}"
+    );
+    assert!(en.contains("3 problems in"), "{en}");
+
+    let kind = env.file(
+        "soort.toml",
+        "format = 1\nid = \"soort\"\nversion = 1\nname = { nl = \"S\", en = \"S\" }\n[[sections]]\nkey = \"a\"\ntitle = { nl = \"A\", en = \"A\" }\n[[sections.questions]]\nkey = \"b\"\nkind = \"datum\"\nprompt = { nl = \"?\", en = \"?\" }\n",
+    );
+    let (nl, en) = both(
+        &env,
+        &["--questions", kind.to_str().unwrap(), "questions"],
+        2,
+    );
+    assert!(
+        nl.contains("soort.toml:10:") && nl.contains("datum"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("soort.toml:10:") && en.contains("unknown variant"),
+        "{en}"
+    );
+
+    let dir = env.config.path().join("driehoek");
+    fs::create_dir_all(dir.join("cases")).unwrap();
+    fs::write(
+        dir.join("lexicon.toml"),
+        "format = 1\n[[label]]\nkey = \"Fout\"\nnl = [\"x\"]\nquestion = { nl = \"?\", en = \"?\" }\n",
+    )
+    .unwrap();
+    let (nl, en) = both(&env, &["check"], 2);
+    assert!(
+        nl.contains(
+            "lexicon.toml:3:7: [Fout] de sleutel van een label gebruikt alleen a-z, 0-9 en _"
+        ),
+        "{nl}"
+    );
+    assert!(
+        en.contains("lexicon.toml:3:7: [Fout] a label key uses only a-z, 0-9 and _"),
+        "{en}"
+    );
+    fs::remove_file(dir.join("lexicon.toml")).unwrap();
+
+    let case = fs::read_to_string("questions/cases/drie-zakken-post.toml").unwrap();
+    fs::write(dir.join("cases").join("eigen.toml"), case).unwrap();
+    let (nl, en) = both(&env, &["practice", "--list"], 2);
+    assert!(
+        nl.contains("de sleutel 'drie-zakken-post' moet de naam van het bestand zijn, 'eigen'")
+            && nl.contains("1 fout in"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("the key 'drie-zakken-post' must be the file's name, 'eigen'")
+            && en.contains("1 problem in"),
+        "{en}"
+    );
+}
