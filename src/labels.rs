@@ -208,16 +208,16 @@ impl Lexicon {
                     i18n::LEX_QUESTION.get(lang).into(),
                 ));
             }
-            for (lang, phrases) in [(Lang::Nl, &rl.nl), (Lang::En, &rl.en)] {
+            for (written_in, phrases) in [(Lang::Nl, &rl.nl), (Lang::En, &rl.en)] {
                 for phrase in phrases {
                     let text = phrase.get_ref();
-                    if let Err(msg) = check_phrase(text) {
+                    if let Err(msg) = check_phrase(text, lang) {
                         problems.push(at(phrase.span(), Some(&key), msg));
                         continue;
                     }
                     match seen.get(&normalise(text)) {
                         // A loanword may stand in both languages of one label.
-                        Some(&(i, l)) if i == index && l != lang => {}
+                        Some(&(i, l)) if i == index && l != written_in => {}
                         Some(&(i, _)) if i == index => problems.push(at(
                             phrase.span(),
                             Some(&key),
@@ -230,7 +230,7 @@ impl Lexicon {
                                 .with(lang, &[("phrase", text), ("key", &labels[i].key)]),
                         )),
                         None => {
-                            seen.insert(normalise(text), (index, lang));
+                            seen.insert(normalise(text), (index, written_in));
                         }
                     }
                 }
@@ -431,13 +431,13 @@ fn phrases(label: &Label) -> impl Iterator<Item = &String> {
 
 /// A phrase must begin and end with a letter or digit: that is what "whole
 /// word" can be checked against.
-fn check_phrase(phrase: &str) -> Result<(), String> {
+fn check_phrase(phrase: &str, lang: Lang) -> Result<(), String> {
     let trimmed = phrase.trim();
     let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if trimmed.is_empty() {
-        Err(i18n::LEX_PHRASE_EMPTY.get(i18n::current()).into())
+        Err(i18n::LEX_PHRASE_EMPTY.get(lang).into())
     } else if !edge(trimmed.chars().next()) || !edge(trimmed.chars().next_back()) {
-        Err(i18n::LEX_PHRASE_EDGE.with(i18n::current(), &[("phrase", phrase)]))
+        Err(i18n::LEX_PHRASE_EDGE.with(lang, &[("phrase", phrase)]))
     } else {
         Ok(())
     }
@@ -1166,7 +1166,7 @@ question = { nl = "?", en = "?" }
         assert_eq!(err.list.len(), 1);
         assert_eq!(
             err.list[0].to_string(),
-            "extra.toml:7:7: [a] label 'a' staat er twee keer in"
+            "extra.toml:7:7: [a] label 'a' appears twice"
         );
         assert_eq!(err.summary, "1 fout in extra.toml");
     }
@@ -1183,7 +1183,7 @@ question = { nl = "?", en = "?" }
         );
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].0, found[0].1), (1, 10), "{found:?}");
-        assert!(found[0].2.contains("formaat 2"), "{found:?}");
+        assert!(found[0].2.contains("format 2"), "{found:?}");
     }
 
     #[test]
@@ -1208,10 +1208,10 @@ question = { nl = "?", en = "?" }
         let at: Vec<(usize, usize)> = found.iter().map(|f| (f.0, f.1)).collect();
         assert_eq!(at, [(3, 7), (4, 13), (4, 17), (9, 7), (13, 7)], "{found:?}");
         assert!(found[0].2.contains("a-z"));
-        assert!(found[1].2.contains("leeg"));
-        assert!(found[2].2.contains("letter of cijfer"));
-        assert!(found[3].2.contains("staat al in label 'Niet-Gemotiveerd'"));
-        assert!(found[4].2.contains("minstens één uitdrukking"));
+        assert!(found[1].2.contains("empty"));
+        assert!(found[2].2.contains("letter or digit"));
+        assert!(found[3].2.contains("already in label 'Niet-Gemotiveerd'"));
+        assert!(found[4].2.contains("at least one phrase"));
     }
 
     #[test]
@@ -1227,7 +1227,7 @@ question = { nl = "?", en = "?" }
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0, found[0].1), (4, 24));
-        assert!(found[0].2.contains("twee keer in dit label"));
+        assert!(found[0].2.contains("twice in this label"));
     }
 
     #[test]
