@@ -631,17 +631,24 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
         .map(|q| q.choices.as_ref().map_or(0, |c| c.get_ref().len()))
         .sum();
     let over = [
-        (raw.sections.len(), MAX_SECTIONS, "sections"),
-        (questions_in().count(), MAX_QUESTIONS, "questions"),
-        (choice_count, MAX_ALL_CHOICES, "choices in all"),
-        (raw.contrasts.len(), MAX_CONTRASTS, "contrasts"),
+        (raw.sections.len(), MAX_SECTIONS, i18n::BANK_SECTIONS),
+        (questions_in().count(), MAX_QUESTIONS, i18n::BANK_QUESTIONS),
+        (choice_count, MAX_ALL_CHOICES, i18n::BANK_ALL_CHOICES),
+        (raw.contrasts.len(), MAX_CONTRASTS, i18n::BANK_CONTRASTS),
     ];
     for (count, max, what) in over {
         if count > max {
             problems.push(
                 0,
                 None,
-                format!("a question set has at most {max} {what}; this one has {count}"),
+                i18n::BANK_TOO_MANY.with(
+                    lang,
+                    &[
+                        ("max", &max.to_string()),
+                        ("what", what.get(lang)),
+                        ("count", &count.to_string()),
+                    ],
+                ),
             );
         }
     }
@@ -700,9 +707,12 @@ pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
             let takes_choices = matches!(rq.kind, Kind::Choice | Kind::Multi);
             let choices = rq.choices.map(Spanned::into_inner).unwrap_or_default();
             if choices.len() > MAX_CHOICES {
-                bad(format!(
-                    "a question has at most {MAX_CHOICES} choices; this one has {}",
-                    choices.len()
+                bad(i18n::BANK_TOO_MANY_CHOICES.with(
+                    lang,
+                    &[
+                        ("max", &MAX_CHOICES.to_string()),
+                        ("count", &choices.len().to_string()),
+                    ],
                 ));
             }
             if takes_choices && choices.is_empty() {
@@ -1056,14 +1066,14 @@ mod tests {
         let err = parse_set("groot.toml", &big_set(MAX_QUESTIONS + 1, 1)).unwrap_err();
         assert!(
             err.to_string()
-                .contains("a question set has at most 500 questions; this one has 501"),
+                .contains("een vragenlijst heeft hoogstens 500 vragen; deze heeft er 501"),
             "{err}"
         );
         let err = parse_set("keuzes.toml", &big_set(1, MAX_CHOICES + 1)).unwrap_err();
-        assert!(err.to_string().contains("at most 50 choices"), "{err}");
+        assert!(err.to_string().contains("hoogstens 50 keuzes"), "{err}");
         let err = parse_set("alle.toml", &big_set(MAX_QUESTIONS, 11)).unwrap_err();
         assert!(
-            err.to_string().contains("at most 5000 choices in all"),
+            err.to_string().contains("hoogstens 5000 keuzes in totaal"),
             "{err}"
         );
         // At the limit it loads; most of the time is the TOML parser, in a

@@ -703,6 +703,12 @@ msgs! {
     BANK_ROLE_KIND = "rol {role} heeft een vraag van soort {kinds} nodig, niet {kind}", "role {role} needs a {kinds} question, not {kind}";
     BANK_ROLE_VALUES = "rol {role} heeft een keuzevraag met de waarden {values} nodig", "role {role} needs a choice question with the values {values}";
     BANK_OR = " of ", " or ";
+    BANK_TOO_MANY = "een vragenlijst heeft hoogstens {max} {what}; deze heeft er {count}", "a question set has at most {max} {what}; this one has {count}";
+    BANK_SECTIONS = "delen", "sections";
+    BANK_QUESTIONS = "vragen", "questions";
+    BANK_ALL_CHOICES = "keuzes in totaal", "choices in all";
+    BANK_CONTRASTS = "contrasten", "contrasts";
+    BANK_TOO_MANY_CHOICES = "een vraag heeft hoogstens {max} keuzes; deze heeft er {count}", "a question has at most {max} choices; this one has {count}";
     LEX_FORMAT = "lexiconformaat {found} wordt niet ondersteund; deze versie van driehoek leest formaat {known}", "lexicon format {found} is not supported; this version of driehoek reads format {known}";
     LEX_KEY = "de sleutel van een label gebruikt alleen a-z, 0-9 en _", "a label key uses only a-z, 0-9 and _";
     LEX_TWICE = "label '{key}' staat er twee keer in", "label '{key}' appears twice";
