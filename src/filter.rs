@@ -107,24 +107,7 @@ pub fn parse_date_on(s: &str, today: Date) -> Result<Date, String> {
             .checked_sub(jiff::Span::new().weeks(weeks))
             .map_err(|_| bad());
     }
-    let parts: Vec<&str> = t.split('-').collect();
-    let [a, b, c] = parts[..] else {
-        return Err(bad());
-    };
-    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
-        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<i16>().ok())
-            .flatten()
-    };
-    let (year, month, day) = match (digits(a, 4..=4), digits(c, 4..=4)) {
-        (Some(y), None) => (Some(y), digits(b, 2..=2), digits(c, 2..=2)),
-        (None, Some(y)) => (Some(y), digits(b, 1..=2), digits(a, 1..=2)),
-        _ => (None, None, None),
-    };
-    match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => Date::new(y, m as i8, d as i8).map_err(|_| bad()),
-        _ => Err(bad()),
-    }
+    crate::day::parse(t).ok_or_else(bad)
 }
 
 #[cfg(test)]

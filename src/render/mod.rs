@@ -83,21 +83,7 @@ pub fn moment(ts: Timestamp, lang: Lang) -> String {
 
 /// A day in running text, as a reader writes it: `1 dec. 2026`,
 /// `1 Dec 2026`.
-pub fn day(d: jiff::civil::Date, lang: Lang) -> String {
-    const NL: [&str; 12] = [
-        "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
-        "dec.",
-    ];
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let months = match lang {
-        Lang::Nl => NL,
-        Lang::En => EN,
-    };
-    let month = months[usize::try_from(d.month() - 1).unwrap_or(0)];
-    format!("{} {month} {}", d.day(), d.year())
-}
+pub use crate::day::display as day;
 
 /// The day of a moment in running text, in the reader's time zone.
 pub fn long_date(ts: Timestamp, lang: Lang) -> String {
