@@ -480,7 +480,7 @@ fn a_coach_can_use_their_own_question_set() {
     assert_eq!(code(&out), 2);
     assert!(
         stderr(&out).contains(&format!(
-            "{}:11:7: [kern.titel] a text question takes no min, max or labels",
+            "{}:11:7: [kern.titel] een vraag van soort text heeft geen min, max, min_label of max_label",
             broken.display()
         )),
         "{}",
