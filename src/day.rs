@@ -6,6 +6,12 @@ use jiff::civil::Date;
 
 use crate::i18n::Lang;
 
+/// The day of a moment in the reader's time zone: the day a note was
+/// made, as filters, outcomes and bundles count it.
+pub fn local(ts: jiff::Timestamp) -> Date {
+    ts.to_zoned_datetime(jiff::tz::TimeZone::system()).date()
+}
+
 /// The day `s` names, or `None` when it is not a real day in one of the
 /// accepted forms.
 pub fn parse(s: &str) -> Option<Date> {

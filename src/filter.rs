@@ -40,11 +40,7 @@ impl Filter {
     /// Whether a note passes every condition but the text search, which
     /// needs the notes' text (see `Store::search`).
     pub fn keeps(&self, s: &Summary) -> bool {
-        let day = || {
-            s.created
-                .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .date()
-        };
+        let day = || crate::day::local(s.created);
         let verdict_of = |c: Corner| match c {
             Corner::Law => s.triangle.law,
             Corner::Money => s.triangle.money,
@@ -88,8 +84,7 @@ pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
 /// Reads a day as people write it: `1-12-2026`, `01-12-2026`,
 /// `2026-12-01`, or counted back from today: `30d` (days), `2w` (weeks).
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::system());
-    parse_date_on(s, today.date())
+    parse_date_on(s, crate::day::local(jiff::Timestamp::now()))
 }
 
 /// [`parse_date`] with `today` given, so it can be tested.

@@ -63,9 +63,7 @@ impl Summary {
             practice: note.practice.clone(),
             status: outcome::status(&note.outcomes),
             days_to_decision: outcome::days_to_decision(
-                note.created
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .date(),
+                crate::day::local(note.created),
                 &note.outcomes,
             ),
         }

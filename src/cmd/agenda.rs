@@ -96,10 +96,7 @@ fn write_to(
     now: Timestamp,
 ) -> Result<()> {
     let title = i18n::AGENDA_TITLE.get(ctx.lang);
-    let day = now
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date()
-        .to_string();
+    let day = crate::day::local(now).to_string();
     let doc = output::document_path(path, &day, title, ext)?;
     let permit = output::permit(&doc, force, ctx.lang, &store.scratch_dir())?;
     output::write(&doc, text, permit)?;

@@ -158,7 +158,5 @@ fn append(
 /// Today in the reader's time zone: the day an entry is about unless it
 /// says otherwise.
 fn today() -> jiff::civil::Date {
-    jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date()
+    crate::day::local(jiff::Timestamp::now())
 }

@@ -87,7 +87,7 @@ pub use crate::day::display as day;
 
 /// The day of a moment in running text, in the reader's time zone.
 pub fn long_date(ts: Timestamp, lang: Lang) -> String {
-    day(local(ts).date(), lang)
+    day(crate::day::local(ts), lang)
 }
 
 fn local(ts: Timestamp) -> jiff::ZonedDateTime {

@@ -21,10 +21,7 @@ pub fn blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
         i18n::H_STATUS.get(lang),
         outcome::status(log).label(lang)
     );
-    let note_day = note
-        .created
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date();
+    let note_day = crate::day::local(note.created);
     if let Some(days) = outcome::days_to_decision(note_day, log) {
         let said = match days {
             1 => i18n::OUTCOME_DAY.get(lang).to_string(),
