@@ -1,12 +1,16 @@
-//! Bundled exceptions: what many notes say together. Cases blocked by the
-//! same rule tell policy makers where the system must change. Counts and
-//! sums only; no personal text (cases appear by id, titles only on request).
+//! Bundled exceptions: what many cases say together. Cases blocked by the
+//! same rule tell policy makers where the system must change, and the
+//! outcomes tell how often that rule was broken through and how long it
+//! took. Counted from [`Record`]s, whether they come from the own store or
+//! from many teams' anonymous exports: one way of counting for both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::bank::{Bank, Roles};
 use crate::i18n::Lang;
-use crate::note::{Answer, CaseNote, Euros, Period, Scope, Verdict};
+use crate::note::{Euros, Period, Scope, Verdict};
+use crate::outcome::Decision;
+use crate::record::{Record, tidy};
 
 /// How often each verdict was given to one triangle question.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,14 +42,13 @@ pub struct ContrastAverage {
     pub notes: usize,
 }
 
-/// The places on one contrast row, gathered before averaging.
+/// The places on one contrast row, summed before averaging.
 #[derive(Default)]
 struct ContrastSum {
-    key: String,
-    rational: String,
-    relational: String,
-    now: Vec<i64>,
-    desired: Vec<i64>,
+    set: String,
+    poles: Option<(String, String)>,
+    now: (i64, usize),
+    desired: (i64, usize),
     notes: usize,
 }
 
@@ -53,12 +56,19 @@ struct ContrastSum {
 /// unit a municipality can change.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct RuleRow {
-    /// The rule line as first written, spacing tidied; empty when no rule
-    /// was named.
+    /// The rule line as written, spacing tidied (of several spellings the
+    /// first in sorting order); empty when no rule was named.
     pub rule: String,
     /// The blocker labels, joined; empty when none was chosen.
     pub blocker: String,
     pub cases: usize,
+    /// Cases where the exception was made, in whole or in part.
+    pub broke_through: usize,
+    /// Cases where it was refused.
+    pub refused: usize,
+    /// The median number of days from the note to the first decision, over
+    /// the cases decided.
+    pub median_days_to_decision: Option<f64>,
     /// Cases that gave both costs; only they count in the sums.
     pub costed: usize,
     /// Yearly cost of the current routes, in cents (a sum over n years as
@@ -68,19 +78,29 @@ pub struct RuleRow {
     pub cost_proposed_yearly: i64,
 }
 
+/// One rule row while counting: blocker values, and the days to decision
+/// for the median.
+#[derive(Default)]
+struct RuleSum {
+    row: RuleRow,
+    set: String,
+    blockers: Vec<String>,
+    days: Vec<i64>,
+}
+
 /// A rule line for grouping: lower case, runs of spacing as one space.
 pub fn rule_key(rule: &str) -> String {
-    rule.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    tidy(rule).to_lowercase()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bundle {
     /// Per (rule line, blocker), most cases first.
     pub rules: Vec<RuleRow>,
-    /// The cases counted, as (id, title), newest first.
+    /// How many cases were counted.
+    pub count: usize,
+    /// The cases of the own store, as (id, title), in the order given;
+    /// records of an export are not listed.
     pub cases: Vec<(String, String)>,
     /// Law, money, self-direction.
     pub verdicts: [Tally; 3],
@@ -89,8 +109,9 @@ pub struct Bundle {
     /// The laws typed under "anders", by name.
     pub laws_other: Vec<(String, usize)>,
     pub blockers: Vec<(String, usize)>,
-    /// Structural cases by what blocks them: (blocker, case ids).
-    pub structural: Vec<(String, Vec<String>)>,
+    /// Structural cases by what blocks them: (blocker, count, the ids of
+    /// those from the own store).
+    pub structural: Vec<(String, usize, Vec<String>)>,
     pub cost_current: Euros,
     pub cost_once: Euros,
     pub cost_yearly: Euros,
@@ -100,52 +121,68 @@ pub struct Bundle {
     /// the averages, and said so.
     pub without_profile: usize,
     pub contrasts: Vec<ContrastAverage>,
+    /// (row, count) of the rational/relational row most stuck.
+    pub stuck: Vec<(String, usize)>,
     /// (answer, count) for "was this discussed with the person".
     pub discussed: Vec<(String, usize)>,
+    /// How the cases stand after the discussion: toegekend, deels,
+    /// afgewezen, loopt nog, and no decision recorded.
+    pub decisions: [usize; 5],
+    /// The median days to a decision over all cases decided.
+    pub median_days: Option<f64>,
     /// (label, count) of the labelling phrases found in the notes.
     pub labels: Vec<(String, usize)>,
 }
 
-/// The values a role's answer holds, each with its label in `lang`.
-fn values(
-    note: &CaseNote,
-    roles: Option<&Roles>,
+/// The label of `value` for a role's question in `set`, in `lang`; the
+/// value itself (spaced) when the set or the choice is not known here.
+fn label(
+    bank: &Bank,
+    lang: Lang,
+    set: &str,
     role: fn(&Roles) -> &Option<String>,
-    bank_label: impl Fn(&str, &str) -> Option<String>,
-) -> Vec<(String, String)> {
-    let Some(id) = roles.and_then(|r| role(r).as_deref()) else {
-        return Vec::new();
-    };
-    let Some(entry) = note.entry(id) else {
-        return Vec::new();
-    };
-    let raw: Vec<String> = match &entry.value {
-        Answer::Choice(v) => vec![v.clone()],
-        Answer::Multi(vs) => vs.clone(),
-        Answer::YesNo(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
-        _ => Vec::new(),
-    };
-    raw.iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let label = bank_label(id, v)
-                .or_else(|| entry.labels.get(i).cloned())
-                .unwrap_or_else(|| v.replace('_', " "));
-            (v.clone(), label)
-        })
-        .collect()
+    value: &str,
+) -> String {
+    bank.get(set)
+        .and_then(|s| s.question(role(&s.roles).as_deref()?))
+        .and_then(|q| q.choices.iter().find(|c| c.value == value))
+        .map_or_else(
+            || value.replace('_', " "),
+            |c| c.label.get(lang).to_string(),
+        )
 }
 
-/// A text answer for a role, trimmed; `None` when empty or absent.
-fn text(
-    note: &CaseNote,
-    roles: Option<&Roles>,
-    role: fn(&Roles) -> &Option<String>,
-) -> Option<String> {
-    let id = roles.and_then(|r| role(r).as_deref())?;
-    match &note.entry(id)?.value {
-        Answer::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
-        _ => None,
+/// Counts per value, each with the set that first gave it: labelled once
+/// at the end, so a hundred thousand records cost a hundred thousand
+/// counts, not label lookups.
+#[derive(Default)]
+struct ValueCounts(HashMap<String, (usize, String)>);
+
+impl ValueCounts {
+    fn add(&mut self, value: &str, set: &str) {
+        match self.0.get_mut(value) {
+            Some((n, _)) => *n += 1,
+            None => {
+                self.0.insert(value.to_string(), (1, set.to_string()));
+            }
+        }
+    }
+
+    /// (label, count), most frequent first; values that share a label
+    /// (the same choice in two releases of a set) count together.
+    fn ranked(
+        self,
+        bank: &Bank,
+        lang: Lang,
+        role: fn(&Roles) -> &Option<String>,
+    ) -> Vec<(String, usize)> {
+        let mut by_label = BTreeMap::new();
+        for (value, (n, set)) in self.0 {
+            *by_label
+                .entry(label(bank, lang, &set, role, &value))
+                .or_insert(0) += n;
+        }
+        ranked(by_label)
     }
 }
 
@@ -155,185 +192,295 @@ fn ranked(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     v
 }
 
-impl Bundle {
-    /// Sums up `notes` (practice notes are left out). `labels_in` names the
-    /// labelling phrases found in a note, for the label count.
-    pub fn of(
-        notes: &[CaseNote],
-        bank: &Bank,
-        lang: Lang,
-        labels_in: impl Fn(&CaseNote) -> Vec<String>,
-    ) -> Bundle {
-        let mut b = Bundle::default();
-        let mut laws = BTreeMap::new();
-        let mut blockers = BTreeMap::new();
-        let mut laws_other = BTreeMap::new();
-        let mut structural: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut discussed = BTreeMap::new();
-        let mut labels = BTreeMap::new();
-        let mut contrasts: Vec<ContrastSum> = Vec::new();
-        let mut rules: BTreeMap<(String, String), RuleRow> = BTreeMap::new();
-        // A case and its revisions are one case: only the latest version
-        // (the one no other note revises) is counted.
-        let revised: std::collections::HashSet<&str> =
-            notes.iter().filter_map(|n| n.revises.as_deref()).collect();
-        for note in notes
-            .iter()
-            .filter(|n| n.practice.is_none() && !revised.contains(n.id.as_str()))
+/// The middle of `days` (the mean of the two middle ones for an even
+/// count); `None` for none.
+fn median(days: &mut [i64]) -> Option<f64> {
+    if days.is_empty() {
+        return None;
+    }
+    days.sort_unstable();
+    let mid = days.len() / 2;
+    Some(if days.len() % 2 == 1 {
+        days[mid] as f64
+    } else {
+        (days[mid - 1] as f64 + days[mid] as f64) / 2.0
+    })
+}
+
+/// Everything a bundle counts, gathered one case at a time: a bundle of a
+/// hundred thousand cases never holds them all (see `bundle --from`).
+#[derive(Default)]
+pub struct Count {
+    b: Bundle,
+    laws: ValueCounts,
+    blockers: ValueCounts,
+    discussed: ValueCounts,
+    stuck: ValueCounts,
+    laws_other: BTreeMap<String, usize>,
+    structural: HashMap<(String, String), (usize, Vec<String>)>,
+    labels: BTreeMap<String, usize>,
+    contrasts: Vec<(String, ContrastSum)>,
+    rules: HashMap<(String, String), RuleSum>,
+    all_days: Vec<i64>,
+}
+
+impl Count {
+    /// Counts one case. A case of the own store (it has a title) is also
+    /// listed by its id; a record of an export only counts.
+    pub fn add(&mut self, r: &Record) {
+        let Count {
+            b,
+            laws,
+            blockers,
+            discussed,
+            stuck,
+            laws_other,
+            structural,
+            labels,
+            contrasts,
+            rules,
+            all_days,
+        } = self;
+        b.count += 1;
+        if let Some(title) = &r.title {
+            b.cases.push((r.id.clone(), title.clone()));
+        }
+        for (tally, v) in b
+            .verdicts
+            .iter_mut()
+            .zip([r.law, r.money, r.self_direction])
         {
-            b.cases.push((note.id.clone(), note.title.clone()));
-            let t = &note.triangle;
-            for (tally, v) in b
-                .verdicts
-                .iter_mut()
-                .zip([t.law, t.money, t.self_direction])
-            {
-                tally.add(v);
-            }
-            let set = bank.get(&note.set);
-            let roles = set.map(|s| &s.roles);
-            let label = |qid: &str, v: &str| {
-                let q = set?.question(qid)?;
-                q.choices
-                    .iter()
-                    .find(|c| c.value == v)
-                    .map(|c| c.label.get(lang).to_string())
-            };
-            for (v, l) in values(note, roles, |r| &r.laws, label) {
-                *laws.entry(l).or_insert(0) += 1;
-                // "anders" is also listed by the name the worker typed.
-                if v == "anders"
-                    && let Some(name) = text(note, roles, |r| &r.laws_other)
-                {
-                    *laws_other.entry(name).or_insert(0) += 1;
-                }
-            }
-            let blocker = values(note, roles, |r| &r.blocker, label);
-            let rule = text(note, roles, |r| &r.rule).unwrap_or_default();
-            let kinds: Vec<&str> = blocker.iter().map(|(_, l)| l.as_str()).collect();
-            let kinds = kinds.join(", ");
-            let row = rules
-                .entry((rule_key(&rule), kinds.clone()))
-                .or_insert_with(|| RuleRow {
-                    rule: rule.split_whitespace().collect::<Vec<_>>().join(" "),
-                    blocker: kinds,
+            tally.add(v);
+        }
+        for v in &r.laws {
+            laws.add(v, &r.set);
+        }
+        if let Some(name) = &r.law_other {
+            *laws_other.entry(name.clone()).or_insert(0) += 1;
+        }
+        for v in &r.blockers {
+            blockers.add(v, &r.set);
+        }
+        for v in &r.discussed {
+            discussed.add(v, &r.set);
+        }
+        if let Some(v) = &r.stuck_row {
+            stuck.add(v, &r.set);
+        }
+        for l in &r.labels {
+            *labels.entry(l.clone()).or_insert(0) += 1;
+        }
+        if r.scope == Some(Scope::Structureel) {
+            let first = r.blockers.first().cloned().unwrap_or_default();
+            let (n, ids) = structural.entry((first, r.set.clone())).or_default();
+            *n += 1;
+            ids.extend(r.title.is_some().then(|| r.id.clone()));
+        }
+        let rule = tidy(r.rule.as_deref().unwrap_or_default());
+        let sum = rules
+            .entry((rule.to_lowercase(), r.blockers.join(",")))
+            .or_insert_with(|| RuleSum {
+                row: RuleRow {
+                    rule: rule.clone(),
                     ..RuleRow::default()
-                });
-            row.cases += 1;
-            for (_, l) in &blocker {
-                *blockers.entry(l.clone()).or_insert(0) += 1;
-            }
-            if note.scope == Some(Scope::Structureel) {
-                let key = blocker
-                    .first()
-                    .map_or_else(|| "—".to_string(), |(_, l)| l.clone());
-                structural.entry(key).or_default().push(note.id.clone());
-            }
-            for (_, l) in values(note, roles, |r| &r.discussed, label) {
-                *discussed.entry(l).or_insert(0) += 1;
-            }
-            for l in labels_in(note) {
-                *labels.entry(l).or_insert(0) += 1;
-            }
-            let c = &note.costs;
-            // Sums per year: a one-off sum counts in its year, a sum over n
-            // years as 1/n per year. Unknown amounts are not counted as 0.
-            if let (Some(current), Some(proposed)) = (c.current, c.proposed)
-                && let (Some(now), Some(then)) = (current.yearly(), proposed.yearly())
-            {
-                b.costed += 1;
-                row.costed += 1;
-                row.cost_current_yearly = row.cost_current_yearly.saturating_add(now.0);
-                row.cost_proposed_yearly = row.cost_proposed_yearly.saturating_add(then.0);
-                // A tampered note may hold any amount: sums stop at the
-                // largest, never wrap into negative numbers.
-                let add = |sum: &mut Euros, more: Euros| sum.0 = sum.0.saturating_add(more.0);
-                add(&mut b.cost_current, now);
-                match proposed.period {
-                    Period::OneOff => add(&mut b.cost_once, then),
-                    _ => add(&mut b.cost_yearly, then),
-                }
-            }
-            if note
-                .contrasts
-                .iter()
-                .all(|k| k.now.is_none() && k.desired.is_none())
-            {
-                b.without_profile += 1;
-            }
-            for k in &note.contrasts {
-                let at = match contrasts.iter().position(|r| r.key == k.key) {
-                    Some(at) => at,
-                    None => {
-                        contrasts.push(ContrastSum {
-                            key: k.key.clone(),
-                            rational: k.rational.clone(),
-                            relational: k.relational.clone(),
-                            ..ContrastSum::default()
-                        });
-                        contrasts.len() - 1
-                    }
-                };
-                let row = &mut contrasts[at];
-                row.now.extend(k.now);
-                row.desired.extend(k.desired);
-                row.notes += 1;
+                },
+                set: r.set.clone(),
+                blockers: r.blockers.clone(),
+                days: Vec::new(),
+            });
+        // Of several spellings, the first in sorting order: the same
+        // whatever order the cases come in.
+        if rule < sum.row.rule {
+            sum.row.rule = rule;
+        }
+        let row = &mut sum.row;
+        row.cases += 1;
+        let at = r
+            .decision
+            .and_then(|d| Decision::ALL.iter().position(|a| *a == d));
+        b.decisions[at.unwrap_or(Decision::ALL.len())] += 1;
+        match r.decision {
+            Some(d) if d.broke_through() => row.broke_through += 1,
+            Some(Decision::Afgewezen) => row.refused += 1,
+            _ => {}
+        }
+        if let Some(days) = r.days_to_decision {
+            sum.days.push(days);
+            all_days.push(days);
+        }
+        // Sums per year: a one-off sum counts in its year, a sum over n
+        // years as 1/n per year. Unknown amounts are not counted as 0.
+        let cost = |a: &Option<crate::record::Amount>| a.as_ref().and_then(|a| a.cost());
+        if let (Some(current), Some(proposed)) = (cost(&r.cost_current), cost(&r.cost_proposed))
+            && let (Some(now), Some(then)) = (current.yearly(), proposed.yearly())
+        {
+            b.costed += 1;
+            row.costed += 1;
+            // A tampered note may hold any amount: sums stop at the
+            // largest, never wrap into negative numbers.
+            row.cost_current_yearly = row.cost_current_yearly.saturating_add(now.0);
+            row.cost_proposed_yearly = row.cost_proposed_yearly.saturating_add(then.0);
+            let add = |sum: &mut Euros, more: Euros| sum.0 = sum.0.saturating_add(more.0);
+            add(&mut b.cost_current, now);
+            match proposed.period {
+                Period::OneOff => add(&mut b.cost_once, then),
+                _ => add(&mut b.cost_yearly, then),
             }
         }
-        let mean = |v: &[i64]| {
-            (!v.is_empty()).then(|| v.iter().map(|x| *x as f64).sum::<f64>() / v.len() as f64)
-        };
+        if r.contrasts
+            .iter()
+            .all(|k| k.now.is_none() && k.desired.is_none())
+        {
+            b.without_profile += 1;
+        }
+        for k in &r.contrasts {
+            let at = match contrasts.iter().position(|(key, _)| *key == k.key) {
+                Some(at) => at,
+                None => {
+                    let sum = ContrastSum {
+                        set: r.set.clone(),
+                        ..ContrastSum::default()
+                    };
+                    contrasts.push((k.key.clone(), sum));
+                    contrasts.len() - 1
+                }
+            };
+            let sum = &mut contrasts[at].1;
+            if sum.poles.is_none() {
+                sum.poles.clone_from(&k.poles);
+            }
+            let add = |(total, n): &mut (i64, usize), v: Option<i64>| {
+                if let Some(v) = v {
+                    *total = total.saturating_add(v);
+                    *n += 1;
+                }
+            };
+            add(&mut sum.now, k.now);
+            add(&mut sum.desired, k.desired);
+            sum.notes += 1;
+        }
+    }
+
+    /// The bundle of the cases counted, labels in `lang`.
+    pub fn finish(self, bank: &Bank, lang: Lang) -> Bundle {
+        let Count {
+            mut b,
+            laws,
+            blockers,
+            discussed,
+            stuck,
+            laws_other,
+            structural,
+            labels,
+            contrasts,
+            rules,
+            mut all_days,
+        } = self;
+        let mean = |(total, n): (i64, usize)| (n > 0).then(|| total as f64 / n as f64);
         b.contrasts = contrasts
             .into_iter()
-            .map(|c| ContrastAverage {
-                now: mean(&c.now),
-                desired: mean(&c.desired),
-                rational: c.rational,
-                relational: c.relational,
-                notes: c.notes,
+            .map(|(key, c)| {
+                let def = bank
+                    .get(&c.set)
+                    .and_then(|s| s.contrasts.iter().find(|d| d.key == key));
+                let (rational, relational) = c.poles.unwrap_or_else(|| {
+                    def.map_or_else(
+                        || (key.replace('_', " "), String::new()),
+                        |d| {
+                            (
+                                d.rational.get(lang).to_string(),
+                                d.relational.get(lang).to_string(),
+                            )
+                        },
+                    )
+                });
+                ContrastAverage {
+                    now: mean(c.now),
+                    desired: mean(c.desired),
+                    rational,
+                    relational,
+                    notes: c.notes,
+                }
             })
             .collect();
-        b.rules = rules.into_values().collect();
+        let blocker_label = |set: &str, value: &str| label(bank, lang, set, |r| &r.blocker, value);
+        b.rules = rules
+            .into_values()
+            .map(|mut sum| {
+                let kinds: Vec<String> = sum
+                    .blockers
+                    .iter()
+                    .map(|v| blocker_label(&sum.set, v))
+                    .collect();
+                sum.row.blocker = kinds.join(", ");
+                sum.row.median_days_to_decision = median(&mut sum.days);
+                sum.row
+            })
+            .collect();
         b.rules.sort_by(|a, b| {
             b.cases
                 .cmp(&a.cases)
                 .then_with(|| rule_key(&a.rule).cmp(&rule_key(&b.rule)))
                 .then_with(|| a.blocker.cmp(&b.blocker))
         });
-        b.laws = ranked(laws);
+        b.median_days = median(&mut all_days);
+        b.laws = laws.ranked(bank, lang, |r| &r.laws);
         b.laws_other = ranked(laws_other);
-        b.blockers = ranked(blockers);
-        b.discussed = ranked(discussed);
+        b.blockers = blockers.ranked(bank, lang, |r| &r.blocker);
+        b.discussed = discussed.ranked(bank, lang, |r| &r.discussed);
+        b.stuck = stuck.ranked(bank, lang, |r| &r.stuck_row);
         b.labels = ranked(labels);
-        let mut structural: Vec<(String, Vec<String>)> = structural.into_iter().collect();
-        structural.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        let mut by_label: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+        for ((value, set), (n, ids)) in structural {
+            let key = if value.is_empty() {
+                "—".to_string()
+            } else {
+                blocker_label(&set, &value)
+            };
+            let entry = by_label.entry(key).or_default();
+            entry.0 += n;
+            entry.1.extend(ids);
+        }
+        let mut structural: Vec<(String, usize, Vec<String>)> = by_label
+            .into_iter()
+            .map(|(l, (n, ids))| (l, n, ids))
+            .collect();
+        structural.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         b.structural = structural;
         b
     }
+}
 
-    /// Whether a note names this law or rule: its value, or a word of its
+impl Bundle {
+    /// Sums up `records`, one per case (see [`crate::record::records`]);
+    /// labels in `lang`.
+    pub fn of(records: &[Record], bank: &Bank, lang: Lang) -> Bundle {
+        let mut count = Count::default();
+        for r in records {
+            count.add(r);
+        }
+        count.finish(bank, lang)
+    }
+
+    /// Whether a case names this law or rule: its value, or a word of its
     /// label in either language, in any case.
-    pub fn names_law(note: &CaseNote, bank: &Bank, law: &str) -> bool {
+    pub fn names_law(record: &Record, bank: &Bank, law: &str) -> bool {
         let wanted = law.to_lowercase();
-        let set = bank.get(&note.set);
-        let both = |qid: &str, v: &str| {
-            let q = set?.question(qid)?;
-            q.choices
-                .iter()
-                .find(|c| c.value == v)
-                .map(|c| format!("{} {}", c.label.nl, c.label.en))
-        };
-        let roles = set.map(|s| &s.roles);
-        values(note, roles, |r| &r.laws, both)
-            .iter()
-            .any(|(v, l)| v.to_lowercase() == wanted || l.to_lowercase().contains(&wanted))
-            || text(note, roles, |r| &r.laws_other)
-                .is_some_and(|t| t.to_lowercase().contains(&wanted))
+        record.laws.iter().any(|v| {
+            let both = [Lang::Nl, Lang::En].map(|l| label(bank, l, &record.set, |r| &r.laws, v));
+            v.to_lowercase() == wanted || both.iter().any(|l| l.to_lowercase().contains(&wanted))
+        }) || record
+            .law_other
+            .as_ref()
+            .is_some_and(|t| t.to_lowercase().contains(&wanted))
     }
 
     /// The names `--law` knows: every law choice of the question sets (its
-    /// value) and every law typed under "anders" in `notes`, sorted.
-    pub fn known_laws(notes: &[CaseNote], bank: &Bank) -> Vec<String> {
+    /// value) and every law typed under "anders" (`others`), sorted.
+    pub fn known_laws<'a>(
+        others: impl IntoIterator<Item = &'a String>,
+        bank: &Bank,
+    ) -> Vec<String> {
         let mut names = std::collections::BTreeSet::new();
         for set in bank.sets() {
             if let Some(q) = set.roles.laws.as_deref().and_then(|id| set.question(id)) {
@@ -345,17 +492,14 @@ impl Bundle {
                 );
             }
         }
-        for note in notes {
-            let roles = bank.get(&note.set).map(|s| &s.roles);
-            names.extend(text(note, roles, |r| &r.laws_other));
-        }
+        names.extend(others.into_iter().cloned());
         names.into_iter().collect()
     }
 
     /// Whether `law` names a known law (as `names_law` matches it), and if
     /// not, the nearest known name.
-    pub fn check_law(
-        notes: &[CaseNote],
+    pub fn check_law<'a>(
+        others: impl IntoIterator<Item = &'a String>,
         bank: &Bank,
         law: &str,
     ) -> Result<(), (Vec<String>, String)> {
@@ -369,7 +513,7 @@ impl Bundle {
                 .flat_map(|q| q.choices.iter())
                 .map(|c| format!("{} {}", c.label.nl, c.label.en).to_lowercase())
         });
-        let known = Bundle::known_laws(notes, bank);
+        let known = Bundle::known_laws(others, bank);
         let hit = known.iter().any(|k| k.to_lowercase().contains(&wanted))
             || labels.into_iter().any(|l| l.contains(&wanted));
         if hit && !wanted.trim().is_empty() {
@@ -388,7 +532,8 @@ impl Bundle {
 mod tests {
     use super::*;
     use crate::bank::DEFAULT_SET;
-    use crate::note::Cost;
+    use crate::note::{Answer, CaseNote, Cost};
+    use crate::record::records;
     use jiff::Timestamp;
 
     fn note(
@@ -440,6 +585,14 @@ mod tests {
     }
 
     #[test]
+    fn the_median_is_the_middle_or_the_mean_of_the_two_middle_days() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [7]), Some(7.0));
+        assert_eq!(median(&mut [10, 1, 3]), Some(3.0));
+        assert_eq!(median(&mut [10, 1, 4, 3]), Some(3.5));
+    }
+
+    #[test]
     fn rule_lines_group_regardless_of_case_and_spacing() {
         assert_eq!(
             rule_key("  Intake-eis\t  Schuldhulp "),
@@ -465,8 +618,14 @@ mod tests {
         };
         big.costs.current = huge(Period::PerYear);
         big.costs.proposed = huge(Period::OneOff);
-        let notes = vec![big.clone(), big];
-        let b = Bundle::of(&notes, &Bank::embedded(), Lang::Nl, |_| Vec::new());
+        let mut twin = big.clone();
+        twin.id = crate::store::new_id();
+        let bank = Bank::embedded();
+        let b = Bundle::of(
+            &records(&[big, twin], &bank, |_| Vec::new()),
+            &bank,
+            Lang::Nl,
+        );
         assert_eq!(b.cost_current, Euros(i64::MAX));
         assert_eq!(b.cost_once, Euros(i64::MAX));
     }
@@ -506,7 +665,8 @@ mod tests {
             ),
             practice,
         ];
-        let b = Bundle::of(&notes, &bank, Lang::Nl, |_| vec!["zorgmijder".into()]);
+        let records = records(&notes, &bank, |_| vec!["zorgmijder".into()]);
+        let b = Bundle::of(&records, &bank, Lang::Nl);
         assert_eq!(b.cases.len(), 3, "practice notes are left out");
         assert_eq!(
             b.verdicts[0],
@@ -520,7 +680,7 @@ mod tests {
         assert_eq!(b.laws[0], ("Wmo 2015".to_string(), 2));
         assert_eq!(b.blockers[0].1, 2);
         assert_eq!(b.structural.len(), 1);
-        assert_eq!(b.structural[0].1.len(), 2);
+        assert_eq!(b.structural[0].1, 2);
         assert_eq!(b.cost_current, Euros(3_900_000));
         assert_eq!(b.cost_once, Euros(300_000));
         assert_eq!(b.cost_yearly, Euros(300_000));
@@ -528,8 +688,8 @@ mod tests {
         assert_eq!(b.contrasts[0].desired, Some(5.0));
         assert_eq!(b.discussed, vec![("nog niet".to_string(), 3)]);
         assert_eq!(b.labels, vec![("zorgmijder".to_string(), 3)]);
-        assert!(Bundle::names_law(&notes[0], &bank, "wmo"));
-        assert!(Bundle::names_law(&notes[0], &bank, "WGS"));
-        assert!(!Bundle::names_law(&notes[2], &bank, "jeugdwet"));
+        assert!(Bundle::names_law(&records[0], &bank, "wmo"));
+        assert!(Bundle::names_law(&records[0], &bank, "WGS"));
+        assert!(!Bundle::names_law(&records[2], &bank, "jeugdwet"));
     }
 }

@@ -224,6 +224,9 @@ pub struct BundleArgs {
     /// Uitvoer voor de terminal, als Markdown, als CSV (één rij per regel) of als JSON
     #[arg(long, value_enum, default_value = "text")]
     pub format: BundleFormat,
+    /// Bundel anonieme exporten (bestanden of mappen met .json-bestanden) in plaats van de eigen notities
+    #[arg(long, value_name = "BESTAND", num_args = 1.., conflicts_with_all = ["titles", "search"])]
+    pub from: Vec<PathBuf>,
 }
 
 /// The bundle report's forms: CSV for policy staff's spreadsheets, JSON
@@ -465,15 +468,21 @@ pub struct ExportArgs {
     /// Exporteer alle notities, één bestand per notitie, naar de map van -o
     #[arg(long)]
     pub all: bool,
-    /// Formaat van de export
-    #[arg(long, value_enum, default_value = "markdown")]
-    pub format: ExportFormat,
+    /// Formaat van de export (standaard markdown; met --anoniem altijd json)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
     /// Schrijf naar dit bestand of in deze map (met --all: deze map) in plaats van naar stdout
     #[arg(short, long, value_name = "PAD")]
     pub output: Option<PathBuf>,
     /// Vervang een bestaand bestand zonder te vragen
     #[arg(long)]
     pub force: bool,
+    /// Met --all: één JSON-bestand met alleen wat een bundel telt, zonder titels of vrije tekst, om met andere teams te bundelen (driehoek bundle --from)
+    #[arg(long = "anoniem", visible_alias = "anonymous")]
+    pub anonymous: bool,
+    /// Met --anoniem: zet ook je initialen bij elke casus
+    #[arg(long = "initialen", visible_alias = "initials", requires = "anonymous")]
+    pub initials: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -577,6 +586,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "Only cases where this law or rule is at stake (for example wmo2015 or Participatiewet)",
     ),
     ("bundle.titles", "Include the titles of the cases"),
+    (
+        "bundle.from",
+        "Bundle anonymous exports (files, or folders of .json files) instead of your own notes",
+    ),
     (
         "bundle.output",
         "Write the report to this file (Markdown, or in the form of --format)",
@@ -775,7 +788,18 @@ const ENGLISH: &[(&str, &str)] = &[
         "export.all",
         "Export every note, one file each, to the folder given with -o",
     ),
-    ("export.format", "Format of the export"),
+    (
+        "export.format",
+        "Format of the export (markdown by default; with --anonymous always json)",
+    ),
+    (
+        "export.anonymous",
+        "With --all: one JSON file holding only what a bundle counts, no titles or free text, to bundle with other teams (driehoek bundle --from)",
+    ),
+    (
+        "export.initials",
+        "With --anonymous: add your initials to each case",
+    ),
     (
         "export.output",
         "Write to this file or into this folder (with --all: this folder) instead of stdout",

@@ -11,6 +11,7 @@ use crate::labels::{LabelHit, Lexicon};
 use crate::note::{Answer, CaseNote};
 use crate::printable::say;
 use crate::privacy::{AnswerFinding, Scanner, scan_answers};
+use crate::record::Record;
 
 /// The labels in a note's free text, each once, as the reader's language
 /// first writes them.
@@ -57,6 +58,25 @@ pub fn findings(scanner: &Scanner, note: &CaseNote) -> Vec<AnswerFinding> {
         scanner,
         note.answers.iter().map(|e| (e.id.as_str(), &e.value)),
     )
+}
+
+/// What the guard finds in the texts of a record, each named by the note
+/// and the field: an anonymous export holds no free text, but a rule line
+/// or a law's name can still hold a name or a number.
+pub fn record_findings(scanner: &Scanner, note: &str, record: &Record) -> Vec<AnswerFinding> {
+    record
+        .texts()
+        .into_iter()
+        .flat_map(|(field, text)| {
+            scanner
+                .scan(text)
+                .into_iter()
+                .map(move |finding| AnswerFinding {
+                    question: format!("{note} {field}"),
+                    finding,
+                })
+        })
+        .collect()
 }
 
 /// An export or agenda leaves the private store: say what in it looks

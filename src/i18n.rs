@@ -348,7 +348,37 @@ msgs! {
     B_RULE_COST_CURRENT = "Huidige routes per jaar", "Current routes per year";
     B_RULE_COST_PROPOSED = "Voorstellen per jaar", "Proposals per year";
     B_RULE_COSTED = "Met bedragen", "With amounts";
-    B_RULES_HOW = "Een casus en zijn herzieningen tellen als één casus (de nieuwste). Bedragen per jaar: een eenmalig bedrag telt in zijn jaar, een bedrag over n jaar voor 1/n per jaar; casussen met een onbekend bedrag tellen niet mee in de sommen.", "A case and its revisions count as one case (the latest). Amounts per year: a one-off amount counts in its year, an amount over n years as 1/n per year; cases with an unknown amount are left out of the sums.";
+    B_RULES_HOW = "Een casus en zijn herzieningen tellen als één casus (de nieuwste). Doorgebroken: toegekend of deels toegekend. Dagen tot besluit: de mediaan, van de notitie tot het eerste besluit, over de casussen met een besluit.", "A case and its revisions count as one case (the latest). Broken through: granted in whole or in part. Days to decision: the median, from the note to the first decision, over the cases decided.";
+    B_RULE_COSTS = "Kosten per regel", "Costs per rule";
+    B_RULE_COSTS_HOW = "Bedragen per jaar: een eenmalig bedrag telt in zijn jaar, een bedrag over n jaar voor 1/n per jaar; casussen met een onbekend bedrag tellen niet mee in de sommen.", "Amounts per year: a one-off amount counts in its year, an amount over n years as 1/n per year; cases with an unknown amount are left out of the sums.";
+    B_BROKE_THROUGH = "Doorgebroken", "Broken through";
+    B_REFUSED = "Afgewezen", "Refused";
+    B_MEDIAN_DAYS = "Dagen tot besluit (mediaan)", "Days to decision (median)";
+    B_OUTCOMES = "Na de bespreking", "After the discussion";
+    B_OUTCOME = "Besluit", "Decision";
+    B_NO_OUTCOME = "(geen afloop vastgelegd)", "(no outcome recorded)";
+    B_OUTCOMES_MEDIAN = "Van de notitie tot het eerste besluit: mediaan {days}.", "From the note to the first decision: median {days}.";
+    B_DAY = "1 dag", "1 day";
+    B_DAYS = "{days} dagen", "{days} days";
+    B_STUCK = "Waar het het meest vastzit", "Where it is most stuck";
+    B_STUCK_ROW = "Rij", "Row";
+    B_ABOUT_FILES = " uit {files}", " from {files}";
+    BUNDLE_META_FROM = "{cases}{about}. Uit anonieme exporten, zonder titels of vrije tekst: een casus die in meer bestanden staat, telt één keer (de nieuwste versie); data tellen per maand.", "{cases}{about}. From anonymous exports, without titles or free text: a case found in more files counts once (the newest version); dates count by month.";
+    // anonymous export and bundle --from (issue 10)
+    ERR_ANON_NEEDS_ALL = "--anoniem exporteert alle notities samen: gebruik export --all --anoniem", "--anonymous exports all notes together: use export --all --anonymous";
+    ERR_ANON_JSON_ONLY = "een anonieme export is altijd JSON: laat --format weg of gebruik --format json", "an anonymous export is always JSON: leave out --format or use --format json";
+    ERR_ANON_PERSONAL = "de anonieme export is niet geschreven: wat hierboven staat lijkt op persoonsgegevens. Haal het uit de notitie (driehoek edit ID) en exporteer opnieuw.", "the anonymous export was not written: what is listed above looks like personal data. Take it out of the note (driehoek edit ID) and export again.";
+    ERR_ANON_NOT_EXPORT = "{file} is geen anonieme export van driehoek (verwacht: \"format\": \"driehoek-anoniem\")", "{file} is not an anonymous driehoek export (expected: \"format\": \"driehoek-anoniem\")";
+    ERR_ANON_NEWER = "{file} is gemaakt door een nieuwere driehoek (formaatversie {version}); deze versie leest tot en met versie {max}. Werk driehoek bij om dit bestand te lezen.", "{file} was made by a newer driehoek (format version {version}); this version reads up to version {max}. Update driehoek to read this file.";
+    ERR_ANON_VERSION = "{file}: formaatversie {version} bestaat niet", "{file}: format version {version} does not exist";
+    ERR_ANON_RECORD = "{file}: casus {n}: {problem}", "{file}: case {n}: {problem}";
+    ERR_ANON_FIELD = "veld {field} klopt niet", "field {field} is not valid";
+    ERR_ANON_MONTH = "maand '{month}' is geen maand; schrijf JJJJ-MM", "month '{month}' is not a month; write YYYY-MM";
+    ERR_ANON_TOO_LONG = "veld {field} is langer dan {max} tekens", "field {field} is longer than {max} characters";
+    ERR_ANON_TOO_MANY = "veld {field} heeft meer dan {max} waarden", "field {field} has more than {max} values";
+    ERR_JSON = "de JSON klopt hier niet", "the JSON is not valid here";
+    ERR_FROM_CHANGED = "{file} veranderde terwijl driehoek bundelde; er is niets gebundeld. Probeer het opnieuw.", "{file} changed while driehoek was bundling; nothing was bundled. Try again.";
+    ERR_FROM_EMPTY = "{dir} bevat geen .json-bestanden om te bundelen", "{dir} holds no .json files to bundle";
     B_UNKNOWN_LAW = "onbekende wet of regel ‘{law}’; bedoel je ‘{nearest}’? Bekend: {known}", "unknown law or rule ‘{law}’; did you mean ‘{nearest}’? Known: {known}";
 }
 
@@ -527,6 +557,7 @@ plurals! {
     N_FINDINGS = "{count} vondst", "{count} vondsten", "{count} finding", "{count} findings";
     N_PROBLEMS = "{count} fout", "{count} fouten", "{count} problem", "{count} problems";
     N_UNREADABLE = "{count} notitiebestand niet te lezen", "{count} notitiebestanden niet te lezen", "{count} unreadable note file", "{count} unreadable note files";
+    ANON_WROTE = "{count} casus anoniem geëxporteerd naar {path}: alleen wat een bundel telt, geen titels, geen vrije tekst.", "{count} casussen anoniem geëxporteerd naar {path}: alleen wat een bundel telt, geen titels, geen vrije tekst.", "{count} case exported anonymously to {path}: only what a bundle counts, no titles, no free text.", "{count} cases exported anonymously to {path}: only what a bundle counts, no titles, no free text.";
     EXPORTED = "{count} notitie geëxporteerd naar {dir}", "{count} notities geëxporteerd naar {dir}", "{count} note exported to {dir}", "{count} notes exported to {dir}";
     ERR_NOT_ALL_EXPORTED = "{count} notitie niet geëxporteerd; zie hierboven waarom", "{count} notities niet geëxporteerd; zie hierboven waarom", "{count} note not exported; see above for why", "{count} notes not exported; see above for why";
     DRAFTS_WAITING = "Er wacht {count} concept; ga verder met: driehoek resume", "Er wachten {count} concepten; ga verder met: driehoek resume", "{count} draft waiting; continue with: driehoek resume", "{count} drafts waiting; continue with: driehoek resume";
@@ -537,6 +568,7 @@ plurals! {
     PRUNED = "{count} notitie gewist.", "{count} notities gewist.", "{count} note erased.", "{count} notes erased.";
     RETENTION_LISTED = "{count} notitie is langer dan de bewaartermijn van {months} maanden niet bijgewerkt; wis haar met: driehoek opschonen", "{count} notities zijn langer dan de bewaartermijn van {months} maanden niet bijgewerkt; wis ze met: driehoek opschonen", "{count} note has not been updated for longer than the retention period of {months} months; erase it with: driehoek prune", "{count} notes have not been updated for longer than the retention period of {months} months; erase them with: driehoek prune";
     B_WITHOUT_PROFILE = "{count} notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} note has no contrast profile (short walk) and is not counted here.", "{count} notes have no contrast profile (short walk) and are not counted here.";
+    N_FILES = "{count} bestand", "{count} bestanden", "{count} file", "{count} files";
     N_NAMES = "{count} naam", "{count} namen", "{count} name", "{count} names";
 }
 

@@ -29,6 +29,7 @@ pub mod printable;
 pub mod privacy;
 pub mod problem;
 pub mod prompt;
+pub mod record;
 pub mod render;
 pub mod scratch;
 pub mod select;

@@ -45,6 +45,23 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// Every decision, in the order a report counts them.
+    pub const ALL: [Decision; 4] = [
+        Decision::Toegekend,
+        Decision::Deels,
+        Decision::Afgewezen,
+        Decision::LooptNog,
+    ];
+
+    /// The decision as the outcome questions name it, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        let value = value_of(&self);
+        set()
+            .question("afloop.besluit")
+            .and_then(|q| q.choices.iter().find(|c| c.value == value))
+            .map_or(value, |c| c.label.get(lang).to_string())
+    }
+
     /// Whether the decision is taken (granted, partly, refused), as
     /// opposed to still open.
     pub fn is_final(self) -> bool {

@@ -40,8 +40,38 @@ pub fn map<T: Sync, R: Send>(items: &[T], chunk: usize, f: impl Fn(&T) -> R + Sy
     parts.into_iter().flat_map(|(_, part)| part).collect()
 }
 
+/// `f` over `items` on every core, a few at a time: each result goes to
+/// `then`, in the order of `items`, before the next few are started, so
+/// only as many results as there are cores are ever held at once.
+pub fn each<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> R + Sync,
+    mut then: impl FnMut(usize, R),
+) {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (n, few) in items.chunks(workers).enumerate() {
+        for (i, r) in map(few, 1, &f).into_iter().enumerate() {
+            then(n * workers + i, r);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn each_hands_every_result_over_in_order() {
+        let items: Vec<u32> = (0..101).collect();
+        let mut seen = Vec::new();
+        super::each(&items, |i| i * 3, |at, r| seen.push((at, r)));
+        assert_eq!(
+            seen,
+            items
+                .iter()
+                .map(|i| (*i as usize, i * 3))
+                .collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn results_keep_the_order_of_the_items() {
         let items: Vec<u32> = (0..10_000).collect();

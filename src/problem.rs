@@ -41,6 +41,20 @@ impl Problem {
         let message = toml_text(err.message(), crate::i18n::current());
         Problem::at(file, src, offset, None, message)
     }
+
+    /// A JSON syntax or type error, placed where the reader saw it.
+    pub fn from_json(file: &str, err: &serde_json::Error) -> Problem {
+        let full = err.to_string();
+        let at = format!(" at line {} column {}", err.line(), err.column());
+        let bare = full.strip_suffix(&at).unwrap_or(&full);
+        Problem {
+            file: file.to_string(),
+            line: err.line(),
+            col: err.column(),
+            question: None,
+            message: serde_text(bare, i18n::current(), i18n::ERR_JSON),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -89,6 +103,12 @@ impl std::error::Error for Problems {}
 /// wording is turned into Dutch piece by piece; what is not known is
 /// summed up rather than shown in English.
 pub fn toml_text(message: &str, lang: Lang) -> String {
+    serde_text(message, lang, i18n::ERR_TOML)
+}
+
+/// A TOML or JSON reader's message in the reader's language; `unknown`
+/// sums up what cannot be said in Dutch.
+fn serde_text(message: &str, lang: Lang, unknown: i18n::Msg) -> String {
     let message = message.trim();
     if lang == Lang::En {
         return message.to_string();
@@ -97,7 +117,7 @@ pub fn toml_text(message: &str, lang: Lang) -> String {
         Some((head, expected)) => (head, Some(expected)),
         None => (message, None),
     };
-    let mut text = toml_head(head).unwrap_or_else(|| i18n::ERR_TOML.nl.to_string());
+    let mut text = toml_head(head).unwrap_or_else(|| unknown.nl.to_string());
     if let Some(expected) = expected.and_then(toml_expected) {
         text.push_str("; verwacht ");
         text.push_str(&expected);

@@ -565,6 +565,49 @@ impl Store {
         self.root.join("tmp")
     }
 
+    /// The store's own secret for anonymous exports: 32 random bytes, made
+    /// on first use, readable by the owner alone. It keeps a case's
+    /// fingerprint the same in every export of this store, so a bundle
+    /// counts the case once, while nobody without the store can tell which
+    /// note a fingerprint stands for.
+    pub fn export_secret(&self) -> Result<Vec<u8>> {
+        const LEN: usize = 32;
+        let path = self.root.join("export-key");
+        let cannot = || about_path(i18n::ERR_CANNOT_READ, &path);
+        loop {
+            match sys::open_regular_nofollow(&path) {
+                Ok(file) => {
+                    let mut bytes = Vec::new();
+                    std::io::Read::read_to_end(
+                        &mut std::io::Read::take(file, LEN as u64 + 1),
+                        &mut bytes,
+                    )
+                    .with_context(cannot)?;
+                    if bytes.len() != LEN {
+                        anyhow::bail!("{}", cannot());
+                    }
+                    return Ok(bytes);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let mut bytes = vec![0u8; LEN];
+                    getrandom::fill(&mut bytes)
+                        .map_err(|e| std::io::Error::other(e.to_string()))
+                        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))?;
+                    match write_atomic(&path, &bytes, false) {
+                        Ok(()) => return Ok(bytes),
+                        // Another run made it first: read theirs.
+                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                        Err(e) => {
+                            return Err(e)
+                                .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path));
+                        }
+                    }
+                }
+                Err(e) => return Err(e).with_context(cannot),
+            }
+        }
+    }
+
     fn path_of(&self, id: &str) -> PathBuf {
         self.notes_dir().join(format!("{id}.toml"))
     }

@@ -1,44 +1,58 @@
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::PathBuf;
+
 use anyhow::Result;
 
 use super::Ctx;
-use crate::bundle::Bundle;
+use crate::bank::Bank;
+use crate::bundle::{Bundle, Count};
 use crate::cli::{BundleArgs, BundleFormat};
+use crate::error::bad_input;
+use crate::filter::Filter;
 use crate::findings::labels;
-use crate::i18n;
+use crate::i18n::{self, Lang};
+use crate::input;
 use crate::output;
 use crate::printable::say;
+use crate::record::{self, Record};
 use crate::render;
 use crate::select::{report_broken, select};
 
-/// What many notes say together, for a coach's policy meeting.
+/// What many notes say together, for a coach's policy meeting; with
+/// `--from`, what many teams' anonymous exports say together.
 pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let lang = ctx.lang;
-    let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
     let filter = args.filter.filter();
-    let (rows, _) = select(&store, &filter, lang)?;
-    let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
-    report_broken(&broken, lang);
-    notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
-    if let Some(law) = &args.law {
-        if let Err((known, nearest)) = Bundle::check_law(&notes, &bank, law) {
-            let msg = i18n::B_UNKNOWN_LAW.with(
-                lang,
-                &[
-                    ("law", law),
-                    ("nearest", &nearest),
-                    ("known", &known.join(", ")),
-                ],
-            );
-            return Err(crate::error::bad_input(msg));
-        }
-        notes.retain(|n| Bundle::names_law(n, &bank, law));
-    }
-    let lexicon = ctx.lexicon()?;
-    let bundle = Bundle::of(&notes, &bank, lang, |note| labels(&lexicon, note, lang));
-
+    let law = args.law.as_deref();
     let mut about = String::new();
-    if let Some(law) = &args.law {
+    let bundle = if args.from.is_empty() {
+        let store = ctx.store()?;
+        let (rows, _) = select(&store, &filter, lang)?;
+        let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
+        report_broken(&broken, lang);
+        notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+        let lexicon = ctx.lexicon()?;
+        let mut records = record::records(&notes, &bank, |note| labels(&lexicon, note, lang));
+        if let Some(law) = law {
+            check_law(
+                records.iter().filter_map(|r| r.law_other.as_ref()),
+                &bank,
+                law,
+                lang,
+            )?;
+            records.retain(|r| Bundle::names_law(r, &bank, law));
+        }
+        Bundle::of(&records, &bank, lang)
+    } else {
+        let (bundle, files) = from_exports(&args.from, &filter, law, &bank, lang)?;
+        let files = i18n::N_FILES.count(lang, files);
+        about.push_str(&i18n::B_ABOUT_FILES.with(lang, &[("files", &files)]));
+        bundle
+    };
+
+    if let Some(law) = law {
         about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
     }
     if let Some(d) = filter.since {
@@ -58,7 +72,12 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     if let Some(text) = doc {
         return write_or_print(ctx, &args, &text);
     }
-    let doc = render::bundle::doc(&bundle, lang, args.titles, &about);
+    let view = render::bundle::View {
+        titles: args.titles,
+        exports: !args.from.is_empty(),
+        about: &about,
+    };
+    let doc = render::bundle::doc(&bundle, lang, &view);
     match (&args.output, args.format) {
         (None, BundleFormat::Text) => {
             print!(
@@ -69,6 +88,132 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         }
         _ => write_or_print(ctx, &args, &render::markdown::render(&doc)),
     }
+}
+
+/// Refuses a `--law` nobody knows, naming the known ones and the nearest.
+fn check_law<'a>(
+    others: impl IntoIterator<Item = &'a String>,
+    bank: &Bank,
+    law: &str,
+    lang: Lang,
+) -> Result<()> {
+    Bundle::check_law(others, bank, law).map_err(|(known, nearest)| {
+        bad_input(i18n::B_UNKNOWN_LAW.with(
+            lang,
+            &[
+                ("law", law),
+                ("nearest", &nearest),
+                ("known", &known.join(", ")),
+            ],
+        ))
+    })
+}
+
+/// The bundle of the anonymous exports named (a folder: the `.json` files
+/// in it), and how many files that were. A city's worth is never held at
+/// once: every file is read and checked whole (nothing is bundled from
+/// part of the files) and counted as it comes. Only when a case turns up
+/// twice (a copy, a second export) are the files read again, to count just
+/// the record that holds for each case.
+fn from_exports(
+    paths: &[PathBuf],
+    filter: &Filter,
+    law: Option<&str>,
+    bank: &Bank,
+    lang: Lang,
+) -> Result<(Bundle, usize)> {
+    let files = export_files(paths, lang)?;
+    let read = |file: &PathBuf| -> Result<(u64, record::Export), String> {
+        let name = file.display().to_string();
+        let text = input::read_text(file, input::MAX_EXPORT_FILE, lang)
+            .map_err(|e| crate::error::describe(&e, lang))?;
+        let mut hash = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&text, &mut hash);
+        Ok((
+            std::hash::Hasher::finish(&hash),
+            record::parse(&name, &text, lang)?,
+        ))
+    };
+    let kept =
+        |r: &Record| r.kept_by(filter) && law.is_none_or(|law| Bundle::names_law(r, bank, law));
+    let mut latest = record::Latest::default();
+    let mut others = BTreeSet::new();
+    let mut seen = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    let (mut count, mut again) = (Count::default(), false);
+    crate::par::each(&files, read, |file, result| match result {
+        Ok((hash, export)) => {
+            again |= latest.see(file, &export);
+            if !again {
+                export
+                    .records
+                    .iter()
+                    .filter(|r| kept(r))
+                    .for_each(|r| count.add(r));
+            }
+            others.extend(export.records.into_iter().filter_map(|r| r.law_other));
+            seen.push(hash);
+        }
+        Err(problem) => problems.push(problem),
+    });
+    if !problems.is_empty() {
+        return Err(bad_input(problems.join("\n")));
+    }
+    if let Some(law) = law {
+        check_law(&others, bank, law, lang)?;
+    }
+    if !again {
+        return Ok((count.finish(bank, lang), files.len()));
+    }
+    let mut count = Count::default();
+    let mut changed = None;
+    crate::par::each(&files, read, |file, result| match result {
+        Ok((hash, export)) if hash == seen[file] => {
+            let counts = |(i, r): &(usize, &Record)| latest.counts(file, *i, r) && kept(r);
+            for (_, r) in export.records.iter().enumerate().filter(counts) {
+                count.add(r);
+            }
+        }
+        _ => changed = changed.or(Some(file)),
+    });
+    if let Some(file) = changed {
+        let file = files[file].display().to_string();
+        return Err(bad_input(
+            i18n::ERR_FROM_CHANGED.with(lang, &[("file", &file)]),
+        ));
+    }
+    Ok((count.finish(bank, lang), files.len()))
+}
+
+/// The files named, a folder as the regular `.json` files directly in it,
+/// sorted; a folder without any is an error.
+fn export_files(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let dir = path.display().to_string();
+        let entries = fs::read_dir(path).map_err(|e| {
+            let error = crate::error::io_text(&e, lang);
+            bad_input(i18n::ERR_READ.with(lang, &[("file", &dir), ("error", &error)]))
+        })?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| Some(e.ok()?.path()))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            })
+            .filter(|p| fs::metadata(p).is_ok_and(|m| m.is_file()))
+            .collect();
+        if found.is_empty() {
+            return Err(bad_input(i18n::ERR_FROM_EMPTY.with(lang, &[("dir", &dir)])));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
 }
 
 /// To the file the person named, by the rules every export follows, or

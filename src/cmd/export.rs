@@ -8,19 +8,24 @@ use crate::bank::Bank;
 use crate::bulk::write_many;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::{self, about_path, bad_input};
-use crate::findings::{findings, warn_before_export};
+use crate::findings::{findings, record_findings, warn_before_export};
 use crate::i18n::{self, Lang};
 use crate::note::CaseNote;
 use crate::output;
 use crate::printable::say;
+use crate::record::{self, Record};
 use crate::render::{self, Block};
-use crate::select::select;
+use crate::select::{report_broken, select};
 use crate::store::{Store, make_private_dir};
 
 /// Files to write, as (name, text).
 type Files = Vec<(String, String)>;
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    if args.anonymous {
+        return anonymous(ctx, &args);
+    }
+    let format = args.format.unwrap_or(ExportFormat::Markdown);
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
     let scanner = ctx.scanner()?;
@@ -31,16 +36,13 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         let (rows, broken) = select(&store, &args.filter.filter(), ctx.lang)?;
         // A new folder of case notes is private like the store.
         make_private_dir(dir)?;
-        let ext = ext(args.format);
+        let ext = ext(format);
         let compare = fs::read_dir(dir)?.next().is_some();
         let results = write_many(dir, &rows, compare, |row| {
             let note = store.load(&row.id)?;
             let found = findings(&scanner, &note);
             let name = output::file_name(&note.id, &note.title, ext);
-            Ok((
-                render_files(&note, &bank, args.format, ctx.lang, &name)?,
-                found,
-            ))
+            Ok((render_files(&note, &bank, format, ctx.lang, &name)?, found))
         })
         .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, dir))?;
         let (mut count, mut failed) = (0, broken.len());
@@ -80,10 +82,71 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     match &args.output {
         Some(path) => export_to(ctx, &store, &note, &bank, &args, path),
         None => {
-            print!("{}", render_one(&note, &bank, args.format, ctx.lang, None)?);
+            print!("{}", render_one(&note, &bank, format, ctx.lang, None)?);
             Ok(())
         }
     }
+}
+
+/// Every chosen note as one anonymous export (see [`crate::record`]) to
+/// the file of `-o`, or to standard output. Refused whole, with every
+/// finding, when a rule line or a law's name looks like personal data:
+/// the file is meant to leave the laptop.
+fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
+    let lang = ctx.lang;
+    if !args.all {
+        return Err(bad_input(i18n::ERR_ANON_NEEDS_ALL.get(lang)));
+    }
+    if args.format.is_some_and(|f| f != ExportFormat::Json) {
+        return Err(bad_input(i18n::ERR_ANON_JSON_ONLY.get(lang)));
+    }
+    let store = ctx.store()?;
+    let (bank, _) = ctx.bank()?;
+    let scanner = ctx.scanner()?;
+    let (rows, mut broken) = select(&store, &args.filter.filter(), lang)?;
+    let (notes, unreadable) = store.load_many(rows.into_iter().map(|s| s.id).collect());
+    broken.extend(unreadable);
+    report_broken(&broken, lang);
+    let secret = store.export_secret()?;
+    let own = record::records(&notes, &bank, |_| Vec::new());
+    let records: Vec<Record> = own
+        .iter()
+        .map(|r| r.anonymous(&secret, args.initials))
+        .collect();
+    let found: Vec<_> = own
+        .iter()
+        .zip(&records)
+        .flat_map(|(own, out)| record_findings(&scanner, &own.id, out))
+        .collect();
+    if !found.is_empty() {
+        for f in &found {
+            say(format!("  {}", f.line(lang)));
+        }
+        return Err(bad_input(i18n::ERR_ANON_PERSONAL.get(lang)));
+    }
+    let count = records.len();
+    let text = record::to_text(&record::Export {
+        format: record::FORMAT.to_string(),
+        version: record::VERSION,
+        exported: jiff::Timestamp::now(),
+        records,
+    })?;
+    match &args.output {
+        Some(path) => {
+            let day = crate::day::local(jiff::Timestamp::now()).to_string();
+            let doc = output::document_path(path, &day, "anoniem", "json")?;
+            let permit = output::permit(&doc, args.force, lang, &store.scratch_dir())?;
+            output::write(&doc, &text, permit)?;
+            let shown = doc.display().to_string();
+            say(i18n::ANON_WROTE.with(lang, count, &[("path", &shown)]));
+        }
+        None => print!("{text}"),
+    }
+    // The rest is exported, but an export meant as everything is not.
+    if !broken.is_empty() {
+        anyhow::bail!("{}", i18n::ERR_NOT_ALL_EXPORTED.count(lang, broken.len()));
+    }
+    Ok(())
 }
 
 /// One note into the file or folder of `-o`, by the rules of
@@ -97,13 +160,14 @@ fn export_to(
     path: &Path,
 ) -> Result<()> {
     let lang = ctx.lang;
-    let doc = output::document_path(path, &note.id, &note.title, ext(args.format))?;
+    let format = args.format.unwrap_or(ExportFormat::Markdown);
+    let doc = output::document_path(path, &note.id, &note.title, ext(format))?;
     let permit = output::permit(&doc, args.force, lang, &store.scratch_dir())?;
     let name = doc
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("export.md");
-    let mut files = render_files(note, bank, args.format, lang, name)?;
+    let mut files = render_files(note, bank, format, lang, name)?;
     let svg = files.get(1).map(|(name, _)| doc.with_file_name(name));
     if let Some(svg) = svg
         .as_ref()
@@ -115,7 +179,7 @@ fn export_to(
         ));
         files = vec![(
             name.to_string(),
-            render_one(note, bank, args.format, lang, None)?,
+            render_one(note, bank, format, lang, None)?,
         )];
     }
     let mut files = files.into_iter();

@@ -5,6 +5,7 @@ use super::{Block, Doc};
 use crate::bundle::Bundle;
 use crate::i18n::{self, Lang};
 use crate::note::Euros;
+use crate::outcome::Decision;
 
 fn table(head: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<usize>) -> Block {
     Block::Table {
@@ -26,6 +27,9 @@ fn rule_head(lang: Lang) -> Vec<String> {
         i18n::B_RULE,
         i18n::B_BLOCKER,
         i18n::B_CASES,
+        i18n::B_BROKE_THROUGH,
+        i18n::B_REFUSED,
+        i18n::B_MEDIAN_DAYS,
         i18n::B_RULE_COSTED,
         i18n::B_RULE_COST_CURRENT,
         i18n::B_RULE_COST_PROPOSED,
@@ -35,8 +39,22 @@ fn rule_head(lang: Lang) -> Vec<String> {
     .collect()
 }
 
-/// One row per rule; `money` writes an amount.
-fn rule_rows(b: &Bundle, lang: Lang, money: impl Fn(Euros) -> String) -> Vec<Vec<String>> {
+/// A median number of days: whole, or with one decimal for a half.
+fn days(median: Option<f64>, lang: Lang) -> String {
+    match median {
+        None => "—".to_string(),
+        Some(d) if d.fract() == 0.0 => format!("{d:.0}"),
+        Some(d) => i18n::decimal(lang, d, 1),
+    }
+}
+
+/// One row per rule; `money` writes an amount, `days` a median.
+fn rule_rows(
+    b: &Bundle,
+    lang: Lang,
+    money: impl Fn(Euros) -> String,
+    days: impl Fn(Option<f64>) -> String,
+) -> Vec<Vec<String>> {
     b.rules
         .iter()
         .map(|r| {
@@ -53,6 +71,9 @@ fn rule_rows(b: &Bundle, lang: Lang, money: impl Fn(Euros) -> String) -> Vec<Vec
                     r.blocker.clone()
                 },
                 r.cases.to_string(),
+                r.broke_through.to_string(),
+                r.refused.to_string(),
+                days(r.median_days_to_decision),
                 r.costed.to_string(),
                 money(Euros(r.cost_current_yearly)),
                 money(Euros(r.cost_proposed_yearly)),
@@ -80,8 +101,10 @@ fn csv_cell(cell: &str) -> String {
 /// in euros with a decimal point, so any spreadsheet reads them as numbers.
 pub fn csv(b: &Bundle, lang: Lang) -> String {
     let money = |e: Euros| format!("{}.{:02}", e.0 / 100, (e.0 % 100).abs());
+    // Spreadsheets read a decimal point, in any language.
+    let days = |d: Option<f64>| d.map_or_else(String::new, |d| d.to_string());
     std::iter::once(rule_head(lang))
-        .chain(rule_rows(b, lang, money))
+        .chain(rule_rows(b, lang, money, days))
         .map(|row| {
             let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
             cells.join(",") + "\r\n"
@@ -100,7 +123,7 @@ pub fn json(b: &Bundle, titles: bool) -> String {
             .collect::<Vec<_>>()
     };
     let mut v = serde_json::json!({
-        "cases": b.cases.len(),
+        "cases": b.count,
         "verdicts": {
             "law": tally(&b.verdicts[0]),
             "money": tally(&b.verdicts[1]),
@@ -110,6 +133,15 @@ pub fn json(b: &Bundle, titles: bool) -> String {
         "laws": counted(&b.laws),
         "laws_other": counted(&b.laws_other),
         "blockers": counted(&b.blockers),
+        "decisions": {
+            "toegekend": b.decisions[0],
+            "deels": b.decisions[1],
+            "afgewezen": b.decisions[2],
+            "loopt_nog": b.decisions[3],
+            "none": b.decisions[4],
+        },
+        "median_days_to_decision": b.median_days,
+        "stuck_rows": counted(&b.stuck),
         "costed": b.costed,
         "cost_current_yearly": b.cost_current.0,
         "cost_proposed_once": b.cost_once.0,
@@ -127,14 +159,31 @@ pub fn json(b: &Bundle, titles: bool) -> String {
     out
 }
 
-/// The report. `titles` adds the cases' titles; without it cases appear by
-/// id only, so the report can leave the team.
-pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
+/// How the report is shown.
+pub struct View<'a> {
+    /// Add the cases' titles; without them cases appear by id only, so the
+    /// report can leave the team.
+    pub titles: bool,
+    /// Counted from anonymous exports: no note ids to list (a record's id
+    /// is random), and the report says how it counted.
+    pub exports: bool,
+    /// What the report is about, after the number of cases.
+    pub about: &'a str,
+}
+
+/// The report.
+pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
+    let (titles, about) = (view.titles, view.about);
     let t = |m: i18n::Msg| m.get(lang).to_string();
-    let mut blocks = vec![Block::Meta(i18n::BUNDLE_META.with(
+    let meta = if view.exports {
+        i18n::BUNDLE_META_FROM
+    } else {
+        i18n::BUNDLE_META
+    };
+    let mut blocks = vec![Block::Meta(meta.with(
         lang,
         &[
-            ("cases", &i18n::N_CASES.count(lang, b.cases.len())),
+            ("cases", &i18n::N_CASES.count(lang, b.count)),
             ("about", about),
         ],
     ))];
@@ -165,10 +214,54 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
     if !b.rules.is_empty() {
         blocks.push(Block::Heading(t(i18n::B_RULES)));
         blocks.push(Block::Meta(t(i18n::B_RULES_HOW)));
+        // One table per question, so each fits a terminal: the outcomes,
+        // then the costs; the CSV keeps them in one row.
+        let head = rule_head(lang);
+        let rows = rule_rows(b, lang, |e| e.display(lang), |d| days(d, lang));
+        let pick = |row: &[String], columns: &[usize]| -> Vec<String> {
+            columns.iter().map(|c| row[*c].clone()).collect()
+        };
+        let (outcomes, costs) = ([0, 1, 2, 3, 4, 5], [0, 1, 6, 7, 8]);
         blocks.push(table(
-            rule_head(lang),
-            rule_rows(b, lang, |e| e.display(lang)),
+            pick(&head, &outcomes),
+            rows.iter().map(|r| pick(r, &outcomes)).collect(),
             vec![2, 3, 4, 5],
+        ));
+        if b.costed > 0 {
+            blocks.push(Block::Heading(t(i18n::B_RULE_COSTS)));
+            blocks.push(Block::Meta(t(i18n::B_RULE_COSTS_HOW)));
+            blocks.push(table(
+                pick(&head, &costs),
+                rows.iter().map(|r| pick(r, &costs)).collect(),
+                vec![2, 3, 4],
+            ));
+        }
+    }
+
+    if b.decisions[..4].iter().any(|n| *n > 0) {
+        blocks.push(Block::Heading(t(i18n::B_OUTCOMES)));
+        if b.median_days.is_some() {
+            let median = match b.median_days {
+                Some(1.0) => t(i18n::B_DAY),
+                d => i18n::B_DAYS.with(lang, &[("days", &days(d, lang))]),
+            };
+            blocks.push(Block::Meta(
+                i18n::B_OUTCOMES_MEDIAN.with(lang, &[("days", &median)]),
+            ));
+        }
+        let names = Decision::ALL
+            .iter()
+            .map(|d| d.label(lang))
+            .chain([t(i18n::B_NO_OUTCOME)]);
+        let rows = names
+            .zip(b.decisions)
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| vec![name, n.to_string()])
+            .collect();
+        blocks.push(table(
+            vec![t(i18n::B_OUTCOME), t(i18n::B_CASES)],
+            rows,
+            vec![1],
         ));
     }
 
@@ -176,6 +269,7 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
         (i18n::B_LAWS, i18n::B_LAW, &b.laws),
         (i18n::B_LAWS_OTHER, i18n::B_LAW, &b.laws_other),
         (i18n::B_BLOCKERS, i18n::B_BLOCKER, &b.blockers),
+        (i18n::B_STUCK, i18n::B_STUCK_ROW, &b.stuck),
         (i18n::B_DISCUSSED, i18n::B_ANSWER, &b.discussed),
     ] {
         if !items.is_empty() {
@@ -193,13 +287,15 @@ pub fn doc(b: &Bundle, lang: Lang, titles: bool, about: &str) -> Doc {
         let rows = b
             .structural
             .iter()
-            .map(|(blocker, ids)| vec![blocker.clone(), ids.len().to_string(), ids.join(", ")])
+            .map(|(blocker, n, ids)| {
+                let mut row = vec![blocker.clone(), n.to_string()];
+                row.extend((!view.exports).then(|| ids.join(", ")));
+                row
+            })
             .collect();
-        blocks.push(table(
-            vec![t(i18n::B_BLOCKER), t(i18n::B_CASES), "id".into()],
-            rows,
-            vec![1],
-        ));
+        let mut head = vec![t(i18n::B_BLOCKER), t(i18n::B_CASES)];
+        head.extend((!view.exports).then(|| "id".to_string()));
+        blocks.push(table(head, rows, vec![1]));
     }
 
     if b.costed > 0 {

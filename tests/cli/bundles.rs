@@ -1,19 +1,6 @@
 //! Bundling per rule (issue 10): grouping, revisions, formats, `--law`.
 
-use crate::harness::{Env, FULL, code, stderr, stdout};
-
-/// A full note with this rule line, blocker and current yearly cost.
-fn with_rule(rule: &str, blocker: &str, cost: u32) -> String {
-    FULL.replace(
-        "regel_concreet = \"intake-eis van de schuldhulp, afdeling Werk en Inkomen\"",
-        &format!("regel_concreet = \"{rule}\""),
-    )
-    .replace(
-        "blokkade = [\"werkinstructie\", \"gevoel\"]",
-        &format!("blokkade = [\"{blocker}\"]"),
-    )
-    .replace("bedrag = \"24.000\"", &format!("bedrag = {cost}"))
-}
+use crate::harness::{Env, FULL, code, stderr, stdout, with_rule};
 
 #[test]
 fn the_bundle_groups_by_rule_line_and_counts_a_revised_case_once() {
@@ -88,7 +75,7 @@ fn the_csv_has_a_row_per_rule_and_defuses_formulas() {
         "{csv}"
     );
     assert!(
-        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie,1,1,10000.00,"),
+        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie,1,0,0,,1,10000.00,"),
         "{csv}"
     );
 }

@@ -30,6 +30,19 @@ prompt = { nl = "Titel?", en = "Title?" }
 /// An answers file with only what the short walk asks (invented case).
 pub const SHORT_NOTE: &str = include_str!("fixtures/short.toml");
 
+/// A full note with this rule line, blocker and current yearly cost.
+pub fn with_rule(rule: &str, blocker: &str, cost: u32) -> String {
+    FULL.replace(
+        "regel_concreet = \"intake-eis van de schuldhulp, afdeling Werk en Inkomen\"",
+        &format!("regel_concreet = \"{rule}\""),
+    )
+    .replace(
+        "blokkade = [\"werkinstructie\", \"gevoel\"]",
+        &format!("blokkade = [\"{blocker}\"]"),
+    )
+    .replace("bedrag = \"24.000\"", &format!("bedrag = {cost}"))
+}
+
 pub struct Env {
     pub home: TempDir,
     pub config: TempDir,

@@ -157,15 +157,16 @@ fn help_speaks_the_chosen_language_for_every_command() {
             assert!(via[global..].contains("--lang <TAAL>"), "{via}");
         }
     }
-    let (nl, en) = both(&env, &["export", "--help"], 0);
+    let (nl, en) = both(&env, &["bundle", "--help"], 0);
     assert!(
-        nl.contains("[standaard: markdown]") && nl.contains("[mogelijke waarden:"),
+        nl.contains("[standaard: text]") && nl.contains("[mogelijke waarden:"),
         "{nl}"
     );
     assert!(
-        en.contains("[default: markdown]") && en.contains("[possible values:"),
+        en.contains("[default: text]") && en.contains("[possible values:"),
         "{en}"
     );
+    let (nl, _) = both(&env, &["export", "--help"], 0);
     let own = nl.find("Opties:").unwrap();
     let global = nl.find("Algemene opties:").unwrap();
     assert!(

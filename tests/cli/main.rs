@@ -2,6 +2,7 @@
 //! with its own temporary store.
 
 mod agenda;
+mod anonymous;
 mod bundles;
 mod coach;
 mod commands;

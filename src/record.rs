@@ -1,0 +1,613 @@
+//! Bundle records: the part of a case note that bundled exceptions count,
+//! and nothing else. A bundle of the own store is made from them, and so is
+//! a bundle of many teams' anonymous exports: one way of counting, so a
+//! city's bundle says exactly what one laptop holding all its notes would.
+//!
+//! An anonymous export holds only records: verdicts, kinds of blocker, the
+//! concrete rule line and law names, costs and periods, scope, contrast
+//! places, the outcome's decision and days, and the month a note was made.
+//! No title, no free text, never a note's id: each record gets a random id
+//! made for the export, and the case a fingerprint that only this store can
+//! make (a keyed hash of the case's first note), so a case exported twice,
+//! or revised, counts once wherever its records meet.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::bank::{Bank, Roles};
+use crate::filter::{Corner, Filter};
+use crate::i18n::{self, Lang};
+use crate::note::{Answer, CaseNote, Cost, Euros, Period, Scope, Verdict};
+use crate::outcome::{self, Decision, Status};
+
+/// What the export file says it is.
+pub const FORMAT: &str = "driehoek-anoniem";
+/// The newest format version this release writes and reads.
+pub const VERSION: u32 = 1;
+/// The longest text a record holds (a rule line, a law's name, a choice's
+/// value), in characters; anything longer is not a rule line.
+pub const MAX_TEXT: usize = 500;
+/// The most entries one list of a record holds.
+pub const MAX_LIST: usize = 64;
+
+/// One case, as a bundle counts it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// In an export: random, made for it. In the own store: the note's id.
+    pub id: String,
+    /// The case this is a version of: records with the same case count
+    /// once. In an export a keyed hash; in the own store the first note's id.
+    pub case: String,
+    /// How many notes this one revises in a row (0: the first).
+    pub revision: u32,
+    /// The month the note was made, `2026-11`.
+    pub month: String,
+    /// The question set the values below belong to.
+    pub set: String,
+    /// The author's initials: in an export only when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initials: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<Verdict>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<Verdict>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_direction: Option<Verdict>,
+    /// The laws named, as the question set's values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub laws: Vec<String>,
+    /// The law typed under "anders", by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law_other: Option<String>,
+    /// The kinds of blocker, as values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blockers: Vec<String>,
+    /// The concrete rule line, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Whether the analysis was discussed with the person, as values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discussed: Vec<String>,
+    /// The rational/relational row most stuck, as a value (short walk).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stuck_row: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_current: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_proposed: Option<Amount>,
+    /// The places on the rational/relational rows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contrasts: Vec<Place>,
+    /// The decision that holds now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Days from the note to the first decision taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_decision: Option<i64>,
+    #[serde(default)]
+    pub status: Status,
+    /// The note's title: only in the own store, never written.
+    #[serde(skip)]
+    pub title: Option<String>,
+    /// The labelling phrases found in the note: only in the own store.
+    #[serde(skip)]
+    pub labels: Vec<String>,
+}
+
+/// A cost in an export: cents, or none when the worker did not know, and
+/// the period it covers (`jaar`, `eenmalig`, `3 jaar`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cents: Option<i64>,
+    pub period: String,
+}
+
+impl Amount {
+    fn of(cost: Cost) -> Amount {
+        Amount {
+            cents: cost.amount.map(|e| e.0),
+            period: cost.period.value(),
+        }
+    }
+
+    /// The cost it stands for; `None` for a period no release writes.
+    pub fn cost(&self) -> Option<Cost> {
+        Some(Cost {
+            amount: self.cents.map(Euros),
+            period: Period::parse(&self.period)?,
+        })
+    }
+}
+
+/// One place on a rational/relational row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired: Option<i64>,
+    /// The row's poles as the note names them: only in the own store, so
+    /// its bundle keeps the words its notes were written with.
+    #[serde(skip)]
+    pub poles: Option<(String, String)>,
+}
+
+/// An anonymous export file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    /// When the export was made: of two versions of one case the later
+    /// export's counts.
+    pub exported: Timestamp,
+    pub records: Vec<Record>,
+}
+
+/// The values a role's answer holds.
+pub fn values(
+    note: &CaseNote,
+    roles: Option<&Roles>,
+    role: fn(&Roles) -> &Option<String>,
+) -> Vec<String> {
+    let Some(entry) = roles
+        .and_then(|r| role(r).as_deref())
+        .and_then(|id| note.entry(id))
+    else {
+        return Vec::new();
+    };
+    match &entry.value {
+        Answer::Choice(v) => vec![v.clone()],
+        Answer::Multi(vs) => vs.clone(),
+        Answer::YesNo(b) => vec![if *b { "ja" } else { "nee" }.to_string()],
+        _ => Vec::new(),
+    }
+}
+
+/// A text answer for a role, its spacing tidied; `None` when empty.
+fn text(
+    note: &CaseNote,
+    roles: Option<&Roles>,
+    role: fn(&Roles) -> &Option<String>,
+) -> Option<String> {
+    let id = roles.and_then(|r| role(r).as_deref())?;
+    match &note.entry(id)?.value {
+        Answer::Text(t) if !t.trim().is_empty() => Some(tidy(t)),
+        _ => None,
+    }
+}
+
+/// Runs of spacing as one space, none at the ends.
+pub fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The records of a store's notes: one per case, its latest version.
+/// Practice notes are left out; a note that another revises is left out
+/// for the revision. `labels_in` names the labelling phrases of a note.
+pub fn records(
+    notes: &[CaseNote],
+    bank: &Bank,
+    labels_in: impl Fn(&CaseNote) -> Vec<String>,
+) -> Vec<Record> {
+    let revises: HashMap<&str, &str> = notes
+        .iter()
+        .filter_map(|n| Some((n.id.as_str(), n.revises.as_deref()?)))
+        .collect();
+    let revised: std::collections::HashSet<&str> = revises.values().copied().collect();
+    notes
+        .iter()
+        .filter(|n| n.practice.is_none() && !revised.contains(n.id.as_str()))
+        .map(|note| {
+            // The first note of the case: follow `revises` back, as far as
+            // the store holds the chain (and never round a loop).
+            let (mut case, mut revision) = (note.id.as_str(), 0u32);
+            while let Some(earlier) = revises.get(case) {
+                if revision as usize > revises.len() {
+                    break;
+                }
+                case = earlier;
+                revision += 1;
+            }
+            let mut r = record(note, bank);
+            r.case = case.to_string();
+            r.revision = revision;
+            r.labels = labels_in(note);
+            r
+        })
+        .collect()
+}
+
+/// One note's record, as its own store sees it.
+fn record(note: &CaseNote, bank: &Bank) -> Record {
+    let roles = bank.get(&note.set).map(|s| &s.roles);
+    let laws = values(note, roles, |r| &r.laws);
+    let law_other = laws
+        .iter()
+        .any(|v| v == "anders")
+        .then(|| text(note, roles, |r| &r.laws_other))
+        .flatten();
+    let day = crate::day::local(note.created);
+    Record {
+        id: note.id.clone(),
+        case: note.id.clone(),
+        revision: 0,
+        month: format!("{:04}-{:02}", day.year(), day.month()),
+        set: note.set.clone(),
+        initials: note.author.clone(),
+        law: note.triangle.law,
+        money: note.triangle.money,
+        self_direction: note.triangle.self_direction,
+        laws,
+        law_other,
+        blockers: values(note, roles, |r| &r.blocker),
+        rule: text(note, roles, |r| &r.rule),
+        scope: note.scope,
+        discussed: values(note, roles, |r| &r.discussed),
+        stuck_row: values(note, roles, |r| &r.stuck_row).into_iter().next(),
+        cost_current: note.costs.current.map(Amount::of),
+        cost_proposed: note.costs.proposed.map(Amount::of),
+        contrasts: note
+            .contrasts
+            .iter()
+            .map(|k| Place {
+                key: k.key.clone(),
+                now: k.now,
+                desired: k.desired,
+                poles: Some((k.rational.clone(), k.relational.clone())),
+            })
+            .collect(),
+        decision: outcome::decision(&note.outcomes).map(|(d, _)| d),
+        days_to_decision: outcome::days_to_decision(day, &note.outcomes),
+        status: outcome::status(&note.outcomes),
+        title: Some(note.title.clone()),
+        labels: Vec::new(),
+    }
+}
+
+impl Record {
+    /// The record as it leaves the store: a random id, the case as a hash
+    /// keyed with the store's `secret`, initials only when asked for.
+    pub fn anonymous(&self, secret: &[u8], initials: bool) -> Record {
+        Record {
+            id: random_id(),
+            case: fingerprint(secret, &self.case),
+            initials: self.initials.clone().filter(|_| initials),
+            title: None,
+            labels: Vec::new(),
+            contrasts: self
+                .contrasts
+                .iter()
+                .map(|p| Place {
+                    poles: None,
+                    ..p.clone()
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// Every text the record holds, with the field it is in: what the
+    /// privacy guard reads before a record leaves the store.
+    pub fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut texts: Vec<(&'static str, &str)> = [
+            ("rule", &self.rule),
+            ("law_other", &self.law_other),
+            ("stuck_row", &self.stuck_row),
+            ("initials", &self.initials),
+        ]
+        .into_iter()
+        .filter_map(|(field, t)| Some((field, t.as_deref()?)))
+        .collect();
+        let lists = [
+            ("laws", &self.laws),
+            ("blockers", &self.blockers),
+            ("discussed", &self.discussed),
+        ];
+        for (field, list) in lists {
+            texts.extend(list.iter().map(|v| (field, v.as_str())));
+        }
+        texts.extend(self.contrasts.iter().map(|p| ("contrasts", p.key.as_str())));
+        texts
+    }
+
+    /// Whether the record passes `filter`. Dates count by month: a record
+    /// knows only the month its note was made.
+    pub fn kept_by(&self, filter: &Filter) -> bool {
+        let month = |d: jiff::civil::Date| format!("{:04}-{:02}", d.year(), d.month());
+        let verdict_of = |c: Corner| match c {
+            Corner::Law => self.law,
+            Corner::Money => self.money,
+            Corner::SelfDirection => self.self_direction,
+        };
+        filter.since.is_none_or(|d| self.month >= month(d))
+            && filter.until.is_none_or(|d| self.month <= month(d))
+            && filter
+                .verdicts
+                .iter()
+                .all(|v| verdict_of(v.corner) == Some(v.verdict))
+            && (!filter.structural || self.scope == Some(Scope::Structureel))
+            && filter.status.is_none_or(|st| self.status == st)
+    }
+
+    /// What is wrong with a record read from a file, if anything: the
+    /// checks that keep a tampered or foreign file from passing for one.
+    pub fn flaw(&self) -> Option<Flaw> {
+        let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+        if !hex(&self.id) || self.id.len() > 64 {
+            return Some(Flaw::Field("id"));
+        }
+        if !hex(&self.case) || self.case.len() > 64 {
+            return Some(Flaw::Field("case"));
+        }
+        if !valid_month(&self.month) {
+            return Some(Flaw::Month(self.month.clone()));
+        }
+        let texts = self.texts();
+        if let Some((field, _)) = texts.iter().find(|(_, t)| t.chars().count() > MAX_TEXT) {
+            return Some(Flaw::TooLong(field));
+        }
+        let lists = [
+            ("laws", self.laws.len()),
+            ("blockers", self.blockers.len()),
+            ("discussed", self.discussed.len()),
+            ("contrasts", self.contrasts.len()),
+        ];
+        if let Some((field, _)) = lists.iter().find(|(_, n)| *n > MAX_LIST) {
+            return Some(Flaw::TooMany(field));
+        }
+        for (field, amount) in [
+            ("cost_current", &self.cost_current),
+            ("cost_proposed", &self.cost_proposed),
+        ] {
+            if amount.as_ref().is_some_and(|a| a.cost().is_none()) {
+                return Some(Flaw::Field(field));
+            }
+        }
+        None
+    }
+}
+
+/// Why a record read from a file is not one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flaw {
+    /// This field holds what no release writes.
+    Field(&'static str),
+    Month(String),
+    TooLong(&'static str),
+    TooMany(&'static str),
+}
+
+impl Flaw {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Flaw::Field(field) => i18n::ERR_ANON_FIELD.with(lang, &[("field", field)]),
+            Flaw::Month(month) => i18n::ERR_ANON_MONTH.with(lang, &[("month", month)]),
+            Flaw::TooLong(field) => i18n::ERR_ANON_TOO_LONG
+                .with(lang, &[("field", field), ("max", &MAX_TEXT.to_string())]),
+            Flaw::TooMany(field) => i18n::ERR_ANON_TOO_MANY
+                .with(lang, &[("field", field), ("max", &MAX_LIST.to_string())]),
+        }
+    }
+}
+
+/// Reads an anonymous export; `file` names it in what is wrong. A file of
+/// a newer format version is refused as such, whatever its records hold.
+pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Export, String> {
+    let export: Export = match serde_json::from_str(text) {
+        Ok(export) => export,
+        Err(e) => {
+            // Say first what the file is, when that is why it does not read.
+            #[derive(Deserialize)]
+            struct Head {
+                format: Option<String>,
+                version: Option<u32>,
+            }
+            let head = serde_json::from_str::<Head>(text).ok();
+            return Err(match head {
+                Some(h) if h.format.as_deref() != Some(FORMAT) => {
+                    i18n::ERR_ANON_NOT_EXPORT.with(lang, &[("file", file)])
+                }
+                Some(Head {
+                    version: Some(v), ..
+                }) if v > VERSION => newer(file, v, lang),
+                _ => crate::problem::Problem::from_json(file, &e).to_string(),
+            });
+        }
+    };
+    if export.format != FORMAT {
+        return Err(i18n::ERR_ANON_NOT_EXPORT.with(lang, &[("file", file)]));
+    }
+    if export.version > VERSION {
+        return Err(newer(file, export.version, lang));
+    }
+    if export.version == 0 {
+        let version = export.version.to_string();
+        return Err(i18n::ERR_ANON_VERSION.with(lang, &[("file", file), ("version", &version)]));
+    }
+    for (n, r) in export.records.iter().enumerate() {
+        if let Some(flaw) = r.flaw() {
+            let n = (n + 1).to_string();
+            let problem = flaw.text(lang);
+            return Err(i18n::ERR_ANON_RECORD
+                .with(lang, &[("file", file), ("n", &n), ("problem", &problem)]));
+        }
+    }
+    Ok(export)
+}
+
+/// An export as its file holds it: the head, then one case per line, so
+/// a privacy officer can read what leaves and a tool can count lines.
+pub fn to_text(export: &Export) -> serde_json::Result<String> {
+    let mut out = format!(
+        "{{\"format\":{},\"version\":{},\"exported\":{},\"records\":[",
+        serde_json::to_string(&export.format)?,
+        export.version,
+        serde_json::to_string(&export.exported)?
+    );
+    for (i, r) in export.records.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&serde_json::to_string(r)?);
+    }
+    out.push_str("\n]}\n");
+    Ok(out)
+}
+
+fn newer(file: &str, version: u32, lang: Lang) -> String {
+    let (version, max) = (version.to_string(), VERSION.to_string());
+    i18n::ERR_ANON_NEWER.with(
+        lang,
+        &[("file", file), ("version", &version), ("max", &max)],
+    )
+}
+
+/// `2026-11`: a year and a month.
+fn valid_month(month: &str) -> bool {
+    let Some((y, m)) = month.split_once('-') else {
+        return false;
+    };
+    y.len() == 4
+        && m.len() == 2
+        && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+}
+
+/// A random id for one exported record: 64 bits, in hex.
+fn random_id() -> String {
+    format!("{:016x}", fastrand::u64(..))
+}
+
+/// The case's fingerprint: SHA-256 of the store's secret and the first
+/// note's id, cut to 128 bits. Stable across this store's exports; without
+/// the secret, nobody can tell which note it stands for.
+pub fn fingerprint(secret: &[u8], case: &str) -> String {
+    let mut hash = Sha256::new();
+    hash.update(secret);
+    hash.update(case.as_bytes());
+    hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Which record counts for each case over many exports: of two versions
+/// the later revision, then the later export; of two copies the first
+/// seen. Holds a case's fingerprint and where its record is, never the
+/// records, so a city's exports are bundled without holding them all.
+#[derive(Default)]
+pub struct Latest {
+    best: HashMap<String, ((u32, Timestamp), usize, usize)>,
+}
+
+impl Latest {
+    /// Takes in the records of export `file`; whether any of their cases
+    /// was seen before.
+    pub fn see(&mut self, file: usize, export: &Export) -> bool {
+        let mut again = false;
+        for (index, r) in export.records.iter().enumerate() {
+            let rank = (r.revision, export.exported);
+            match self.best.get_mut(&r.case) {
+                Some((best, _, _)) if *best >= rank => again = true,
+                Some(best) => {
+                    *best = (rank, file, index);
+                    again = true;
+                }
+                None => {
+                    self.best.insert(r.case.clone(), (rank, file, index));
+                }
+            }
+        }
+        again
+    }
+
+    /// Whether record `index` of export `file` is the one that counts for
+    /// its case.
+    pub fn counts(&self, file: usize, index: usize, r: &Record) -> bool {
+        self.best
+            .get(&r.case)
+            .is_some_and(|(_, f, i)| (*f, *i) == (file, index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_a_year_and_a_month() {
+        assert!(valid_month("2026-11"));
+        assert!(valid_month("1999-01"));
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-11",
+            "2026/11",
+            "",
+            "２０２６-11",
+        ] {
+            assert!(!valid_month(bad), "{bad}");
+        }
+    }
+
+    fn export(exported: i64, cases: &[(&str, u32)]) -> Export {
+        let records = cases
+            .iter()
+            .map(|(case, revision)| Record {
+                case: case.to_string(),
+                revision: *revision,
+                ..serde_json::from_str(
+                    r#"{"id":"ab","case":"","revision":0,"month":"2026-11","set":"s"}"#,
+                )
+                .unwrap()
+            })
+            .collect();
+        Export {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported: Timestamp::from_second(exported).unwrap(),
+            records,
+        }
+    }
+
+    #[test]
+    fn the_latest_revision_then_the_latest_export_counts_once() {
+        let old = export(100, &[("aa", 0), ("bb", 0), ("cc", 1)]);
+        let new = export(200, &[("aa", 0), ("bb", 1), ("cc", 0)]);
+        let copy = export(100, &[("aa", 0), ("bb", 0), ("cc", 1)]);
+        let mut latest = Latest::default();
+        for (file, e) in [&old, &new, &copy].into_iter().enumerate() {
+            latest.see(file, e);
+        }
+        let counted: Vec<(usize, &str)> = [&old, &new, &copy]
+            .into_iter()
+            .enumerate()
+            .flat_map(|(file, e)| e.records.iter().enumerate().map(move |(i, r)| (file, i, r)))
+            .filter(|(file, i, r)| latest.counts(*file, *i, r))
+            .map(|(file, _, r)| (file, r.case.as_str()))
+            .collect();
+        // aa: the later export; bb: the later revision; cc: revision 1 of
+        // the first file, not its copy.
+        assert_eq!(counted, vec![(0, "cc"), (1, "aa"), (1, "bb")]);
+    }
+
+    #[test]
+    fn a_fingerprint_needs_the_secret_and_is_stable() {
+        let a = fingerprint(b"geheim-een", "abc234");
+        assert_eq!(a, fingerprint(b"geheim-een", "abc234"));
+        assert_ne!(a, fingerprint(b"geheim-twee", "abc234"));
+        assert_ne!(a, fingerprint(b"geheim-een", "abc235"));
+        assert_eq!(a.len(), 32);
+        assert!(!a.contains("abc234"));
+    }
+}

@@ -1,0 +1,445 @@
+//! Bundles across a team or a city (issue 10): `export --all --anoniem`
+//! writes only what a bundle counts, and `bundle --from` merges many such
+//! exports into the very report one store holding all the notes would give.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::harness::{Env, FULL, code, stderr, stdout, with_rule};
+
+/// One invented case: its answers, an optional decision (value, day) and
+/// an optional revision's current yearly cost.
+struct Case {
+    rule: &'static str,
+    blocker: &'static str,
+    cost: u32,
+    decision: Option<(&'static str, &'static str)>,
+    revision: Option<u32>,
+}
+
+fn case(rule: &'static str, blocker: &'static str, cost: u32) -> Case {
+    Case {
+        rule,
+        blocker,
+        cost,
+        decision: None,
+        revision: None,
+    }
+}
+
+impl Case {
+    fn decided(self, decision: &'static str, day: &'static str) -> Case {
+        Case {
+            decision: Some((decision, day)),
+            ..self
+        }
+    }
+
+    fn revised(self, cost: u32) -> Case {
+        Case {
+            revision: Some(cost),
+            ..self
+        }
+    }
+
+    /// Saves the case in `env`: the note, its outcome, its revision.
+    fn save(&self, env: &Env) {
+        let id = env.new_note(&with_rule(self.rule, self.blocker, self.cost));
+        if let Some((decision, day)) = self.decision {
+            let entry = format!(
+                "set = \"afloop\"\n[afloop]\nbesluit = \"{decision}\"\nbesluit_datum = \"{day}\"\n"
+            );
+            let path = env.file("afloop.toml", &entry);
+            let out = env.run(&["afloop", &id, "--from", path.to_str().unwrap()]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+        }
+        if let Some(cost) = self.revision {
+            let path = env.file("revision.toml", &with_rule(self.rule, self.blocker, cost));
+            let out = env.run(&["new", "--from", path.to_str().unwrap(), "--revises", &id]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+        }
+    }
+}
+
+/// `export --all --anoniem -o FILE` in `env`; the file's path.
+fn export(env: &Env, name: &str, extra: &[&str]) -> PathBuf {
+    let path = env.home.path().join(name);
+    let mut args = vec!["export", "--all", "--anoniem", "-o", path.to_str().unwrap()];
+    args.extend(extra);
+    let out = env.run(&args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    path
+}
+
+fn bundle(env: &Env, args: &[&str]) -> String {
+    let out = env.run(&[&["bundle"], args].concat());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    stdout(&out)
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn three_stores_exports_bundle_as_one_store_holding_all_their_notes() {
+    let teams: [Vec<Case>; 3] = [
+        vec![
+            case("Intake-eis  schuldhulp", "werkinstructie", 10_000)
+                .decided("toegekend", "2099-01-10"),
+            case("intake-eis schuldhulp", "werkinstructie", 20_000).revised(30_000),
+            case("", "gewoonte", 4_000),
+        ],
+        vec![
+            case("intake-eis schuldhulp", "werkinstructie", 7_000)
+                .decided("afgewezen", "2099-02-01"),
+            case("toewijzingsbeleid corporatie", "beleidsregel", 5_000)
+                .decided("deels", "2099-01-20"),
+        ],
+        vec![
+            case("toewijzingsbeleid corporatie", "beleidsregel", 6_000)
+                .decided("loopt_nog", "2099-01-05"),
+            case("toewijzingsbeleid corporatie", "beleidsregel", 8_000)
+                .decided("toegekend", "2099-03-01"),
+            case("maximaal drie gesprekken", "inkoop", 2_500),
+        ],
+    ];
+    let all = Env::new();
+    let stores: Vec<Env> = teams.iter().map(|_| Env::new()).collect();
+    for (env, cases) in stores.iter().zip(&teams) {
+        for case in cases {
+            case.save(env);
+            case.save(&all);
+        }
+    }
+    let files: Vec<PathBuf> = stores
+        .iter()
+        .enumerate()
+        .map(|(i, env)| export(env, &format!("team{i}.json"), &[]))
+        .collect();
+    // A copy of one team's file, in a folder with another's: still counted once.
+    let folder = stores[0].home.path().join("map");
+    fs::create_dir(&folder).unwrap();
+    fs::copy(&files[0], folder.join("kopie.json")).unwrap();
+    fs::copy(&files[1], folder.join("team1.json")).unwrap();
+    let mut from: Vec<&str> = vec!["--from"];
+    from.extend(files.iter().map(|f| path(f)));
+    from.push(path(&folder));
+
+    for format in ["json", "csv"] {
+        let one = bundle(&all, &["--format", format]);
+        let merged = bundle(&stores[0], &[&["--format", format], &from[..]].concat());
+        if format == "json" {
+            let (one, merged) = (json(&one), json(&merged));
+            assert_eq!(one, merged);
+            assert_eq!(one["cases"], 8, "{one}");
+            let rules = one["rules"].as_array().unwrap();
+            let intake = &rules[0];
+            assert_eq!(intake["rule"], "Intake-eis schuldhulp", "{one}");
+            assert_eq!(intake["cases"], 3);
+            assert_eq!(intake["broke_through"], 1);
+            assert_eq!(intake["refused"], 1);
+            let housing = &rules[1];
+            assert_eq!(housing["cases"], 3);
+            assert_eq!(
+                housing["broke_through"], 2,
+                "deels counts as broken through"
+            );
+            assert_eq!(housing["refused"], 0);
+            assert_eq!(one["decisions"]["loopt_nog"], 1);
+        } else {
+            assert_eq!(one, merged);
+        }
+    }
+
+    // A later export of a team that revised a case meanwhile: the old file
+    // and the new one together still count the case once, as its revision.
+    let extra = case("eigen bijdrage", "verordening", 1_000);
+    extra.save(&stores[2]);
+    extra.save(&all);
+    let later = export(&stores[2], "team2-later.json", &[]);
+    from.push(path(&later));
+    let one = json(&bundle(&all, &["--format", "json"]));
+    let merged = json(&bundle(
+        &stores[0],
+        &[&["--format", "json"], &from[..]].concat(),
+    ));
+    assert_eq!(one, merged);
+    assert_eq!(one["cases"], 9);
+}
+
+#[test]
+fn a_revision_exported_later_replaces_its_first_version() {
+    let env = Env::new();
+    let id = env.new_note(&with_rule("eigen bijdrage", "verordening", 1_000));
+    let before = export(&env, "voor.json", &[]);
+    let answers = with_rule("eigen bijdrage", "verordening", 9_000);
+    let revised = env.file("herzien.toml", &answers);
+    let out = env.run(&["new", "--from", path(&revised), "--revises", &id]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let after = export(&env, "na.json", &[]);
+    let v = json(&bundle(
+        &env,
+        &["--format", "json", "--from", path(&after), path(&before)],
+    ));
+    assert_eq!(v["cases"], 1, "{v}");
+    assert_eq!(v["rules"][0]["cost_current_yearly"], 900_000, "{v}");
+}
+
+#[test]
+fn the_anonymous_export_holds_no_title_no_free_text_and_no_note_id() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let file = export(&env, "anoniem.json", &[]);
+    let text = fs::read_to_string(&file).unwrap();
+    let v = json(&text);
+    assert_eq!(v["format"], "driehoek-anoniem");
+    assert_eq!(v["version"], 1);
+    let record = &v["records"][0];
+    assert_eq!(
+        record["rule"],
+        "intake-eis van de schuldhulp, afdeling Werk en Inkomen"
+    );
+    assert_eq!(record["law_other"], "interne werkinstructie intake");
+    assert!(record["month"].as_str().unwrap().len() == 7, "{record}");
+    assert!(!text.contains(&id), "the note's id left the store: {text}");
+    // Not one free-text answer but the rule line and the law's name.
+    let answers: toml::Table = toml::from_str(FULL).unwrap();
+    for (section, table) in &answers {
+        for (key, value) in table.as_table().into_iter().flatten() {
+            let Some(answer) = value.as_str() else {
+                continue;
+            };
+            if ["regel_concreet", "regel_anders"].contains(&key.as_str()) || answer.len() < 12 {
+                continue;
+            }
+            assert!(
+                !text.contains(answer),
+                "{section}.{key} left the store: {text}"
+            );
+        }
+    }
+    assert!(
+        !text.contains("Drie zakken post"),
+        "the title left the store"
+    );
+    // File and folder are the owner's alone, like the store.
+    #[cfg(unix)]
+    crate::harness::assert_mode(&file, 0o600);
+
+    // A new export gives new record ids but the same case fingerprint.
+    let again = json(&fs::read_to_string(export(&env, "opnieuw.json", &[])).unwrap());
+    assert_ne!(again["records"][0]["id"], record["id"]);
+    assert_eq!(again["records"][0]["case"], record["case"]);
+    // Another store's fingerprint of a case with the same id differs: the
+    // fingerprint is keyed with the store's own secret.
+    let other = Env::new();
+    other.new_note(FULL);
+    let theirs = json(&fs::read_to_string(export(&other, "zij.json", &[])).unwrap());
+    assert_ne!(theirs["records"][0]["case"], record["case"]);
+
+    // Initials only when asked for.
+    assert!(record.get("initials").is_none(), "{record}");
+}
+
+#[test]
+fn initials_go_along_only_with_initialen() {
+    let env = Env::new();
+    assert_eq!(code(&env.run(&["config", "set", "initials", "AB"])), 0);
+    env.new_note(FULL);
+    let without = json(&fs::read_to_string(export(&env, "a.json", &[])).unwrap());
+    assert!(without["records"][0].get("initials").is_none());
+    let with = json(&fs::read_to_string(export(&env, "b.json", &["--initialen"])).unwrap());
+    assert_eq!(with["records"][0]["initials"], "AB");
+    // --initialen means nothing without --anoniem.
+    let out = env.run(&["export", "--all", "--initialen", "-o", "x"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}
+
+#[test]
+fn the_anonymous_export_is_refused_whole_when_a_rule_line_holds_personal_data() {
+    let env = Env::new();
+    env.new_note(FULL);
+    let answers = with_rule(
+        "afspraak met j.jansen@voorbeeld.nl, BSN 111222333",
+        "inkoop",
+        1_000,
+    );
+    let path = env.file("persoonlijk.toml", &answers);
+    let out = env.run(&[
+        "new",
+        "--from",
+        path.to_str().unwrap(),
+        "--allow-personal-data",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let file = env.home.path().join("anoniem.json");
+    let out = env.run(&["export", "--all", "--anoniem", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("j.jansen@voorbeeld.nl"), "{err}");
+    assert!(err.contains("111222333"), "{err}");
+    assert!(err.contains("rule"), "the field is named: {err}");
+    assert!(err.contains("niet geschreven"), "{err}");
+    assert!(!file.exists(), "nothing was written");
+    let out = env
+        .cmd()
+        .env("DRIEHOEK_LANG", "en")
+        .args([
+            "export",
+            "--all",
+            "--anonymous",
+            "-o",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("was not written"), "{}", stderr(&out));
+}
+
+#[test]
+fn anonymous_export_needs_all_and_json() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let out = env.run(&["export", &id, "--anoniem"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("export --all --anoniem"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&[
+        "export",
+        "--all",
+        "--anoniem",
+        "--format",
+        "markdown",
+        "-o",
+        "x.md",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("altijd JSON"), "{}", stderr(&out));
+    // To standard output, when no file is named.
+    let out = env.run(&["export", "--all", "--anoniem", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&stdout(&out))["records"].as_array().unwrap().len(), 1);
+}
+
+/// An export file with `records` as its records and `version`.
+fn handmade(env: &Env, name: &str, version: u32, records: &str) -> PathBuf {
+    env.file(
+        name,
+        &format!(
+            "{{\"format\":\"driehoek-anoniem\",\"version\":{version},\"exported\":\"2026-12-01T10:00:00Z\",\"records\":[{records}]}}"
+        ),
+    )
+}
+
+const RECORD: &str = r#"{"id":"0123456789abcdef","case":"00112233445566778899aabbccddeeff","revision":0,"month":"2026-11","set":"waardendriehoek","law":"nee","blockers":["verordening"],"rule":"RULE","status":"open"}"#;
+
+#[test]
+fn bundle_from_refuses_files_it_cannot_trust_and_names_what_is_wrong() {
+    let env = Env::new();
+    let good = handmade(
+        &env,
+        "goed.json",
+        1,
+        &RECORD.replace("RULE", "eigen bijdrage"),
+    );
+    let refused = |file: &Path, expect: &str| {
+        let out = env.run(&["bundle", "--from", path(&good), path(file)]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(expect), "{expect:?} not in {err}");
+        assert!(err.contains(path(file)), "the file is named: {err}");
+        assert!(stdout(&out).is_empty(), "no report from part of the files");
+    };
+    refused(
+        &handmade(&env, "nieuw.json", 2, &RECORD.replace("RULE", "x")),
+        "nieuwere driehoek (formaatversie 2)",
+    );
+    refused(
+        &env.file("ander.json", "{\"cases\": 3}"),
+        "geen anonieme export",
+    );
+    refused(
+        &env.file("kapot.json", "{\"format\":\"driehoek-anoniem\",\"vers"),
+        "kapot.json:1:",
+    );
+    let titled = RECORD.replace("\"status\"", "\"title\":\"Drie zakken post\",\"status\"");
+    refused(
+        &handmade(&env, "titel.json", 1, &titled),
+        "onbekend veld `title`",
+    );
+    refused(
+        &handmade(&env, "maand.json", 1, &RECORD.replace("2026-11", "2026-13")),
+        "casus 1: maand '2026-13'",
+    );
+    let long = "x".repeat(600);
+    refused(
+        &handmade(&env, "lang.json", 1, &RECORD.replace("RULE", &long)),
+        "langer dan 500",
+    );
+    let empty = env.home.path().join("leeg");
+    fs::create_dir(&empty).unwrap();
+    refused(&empty, "geen .json-bestanden");
+
+    // Titles and text search need the notes themselves.
+    for flag in [["--titles", ""], ["--search", "post"]] {
+        let args: Vec<&str> = ["bundle", "--from", path(&good)]
+            .into_iter()
+            .chain(flag.into_iter().filter(|f| !f.is_empty()))
+            .collect();
+        assert_eq!(code(&env.run(&args)), 2);
+    }
+    // The good file alone bundles.
+    let v = json(&bundle(&env, &["--format", "json", "--from", path(&good)]));
+    assert_eq!(v["rules"][0]["rule"], "eigen bijdrage");
+}
+
+#[test]
+fn text_from_an_export_cannot_steer_the_terminal() {
+    let env = Env::new();
+    let hostile = RECORD.replace(
+        "RULE",
+        "regel \\u001b]52;c;cm0gLXJmIH4=\\u0007 \\u001b[2J en \\u202e",
+    );
+    let file = handmade(&env, "vijandig.json", 1, &hostile);
+    let text = bundle(&env, &["--from", path(&file)]);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(!text.contains('\u{202e}'), "{text:?}");
+    assert!(!text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("regel"), "{text}");
+    // And the records filter by month, verdict and scope like notes do.
+    let v = json(&bundle(
+        &env,
+        &[
+            "--format",
+            "json",
+            "--from",
+            path(&file),
+            "--since",
+            "1-12-2026",
+        ],
+    ));
+    assert_eq!(v["cases"], 0, "{v}");
+    let v = json(&bundle(
+        &env,
+        &[
+            "--format",
+            "json",
+            "--from",
+            path(&file),
+            "--until",
+            "30-11-2026",
+            "--verdict",
+            "wet=nee",
+        ],
+    ));
+    assert_eq!(v["cases"], 1, "{v}");
+}
