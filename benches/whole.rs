@@ -6,7 +6,11 @@
 //! time). A full run also builds the binary with the portable platform
 //! layer (`--features portable`, in `target/portable/`) and times its
 //! `export --all`, the one command where the platforms differ in cost.
+//! Last, a city: 10 000 and 100 000 anonymous records in 20 files, bundled
+//! with `bundle --from` (`-- --city` runs only that).
 
+#[path = "support/city.rs"]
+mod city;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -129,6 +133,8 @@ fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
 
 fn main() {
     let smoke = std::env::args().any(|a| a == "--smoke");
+    // `-- --city`: only the city's bundle, without the stores of notes.
+    let city_only = std::env::args().any(|a| a == "--city");
     let (sizes, runs): (&[usize], usize) = if smoke {
         (&[20], 1)
     } else {
@@ -150,7 +156,7 @@ fn main() {
         .join("full.toml");
     let answers = answers.to_str().unwrap();
 
-    let portable = (!smoke).then(build_portable);
+    let portable = (!smoke && !city_only).then(build_portable);
 
     let mut lines = vec![
         "| command | median ms | peak MiB | target |".to_string(),
@@ -176,7 +182,7 @@ fn main() {
     let exports = dir.join(format!("exports-{}", std::process::id()));
     let shm_exports = Path::new("/dev/shm").join(format!("driehoek-bench-{}", std::process::id()));
     let mut list_ms = Vec::new();
-    for &n in sizes {
+    for &n in sizes.iter().filter(|_| !city_only) {
         let home = store(&dir, n);
         let big = n >= 10_000;
         let some_id = std::fs::read_dir(home.join("notes"))
@@ -279,23 +285,58 @@ fn main() {
             lines.push(row(&what, &sample, target));
         }
     }
+    // A city: every team's anonymous export, bundled on one laptop.
+    let (city_sizes, teams): (&[usize], usize) = if smoke {
+        (&[100], 2)
+    } else {
+        (&[10_000, 100_000], 20)
+    };
+    let mut city_ms = Vec::new();
+    for &n in city_sizes {
+        let folder = dir.join(format!("city-{n}-{teams}"));
+        if std::fs::read_dir(&folder).map_or(0, |d| d.count()) != teams {
+            let _ = std::fs::remove_dir_all(&folder);
+            eprintln!("making {n} anonymous records in {teams} files …");
+            city::city(&folder, n, teams);
+        }
+        let args = [
+            "bundle",
+            "--from",
+            folder.to_str().unwrap(),
+            "--format",
+            "json",
+        ];
+        let sample = measure(&bin, &empty, &config, &args, runs.min(7));
+        let what = format!("`bundle --from`, {n} records in {teams} files");
+        let target = (n >= 100_000).then_some((1000.0, Some(100.0)));
+        lines.push(row(&what, &sample, target));
+        city_ms.push((n, sample.ms));
+    }
     // Only now, with everything measured.
     let _ = std::fs::remove_dir_all(&exports);
     let _ = std::fs::remove_dir_all(&shm_exports);
     println!("{}", lines.join("\n"));
-    if let [(small_n, small), (big_n, big)] = list_ms[..] {
+    println!();
+    growth("`list`", "notes", &list_ms);
+    growth("`bundle --from`", "records", &city_ms);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if city_only {
+        println!("\nmachine: {cores} cores");
+    } else {
+        let size = average_size(&dir, sizes);
+        println!("\nmachine: {cores} cores; notes average {size} bytes");
+    }
+}
+
+/// How the time grew from the smaller to the larger input, against linear.
+fn growth(what: &str, unit: &str, measured: &[(usize, f64)]) {
+    if let [(small_n, small), (big_n, big)] = measured[..] {
+        let times = big_n / small_n;
         println!(
-            "\n`list` grows {:.1}× for {}× the notes (linear would be {}×).",
-            big / small,
-            big_n / small_n,
-            big_n / small_n
+            "{what} grows {:.1}× for {times}× the {unit} (linear would be {times}×).",
+            big / small
         );
     }
-    println!(
-        "\nmachine: {} cores; notes average {} bytes",
-        std::thread::available_parallelism().map_or(1, |n| n.get()),
-        average_size(&dir, sizes)
-    );
 }
 
 /// The release binary with the portable platform layer, built in its own

@@ -9,7 +9,7 @@ use driehoek::i18n::Lang;
 use driehoek::note::{Answer, CaseNote, Cost, Euros, Period};
 use driehoek::store::Store;
 
-const WORDS: &[&str] = &[
+pub const WORDS: &[&str] = &[
     "post",
     "schulden",
     "huur",
