@@ -12,6 +12,13 @@ pub fn run(ctx: &Ctx, args: HelpArgs) -> Result<()> {
             print!("{text}");
             Ok(())
         }
-        Err(usage) => Err(bad_input(usage.trim_end().to_string())),
+        // Said once as every error is, "driehoek: …", not "driehoek: fout: …".
+        Err(usage) => {
+            let usage = ["fout: ", "error: "]
+                .iter()
+                .find_map(|p| usage.strip_prefix(p))
+                .unwrap_or(&usage);
+            Err(bad_input(usage.trim_end().to_string()))
+        }
     }
 }

@@ -129,7 +129,20 @@ fn usage_errors_speak_the_chosen_language() {
     both(&env, &["list", "--format"], 2);
     both(&env, &["practice", "x", "--list"], 2);
     both(&env, &["completions", "tcsh"], 2);
-    both(&env, &["help", "shwo"], 2);
+    let (nl, en) = both(&env, &["help", "shwo"], 2);
+    // Said once, like every error: not "driehoek: fout: …".
+    assert!(
+        nl.starts_with("driehoek: onbekende opdracht 'shwo'"),
+        "{nl}"
+    );
+    assert!(
+        en.starts_with("driehoek: unrecognized subcommand 'shwo'"),
+        "{en}"
+    );
+    assert!(
+        !nl.contains("fout: ") && !en.contains("error: "),
+        "{nl}\n{en}"
+    );
 }
 
 #[test]
