@@ -3,7 +3,6 @@
 //! appended, never rewritten; a correction is a new entry.
 
 use std::path::Path;
-use std::sync::atomic::Ordering;
 
 use anyhow::Result;
 
@@ -21,7 +20,6 @@ use crate::privacy::scan_answers;
 use crate::prompt::{Prompter, TermPrompter};
 use crate::render;
 use crate::store::{NoteChanged, Store};
-use crate::sys::CtrlCAsKey;
 use crate::walk::Walk;
 
 pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
@@ -76,11 +74,8 @@ fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet) -> Result<Answers> {
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
     let mut prompter = TermPrompter::new(store.scratch_dir());
-    let _ctrl_c = CtrlCAsKey::hold();
-    session::WALKING.store(true, Ordering::SeqCst);
-    let result = ask_until_added(ctx.lang, set, &mut walk, &mut prompter);
-    session::WALKING.store(false, Ordering::SeqCst);
-    result
+    let _walking = session::Walking::begin();
+    ask_until_added(ctx.lang, set, &mut walk, &mut prompter)
 }
 
 fn ask_until_added(

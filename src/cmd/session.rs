@@ -24,6 +24,25 @@ use crate::walk::{Journal, Walk};
 /// can ask about the draft) instead of ending the process.
 pub static WALKING: AtomicBool = AtomicBool::new(false);
 
+/// While held, a walk runs: Ctrl-C reaches the prompt as a key and
+/// [`WALKING`] is set, so the walk (or its last question about the draft)
+/// decides what a Ctrl-C means.
+pub struct Walking(#[expect(dead_code, reason = "held for its Drop")] CtrlCAsKey);
+
+impl Walking {
+    pub fn begin() -> Walking {
+        let hold = CtrlCAsKey::hold();
+        WALKING.store(true, Ordering::SeqCst);
+        Walking(hold)
+    }
+}
+
+impl Drop for Walking {
+    fn drop(&mut self) {
+        WALKING.store(false, Ordering::SeqCst);
+    }
+}
+
 /// About how long a walk takes, in minutes, as timed in a terminal with
 /// short answers (README, "The walk").
 const MINUTES_SHORT: usize = 10;
@@ -117,8 +136,7 @@ pub fn run(
 ) -> Result<Answers> {
     let lang = draft.lang;
     let mut prompter = TermPrompter::new(store.scratch_dir());
-    let _ctrl_c = CtrlCAsKey::hold();
-    WALKING.store(true, Ordering::SeqCst);
+    let walking = Walking::begin();
     let result = {
         let mut journal = DraftJournal {
             store,
@@ -129,13 +147,13 @@ pub fn run(
     };
     match result {
         Ok(answers) => {
-            WALKING.store(false, Ordering::SeqCst);
+            drop(walking);
             Ok(answers)
         }
         Err(e) if e.is::<Cancelled>() => {
             let discard =
                 !draft.answers.is_empty() && prompter_says_discard(&mut prompter, draft, lang);
-            WALKING.store(false, Ordering::SeqCst);
+            drop(walking);
             if discard || draft.answers.is_empty() {
                 store.remove_draft(&draft.id)?;
             } else {
@@ -144,7 +162,7 @@ pub fn run(
             Err(e)
         }
         Err(e) => {
-            WALKING.store(false, Ordering::SeqCst);
+            drop(walking);
             if e.is::<NoteGone>() {
                 let _ = store.remove_draft(&draft.id);
                 let id = draft.edit_of.clone().unwrap_or_default();
