@@ -48,11 +48,12 @@ fn days(median: Option<f64>, lang: Lang) -> String {
     }
 }
 
-/// One row per rule; `money` writes an amount, `days` a median.
+/// One row per rule; `money` writes an amount, `days` a median (either
+/// may be none).
 fn rule_rows(
     b: &Bundle,
     lang: Lang,
-    money: impl Fn(Euros) -> String,
+    money: impl Fn(Option<Euros>) -> String,
     days: impl Fn(Option<f64>) -> String,
 ) -> Vec<Vec<String>> {
     b.rules
@@ -75,8 +76,9 @@ fn rule_rows(
                 r.refused.to_string(),
                 days(r.median_days_to_decision),
                 r.costed.to_string(),
-                money(Euros(r.cost_current_yearly)),
-                money(Euros(r.cost_proposed_yearly)),
+                // No amounts is not € 0.
+                money((r.costed > 0).then_some(Euros(r.cost_current_yearly))),
+                money((r.costed > 0).then_some(Euros(r.cost_proposed_yearly))),
             ]
         })
         .collect()
@@ -100,7 +102,11 @@ fn csv_cell(cell: &str) -> String {
 /// The per-rule table as CSV, one row per rule, for spreadsheets. Amounts
 /// in euros with a decimal point, so any spreadsheet reads them as numbers.
 pub fn csv(b: &Bundle, lang: Lang) -> String {
-    let money = |e: Euros| format!("{}.{:02}", e.0 / 100, (e.0 % 100).abs());
+    let money = |e: Option<Euros>| {
+        e.map_or_else(String::new, |e| {
+            format!("{}.{:02}", e.0 / 100, (e.0 % 100).abs())
+        })
+    };
     // Spreadsheets read a decimal point, in any language.
     let days = |d: Option<f64>| d.map_or_else(String::new, |d| d.to_string());
     std::iter::once(rule_head(lang))
@@ -217,7 +223,8 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
         // One table per question, so each fits a terminal: the outcomes,
         // then the costs; the CSV keeps them in one row.
         let head = rule_head(lang);
-        let rows = rule_rows(b, lang, |e| e.display(lang), |d| days(d, lang));
+        let money = |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| e.display(lang));
+        let rows = rule_rows(b, lang, money, |d| days(d, lang));
         let pick = |row: &[String], columns: &[usize]| -> Vec<String> {
             columns.iter().map(|c| row[*c].clone()).collect()
         };
