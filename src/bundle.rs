@@ -361,23 +361,12 @@ impl Count {
         }
     }
 
-    /// The bundle of the cases counted, labels in `lang`.
-    pub fn finish(self, bank: &Bank, lang: Lang) -> Bundle {
-        let Count {
-            mut b,
-            laws,
-            blockers,
-            discussed,
-            stuck,
-            laws_other,
-            structural,
-            labels,
-            contrasts,
-            rules,
-            mut all_days,
-        } = self;
+    /// The bundle of the cases counted, self.labels in `lang`.
+    pub fn finish(mut self, bank: &Bank, lang: Lang) -> Bundle {
+        let mut b = self.b;
         let mean = |(total, n): (i64, usize)| (n > 0).then(|| total as f64 / n as f64);
-        b.contrasts = contrasts
+        b.contrasts = self
+            .contrasts
             .into_iter()
             .map(|(key, c)| {
                 let def = bank
@@ -404,7 +393,8 @@ impl Count {
             })
             .collect();
         let blocker_label = |set: &str, value: &str| label(bank, lang, set, |r| &r.blocker, value);
-        b.rules = rules
+        b.rules = self
+            .rules
             .into_values()
             .map(|mut sum| {
                 let kinds: Vec<String> = sum
@@ -423,15 +413,15 @@ impl Count {
                 .then_with(|| rule_key(&a.rule).cmp(&rule_key(&b.rule)))
                 .then_with(|| a.blocker.cmp(&b.blocker))
         });
-        b.median_days = median(&mut all_days);
-        b.laws = laws.ranked(bank, lang, |r| &r.laws);
-        b.laws_other = ranked(laws_other);
-        b.blockers = blockers.ranked(bank, lang, |r| &r.blocker);
-        b.discussed = discussed.ranked(bank, lang, |r| &r.discussed);
-        b.stuck = stuck.ranked(bank, lang, |r| &r.stuck_row);
-        b.labels = ranked(labels);
+        b.median_days = median(&mut self.all_days);
+        b.laws = self.laws.ranked(bank, lang, |r| &r.laws);
+        b.laws_other = ranked(self.laws_other);
+        b.blockers = self.blockers.ranked(bank, lang, |r| &r.blocker);
+        b.discussed = self.discussed.ranked(bank, lang, |r| &r.discussed);
+        b.stuck = self.stuck.ranked(bank, lang, |r| &r.stuck_row);
+        b.labels = ranked(self.labels);
         let mut by_label: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
-        for ((value, set), (n, ids)) in structural {
+        for ((value, set), (n, ids)) in self.structural {
             let key = if value.is_empty() {
                 "—".to_string()
             } else {

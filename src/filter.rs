@@ -6,6 +6,7 @@ use crate::i18n;
 use crate::index::Summary;
 use crate::note::{Scope, Verdict};
 use crate::outcome::Status;
+use crate::record::Record;
 
 /// One of the three corners of the triangle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,20 +41,54 @@ impl Filter {
     /// Whether a note passes every condition but the text search, which
     /// needs the notes' text (see `Store::search`).
     pub fn keeps(&self, s: &Summary) -> bool {
-        let day = || crate::day::local(s.created);
+        let day = crate::day::local(s.created);
+        let t = &s.triangle;
+        self.keeps_case(
+            |d| day >= d,
+            |d| day <= d,
+            [t.law, t.money, t.self_direction],
+            s.scope,
+            s.status,
+        )
+    }
+
+    /// Whether a record of an anonymous export passes. Dates count by
+    /// month: a record knows only the month its note was made.
+    pub fn keeps_record(&self, r: &Record) -> bool {
+        let month = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+        self.keeps_case(
+            |d| r.month >= month(d),
+            |d| r.month <= month(d),
+            [r.law, r.money, r.self_direction],
+            r.scope,
+            r.status,
+        )
+    }
+
+    /// The conditions, over what a case says: whether it was made on or
+    /// after a day, on or before one, its verdicts (law, money,
+    /// self-direction), scope and status.
+    fn keeps_case(
+        &self,
+        on_or_after: impl Fn(Date) -> bool,
+        on_or_before: impl Fn(Date) -> bool,
+        verdicts: [Option<Verdict>; 3],
+        scope: Option<Scope>,
+        status: Status,
+    ) -> bool {
         let verdict_of = |c: Corner| match c {
-            Corner::Law => s.triangle.law,
-            Corner::Money => s.triangle.money,
-            Corner::SelfDirection => s.triangle.self_direction,
+            Corner::Law => verdicts[0],
+            Corner::Money => verdicts[1],
+            Corner::SelfDirection => verdicts[2],
         };
-        self.since.is_none_or(|d| day() >= d)
-            && self.until.is_none_or(|d| day() <= d)
+        self.since.is_none_or(on_or_after)
+            && self.until.is_none_or(on_or_before)
             && self
                 .verdicts
                 .iter()
                 .all(|v| verdict_of(v.corner) == Some(v.verdict))
-            && (!self.structural || s.scope == Some(Scope::Structureel))
-            && self.status.is_none_or(|st| s.status == st)
+            && (!self.structural || scope == Some(Scope::Structureel))
+            && self.status.is_none_or(|st| status == st)
     }
 }
 

@@ -18,7 +18,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::bank::{Bank, Roles};
-use crate::filter::{Corner, Filter};
 use crate::i18n::{self, Lang};
 use crate::note::{Answer, CaseNote, Cost, Euros, Period, Scope, Verdict};
 use crate::outcome::{self, Decision, Status};
@@ -319,25 +318,6 @@ impl Record {
         }
         texts.extend(self.contrasts.iter().map(|p| ("contrasts", p.key.as_str())));
         texts
-    }
-
-    /// Whether the record passes `filter`. Dates count by month: a record
-    /// knows only the month its note was made.
-    pub fn kept_by(&self, filter: &Filter) -> bool {
-        let month = |d: jiff::civil::Date| format!("{:04}-{:02}", d.year(), d.month());
-        let verdict_of = |c: Corner| match c {
-            Corner::Law => self.law,
-            Corner::Money => self.money,
-            Corner::SelfDirection => self.self_direction,
-        };
-        filter.since.is_none_or(|d| self.month >= month(d))
-            && filter.until.is_none_or(|d| self.month <= month(d))
-            && filter
-                .verdicts
-                .iter()
-                .all(|v| verdict_of(v.corner) == Some(v.verdict))
-            && (!filter.structural || self.scope == Some(Scope::Structureel))
-            && filter.status.is_none_or(|st| self.status == st)
     }
 
     /// What is wrong with a record read from a file, if anything: the

@@ -134,8 +134,9 @@ fn from_exports(
             record::parse(&name, &text, lang)?,
         ))
     };
-    let kept =
-        |r: &Record| r.kept_by(filter) && law.is_none_or(|law| Bundle::names_law(r, bank, law));
+    let kept = |r: &Record| {
+        filter.keeps_record(r) && law.is_none_or(|law| Bundle::names_law(r, bank, law))
+    };
     let mut latest = record::Latest::default();
     let mut others = BTreeSet::new();
     let mut seen = Vec::with_capacity(files.len());
