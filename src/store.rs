@@ -1137,16 +1137,28 @@ mod tests {
         Renamed(String, String),
         /// Any bytes.
         Bytes(String, Vec<u8>),
-        /// A symbolic link to a valid note, a folder, a missing file or itself.
+        /// A valid note's text cut off after `at` bytes (`None`), or with
+        /// the byte at `at` changed.
+        Damaged(String, usize, Option<u8>),
+        /// A symbolic link to a valid note, a folder, a missing file,
+        /// itself, or a note outside the store that holds a secret.
         Link(String, u8),
         /// A folder with a note's name.
         Folder(String),
+        /// A FIFO (named pipe), where the platform has them.
+        Fifo(String),
     }
 
     fn name() -> impl Strategy<Value = String> {
         prop_oneof![
-            "[a-z2-9]{1,8}\\.toml",
-            "[a-z2-9]{6}(-kopie| \\(sync conflict\\)| 2)?\\.toml",
+            // Valid ids and near-ids.
+            "[a-hjkmnp-z2-9]{6}\\.toml",
+            "[a-zA-Z0-9_-]{1,8}\\.toml",
+            // The copies a person or a sync client makes.
+            "[a-z2-9]{6}(-kopie| - kopie| \\(1\\)| \\(sync conflict\\)|\\.sync-conflict-20250101-120000-ABCDEFG| 2)?\\.toml",
+            // Odd extensions and editor and temp files.
+            "[a-z2-9]{6}\\.(TOML|toml~|toml\\.bak|toml\\.swp|md|)",
+            "\\.[a-z2-9]{6}\\.toml(\\.swp)?",
             "\\.tmp-[a-z]{3}",
             "[^/\\x00]{1,12}",
         ]
@@ -1158,16 +1170,24 @@ mod tests {
             (name(), "[a-z./ 2-9]{0,12}").prop_map(|(n, i)| Planted::Renamed(n, i)),
             (name(), proptest::collection::vec(any::<u8>(), 0..200))
                 .prop_map(|(n, b)| Planted::Bytes(n, b)),
-            (name(), 0u8..4).prop_map(|(n, k)| Planted::Link(n, k)),
+            (name(), 0usize..2000, proptest::option::of(any::<u8>()))
+                .prop_map(|(n, at, b)| Planted::Damaged(n, at, b)),
+            (name(), 0u8..5).prop_map(|(n, k)| Planted::Link(n, k)),
             name().prop_map(Planted::Folder),
+            name().prop_map(Planted::Fifo),
         ]
     }
 
+    /// What a note outside the store holds: no listing may show it.
+    const SECRET: &str = "GEHEIM-buiten-de-map";
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
-        /// Whatever the folders hold (copies, links, folders, junk, caches
-        /// of any bytes), listing, searching and reading never panic, and
-        /// every note listed is read from a file of its own name.
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Whatever the folders hold (copies, links, FIFOs, folders,
+        /// damaged notes, junk, caches of any bytes), listing, searching
+        /// and reading never panic and return; every note file is either
+        /// listed from a file of its own name or reported broken by name;
+        /// and what a link points at is never read.
         #[test]
         fn no_store_content_makes_the_listing_panic(
             notes in proptest::collection::vec(planted(), 0..12),
@@ -1176,10 +1196,14 @@ mod tests {
             valid in proptest::bool::ANY,
         ) {
             let dir = tempfile::tempdir().unwrap();
+            let outside = tempfile::tempdir().unwrap();
             let store = Store::open(dir.path().to_path_buf()).unwrap();
             let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
-            let answers = vec![("casus.titel".to_string(), Answer::Text("Post".into()))];
-            let mut note = CaseNote::new(String::new(), jiff::Timestamp::now(), &set, Lang::Nl, answers);
+            let titled = |title: &str| {
+                let answers = vec![("casus.titel".to_string(), Answer::Text(title.into()))];
+                CaseNote::new(String::new(), jiff::Timestamp::now(), &set, Lang::Nl, answers)
+            };
+            let mut note = titled("Post");
             if valid {
                 store.create(&mut note).unwrap();
             }
@@ -1189,16 +1213,35 @@ mod tests {
                     Planted::Copy(n) => fs::write(folder.join(n), text(&note.id)),
                     Planted::Renamed(n, inner) => fs::write(folder.join(n), text(inner)),
                     Planted::Bytes(n, b) => fs::write(folder.join(n), b),
+                    Planted::Damaged(n, at, byte) => {
+                        let mut bytes = text(n.strip_suffix(".toml").unwrap_or(n)).into_bytes();
+                        let at = at % (bytes.len() + 1);
+                        match byte {
+                            Some(b) if at < bytes.len() => bytes[at] = *b,
+                            _ => bytes.truncate(at),
+                        }
+                        fs::write(folder.join(n), bytes)
+                    }
                     Planted::Link(n, kind) => {
                         let target = match kind {
                             0 => store.path_of(&note.id),
                             1 => dir.path().to_path_buf(),
                             2 => dir.path().join("nergens"),
-                            _ => folder.join(n),
+                            3 => folder.join(n),
+                            _ => {
+                                // A note that would read as valid under the
+                                // link's name, were the link followed.
+                                let id = n.strip_suffix(".toml").unwrap_or(n);
+                                let secret = CaseNote { id: id.to_string(), ..titled(SECRET) };
+                                let target = outside.path().join(format!("{}.toml", fastrand::u32(..)));
+                                fs::write(&target, to_text(&secret).unwrap()).unwrap();
+                                target
+                            }
                         };
                         sys::symlink(&target, &folder.join(n))
                     }
                     Planted::Folder(n) => fs::create_dir(folder.join(n)),
+                    Planted::Fifo(n) => sys::fifo(&folder.join(n)),
                 };
             };
             for p in &notes {
@@ -1212,17 +1255,46 @@ mod tests {
             fs::write(cache.join(index::SUMMARY_FILE), &caches[0]).unwrap();
             fs::write(cache.join(index::TEXT_FILE), &caches[1]).unwrap();
 
+            // The names a note or draft may have: every one is either read
+            // or reported.
+            let note_names = |folder: &Path| -> Vec<String> {
+                fs::read_dir(folder)
+                    .unwrap()
+                    .filter_map(|e| e.unwrap().file_name().into_string().ok())
+                    .filter_map(|n| Some(n.strip_suffix(".toml")?.to_string()))
+                    .filter(|id| !id.starts_with('.'))
+                    .collect()
+            };
+            let leaks = |broken: &[Broken]| {
+                broken.iter().any(|b| format!("{:#}", b.error).contains(SECRET))
+            };
             // Twice: the second run reads the caches the first wrote.
             for _ in 0..2 {
                 let listing = store.summaries().unwrap();
                 for s in &listing.notes {
                     let own = store.path_of(&s.id);
                     prop_assert!(own.is_file(), "{} listed without its file", s.id);
+                    prop_assert!(!s.title.contains(SECRET), "{} shows a link's target", s.id);
                 }
+                for id in note_names(&store.notes_dir()) {
+                    let listed = listing.notes.iter().any(|s| s.id == id);
+                    let reported = listing.broken.iter().any(|b| b.path == store.path_of(&id));
+                    prop_assert!(listed != reported, "{id}: listed {listed}, reported {reported}");
+                }
+                prop_assert!(!leaks(&listing.broken), "a broken file's message shows a link's target");
                 let _ = store.search("post").unwrap();
-                let (all, _) = store.all().unwrap();
+                prop_assert!(store.search(SECRET).unwrap().is_empty(), "search reads a link's target");
+                let (all, broken) = store.all().unwrap();
                 prop_assert_eq!(all.len(), listing.notes.len());
-                let _ = store.drafts().unwrap();
+                prop_assert!(!leaks(&broken));
+                let (drafts, broken) = store.drafts().unwrap();
+                for id in note_names(&store.drafts_dir()) {
+                    let read = drafts.iter().any(|d| d.id == id);
+                    let path = store.drafts_dir().join(format!("{id}.toml"));
+                    let reported = broken.iter().any(|b| b.path == path);
+                    prop_assert!(read != reported, "draft {id}: read {read}, reported {reported}");
+                }
+                prop_assert!(!leaks(&broken));
                 let _ = store.temp_files();
             }
         }

@@ -160,6 +160,25 @@ pub fn symlink(target: &Path, link: &Path) -> io::Result<()> {
     return std::os::windows::fs::symlink_file(target, link);
 }
 
+/// Makes a FIFO, for the tests that check the store never waits on one;
+/// `Unsupported` where the platform has none.
+#[cfg(test)]
+pub fn fifo(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes())?;
+        // SAFETY: a valid C string, read by the call only.
+        if unsafe { libc::mkfifo(c.as_ptr(), 0o600) } == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+    #[cfg(not(unix))]
+    Err(io::ErrorKind::Unsupported.into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
