@@ -1061,6 +1061,49 @@ mod tests {
         src
     }
 
+    /// Every entry limit holds at exactly one past it, and a set at every
+    /// limit at once loads.
+    #[test]
+    fn each_entry_limit_holds_at_exactly_one_past_it() {
+        let with = |sections: usize, contrasts: usize, extra_choice: bool| {
+            let mut src = big_set(MAX_QUESTIONS, MAX_ALL_CHOICES / MAX_QUESTIONS);
+            if extra_choice {
+                src = src.replacen(
+                    "choices = [",
+                    "choices = [{ value = \"extra\", label = { nl = \"x\", en = \"x\" } },",
+                    1,
+                );
+            }
+            for k in 0..contrasts {
+                src.push_str(&format!(
+                    "\n[[contrasts]]\nkey = \"k{k}\"\nrational = {{ nl = \"r\", en = \"r\" }}\nrelational = {{ nl = \"r\", en = \"r\" }}\nnow = \"a.q0\"\ndesired = \"a.q1\"\n"
+                ));
+            }
+            for k in 1..sections {
+                src.push_str(&format!(
+                    "\n[[sections]]\nkey = \"s{k}\"\ntitle = {{ nl = \"S\", en = \"S\" }}\n"
+                ));
+            }
+            parse_set("grens.toml", &src)
+        };
+        let refused = |result: Result<QuestionSet, Problems>| {
+            let err = result.expect_err("refused");
+            assert_eq!(err.list.len(), 1, "{err}");
+            err.to_string()
+        };
+        assert!(refused(with(MAX_SECTIONS + 1, 0, false)).contains("51"));
+        assert!(refused(with(1, MAX_CONTRASTS + 1, false)).contains("51"));
+        assert!(refused(with(1, 0, true)).contains("5001"));
+        // At every limit no limit is reported (the invented contrasts point
+        // at choice questions, which other checks refuse).
+        let at_limits = with(MAX_SECTIONS, MAX_CONTRASTS, false).map(|_| ());
+        let at_limits = at_limits.map_err(|e| e.to_string());
+        assert!(
+            !at_limits.as_ref().is_err_and(|e| e.contains("hoogstens")),
+            "{at_limits:?}"
+        );
+    }
+
     #[test]
     fn sets_past_their_entry_limits_are_refused_before_they_are_read() {
         let err = parse_set("groot.toml", &big_set(MAX_QUESTIONS + 1, 1)).unwrap_err();
