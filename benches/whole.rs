@@ -285,6 +285,9 @@ fn main() {
             lines.push(row(&what, &sample, target));
         }
     }
+    if !city_only {
+        lines.extend(show_at_the_limits(&bin, &dir, runs));
+    }
     // A city: every team's anonymous export, bundled on one laptop.
     let (city_sizes, teams): (&[usize], usize) = if smoke {
         (&[100], 2)
@@ -367,4 +370,166 @@ fn average_size(dir: &Path, sizes: &[usize]) -> u64 {
         .filter_map(|e| e.ok()?.metadata().ok().map(|m| m.len()))
         .collect();
     sizes.iter().sum::<u64>() / sizes.len().max(1) as u64
+}
+
+// ---------------------------------------------------------------------------
+// `show` at the input limits (issue 11 item 9): a coach's lexicon and
+// question set as large as the limits let them be, which every `show` reads
+// and compiles. Target: under 100 ms.
+
+/// `show` of one realistic note with a coach's lexicon at its limits (in
+/// two shapes), a question set at its limits, and both.
+fn show_at_the_limits(bin: &Path, dir: &Path, runs: usize) -> Vec<String> {
+    let home = dir.join("store-limits");
+    if !home.join("notes").is_dir() {
+        support::fill(&home, 1);
+    }
+    let id = std::fs::read_dir(home.join("notes"))
+        .unwrap()
+        .find_map(|e| {
+            Some(
+                e.ok()?
+                    .file_name()
+                    .into_string()
+                    .ok()?
+                    .strip_suffix(".toml")?
+                    .to_string(),
+            )
+        })
+        .unwrap();
+    let cases = [
+        (
+            "lexicon at its limits, everyday phrases",
+            Some(lexicon_at_the_limits(false)),
+            false,
+        ),
+        (
+            "lexicon at its limits, long non-ASCII phrases",
+            Some(lexicon_at_the_limits(true)),
+            false,
+        ),
+        ("question set at its limits", None, true),
+        (
+            "both at their limits",
+            Some(lexicon_at_the_limits(true)),
+            true,
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (k, (what, lexicon, set)) in cases.into_iter().enumerate() {
+        let config = dir.join(format!("config-limits-{k}"));
+        let _ = std::fs::remove_dir_all(&config);
+        let own = config.join("driehoek");
+        std::fs::create_dir_all(own.join("questions")).unwrap();
+        if let Some(lexicon) = lexicon {
+            std::fs::write(own.join("lexicon.toml"), lexicon).unwrap();
+        }
+        if set {
+            std::fs::write(
+                own.join("questions").join("groot.toml"),
+                question_set_at_the_limits(),
+            )
+            .unwrap();
+        }
+        let sample = measure(bin, &home, &config, &["show", &id], runs);
+        rows.push(row(
+            &format!("`show`, {what}"),
+            &sample,
+            Some((100.0, None)),
+        ));
+    }
+    rows
+}
+
+/// A lexicon of exactly `MAX_LEXICON_BYTES` with the most labels or the
+/// most phrases. Everyday: the most labels, with phrases of one to four
+/// common words. Long: the most phrases in few labels, each as long as the
+/// bytes allow, of letters that need Unicode case folding and apostrophes,
+/// all starting with the same word, so matching walks far at every "niet".
+fn lexicon_at_the_limits(long: bool) -> String {
+    use driehoek::labels::{MAX_LABELS, MAX_LEXICON_BYTES, MAX_PHRASES};
+    const EVERYDAY: &[&str] = &[
+        "zorg",
+        "mijder",
+        "lastig",
+        "cliënt",
+        "gemotiveerd",
+        "zo’n",
+        "type",
+    ];
+    const ODD: &[&str] = &["é'k", "ẞa", "Ωb", "ǅc", "Kd", "ıe", "ë-ï", "ſf"];
+    let mut rng = fastrand::Rng::with_seed(11);
+    let labels = if long { 10 } else { MAX_LABELS };
+    let question = "question = { nl = \"Wat zie je?\", en = \"What do you see?\" }";
+    // What each phrase may take: the bytes left after the labels' own,
+    // less its quotes and separator.
+    let per_label = 40 + question.len();
+    let budget = (MAX_LEXICON_BYTES - 16 - labels * per_label) / MAX_PHRASES - 4;
+    let mut src = String::from("format = 1\n");
+    let mut n = 0;
+    for l in 0..labels {
+        let mut phrases = Vec::new();
+        for _ in 0..MAX_PHRASES / labels {
+            let (words, len) = if long {
+                (ODD, budget)
+            } else {
+                (EVERYDAY, rng.usize(1..4) * 8)
+            };
+            let mut phrase = String::from(if long { "niet" } else { "erg" });
+            let tail = format!(" w{n}");
+            while phrase.len() + tail.len() + 6 <= len {
+                phrase.push(' ');
+                phrase.push_str(words[rng.usize(..words.len())]);
+            }
+            phrase.push_str(&tail);
+            phrases.push(format!("\"{phrase}\""));
+            n += 1;
+        }
+        src.push_str(&format!(
+            "[[label]]\nkey = \"l{l}\"\nnl = [{}]\n{question}\n",
+            phrases.join(", ")
+        ));
+    }
+    assert!(src.len() + 2 <= MAX_LEXICON_BYTES, "{} bytes", src.len());
+    src.push('#');
+    src.push_str(&"x".repeat(MAX_LEXICON_BYTES - src.len() - 1));
+    src.push('\n');
+    assert_eq!(src.len(), MAX_LEXICON_BYTES);
+    src
+}
+
+/// A question set of exactly `MAX_QUESTION_SET` bytes with the most
+/// sections, questions and choices, its prompts as long as the bytes allow.
+fn question_set_at_the_limits() -> String {
+    use driehoek::bank::{MAX_ALL_CHOICES, MAX_QUESTIONS, MAX_SECTIONS};
+    use driehoek::input::MAX_QUESTION_SET;
+    let build = |pad: &str| {
+        let mut src = String::from(
+            "format = 1\nid = \"groot\"\nversion = 1\nname = { nl = \"Groot\", en = \"Large\" }\n",
+        );
+        let per_section = MAX_QUESTIONS / MAX_SECTIONS;
+        let choices = MAX_ALL_CHOICES / MAX_QUESTIONS;
+        for s in 0..MAX_SECTIONS {
+            src.push_str(&format!("\n[[sections]]\nkey = \"s{s}\"\ntitle = {{ nl = \"Deel {s}\", en = \"Part {s}\" }}\n"));
+            for q in 0..per_section {
+                let list: Vec<String> = (0..choices)
+                    .map(|c| format!("{{ value = \"c{c}\", label = {{ nl = \"keuze {c}\", en = \"choice {c}\" }} }}"))
+                    .collect();
+                src.push_str(&format!(
+                    "\n[[sections.questions]]\nkey = \"q{q}\"\nkind = \"choice\"\nprompt = {{ nl = \"Vraag {q}{pad}?\", en = \"Question {q}{pad}?\" }}\nchoices = [{}]\n",
+                    list.join(", ")
+                ));
+            }
+        }
+        src
+    };
+    let limit = MAX_QUESTION_SET as usize;
+    let bare = build("").len();
+    let pad = " over de wet en de regels".repeat((limit - bare) / (2 * MAX_QUESTIONS) / 25);
+    let mut src = build(&pad);
+    src.push('#');
+    src.push_str(&"x".repeat(limit - src.len() - 1));
+    src.push('\n');
+    assert_eq!(src.len(), limit);
+    src
 }
