@@ -6,6 +6,7 @@
 //! time). A full run also builds the binary with the portable platform
 //! layer (`--features portable`, in `target/portable/`) and times its
 //! `export --all`, the one command where the platforms differ in cost.
+//! Then `show` with a coach's lexicon and question set at their limits.
 //! Last, a city: 10 000 and 100 000 anonymous records in 20 files, bundled
 //! with `bundle --from` (`-- --city` runs only that).
 
