@@ -1074,16 +1074,12 @@ mod tests {
                     1,
                 );
             }
-            for k in 0..contrasts {
-                src.push_str(&format!(
-                    "\n[[contrasts]]\nkey = \"k{k}\"\nrational = {{ nl = \"r\", en = \"r\" }}\nrelational = {{ nl = \"r\", en = \"r\" }}\nnow = \"a.q0\"\ndesired = \"a.q1\"\n"
-                ));
-            }
-            for k in 1..sections {
-                src.push_str(&format!(
-                    "\n[[sections]]\nkey = \"s{k}\"\ntitle = {{ nl = \"S\", en = \"S\" }}\n"
-                ));
-            }
+            src.extend((0..contrasts).map(|k| format!(
+                "\n[[contrasts]]\nkey = \"k{k}\"\nrational = {{ nl = \"r\", en = \"r\" }}\nrelational = {{ nl = \"r\", en = \"r\" }}\nnow = \"a.q0\"\ndesired = \"a.q1\"\n"
+            )));
+            src.extend((1..sections).map(|k| {
+                format!("\n[[sections]]\nkey = \"s{k}\"\ntitle = {{ nl = \"S\", en = \"S\" }}\n")
+            }));
             parse_set("grens.toml", &src)
         };
         let refused = |result: Result<QuestionSet, Problems>| {
