@@ -27,13 +27,16 @@ pub static WALKING: AtomicBool = AtomicBool::new(false);
 /// While held, a walk runs: Ctrl-C reaches the prompt as a key and
 /// [`WALKING`] is set, so the walk (or its last question about the draft)
 /// decides what a Ctrl-C means.
-pub struct Walking(#[expect(dead_code, reason = "held for its Drop")] CtrlCAsKey);
+pub struct Walking {
+    /// Held for its Drop; a unit on the portable layer.
+    _hold: CtrlCAsKey,
+}
 
 impl Walking {
     pub fn begin() -> Walking {
         let hold = CtrlCAsKey::hold();
         WALKING.store(true, Ordering::SeqCst);
-        Walking(hold)
+        Walking { _hold: hold }
     }
 }
 
