@@ -463,7 +463,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Id van de notitie (een uniek begin is genoeg)
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    #[arg(required_unless_present_any = ["all", "anonymous"], conflicts_with = "all")]
     pub id: Option<String>,
     /// Exporteer alle notities, één bestand per notitie, naar de map van -o
     #[arg(long)]

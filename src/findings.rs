@@ -5,6 +5,7 @@
 
 use anyhow::Result;
 
+use crate::bank::Roles;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
 use crate::labels::{LabelHit, Lexicon};
@@ -63,16 +64,22 @@ pub fn findings(scanner: &Scanner, note: &CaseNote) -> Vec<AnswerFinding> {
 /// What the guard finds in the texts of a record, each named by the note
 /// and the field: an anonymous export holds no free text, but a rule line
 /// or a law's name can still hold a name or a number.
-pub fn record_findings(scanner: &Scanner, note: &str, record: &Record) -> Vec<AnswerFinding> {
+pub fn record_findings(
+    scanner: &Scanner,
+    note: &str,
+    roles: Option<&Roles>,
+    record: &Record,
+) -> Vec<AnswerFinding> {
     record
         .texts()
         .into_iter()
         .flat_map(|(field, text)| {
+            let question = crate::record::question_of(field, roles);
             scanner
                 .scan(text)
                 .into_iter()
                 .map(move |finding| AnswerFinding {
-                    question: format!("{note} {field}"),
+                    question: format!("{note} {question}"),
                     finding,
                 })
         })

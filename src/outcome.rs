@@ -260,6 +260,9 @@ pub fn days_to_decision(note_day: Date, log: &[Outcome]) -> Option<i64> {
         .min()
         .and_then(|first| first.since(note_day).ok())
         .map(|span| i64::from(span.get_days()))
+        // A decision before the note (written up afterwards) says nothing
+        // about how long deciding took.
+        .filter(|days| *days >= 0)
 }
 
 impl Status {

@@ -31,6 +31,11 @@ pub const VERSION: u32 = 1;
 pub const MAX_TEXT: usize = 500;
 /// The most entries one list of a record holds.
 pub const MAX_LIST: usize = 64;
+/// The most days from a note to its decision a record may say: a century.
+const MAX_DAYS: i64 = 36_525;
+/// The largest amount a record may hold, in cents: € 100 billion, beyond
+/// any municipality's budget.
+const MAX_CENTS: i64 = 10_000_000_000_000;
 
 /// One case, as a bundle counts it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -186,6 +191,23 @@ fn text(
     }
 }
 
+/// The question a record's field comes from (`wet.regel_concreet`), as
+/// warnings name answers; the field itself when no question says.
+pub fn question_of<'a>(field: &'a str, roles: Option<&'a Roles>) -> &'a str {
+    let role: Option<fn(&Roles) -> &Option<String>> = match field {
+        "rule" => Some(|r| &r.rule),
+        "law_other" => Some(|r| &r.laws_other),
+        "laws" => Some(|r| &r.laws),
+        "blockers" => Some(|r| &r.blocker),
+        "discussed" => Some(|r| &r.discussed),
+        "stuck_row" => Some(|r| &r.stuck_row),
+        _ => None,
+    };
+    role.zip(roles)
+        .and_then(|(role, roles)| role(roles).as_deref())
+        .unwrap_or(field)
+}
+
 /// Runs of spacing as one space, none at the ends.
 pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -204,6 +226,7 @@ pub fn records(
         .filter_map(|n| Some((n.id.as_str(), n.revises.as_deref()?)))
         .collect();
     let revised: std::collections::HashSet<&str> = revises.values().copied().collect();
+    let by_id: HashMap<&str, &CaseNote> = notes.iter().map(|n| (n.id.as_str(), n)).collect();
     notes
         .iter()
         .filter(|n| n.practice.is_none() && !revised.contains(n.id.as_str()))
@@ -211,20 +234,46 @@ pub fn records(
             // The first note of the case: follow `revises` back, as far as
             // the store holds the chain (and never round a loop).
             let (mut case, mut revision) = (note.id.as_str(), 0u32);
+            let mut versions = vec![note];
             while let Some(earlier) = revises.get(case) {
                 if revision as usize > revises.len() {
                     break;
                 }
                 case = earlier;
                 revision += 1;
+                versions.extend(by_id.get(case));
             }
             let mut r = record(note, bank);
             r.case = case.to_string();
             r.revision = revision;
             r.labels = labels_in(note);
+            outcome_of_case(&mut r, &versions);
             r
         })
         .collect()
+}
+
+/// The outcome of a case whose versions (newest first) each keep their
+/// own log: an outcome is often recorded on the version the team
+/// discussed, before a revision. The decision is the newest version's that
+/// has one; the days run from the case's first note to its first decision.
+fn outcome_of_case(r: &mut Record, versions: &[&CaseNote]) {
+    if r.decision.is_none()
+        && let Some(log) = versions
+            .iter()
+            .map(|v| &v.outcomes)
+            .find(|log| outcome::decision(log).is_some())
+    {
+        r.decision = outcome::decision(log).map(|(d, _)| d);
+        r.status = outcome::status(log);
+    }
+    if let Some(first) = versions.last() {
+        let day = crate::day::local(first.created);
+        r.days_to_decision = versions
+            .iter()
+            .filter_map(|v| outcome::days_to_decision(day, &v.outcomes))
+            .min();
+    }
 }
 
 /// One note's record, as its own store sees it.
@@ -337,6 +386,29 @@ impl Record {
         if let Some((field, _)) = texts.iter().find(|(_, t)| t.chars().count() > MAX_TEXT) {
             return Some(Flaw::TooLong(field));
         }
+        // What no walk lets in: control and direction characters, places
+        // off any scale, days before the note or beyond a lifetime, amounts
+        // below zero or beyond any budget.
+        if let Some((field, _)) = texts
+            .iter()
+            .find(|(_, t)| t.chars().any(crate::printable::steers))
+        {
+            return Some(Flaw::Control(field));
+        }
+        let on_scale = |v: Option<i64>| v.is_none_or(|v| (0..=10).contains(&v));
+        if !self
+            .contrasts
+            .iter()
+            .all(|p| on_scale(p.now) && on_scale(p.desired))
+        {
+            return Some(Flaw::Field("contrasts"));
+        }
+        if self
+            .days_to_decision
+            .is_some_and(|d| !(0..=MAX_DAYS).contains(&d))
+        {
+            return Some(Flaw::Field("days_to_decision"));
+        }
         let lists = [
             ("laws", self.laws.len()),
             ("blockers", self.blockers.len()),
@@ -350,7 +422,10 @@ impl Record {
             ("cost_current", &self.cost_current),
             ("cost_proposed", &self.cost_proposed),
         ] {
-            if amount.as_ref().is_some_and(|a| a.cost().is_none()) {
+            let wrong = |a: &Amount| {
+                a.cost().is_none() || a.cents.is_some_and(|c| !(0..=MAX_CENTS).contains(&c))
+            };
+            if amount.as_ref().is_some_and(wrong) {
                 return Some(Flaw::Field(field));
             }
         }
@@ -366,6 +441,8 @@ pub enum Flaw {
     Month(String),
     TooLong(&'static str),
     TooMany(&'static str),
+    /// A control or direction character, which no walk lets in.
+    Control(&'static str),
 }
 
 impl Flaw {
@@ -375,6 +452,7 @@ impl Flaw {
             Flaw::Month(month) => i18n::ERR_ANON_MONTH.with(lang, &[("month", month)]),
             Flaw::TooLong(field) => i18n::ERR_ANON_TOO_LONG
                 .with(lang, &[("field", field), ("max", &MAX_TEXT.to_string())]),
+            Flaw::Control(field) => i18n::ERR_ANON_CONTROL.with(lang, &[("field", field)]),
             Flaw::TooMany(field) => i18n::ERR_ANON_TOO_MANY
                 .with(lang, &[("field", field), ("max", &MAX_LIST.to_string())]),
         }
@@ -387,20 +465,18 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Export, String> {
     let export: Export = match serde_json::from_str(text) {
         Ok(export) => export,
         Err(e) => {
-            // Say first what the file is, when that is why it does not read.
-            #[derive(Deserialize)]
-            struct Head {
-                format: Option<String>,
-                version: Option<u32>,
-            }
-            let head = serde_json::from_str::<Head>(text).ok();
+            // Say first what the file is, when that is why it does not read:
+            // any JSON that does not say it is an export (a note's own
+            // export, a list) is not one; broken JSON is placed.
+            let head = serde_json::from_str::<serde_json::Value>(text).ok();
+            let version = head.as_ref().and_then(|h| h["version"].as_u64());
             return Err(match head {
-                Some(h) if h.format.as_deref() != Some(FORMAT) => {
+                Some(h) if h.get("format").and_then(|f| f.as_str()) != Some(FORMAT) => {
                     i18n::ERR_ANON_NOT_EXPORT.with(lang, &[("file", file)])
                 }
-                Some(Head {
-                    version: Some(v), ..
-                }) if v > VERSION => newer(file, v, lang),
+                Some(_) if version.is_some_and(|v| v > u64::from(VERSION)) => {
+                    newer(file, version.unwrap_or_default(), lang)
+                }
                 _ => crate::problem::Problem::from_json(file, &e).to_string(),
             });
         }
@@ -443,7 +519,7 @@ pub fn to_text(export: &Export) -> serde_json::Result<String> {
     Ok(out)
 }
 
-fn newer(file: &str, version: u32, lang: Lang) -> String {
+fn newer(file: &str, version: impl ToString, lang: Lang) -> String {
     let (version, max) = (version.to_string(), VERSION.to_string());
     i18n::ERR_ANON_NEWER.with(
         lang,
@@ -457,6 +533,7 @@ fn valid_month(month: &str) -> bool {
         return false;
     };
     y.len() == 4
+        && ("1990"..="2100").contains(&y)
         && m.len() == 2
         && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
         && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
@@ -528,6 +605,8 @@ mod tests {
         assert!(valid_month("2026-11"));
         assert!(valid_month("1999-01"));
         for bad in [
+            "1900-01",
+            "9999-12",
             "2026-13",
             "2026-00",
             "2026-1",

@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     // Notes kept longer than the team decided (AVG storage limitation).
     if let Some(months) = ctx.config.bewaartermijn {
         let old = super::retention::past(&notes, months, |n| n.updated);
-        let months = months.0.to_string();
+        let months = i18n::N_MONTHS.count(ctx.lang, months.0 as usize);
         for note in &old {
             let date = render::date(note.updated, ctx.lang);
             let line = i18n::CHECK_RETENTION.with(

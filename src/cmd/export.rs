@@ -116,7 +116,10 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     let found: Vec<_> = own
         .iter()
         .zip(&records)
-        .flat_map(|(own, out)| record_findings(&scanner, &own.id, out))
+        .flat_map(|(own, out)| {
+            let roles = bank.get(&own.set).map(|s| &s.roles);
+            record_findings(&scanner, &own.id, roles, out)
+        })
         .collect();
     if !found.is_empty() {
         for f in &found {
@@ -125,6 +128,10 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         return Err(bad_input(i18n::ERR_ANON_PERSONAL.get(lang)));
     }
     let count = records.len();
+    let without = records.iter().filter(|r| r.initials.is_none()).count();
+    if args.initials && without > 0 {
+        say(i18n::WARN_NO_INITIALS.count(lang, without));
+    }
     let text = record::to_text(&record::Export {
         format: record::FORMAT.to_string(),
         version: record::VERSION,

@@ -84,7 +84,11 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     if let (Some(months), false) = (ctx.config.bewaartermijn, old.is_empty()) {
         eprintln!(
             "{}",
-            i18n::RETENTION_LISTED.with(ctx.lang, old.len(), &[("months", &months.0.to_string())])
+            i18n::RETENTION_LISTED.with(
+                ctx.lang,
+                old.len(),
+                &[("months", &i18n::N_MONTHS.count(ctx.lang, months.0 as usize))]
+            )
         );
     }
     if args.strict && !broken.is_empty() {

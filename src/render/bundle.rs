@@ -87,7 +87,8 @@ fn rule_rows(
 /// One CSV cell by RFC 4180; a cell a spreadsheet would run as a formula
 /// (= + - @ first) gets a leading apostrophe, since rule lines are typed text.
 fn csv_cell(cell: &str) -> String {
-    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let number = cell.parse::<f64>().is_ok();
+    let cell = if !number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -393,8 +394,9 @@ mod tests {
         assert_eq!(csv_cell("a, b"), "\"a, b\"");
         assert_eq!(csv_cell("zeg \"nee\""), "\"zeg \"\"nee\"\"\"");
         assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("-2"), "-2", "a number is not a formula");
+        assert_eq!(csv_cell("-2 dagen"), "'-2 dagen");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("+31"), "'+31");
+        assert_eq!(csv_cell("+31 6"), "'+31 6");
     }
 }

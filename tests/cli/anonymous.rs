@@ -45,6 +45,7 @@ impl Case {
     /// Saves the case in `env`: the note, its outcome, its revision.
     fn save(&self, env: &Env) {
         let id = env.new_note(&with_rule(self.rule, self.blocker, self.cost));
+        env.backdate(&id, "2026-01-02T09:00:00Z");
         if let Some((decision, day)) = self.decision {
             let entry = format!(
                 "set = \"afloop\"\n[afloop]\nbesluit = \"{decision}\"\nbesluit_datum = \"{day}\"\n"
@@ -90,21 +91,21 @@ fn three_stores_exports_bundle_as_one_store_holding_all_their_notes() {
     let teams: [Vec<Case>; 3] = [
         vec![
             case("Intake-eis  schuldhulp", "werkinstructie", 10_000)
-                .decided("toegekend", "2099-01-10"),
+                .decided("toegekend", "2026-01-10"),
             case("intake-eis schuldhulp", "werkinstructie", 20_000).revised(30_000),
             case("", "gewoonte", 4_000),
         ],
         vec![
             case("intake-eis schuldhulp", "werkinstructie", 7_000)
-                .decided("afgewezen", "2099-02-01"),
+                .decided("afgewezen", "2026-02-01"),
             case("toewijzingsbeleid corporatie", "beleidsregel", 5_000)
-                .decided("deels", "2099-01-20"),
+                .decided("deels", "2026-01-20"),
         ],
         vec![
             case("toewijzingsbeleid corporatie", "beleidsregel", 6_000)
-                .decided("loopt_nog", "2099-01-05"),
+                .decided("loopt_nog", "2026-01-05"),
             case("toewijzingsbeleid corporatie", "beleidsregel", 8_000)
-                .decided("toegekend", "2099-03-01"),
+                .decided("toegekend", "2026-03-01"),
             case("maximaal drie gesprekken", "inkoop", 2_500),
         ],
     ];
@@ -283,7 +284,10 @@ fn the_anonymous_export_is_refused_whole_when_a_rule_line_holds_personal_data() 
     let err = stderr(&out);
     assert!(err.contains("j.jansen@voorbeeld.nl"), "{err}");
     assert!(err.contains("111222333"), "{err}");
-    assert!(err.contains("rule"), "the field is named: {err}");
+    assert!(
+        err.contains("wet.regel_concreet"),
+        "the question is named: {err}"
+    );
     assert!(err.contains("niet geschreven"), "{err}");
     assert!(!file.exists(), "nothing was written");
     let out = env
@@ -306,13 +310,15 @@ fn the_anonymous_export_is_refused_whole_when_a_rule_line_holds_personal_data() 
 fn anonymous_export_needs_all_and_json() {
     let env = Env::new();
     let id = env.new_note(FULL);
-    let out = env.run(&["export", &id, "--anoniem"]);
-    assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("export --all --anoniem"),
-        "{}",
-        stderr(&out)
-    );
+    for args in [&["export", &id, "--anoniem"][..], &["export", "--anoniem"]] {
+        let out = env.run(args);
+        assert_eq!(code(&out), 2);
+        assert!(
+            stderr(&out).contains("export --all --anoniem"),
+            "{}",
+            stderr(&out)
+        );
+    }
     let out = env.run(&[
         "export",
         "--all",
@@ -367,6 +373,11 @@ fn bundle_from_refuses_files_it_cannot_trust_and_names_what_is_wrong() {
         &env.file("ander.json", "{\"cases\": 3}"),
         "geen anonieme export",
     );
+    refused(&env.file("lijst.json", "[]"), "geen anonieme export");
+    // The likeliest mix-up: a note's own JSON export.
+    let id = env.new_note(FULL);
+    let note = stdout(&env.run(&["export", &id, "--format", "json"]));
+    refused(&env.file("notitie.json", &note), "geen anonieme export");
     refused(
         &env.file("kapot.json", "{\"format\":\"driehoek-anoniem\",\"vers"),
         "kapot.json:1:",
@@ -403,18 +414,98 @@ fn bundle_from_refuses_files_it_cannot_trust_and_names_what_is_wrong() {
 }
 
 #[test]
-fn text_from_an_export_cannot_steer_the_terminal() {
+fn text_from_an_export_cannot_steer_the_terminal_or_carry_personal_data() {
     let env = Env::new();
-    let hostile = RECORD.replace(
-        "RULE",
-        "regel \\u001b]52;c;cm0gLXJmIH4=\\u0007 \\u001b[2J en \\u202e",
+    let good = handmade(
+        &env,
+        "goed.json",
+        1,
+        &RECORD.replace("RULE", "eigen bijdrage"),
     );
-    let file = handmade(&env, "vijandig.json", 1, &hostile);
-    let text = bundle(&env, &["--from", path(&file)]);
-    assert!(!text.contains('\u{1b}'), "{text:?}");
-    assert!(!text.contains('\u{202e}'), "{text:?}");
-    assert!(!text.contains('\u{7}'), "{text:?}");
-    assert!(text.contains("regel"), "{text}");
+    // Control and direction characters no walk lets in, in any text, in
+    // any output format: the file is refused, and says so safely.
+    for (n, text) in [
+        "regel \\u001b]52;c;cm0gLXJmIH4=\\u0007 \\u001b[2J",
+        "abc\\u202egnp.exe",
+        "a\\u009bb",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = handmade(
+            &env,
+            &format!("vijandig{n}.json"),
+            1,
+            &RECORD.replace("RULE", text),
+        );
+        for format in ["text", "csv", "json"] {
+            let out = env.run(&[
+                "bundle",
+                "--format",
+                format,
+                "--from",
+                path(&good),
+                path(&file),
+            ]);
+            assert_eq!(code(&out), 2, "{text}: {}", stderr(&out));
+            let err = stderr(&out);
+            assert!(
+                err.contains("veld `rule` bevat stuur- of richtingstekens"),
+                "{err}"
+            );
+            assert!(
+                !err.contains(['\u{1b}', '\u{202e}', '\u{9b}', '\u{7}']),
+                "{err:?}"
+            );
+            assert!(stdout(&out).is_empty());
+        }
+    }
+    let keyed = RECORD.replace(
+        "\"blockers\":[\"verordening\"]",
+        "\"blockers\":[\"x\\u001b[31m\"]",
+    );
+    let file = handmade(&env, "sleutel.json", 1, &keyed);
+    let out = env.run(&["bundle", "--from", path(&file)]);
+    assert!(stderr(&out).contains("veld `blockers`"), "{}", stderr(&out));
+    // A rule line with personal data is not shown to policy staff either.
+    let file = handmade(
+        &env,
+        "persoonlijk.json",
+        1,
+        &RECORD.replace("RULE", "BSN 111222333, mail j.jansen@voorbeeld.nl"),
+    );
+    let out = env.run(&["bundle", "--from", path(&good), path(&file)]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("111222333") && err.contains("j.jansen@voorbeeld.nl"),
+        "{err}"
+    );
+    assert!(err.contains("er is niets gebundeld"), "{err}");
+    assert!(stdout(&out).is_empty());
+    // Places off the scale, days below zero, amounts below zero.
+    for (from, to) in [
+        (
+            "\"status\"",
+            "\"contrasts\":[{\"key\":\"uniform\",\"now\":99}],\"status\"",
+        ),
+        ("\"status\"", "\"days_to_decision\":-5,\"status\""),
+        (
+            "\"status\"",
+            "\"cost_current\":{\"cents\":-100,\"period\":\"jaar\"},\"status\"",
+        ),
+        ("2026-11", "1900-01"),
+    ] {
+        let file = handmade(
+            &env,
+            "bereik.json",
+            1,
+            &RECORD.replace("RULE", "x").replacen(from, to, 1),
+        );
+        let out = env.run(&["bundle", "--from", path(&file)]);
+        assert_eq!(code(&out), 2, "{to}: {}", stderr(&out));
+    }
+    let file = good;
     // And the records filter by month, verdict and scope like notes do.
     let cases = |filter: &[&str]| {
         let from = ["--format", "json", "--from", path(&file)];

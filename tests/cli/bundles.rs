@@ -108,3 +108,62 @@ fn an_unknown_law_is_refused_with_the_nearest_name() {
         0
     );
 }
+
+#[test]
+fn an_outcome_recorded_before_a_revision_still_counts_for_the_case() {
+    let env = Env::new();
+    let first = env.new_note(&with_rule("eigen bijdrage", "verordening", 1_000));
+    env.backdate(&first, "2026-01-02T09:00:00Z");
+    let decision = env.file(
+        "besluit.toml",
+        "set = \"afloop\"\n[afloop]\nbesluit = \"toegekend\"\nbesluit_datum = \"2026-01-12\"\n",
+    );
+    let out = env.run(&["afloop", &first, "--from", decision.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let revision = env.file(
+        "herzien.toml",
+        &with_rule("eigen bijdrage", "verordening", 2_000),
+    );
+    let out = env.run(&[
+        "new",
+        "--from",
+        revision.to_str().unwrap(),
+        "--revises",
+        &first,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["bundle", "--format", "json"]))).unwrap();
+    assert_eq!(v["cases"], 1, "{v}");
+    assert_eq!(v["decisions"]["toegekend"], 1, "{v}");
+    let rule = &v["rules"][0];
+    assert_eq!(rule["broke_through"], 1, "{v}");
+    // From the case's first note, not from the revision.
+    assert_eq!(rule["median_days_to_decision"], 10.0, "{v}");
+    assert_eq!(
+        rule["cost_current_yearly"], 200_000,
+        "the revision's amounts count"
+    );
+}
+
+#[test]
+fn a_decision_dated_before_its_note_says_nothing_about_how_long_deciding_took() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    env.backdate(&id, "2026-03-01T09:00:00Z");
+    let decision = env.file(
+        "besluit.toml",
+        "set = \"afloop\"\n[afloop]\nbesluit = \"afgewezen\"\nbesluit_datum = \"1-1-2020\"\n",
+    );
+    let out = env.run(&["afloop", &id, "--from", decision.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["bundle", "--format", "json"]))).unwrap();
+    assert_eq!(v["rules"][0]["refused"], 1, "{v}");
+    assert!(v["rules"][0]["median_days_to_decision"].is_null(), "{v}");
+    assert!(v["median_days_to_decision"].is_null(), "{v}");
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["list", "--format", "json"]))).unwrap();
+    assert!(list[0]["days_to_decision"].is_null(), "{list}");
+}

@@ -98,6 +98,21 @@ impl Env {
         stdout(&out).trim().to_string()
     }
 
+    /// Dates note `id` as made and last updated at `when` (RFC 3339), as
+    /// if it were written then.
+    pub fn backdate(&self, id: &str, when: &str) {
+        let path = self.note_path(id);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for line in &mut lines {
+            if line.starts_with("created = ") || line.starts_with("updated = ") {
+                let key = &line[..line.find(' ').unwrap()];
+                *line = format!("{key} = \"{when}\"");
+            }
+        }
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    }
+
     pub fn notes_dir(&self) -> PathBuf {
         self.home.path().join("store").join("notes")
     }

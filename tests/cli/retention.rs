@@ -15,16 +15,7 @@ fn config(env: &Env, text: &str) {
 /// A note last updated two years ago, with a word only it holds.
 fn old_note(env: &Env) -> String {
     let id = env.new_note(&FULL.replace("Drie zakken post", "Oude post kwxoud"));
-    let path = env.note_path(&id);
-    let text = fs::read_to_string(&path).unwrap();
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    for line in &mut lines {
-        if line.starts_with("created = ") || line.starts_with("updated = ") {
-            let key = &line[..line.find(' ').unwrap()];
-            *line = format!("{key} = \"2023-01-15T09:00:00Z\"");
-        }
-    }
-    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    env.backdate(&id, "2023-01-15T09:00:00Z");
     id
 }
 
