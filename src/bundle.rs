@@ -61,6 +61,9 @@ pub struct RuleRow {
     pub rule: String,
     /// The blocker labels, joined; empty when none was chosen.
     pub blocker: String,
+    /// The blockers as the question set's values, the same in every
+    /// language: for tools.
+    pub blocker_keys: Vec<String>,
     pub cases: usize,
     /// Cases where the exception was made, in whole or in part.
     pub broke_through: usize,
@@ -130,6 +133,9 @@ pub struct Bundle {
     pub decisions: [usize; 5],
     /// The median days to a decision over all cases decided.
     pub median_days: Option<f64>,
+    /// Laws, blockers, "discussed" answers and stuck rows as the question
+    /// set's values with their counts: the same in every language.
+    pub keys: [Vec<(String, usize)>; 4],
     /// (label, count) of the labelling phrases found in the notes.
     pub labels: Vec<(String, usize)>,
 }
@@ -166,6 +172,11 @@ impl ValueCounts {
                 self.0.insert(value.to_string(), (1, set.to_string()));
             }
         }
+    }
+
+    /// (value, count), most frequent first: the same in every language.
+    fn by_value(&self) -> Vec<(String, usize)> {
+        ranked(self.0.iter().map(|(v, (n, _))| (v.clone(), *n)).collect())
     }
 
     /// (label, count), most frequent first; values that share a label
@@ -403,6 +414,7 @@ impl Count {
                     .map(|v| blocker_label(&sum.set, v))
                     .collect();
                 sum.row.blocker = kinds.join(", ");
+                sum.row.blocker_keys.clone_from(&sum.blockers);
                 sum.row.median_days_to_decision = median(&mut sum.days);
                 sum.row
             })
@@ -414,6 +426,8 @@ impl Count {
                 .then_with(|| a.blocker.cmp(&b.blocker))
         });
         b.median_days = median(&mut self.all_days);
+        b.keys =
+            [&self.laws, &self.blockers, &self.discussed, &self.stuck].map(ValueCounts::by_value);
         b.laws = self.laws.ranked(bank, lang, |r| &r.laws);
         b.laws_other = ranked(self.laws_other);
         b.blockers = self.blockers.ranked(bank, lang, |r| &r.blocker);

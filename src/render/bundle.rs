@@ -120,13 +120,20 @@ pub fn csv(b: &Bundle, lang: Lang) -> String {
 }
 
 /// The report as JSON, for tools and tests: stable English keys, amounts
-/// in cents, no titles unless asked.
+/// in cents, no titles unless asked. Beside each label list its values
+/// (`law_keys`, …), which read the same whatever the reader's language.
 pub fn json(b: &Bundle, titles: bool) -> String {
     let tally = |t: &crate::bundle::Tally| serde_json::json!({"ja": t.ja, "nee": t.nee, "twijfel": t.twijfel, "open": t.open});
     let counted = |items: &[(String, usize)]| {
         items
             .iter()
             .map(|(l, n)| serde_json::json!({"name": l, "cases": n}))
+            .collect::<Vec<_>>()
+    };
+    let keyed = |items: &[(String, usize)]| {
+        items
+            .iter()
+            .map(|(k, n)| serde_json::json!({"key": k, "cases": n}))
             .collect::<Vec<_>>()
     };
     let mut v = serde_json::json!({
@@ -138,6 +145,10 @@ pub fn json(b: &Bundle, titles: bool) -> String {
         },
         "rules": b.rules,
         "laws": counted(&b.laws),
+        "law_keys": keyed(&b.keys[0]),
+        "blocker_keys": keyed(&b.keys[1]),
+        "discussed_keys": keyed(&b.keys[2]),
+        "stuck_row_keys": keyed(&b.keys[3]),
         "laws_other": counted(&b.laws_other),
         "blockers": counted(&b.blockers),
         "decisions": {

@@ -167,3 +167,46 @@ fn a_decision_dated_before_its_note_says_nothing_about_how_long_deciding_took() 
         serde_json::from_str(&stdout(&env.run(&["list", "--format", "json"]))).unwrap();
     assert!(list[0]["days_to_decision"].is_null(), "{list}");
 }
+
+#[test]
+fn the_json_gives_values_that_read_the_same_in_either_language() {
+    let env = Env::new();
+    env.new_note(FULL);
+    env.new_note(&with_rule("eigen bijdrage", "verordening", 1_000));
+    let json = |lang: &str| -> serde_json::Value {
+        let out = env.run(&["--lang", lang, "bundle", "--format", "json"]);
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let (nl, en) = (json("nl"), json("en"));
+    assert_ne!(nl["blockers"], en["blockers"], "labels follow the language");
+    for key in [
+        "law_keys",
+        "blocker_keys",
+        "discussed_keys",
+        "stuck_row_keys",
+    ] {
+        assert_eq!(nl[key], en[key], "{key}");
+        assert!(!nl[key].as_array().unwrap().is_empty(), "{key}: {nl}");
+    }
+    assert!(
+        nl["blocker_keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["key"] == "werkinstructie" && k["cases"] == 1),
+        "{nl}"
+    );
+    let keys = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        v["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["blocker_keys"].clone())
+            .collect()
+    };
+    assert_eq!(keys(&nl), keys(&en));
+    assert!(
+        keys(&nl).contains(&serde_json::json!(["verordening"])),
+        "{nl}"
+    );
+}
