@@ -380,6 +380,7 @@ msgs! {
     ERR_JSON = "de JSON klopt hier niet", "the JSON is not valid here";
     ERR_FROM_FINDING = "  {file}: casus {n}, veld `{field}`: {kind}: {text}", "  {file}: case {n}, field `{field}`: {kind}: {text}";
     ERR_FROM_PERSONAL = "er is niets gebundeld: wat hierboven staat lijkt op persoonsgegevens. Vraag wie het bestand maakte om het uit de notitie te halen en opnieuw te exporteren.", "nothing was bundled: what is listed above looks like personal data. Ask whoever made the file to take it out of the note and export again.";
+    ERR_EXPORT_KEY = "{path} is beschadigd of geen gewoon bestand: het moet 32 bytes bevatten. Zet een reservekopie terug. Een nieuwe sleutel (haal het bestand weg) maakt nieuwe vingerafdrukken, zodat casussen die al eerder anoniem geëxporteerd zijn in een bundel dubbel tellen.", "{path} is damaged or not a regular file: it must hold 32 bytes. Restore a backup. A new key (remove the file) makes new fingerprints, so cases exported anonymously before count twice in a bundle.";
     ERR_FROM_CHANGED = "{file} veranderde terwijl driehoek bundelde; er is niets gebundeld. Probeer het opnieuw.", "{file} changed while driehoek was bundling; nothing was bundled. Try again.";
     ERR_FROM_EMPTY = "{dir} bevat geen .json-bestanden om te bundelen", "{dir} holds no .json files to bundle";
     B_UNKNOWN_LAW = "onbekende wet of regel ‘{law}’; bedoel je ‘{nearest}’? Bekend: {known}", "unknown law or rule ‘{law}’; did you mean ‘{nearest}’? Known: {known}";

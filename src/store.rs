@@ -153,8 +153,13 @@ impl Store {
     pub fn exposed(&self) -> Vec<PathBuf> {
         self.folders()
             .into_iter()
+            .chain([self.export_key()])
             .filter(|p| fs::metadata(p).is_ok_and(|m| sys::exposed(&m)))
             .collect()
+    }
+
+    fn export_key(&self) -> PathBuf {
+        self.root.join("export-key")
     }
 
     pub fn notes_dir(&self) -> PathBuf {
@@ -572,8 +577,8 @@ impl Store {
     /// note a fingerprint stands for.
     pub fn export_secret(&self) -> Result<Vec<u8>> {
         const LEN: usize = 32;
-        let path = self.root.join("export-key");
-        let cannot = || about_path(i18n::ERR_CANNOT_READ, &path);
+        let path = self.export_key();
+        let broken = || about_path(i18n::ERR_EXPORT_KEY, &path);
         loop {
             match sys::open_regular_nofollow(&path) {
                 Ok(file) => {
@@ -582,9 +587,9 @@ impl Store {
                         &mut std::io::Read::take(file, LEN as u64 + 1),
                         &mut bytes,
                     )
-                    .with_context(cannot)?;
+                    .with_context(broken)?;
                     if bytes.len() != LEN {
-                        anyhow::bail!("{}", cannot());
+                        anyhow::bail!("{}", broken());
                     }
                     return Ok(bytes);
                 }
@@ -603,7 +608,7 @@ impl Store {
                         }
                     }
                 }
-                Err(e) => return Err(e).with_context(cannot),
+                Err(e) => return Err(e).with_context(broken),
             }
         }
     }

@@ -516,3 +516,25 @@ fn text_from_an_export_cannot_steer_the_terminal_or_carry_personal_data() {
     assert_eq!(cases(&["--verdict", "wet=ja"]), 0);
     assert_eq!(cases(&["--structural"]), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_store_secret_is_guarded_like_the_notes() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.new_note(FULL);
+    export(&env, "a.json", &[]);
+    let key = env.home.path().join("store").join("export-key");
+    crate::harness::assert_mode(&key, 0o600);
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = env.run(&["list"]);
+    assert!(stderr(&out).contains("export-key"), "{}", stderr(&out));
+    // A damaged key is said to be one, with what a new key would mean.
+    fs::write(&key, b"kort").unwrap();
+    let file = env.home.path().join("b.json");
+    let out = env.run(&["export", "--all", "--anoniem", "-o", path(&file)]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("beschadigd"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("dubbel tellen"), "{}", stderr(&out));
+    assert!(!file.exists());
+}
