@@ -250,10 +250,7 @@ impl Lexicon {
                     problems.push(at(
                         term.span(),
                         Some(&key),
-                        format!(
-                            "official term '{}' is not one of this label's phrases",
-                            term.get_ref()
-                        ),
+                        i18n::LEX_OFFICIAL.with(lang, &[("term", term.get_ref())]),
                     ));
                 }
             }
@@ -1527,6 +1524,14 @@ official = ["y"]
         );
         assert_eq!((found[0].0, found[0].1), (6, 13), "{found:?}");
         assert!(found[0].2.contains("'y'"), "{found:?}");
+        // In the reader's language, like every other problem.
+        let src = "format = 1\n[[label]]\nkey = \"a\"\nnl = [\"x\"]\nquestion = { nl = \"?\", en = \"?\" }\nofficial = [\"y\"]\n";
+        let err = Lexicon::parse("extra.toml", src, Lang::Nl).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("officiële term 'y' is geen van de uitdrukkingen van dit label"),
+            "{err}"
+        );
         let found = places(
             r#"format = 1
 [[label]]
