@@ -362,12 +362,19 @@ impl Lexicon {
         let (mut lo, mut hi) = (0, self.sorted.len());
         let mut best: Option<(usize, usize)> = None;
         for (depth, &byte) in rest.as_bytes().iter().enumerate() {
-            // Every pattern in lo..hi starts with rest[..depth], a shorter
-            // one before the longer ones it begins: keep those that go on
-            // with `byte`.
-            let range = &self.sorted[lo..hi];
-            lo += range.partition_point(|(p, _)| p.len() <= depth || p.as_bytes()[depth] < byte);
-            hi = lo + self.sorted[lo..hi].partition_point(|(p, _)| p.as_bytes()[depth] == byte);
+            // Every pattern in lo..hi starts with rest[..depth]; the one that
+            // is all of it (there is at most one) sorts first and has ended.
+            if lo < hi && self.sorted[lo].0.len() == depth {
+                lo += 1;
+            }
+            // Keep those that go on with `byte`: at once when the first and
+            // the last do (so do all between), else by two binary searches.
+            let goes_on = |i: usize| self.sorted[i].0.as_bytes()[depth] == byte;
+            if !(lo < hi && goes_on(lo) && goes_on(hi - 1)) {
+                let range = &self.sorted[lo..hi];
+                lo += range.partition_point(|(p, _)| p.as_bytes()[depth] < byte);
+                hi = lo + self.sorted[lo..hi].partition_point(|(p, _)| p.as_bytes()[depth] == byte);
+            }
             let Some((phrase, id)) = self.sorted.get(lo).filter(|_| lo < hi) else {
                 break;
             };
