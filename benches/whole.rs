@@ -448,7 +448,7 @@ fn show_at_the_limits(bin: &Path, dir: &Path, runs: usize) -> Vec<String> {
 /// bytes allow, of letters that need Unicode case folding and apostrophes,
 /// all starting with the same word, so matching walks far at every "niet".
 fn lexicon_at_the_limits(long: bool) -> String {
-    use driehoek::labels::{MAX_LABELS, MAX_LEXICON_BYTES, MAX_PHRASES};
+    use driehoek::labels::{MAX_LABELS, MAX_LEXICON_BYTES, MAX_PHRASE_CHARS, MAX_PHRASES};
     const EVERYDAY: &[&str] = &[
         "zorg",
         "mijder",
@@ -483,6 +483,7 @@ fn lexicon_at_the_limits(long: bool) -> String {
                 phrase.push_str(words[rng.usize(..words.len())]);
             }
             phrase.push_str(&tail);
+            assert!(phrase.chars().count() <= MAX_PHRASE_CHARS, "{phrase}");
             phrases.push(format!("\"{phrase}\""));
             n += 1;
         }

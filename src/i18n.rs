@@ -756,6 +756,7 @@ msgs! {
     LEX_PHRASE_ELSEWHERE = "uitdrukking '{phrase}' staat al in label '{key}'; een uitdrukking hoort bij één label", "phrase '{phrase}' is already in label '{key}'; a phrase belongs to one label";
     LEX_PHRASE_EMPTY = "een uitdrukking kan niet leeg zijn", "a phrase cannot be empty";
     LEX_PHRASE_EDGE = "uitdrukking '{phrase}' moet met een letter of cijfer beginnen en eindigen", "phrase '{phrase}' must begin and end with a letter or digit";
+    LEX_PHRASE_LONG = "een uitdrukking heeft hoogstens {max} tekens; deze heeft er {length}", "a phrase has at most {max} characters; this one has {length}";
     LEX_OFFICIAL = "officiële term '{term}' is geen van de uitdrukkingen van dit label", "official term '{term}' is not one of this label's phrases";
     CASE_FORMAT = "oefencasusformaat {found} wordt niet ondersteund; deze versie leest formaat {known}", "practice-case format {found} is not supported; this version reads format {known}";
     CASE_KEY = "de sleutel '{key}' moet de naam van het bestand zijn, '{stem}'", "the key '{key}' must be the file's name, '{stem}'";

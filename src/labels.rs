@@ -23,7 +23,7 @@
 //! official term is used neutrally ("zij is laaggeletterd", but not "ze is
 //! gewoon laaggeletterd").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
@@ -47,6 +47,10 @@ pub const EMBEDDED: &str = include_str!("../questions/lexicon.toml");
 pub const MAX_LEXICON_BYTES: usize = 256 * 1024;
 pub const MAX_LABELS: usize = 1_000;
 pub const MAX_PHRASES: usize = 2_000;
+/// The longest phrase, in characters (the built-in ones have at most 40):
+/// matching walks at most this far from each place a phrase can start, so
+/// a note of any size is read in time linear in its length.
+pub const MAX_PHRASE_CHARS: usize = 100;
 
 /// One label: the phrases that express it and the question to ask back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -314,15 +318,18 @@ impl Lexicon {
             .map(|(id, start, end)| (self.patterns[id].label, start, end))
             .collect();
         candidates.sort_by_key(|&(_, start, end)| (std::cmp::Reverse(end - start), start));
-        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-        for c in candidates {
-            if kept.iter().all(|k| c.2 <= k.1 || k.2 <= c.1) {
-                kept.push(c);
+        // The hits kept so far, by start; they never overlap, so a candidate
+        // overlaps one only if it overlaps the last that starts before its
+        // end.
+        let mut kept: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for (index, start, end) in candidates {
+            let before = kept.range(..end).next_back();
+            if before.is_none_or(|(_, &(_, kept_end))| kept_end <= start) {
+                kept.insert(start, (index, end));
             }
         }
-        kept.sort_by_key(|&(_, start, _)| start);
         kept.into_iter()
-            .map(|(index, start, end)| LabelHit {
+            .map(|(start, (index, end))| LabelHit {
                 key: self.labels[index].key.clone(),
                 start,
                 end,
@@ -557,12 +564,17 @@ fn phrases(label: &Label) -> impl Iterator<Item = &String> {
 }
 
 /// A phrase must begin and end with a letter or digit: that is what "whole
-/// word" can be checked against.
+/// word" can be checked against. And it is at most [`MAX_PHRASE_CHARS`]
+/// long.
 fn check_phrase(phrase: &str, lang: Lang) -> Result<(), String> {
     let trimmed = phrase.trim();
     let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let length = trimmed.chars().count();
     if trimmed.is_empty() {
         Err(i18n::LEX_PHRASE_EMPTY.get(lang).into())
+    } else if length > MAX_PHRASE_CHARS {
+        let (length, max) = (length.to_string(), MAX_PHRASE_CHARS.to_string());
+        Err(i18n::LEX_PHRASE_LONG.with(lang, &[("length", &length), ("max", &max)]))
     } else if !edge(trimmed.chars().next()) || !edge(trimmed.chars().next_back()) {
         Err(i18n::LEX_PHRASE_EDGE.with(lang, &[("phrase", phrase)]))
     } else {
@@ -1579,6 +1591,27 @@ about = "everyone"
     /// Each limit holds at exactly one past it, and a lexicon at it is read.
     #[test]
     fn each_lexicon_limit_holds_at_exactly_one_past_it() {
+        let with_phrase = |phrase: &str| {
+            let src = format!(
+                "format = 1\n[[label]]\nkey = \"a\"\nnl = [\"{phrase}\"]\nquestion = {{ nl = \"?\", en = \"?\" }}\n"
+            );
+            Lexicon::parse("lang.toml", &src, Lang::Nl)
+        };
+        let longest = format!("{} ë", "é".repeat(MAX_PHRASE_CHARS - 2));
+        assert_eq!(
+            with_phrase(&longest)
+                .unwrap()
+                .find(&format!("a {longest}."))
+                .len(),
+            1
+        );
+        let err = with_phrase(&format!("{longest}k")).unwrap_err();
+        assert_eq!(err.list.len(), 1);
+        assert_eq!(
+            err.list[0].to_string(),
+            "lang.toml:4:7: [a] een uitdrukking heeft hoogstens 100 tekens; deze heeft er 101"
+        );
+
         let base = generated(1, 1);
         let padded = |size: usize| format!("{base}#{}\n", "x".repeat(size - base.len() - 2));
         assert_eq!(padded(MAX_LEXICON_BYTES).len(), MAX_LEXICON_BYTES);
@@ -1740,6 +1773,25 @@ about = "everyone"
         fn the_fast_matcher_finds_what_the_regex_found(pieces in proptest::collection::vec(piece(), 0..12)) {
             let text: String = pieces.concat();
             prop_assert_eq!(candidates(&EMBEDDED_LEXICON, &text), regex_candidates(&text), "{:?}", text);
+            // Of overlapping hits the longest stays, as when every kept hit
+            // was compared with every candidate.
+            let lexicon = &*EMBEDDED_LEXICON;
+            let mut each: Vec<(usize, usize, usize)> = lexicon
+                .candidates(&text)
+                .into_iter()
+                .filter(|&(id, start, end)| lexicon.applies(&lexicon.patterns[id], &text, start, end))
+                .collect();
+            each.sort_by_key(|&(_, start, end)| (std::cmp::Reverse(end - start), start));
+            let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+            for c in each {
+                if kept.iter().all(|k| c.2 <= k.1 || k.2 <= c.1) {
+                    kept.push(c);
+                }
+            }
+            kept.sort_by_key(|&(_, start, _)| start);
+            let spans: Vec<(usize, usize)> = lexicon.find(&text).iter().map(|h| (h.start, h.end)).collect();
+            let expected: Vec<(usize, usize)> = kept.iter().map(|&(_, start, end)| (start, end)).collect();
+            prop_assert_eq!(spans, expected, "{:?}", text);
         }
     }
 }
