@@ -478,7 +478,9 @@ fn lexicon_at_the_limits(long: bool) -> String {
             };
             let mut phrase = String::from(if long { "niet" } else { "erg" });
             let tail = format!(" w{n}");
-            while phrase.len() + tail.len() + 6 <= len {
+            while phrase.len() + tail.len() + 6 <= len
+                && phrase.chars().count() + tail.len() + 4 <= MAX_PHRASE_CHARS
+            {
                 phrase.push(' ');
                 phrase.push_str(words[rng.usize(..words.len())]);
             }
