@@ -3,6 +3,7 @@
 
 use comfy_table::CellAlignment;
 use console::style;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Block, Doc};
 use crate::printable::printable;
@@ -71,6 +72,53 @@ fn cleaned(block: &Block) -> Block {
     }
 }
 
+/// The longest word a column keeps whole: longer ones may break.
+const WHOLE_WORD: usize = 16;
+
+/// The narrowest a column without a lower bound gets.
+const NARROWEST: usize = 6;
+
+/// Keeps columns at least as wide as their longest word (up to
+/// [`WHOLE_WORD`]), the columns of short words first, as far as they fit
+/// in `width` beside the rest: "Doorgebroken" never reads as
+/// "Doorgebroke" over "n" while a long rule line can still wrap.
+fn whole_words(
+    t: &mut comfy_table::Table,
+    head: &[String],
+    rows: &[Vec<String>],
+    width: Option<usize>,
+) {
+    let Some(width) = width else { return };
+    let words = |cell: &String| {
+        cell.split_whitespace()
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    };
+    let mut least: Vec<(usize, usize)> = (0..head.len())
+        .map(|i| {
+            let column = std::iter::once(&head[i]).chain(rows.iter().filter_map(|r| r.get(i)));
+            (column.map(words).max().unwrap_or(0).min(WHOLE_WORD), i)
+        })
+        .collect();
+    least.sort_unstable();
+    // Each column also takes a border and two spaces of padding.
+    let mut room = width.saturating_sub(3 * head.len() + 1);
+    for (n, (w, i)) in least.iter().enumerate() {
+        let others = NARROWEST * (least.len() - n - 1);
+        if w + others > room {
+            break;
+        }
+        room -= w;
+        if let Some(col) = t.column_mut(*i) {
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+            col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                comfy_table::Width::Fixed(w),
+            ));
+        }
+    }
+}
+
 /// Blocks on their own, as the end-of-walk summary shows them.
 pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
     let mut out = String::new();
@@ -99,6 +147,7 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
                         col.set_cell_alignment(CellAlignment::Right);
                     }
                 }
+                whole_words(&mut t, head, rows, width);
                 out.push_str(&format!("{t}\n"));
             }
             Block::Picture(p) => {

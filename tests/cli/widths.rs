@@ -101,3 +101,24 @@ fn a_width_too_small_is_refused() {
     let out = env.run(&["list", "--width", "10"]);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn report_tables_keep_short_words_whole_at_80_columns() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let entry = env.file(
+        "e.toml",
+        "set = \"afloop\"\n[afloop]\nbesluit = \"afgewezen\"\n",
+    );
+    assert_eq!(
+        code(&env.run(&["afloop", &id, "--from", entry.to_str().unwrap()])),
+        0
+    );
+    let text = stdout(&env.run(&["bundle", "--width", "80"]));
+    assert!(widest(&text) <= 80, "{text}");
+    // The column heads are single words that fit: none is broken.
+    for word in ["Doorgebroken", "Afgewezen", "casussen", "bedragen"] {
+        let whole = text.lines().any(|l| l.contains('┆') && l.contains(word));
+        assert!(whole, "{word} broken in\n{text}");
+    }
+}
