@@ -159,7 +159,7 @@ pub struct Export {
 }
 
 /// The values a role's answer holds.
-pub fn values(
+fn values(
     note: &CaseNote,
     roles: Option<&Roles>,
     role: fn(&Roles) -> &Option<String>,
@@ -255,14 +255,14 @@ pub fn records(
 
 /// The outcome of a case whose versions (newest first) each keep their
 /// own log: an outcome is often recorded on the version the team
-/// discussed, before a revision. The decision is the newest version's that
-/// has one; the days run from the case's first note to its first decision.
+/// discussed, before a revision. The decision and status are the newest
+/// version's that has a decision; the days run from the case's first note
+/// to its first decision.
 fn outcome_of_case(r: &mut Record, versions: &[&CaseNote]) {
-    if r.decision.is_none()
-        && let Some(log) = versions
-            .iter()
-            .map(|v| &v.outcomes)
-            .find(|log| outcome::decision(log).is_some())
+    if let Some(log) = versions
+        .iter()
+        .map(|v| &v.outcomes)
+        .find(|log| outcome::decision(log).is_some())
     {
         r.decision = outcome::decision(log).map(|(d, _)| d);
         r.status = outcome::status(log);
@@ -315,9 +315,10 @@ fn record(note: &CaseNote, bank: &Bank) -> Record {
                 poles: Some((k.rational.clone(), k.relational.clone())),
             })
             .collect(),
-        decision: outcome::decision(&note.outcomes).map(|(d, _)| d),
-        days_to_decision: outcome::days_to_decision(day, &note.outcomes),
-        status: outcome::status(&note.outcomes),
+        // The case's outcome, over all its versions: outcome_of_case.
+        decision: None,
+        days_to_decision: None,
+        status: Status::Open,
         title: Some(note.title.clone()),
         labels: Vec::new(),
     }

@@ -1,6 +1,6 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -150,27 +150,13 @@ fn from_exports(
     let mut found = Vec::new();
     crate::par::each(&files, read, |file, result| match result {
         Ok((hash, export)) => {
-            for (n, r) in export.records.iter().enumerate() {
-                for (field, text) in r.texts() {
-                    if clean.contains(text) {
-                        continue;
-                    }
-                    let finds = scanner.scan(text);
-                    if finds.is_empty() {
-                        clean.insert(text.to_string());
-                    }
-                    found.extend(finds.into_iter().map(|f| {
-                        let (file, n) = (files[file].display().to_string(), (n + 1).to_string());
-                        let args = [("file", file.as_str()), ("n", &n), ("field", field)];
-                        let args = [
-                            &args[..],
-                            &[("kind", f.kind.label(lang)), ("text", &f.text)],
-                        ]
-                        .concat();
-                        i18n::ERR_FROM_FINDING.with(lang, &args)
-                    }));
-                }
-            }
+            found.extend(personal_data(
+                &export,
+                &files[file],
+                scanner,
+                &mut clean,
+                lang,
+            ));
             again |= latest.see(file, &export);
             if !again {
                 export
@@ -215,6 +201,44 @@ fn from_exports(
         ));
     }
     Ok((count.finish(bank, lang), files.len()))
+}
+
+/// What the privacy guard finds in an export's texts, a line each, naming
+/// the file, the case and the field. `clean` holds the texts found clean
+/// so far: a rule line a thousand cases share is scanned once.
+fn personal_data(
+    export: &record::Export,
+    file: &Path,
+    scanner: &Scanner,
+    clean: &mut HashSet<String>,
+    lang: Lang,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    let file = file.display().to_string();
+    for (n, r) in export.records.iter().enumerate() {
+        for (field, text) in r.texts() {
+            if clean.contains(text) {
+                continue;
+            }
+            let finds = scanner.scan(text);
+            if finds.is_empty() {
+                clean.insert(text.to_string());
+            }
+            let n = (n + 1).to_string();
+            found.extend(finds.iter().map(|f| {
+                let kind = f.kind.label(lang);
+                let args = [
+                    ("file", file.as_str()),
+                    ("n", &n),
+                    ("field", field),
+                    ("kind", kind),
+                    ("text", &f.text),
+                ];
+                i18n::ERR_FROM_FINDING.with(lang, &args)
+            }));
+        }
+    }
+    found
 }
 
 /// The files named, a folder as the regular `.json` files directly in it,
