@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use crate::error::{Cancelled, about_path, bad_input};
 use crate::i18n::{self, Lang};
 use crate::prompt::{Prompter, TermPrompter};
-use crate::store::write_atomic;
+use crate::store::write_export;
 
 /// The most characters of a title in a file name.
 const SLUG_CHARS: usize = 40;
@@ -185,7 +185,7 @@ pub fn write(path: &Path, text: &str, permit: Permit) -> Result<()> {
         }
         _ => path.to_path_buf(),
     };
-    write_atomic(&target, text.as_bytes(), permit == Permit::Replace)
+    write_export(&target, text.as_bytes(), permit == Permit::Replace)
         .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, path))
 }
 

@@ -14,7 +14,7 @@ use tempfile::{NamedTempFile, TempPath};
 /// How the store's temp files begin: atomic-write halves (as
 /// [`crate::sys::private_temp_file`] names them) and editor files. Editors
 /// add their own files beside (swap, backup), which share the stem.
-pub const WRITE_PREFIX: &str = ".tmp-";
+pub const WRITE_PREFIX: &str = crate::sys::STORE_TEMP;
 pub const EDIT_PREFIX: &str = "bewerk-";
 
 /// A lock file beside an editor file says it is in use.
@@ -27,7 +27,7 @@ pub const MIN_AGE: Duration = Duration::from_secs(60);
 /// A private temp file for an atomic write, locked until it is renamed
 /// into place or dropped.
 pub fn for_write(dir: &Path) -> io::Result<NamedTempFile> {
-    let tmp = crate::sys::private_temp_file(dir)?;
+    let tmp = crate::sys::private_temp_file(dir, WRITE_PREFIX)?;
     tmp.as_file().try_lock().map_err(io::Error::other)?;
     Ok(tmp)
 }
@@ -100,6 +100,21 @@ pub fn is_temp_name(name: &str, in_scratch: bool) -> bool {
 /// held lock beside it is in use, and so is anything an editor made beside
 /// it (its name holds the same stem).
 pub fn leftovers(dir: &Path, in_scratch: bool, min_age: Duration) -> Vec<PathBuf> {
+    leftovers_named(dir, |name| is_temp_name(name, in_scratch), min_age)
+}
+
+/// What an export killed between writing and naming its file left in
+/// `dir`, the folder it wrote into, at least [`MIN_AGE`] old: removed by
+/// the next export into that folder, so no copy of a note lingers there.
+/// Only driehoek's own temp files are touched; one that cannot be removed
+/// stays, and the export goes on.
+pub fn remove_export_leftovers(dir: &Path) {
+    let is_ours = |name: &str| name.starts_with(crate::sys::EXPORT_TEMP);
+    remove_all(leftovers_named(dir, is_ours, MIN_AGE));
+}
+
+/// The files in `dir` that `is_temp` names, unused and `min_age` old.
+fn leftovers_named(dir: &Path, is_temp: impl Fn(&str) -> bool, min_age: Duration) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -122,7 +137,7 @@ pub fn leftovers(dir: &Path, in_scratch: bool, min_age: Duration) -> Vec<PathBuf
     let now = SystemTime::now();
     entries
         .into_iter()
-        .filter(|(name, _, _)| is_temp_name(name, in_scratch))
+        .filter(|(name, _, _)| is_temp(name))
         .filter(|(name, _, _)| !busy.iter().any(|stem| name.contains(stem.as_str())))
         .filter(|(_, _, meta)| {
             meta.modified()
@@ -142,8 +157,13 @@ pub fn remove_leftovers(
     in_scratch: bool,
     min_age: Duration,
 ) -> Vec<(PathBuf, io::Error)> {
+    remove_all(leftovers(dir, in_scratch, min_age))
+}
+
+/// Removes `paths`; returns what could not be removed.
+fn remove_all(paths: Vec<PathBuf>) -> Vec<(PathBuf, io::Error)> {
     let mut failed = Vec::new();
-    for path in leftovers(dir, in_scratch, min_age) {
+    for path in paths {
         let result = match path.symlink_metadata() {
             Ok(m) if m.is_dir() => fs::remove_dir_all(&path),
             _ => fs::remove_file(&path),

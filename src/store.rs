@@ -1001,7 +1001,18 @@ fn is_not_found(e: &anyhow::Error) -> bool {
 /// is an `AlreadyExists` error.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
-    sys::write_atomic(path, bytes, replace)
+    sys::write_atomic(path, bytes, replace, sys::STORE_TEMP)
+}
+
+/// Like [`write_atomic`], for a file written outside the store for the
+/// person (an export): its temp file is named so that the next export
+/// into the folder removes it if a kill left it (see
+/// [`scratch::remove_export_leftovers`]), which this write does first.
+pub fn write_export(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
+    scratch::remove_export_leftovers(folder.unwrap_or(Path::new(".")));
+    let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    sys::write_atomic(path, bytes, replace, sys::EXPORT_TEMP)
 }
 
 /// Like [`write_atomic`], through a locked temp file in `tmp_dir` (on the

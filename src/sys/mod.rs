@@ -61,13 +61,25 @@ fn not_regular() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, NotRegular)
 }
 
+/// How temp files begin: the halves of the store's (and the config's)
+/// atomic writes, and those of files written elsewhere for the person
+/// (exports), which the next export into that folder can tell from anyone
+/// else's temp files and remove.
+pub const STORE_TEMP: &str = ".tmp-";
+pub const EXPORT_TEMP: &str = ".driehoek-tmp-";
+
 /// Replaces (or, with `replace` false, creates: an existing file is then
 /// an `AlreadyExists` error) the file at `path` with `bytes`, atomically:
-/// a synced private temp file in the same folder is renamed into place,
-/// and the folder is made durable. A reader sees the old file or the new
-/// one, never half of one, whatever happens meanwhile.
-pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    write_through(private_temp_file(folder_of(path))?, path, bytes, replace)
+/// a synced private temp file (`prefix…`) in the same folder is renamed
+/// into place, and the folder is made durable. A reader sees the old file
+/// or the new one, never half of one, whatever happens meanwhile.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool, prefix: &str) -> io::Result<()> {
+    write_through(
+        private_temp_file(folder_of(path), prefix)?,
+        path,
+        bytes,
+        replace,
+    )
 }
 
 /// The folder a file is in, `.` for a bare name.
@@ -143,7 +155,7 @@ pub fn editor_command(editor: &str, file: &Path) -> Command {
 /// A private temp file in `dir` holding `bytes`, synced if `sync`: the
 /// staging every [`FastFolder`] can fall back on.
 fn stage_named(dir: &Path, bytes: &[u8], sync: bool) -> io::Result<tempfile::TempPath> {
-    let mut tmp = private_temp_file(dir)?;
+    let mut tmp = private_temp_file(dir, EXPORT_TEMP)?;
     tmp.write_all(bytes)?;
     if sync {
         tmp.as_file().sync_all()?;

@@ -26,8 +26,8 @@ pub fn open_private_file(path: &Path) -> io::Result<File> {
 }
 
 /// A temp file (`.tmp-…`) in `dir`, removed when dropped unless persisted.
-pub fn private_temp_file(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)
+pub fn private_temp_file(dir: &Path, prefix: &str) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(prefix).tempfile_in(dir)
 }
 
 /// Makes the names of the files in `dir` durable where a folder can be

@@ -27,11 +27,11 @@ pub fn open_private_file(path: &Path) -> io::Result<File> {
         .open(path)
 }
 
-/// A temp file (`.tmp-…`) in `dir`, readable by the owner alone (0600),
+/// A temp file (`prefix…`) in `dir`, readable by the owner alone (0600),
 /// removed when dropped unless persisted.
-pub fn private_temp_file(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+pub fn private_temp_file(dir: &Path, prefix: &str) -> io::Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(prefix)
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)
 }
@@ -382,10 +382,10 @@ mod tests {
         let lock = folder.join("lock");
         open_private_file(&lock).unwrap();
         assert_eq!(mode(&lock), 0o600);
-        let tmp = private_temp_file(&folder).unwrap();
+        let tmp = private_temp_file(&folder, crate::sys::STORE_TEMP).unwrap();
         assert_eq!(mode(tmp.path()), 0o600);
         let file = folder.join("note.toml");
-        super::super::write_atomic(&file, b"x", false).unwrap();
+        super::super::write_atomic(&file, b"x", false, crate::sys::STORE_TEMP).unwrap();
         assert_eq!(mode(&file), 0o600);
         assert!(!exposed(&fs::metadata(&file).unwrap()));
         fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();

@@ -250,7 +250,6 @@ fn three_hundred_runs_killed_at_random_leave_no_temp_file_and_whole_notes() {
     let env = Env::new();
     let first = env.new_note(FULL);
     let answers = env.file("a.toml", FULL);
-    let started = Instant::now();
     for n in 0..300 {
         let mut cmd = plain_cmd(&env);
         // An editor that takes a moment, so some kills land while it runs.
@@ -287,11 +286,6 @@ fn three_hundred_runs_killed_at_random_leave_no_temp_file_and_whole_notes() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), env.note_files().len());
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "{:?}",
-        started.elapsed()
-    );
 }
 
 #[test]

@@ -227,3 +227,45 @@ fn the_bundle_report_follows_the_same_rules() {
     );
     assert!(fs::read_to_string(&report).unwrap().starts_with("# "));
 }
+
+/// A temp file of driehoek's own in `dir`, as a killed export leaves it,
+/// `age` old.
+fn left_behind(dir: &std::path::Path, name: &str, age: std::time::Duration) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, "Drie zakken post: een halve export").unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - age)
+        .unwrap();
+    path
+}
+
+#[test]
+fn what_a_killed_export_left_in_a_folder_goes_with_the_next_export_there() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let two_minutes = std::time::Duration::from_secs(120);
+    for (n, args) in [
+        vec!["export", id.as_str(), "-o"],
+        vec!["export", "--all", "-o"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let dir = env.home.path().join(format!("uit{n}"));
+        std::fs::create_dir(&dir).unwrap();
+        let ours = left_behind(&dir, ".driehoek-tmp-Ab12Cd", two_minutes);
+        let young = left_behind(&dir, ".driehoek-tmp-Ef34Gh", std::time::Duration::ZERO);
+        let theirs = left_behind(&dir, ".tmp-Ij56Kl", two_minutes);
+        let out = env.run(&[&args[..], &[dir.to_str().unwrap()]].concat());
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(
+            !ours.exists(),
+            "{args:?}: the old half of a killed export is gone"
+        );
+        assert!(young.exists(), "{args:?}: one that may be in use stays");
+        assert!(
+            theirs.exists(),
+            "{args:?}: another program's temp file stays"
+        );
+    }
+}
