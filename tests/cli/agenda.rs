@@ -139,15 +139,7 @@ fn the_privacy_guard_warns_as_export_does() {
         "Eerst vertrouwen opbouwen.",
         "Eerst vertrouwen opbouwen; mail naar j.jansen@example.org.",
     );
-    let path = env.file("persoonlijk.toml", &personal);
-    let out = env.run(&[
-        "new",
-        "--from",
-        path.to_str().unwrap(),
-        "--allow-personal-data",
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let id = stdout(&out).trim().to_string();
+    let id = env.new_note_with(&personal, &["--allow-personal-data"]);
     let export = stderr(&env.run(&["export", &id]));
     let agenda = env.run(&["agenda", &id]);
     assert_eq!(code(&agenda), 0);

@@ -270,14 +270,7 @@ fn the_anonymous_export_is_refused_whole_when_a_rule_line_holds_personal_data() 
         "inkoop",
         1_000,
     );
-    let path = env.file("persoonlijk.toml", &answers);
-    let out = env.run(&[
-        "new",
-        "--from",
-        path.to_str().unwrap(),
-        "--allow-personal-data",
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    env.new_note_with(&answers, &["--allow-personal-data"]);
     let file = env.home.path().join("anoniem.json");
     let out = env.run(&["export", "--all", "--anoniem", "-o", file.to_str().unwrap()]);
     assert_eq!(code(&out), 2);

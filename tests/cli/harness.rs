@@ -92,8 +92,14 @@ impl Env {
 
     /// Saves a note from an answers file and returns its id.
     pub fn new_note(&self, answers: &str) -> String {
+        self.new_note_with(answers, &[])
+    }
+
+    /// [`Env::new_note`] with more arguments to `new`.
+    pub fn new_note_with(&self, answers: &str, extra: &[&str]) -> String {
         let path = self.file("answers.toml", answers);
-        let out = self.run(&["new", "--from", path.to_str().unwrap()]);
+        let args = [&["new", "--from", path.to_str().unwrap()], extra].concat();
+        let out = self.run(&args);
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out).trim().to_string()
     }

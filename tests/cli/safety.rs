@@ -297,14 +297,7 @@ fn personal_data_in_an_answers_file_is_refused_unless_allowed() {
     }
     assert!(env.note_files().is_empty());
 
-    let out = env.run(&[
-        "new",
-        "--from",
-        path.to_str().unwrap(),
-        "--allow-personal-data",
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let id = stdout(&out).trim().to_string();
+    let id = env.new_note_with(&with_personal_data(), &["--allow-personal-data"]);
 
     // check finds it (exit 1); export says so but still exports.
     let clean = env.new_note(FULL);
