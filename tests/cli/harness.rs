@@ -149,7 +149,6 @@ pub fn edit_with(env: &Env, id: &str, sed: &str) -> Output {
         .unwrap()
 }
 
-/// The exit code; a run killed by a signal fails the test here.
 /// Asserts the permission bits of `path` (as 0o600) where the build sets
 /// them; the portable build, as on Windows, sets none.
 pub fn assert_mode(path: &std::path::Path, mode: u32) {
@@ -163,6 +162,7 @@ pub fn assert_mode(path: &std::path::Path, mode: u32) {
     let _ = (path, mode);
 }
 
+/// The exit code; a run killed by a signal fails the test here.
 pub fn code(out: &Output) -> i32 {
     out.status.code().unwrap()
 }
