@@ -1009,8 +1009,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result
 /// into the folder removes it if a kill left it (see
 /// [`scratch::remove_export_leftovers`]), which this write does first.
 pub fn write_export(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
-    let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
-    scratch::remove_export_leftovers(folder.unwrap_or(Path::new(".")));
+    scratch::remove_export_leftovers(sys::folder_of(path));
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     sys::write_atomic(path, bytes, replace, sys::EXPORT_TEMP)
 }

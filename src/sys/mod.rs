@@ -83,7 +83,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool, prefix: &str) -> i
 }
 
 /// The folder a file is in, `.` for a bare name.
-fn folder_of(path: &Path) -> &Path {
+pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
