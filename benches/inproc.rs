@@ -6,9 +6,9 @@ mod support;
 use std::path::Path;
 
 use divan::Bencher;
-use driehoek::bank::{Bank, DEFAULT_SET};
+use driehoek::domain::bank::{Bank, DEFAULT_SET};
+use driehoek::domain::privacy::Scanner;
 use driehoek::i18n::Lang;
-use driehoek::privacy::Scanner;
 use driehoek::store::{Store, parse_note, to_text};
 
 fn main() {
@@ -51,7 +51,7 @@ fn scan_for_personal_data(b: Bencher) {
     let note = parse_note(&note_text(), Path::new("n.toml")).unwrap();
     let scanner = Scanner::new(vec!["Jansen".into()]);
     b.bench(|| {
-        driehoek::privacy::scan_answers(
+        driehoek::domain::privacy::scan_answers(
             &scanner,
             note.answers.iter().map(|e| (e.id.as_str(), &e.value)),
         )
@@ -68,7 +68,7 @@ fn read_an_answers_file(b: Bencher) {
     let src = include_str!("../tests/cli/fixtures/full.toml");
     let bank = Bank::embedded();
     let set = bank.get(DEFAULT_SET).unwrap();
-    b.bench(|| driehoek::answers_file::parse(set, "a.toml", src, Lang::Nl).unwrap());
+    b.bench(|| driehoek::domain::answers_file::parse(set, "a.toml", src, Lang::Nl).unwrap());
 }
 
 #[divan::bench(sample_count = 20)]

@@ -448,7 +448,7 @@ fn show_at_the_limits(bin: &Path, dir: &Path, runs: usize) -> Vec<String> {
 /// bytes allow, of letters that need Unicode case folding and apostrophes,
 /// all starting with the same word, so matching walks far at every "niet".
 fn lexicon_at_the_limits(long: bool) -> String {
-    use driehoek::labels::{MAX_LABELS, MAX_LEXICON_BYTES, MAX_PHRASE_CHARS, MAX_PHRASES};
+    use driehoek::domain::labels::{MAX_LABELS, MAX_LEXICON_BYTES, MAX_PHRASE_CHARS, MAX_PHRASES};
     const EVERYDAY: &[&str] = &[
         "zorg",
         "mijder",
@@ -505,8 +505,8 @@ fn lexicon_at_the_limits(long: bool) -> String {
 /// A question set of exactly `MAX_QUESTION_SET` bytes with the most
 /// sections, questions and choices, its prompts as long as the bytes allow.
 fn question_set_at_the_limits() -> String {
-    use driehoek::bank::{MAX_ALL_CHOICES, MAX_QUESTIONS, MAX_SECTIONS};
-    use driehoek::input::MAX_QUESTION_SET;
+    use driehoek::domain::bank::{MAX_ALL_CHOICES, MAX_QUESTIONS, MAX_SECTIONS};
+    use driehoek::files::input::MAX_QUESTION_SET;
     let build = |pad: &str| {
         let mut src = String::from(
             "format = 1\nid = \"groot\"\nversion = 1\nname = { nl = \"Groot\", en = \"Large\" }\n",

@@ -8,9 +8,9 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use jiff::civil::Date;
 
-use crate::filter::{self, Filter, VerdictIs};
+use crate::domain::filter::{self, Filter, VerdictIs};
+use crate::domain::outcome::Status;
 use crate::i18n::{self, Lang};
-use crate::outcome::Status;
 
 const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
 const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Deserialize;
 
-use crate::bank::Route;
+use crate::domain::bank::Route;
+use crate::domain::problem::{Problem, Problems};
 use crate::i18n::{self, Lang};
-use crate::problem::{Problem, Problems};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -152,7 +152,7 @@ pub enum Change {
 pub fn edit(file: &str, src: &str, change: Change, lang: Lang) -> Result<String> {
     let mut doc: toml_edit::DocumentMut = src.parse().map_err(|e: toml_edit::TomlError| {
         let offset = e.span().map_or(0, |s| s.start);
-        let message = crate::problem::toml_text(e.message(), lang);
+        let message = crate::domain::problem::toml_text(e.message(), lang);
         Problems::in_file(file, vec![Problem::at(file, src, offset, None, message)])
     })?;
     match change {
@@ -229,7 +229,11 @@ pub fn load(dir: &Path) -> Result<Config> {
     if !path.exists() {
         return Ok(Config::default());
     }
-    let src = crate::input::read_text(&path, crate::input::MAX_INPUT_FILE, i18n::current())?;
+    let src = crate::files::input::read_text(
+        &path,
+        crate::files::input::MAX_INPUT_FILE,
+        i18n::current(),
+    )?;
     let file = path.display().to_string();
     toml::from_str(&src)
         .map_err(|e| Problems::in_file(&file, vec![Problem::from_toml(&file, &src, &e)]).into())

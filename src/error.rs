@@ -45,7 +45,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         if cause.is::<Cancelled>() {
             return EXIT_CANCELLED;
         }
-        if cause.is::<BadInput>() || cause.is::<crate::problem::Problems>() {
+        if cause.is::<BadInput>() || cause.is::<crate::domain::problem::Problems>() {
             return EXIT_USAGE;
         }
     }
@@ -66,7 +66,7 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
         let text = if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             io_text(io, lang)
         } else if let Some(toml) = cause.downcast_ref::<toml::de::Error>() {
-            crate::problem::toml_text(toml.message(), lang)
+            crate::domain::problem::toml_text(toml.message(), lang)
         } else if cause.is::<std::string::FromUtf8Error>() {
             i18n::IO_NOT_TEXT.get(lang).to_string()
         } else {

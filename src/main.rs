@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             // The prompt sees the Ctrl-C itself and asks about the draft.
             return;
         }
-        driehoek::bulk::STOP.store(true, std::sync::atomic::Ordering::Relaxed);
+        driehoek::store::bulk::STOP.store(true, std::sync::atomic::Ordering::Relaxed);
         // A purge in progress is waited for, then said how it ended.
         let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
         let _guard = store::WRITING.lock();

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use driehoek::bank::{Bank, DEFAULT_SET};
+use driehoek::domain::bank::{Bank, DEFAULT_SET};
 
 use crate::support::WORDS;
 
@@ -12,9 +12,9 @@ use crate::support::WORDS;
 /// rule lines and outcomes; a third of the cases placed the contrasts (a
 /// full walk), the rest took the short walk.
 pub fn city(dir: &Path, records: usize, files: usize) {
-    use driehoek::note::{Scope, Verdict};
-    use driehoek::outcome::{Decision, Status};
-    use driehoek::record::{self, Amount, Export, Place, Record};
+    use driehoek::domain::note::{Scope, Verdict};
+    use driehoek::domain::outcome::{Decision, Status};
+    use driehoek::domain::record::{self, Amount, Export, Place, Record};
 
     let bank = Bank::embedded();
     let set = bank.get(DEFAULT_SET).unwrap();

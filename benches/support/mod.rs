@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use driehoek::bank::{Bank, DEFAULT_SET, Kind};
+use driehoek::domain::bank::{Bank, DEFAULT_SET, Kind};
+use driehoek::domain::note::{Answer, CaseNote, Cost, Euros, Period};
 use driehoek::i18n::Lang;
-use driehoek::note::{Answer, CaseNote, Cost, Euros, Period};
 use driehoek::store::Store;
 
 pub const WORDS: &[&str] = &[

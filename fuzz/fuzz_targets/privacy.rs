@@ -2,7 +2,7 @@
 //! redacted text in which nothing is found any more.
 #![no_main]
 
-use driehoek::privacy::{Scanner, redact};
+use driehoek::domain::privacy::{Scanner, redact};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

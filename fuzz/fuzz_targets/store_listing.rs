@@ -9,10 +9,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use driehoek::bank::{Bank, DEFAULT_SET};
+use driehoek::domain::bank::{Bank, DEFAULT_SET};
 use driehoek::i18n::Lang;
-use driehoek::index;
-use driehoek::note::{Answer, CaseNote};
+use driehoek::store::index;
+use driehoek::domain::note::{Answer, CaseNote};
 use driehoek::store::{Store, to_text};
 use libfuzzer_sys::fuzz_target;
 

@@ -5,15 +5,15 @@ use jiff::Timestamp;
 
 use super::Ctx;
 use crate::cli::{AgendaArgs, AgendaFormat};
+use crate::domain::findings::{findings, warn_before_export};
+use crate::domain::note::CaseNote;
 use crate::error::bad_input;
-use crate::findings::{findings, warn_before_export};
+use crate::files::output;
 use crate::i18n;
-use crate::note::CaseNote;
-use crate::output;
 use crate::printable::say;
 use crate::render::agenda::{self, Case};
-use crate::select::select;
 use crate::store::Store;
+use crate::store::select::select;
 
 pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
     let store = ctx.store()?;
@@ -85,7 +85,7 @@ fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>,
 }
 
 /// The agenda into the file or folder of `-o`, by the rules of
-/// [`crate::output`]; a folder gets `<YYYY-MM-DD>-<title-slug>.<ext>`.
+/// [`crate::files::output`]; a folder gets `<YYYY-MM-DD>-<title-slug>.<ext>`.
 fn write_to(
     ctx: &Ctx,
     store: &Store,
@@ -96,7 +96,7 @@ fn write_to(
     now: Timestamp,
 ) -> Result<()> {
     let title = i18n::AGENDA_TITLE.get(ctx.lang);
-    let day = crate::day::local(now).to_string();
+    let day = crate::domain::day::local(now).to_string();
     let doc = output::document_path(path, &day, title, ext)?;
     let permit = output::permit(&doc, force, ctx.lang, &store.scratch_dir())?;
     output::write(&doc, text, permit)?;

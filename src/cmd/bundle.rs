@@ -5,20 +5,20 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::Ctx;
-use crate::bank::Bank;
-use crate::bundle::{Bundle, Count};
 use crate::cli::{BundleArgs, BundleFormat};
+use crate::domain::bank::Bank;
+use crate::domain::bundle::{Bundle, Count};
+use crate::domain::filter::Filter;
+use crate::domain::findings::labels;
+use crate::domain::privacy::Scanner;
+use crate::domain::record::{self, Record};
 use crate::error::bad_input;
-use crate::filter::Filter;
-use crate::findings::labels;
+use crate::files::input;
+use crate::files::output;
 use crate::i18n::{self, Lang};
-use crate::input;
-use crate::output;
 use crate::printable::say;
-use crate::privacy::Scanner;
-use crate::record::{self, Record};
 use crate::render;
-use crate::select::{report_broken, select};
+use crate::store::select::{report_broken, select};
 
 /// What many notes say together, for a coach's policy meeting; with
 /// `--from`, what many teams' anonymous exports say together.

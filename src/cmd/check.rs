@@ -2,11 +2,11 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::CheckArgs;
-use crate::findings::{findings, label_hits};
+use crate::domain::findings::{findings, label_hits};
 use crate::i18n;
 use crate::printable::show;
 use crate::render;
-use crate::select::readable_notes;
+use crate::store::select::readable_notes;
 
 /// Scans stored notes; exit 1 when anything looks like personal data.
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {

@@ -6,10 +6,11 @@ use std::io::IsTerminal;
 use anyhow::Result;
 
 use super::Ctx;
+use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n;
-use crate::prompt::{Prompter, TermPrompter};
 use crate::store::Store;
+use crate::term::prompter::TermPrompter;
 
 /// Goes on when `yes` (the person gave `--yes`) or the person answers yes
 /// to `question`; a no is [`Cancelled`], no terminal is bad input.

@@ -3,7 +3,7 @@ use anyhow::Result;
 use super::Ctx;
 use crate::i18n;
 use crate::render;
-use crate::select::report_broken;
+use crate::store::select::report_broken;
 
 /// Lists the drafts waiting to be resumed, newest first.
 pub fn run(ctx: &Ctx) -> Result<()> {

@@ -4,17 +4,18 @@ use anyhow::Result;
 
 use super::{Ctx, session};
 
-use crate::bank::{QuestionSet, Route};
 use crate::cli::{EditArgs, ShowArgs};
+use crate::domain::bank::{QuestionSet, Route};
+use crate::domain::findings::{findings, refuse_personal_data};
+use crate::domain::note::{CaseNote, Draft, answers_of};
+use crate::domain::walk::Walk;
+use crate::domain::walk::prompt::Prompter;
 use crate::error::{self, Cancelled, bad_input};
-use crate::findings::{findings, refuse_personal_data};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Draft, answers_of};
 use crate::printable::say;
-use crate::prompt::{Prompter, TermPrompter, edit_text};
 use crate::render;
 use crate::store::{self, Store};
-use crate::walk::Walk;
+use crate::term::prompter::{TermPrompter, edit_text};
 
 /// Re-walks a note with its answers as defaults, or opens it in the editor.
 pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {

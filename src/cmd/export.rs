@@ -4,18 +4,18 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::Ctx;
-use crate::bank::Bank;
-use crate::bulk::write_many;
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::domain::bank::Bank;
+use crate::domain::findings::{findings, record_findings, warn_before_export};
+use crate::domain::note::CaseNote;
+use crate::domain::record::{self, Record};
 use crate::error::{self, about_path, bad_input};
-use crate::findings::{findings, record_findings, warn_before_export};
+use crate::files::output;
 use crate::i18n::{self, Lang};
-use crate::note::CaseNote;
-use crate::output;
 use crate::printable::say;
-use crate::record::{self, Record};
 use crate::render::{self, Block};
-use crate::select::{report_broken, select};
+use crate::store::bulk::write_many;
+use crate::store::select::{report_broken, select};
 use crate::store::{Store, make_private_dir};
 
 /// Files to write, as (name, text).
@@ -88,7 +88,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     }
 }
 
-/// Every chosen note as one anonymous export (see [`crate::record`]) to
+/// Every chosen note as one anonymous export (see [`crate::domain::record`]) to
 /// the file of `-o`, or to standard output. Refused whole, with every
 /// finding, when a rule line or a law's name looks like personal data:
 /// the file is meant to leave the laptop.
@@ -140,7 +140,7 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     })?;
     match &args.output {
         Some(path) => {
-            let day = crate::day::local(jiff::Timestamp::now()).to_string();
+            let day = crate::domain::day::local(jiff::Timestamp::now()).to_string();
             let doc = output::document_path(path, &day, "anoniem", "json")?;
             let permit = output::permit(&doc, args.force, lang, &store.scratch_dir())?;
             output::write(&doc, &text, permit)?;
@@ -157,7 +157,7 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
 }
 
 /// One note into the file or folder of `-o`, by the rules of
-/// [`crate::output`]; says on stderr where it wrote.
+/// [`crate::files::output`]; says on stderr where it wrote.
 fn export_to(
     ctx: &Ctx,
     store: &Store,

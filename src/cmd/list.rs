@@ -5,12 +5,12 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::{ListArgs, ListFormat};
+use crate::domain::note::{Scope, Triangle};
+use crate::domain::outcome::Status;
 use crate::i18n;
-use crate::index::Summary;
-use crate::note::{Scope, Triangle};
-use crate::outcome::Status;
 use crate::render;
-use crate::select::select;
+use crate::store::index::Summary;
+use crate::store::select::select;
 
 #[derive(Serialize)]
 struct JsonRow<'a> {

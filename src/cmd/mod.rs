@@ -30,15 +30,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::bank::{self, Bank, QuestionSet};
-use crate::cases::{self, PracticeCase};
 use crate::cli::{Cli, Command};
 use crate::config;
+use crate::domain::bank::{self, Bank, QuestionSet};
+use crate::domain::cases::{self, PracticeCase};
+use crate::domain::labels::Lexicon;
+use crate::domain::privacy::Scanner;
 use crate::error::{about_path, bad_input};
+use crate::files::input;
 use crate::i18n::{self, Lang};
-use crate::input;
-use crate::labels::Lexicon;
-use crate::privacy::Scanner;
 use crate::render;
 
 use crate::printable::say;

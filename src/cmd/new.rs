@@ -3,18 +3,18 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{Ctx, session};
-use crate::privacy::scan_answers;
+use crate::domain::privacy::scan_answers;
 
-use crate::answers_file;
-use crate::bank::Route;
 use crate::cli::NewArgs;
+use crate::domain::answers_file;
+use crate::domain::bank::Route;
+use crate::domain::findings::refuse_personal_data;
+use crate::domain::note::Draft;
+use crate::domain::walk::Walk;
 use crate::error::bad_input;
-use crate::findings::refuse_personal_data;
 use crate::i18n;
-use crate::note::Draft;
 use crate::printable::say;
 use crate::store;
-use crate::walk::Walk;
 
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
     match &args.from {

@@ -7,20 +7,21 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{Ctx, session};
-use crate::answers_file;
-use crate::bank::QuestionSet;
 use crate::cli::OutcomeArgs;
+use crate::domain::answers_file;
+use crate::domain::bank::QuestionSet;
+use crate::domain::findings::refuse_personal_data;
+use crate::domain::note::Answers;
+use crate::domain::outcome::{self, NotAnEntry, Outcome};
+use crate::domain::privacy::scan_answers;
+use crate::domain::walk::Walk;
+use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
-use crate::findings::refuse_personal_data;
 use crate::i18n;
-use crate::note::Answers;
-use crate::outcome::{self, NotAnEntry, Outcome};
 use crate::printable::say;
-use crate::privacy::scan_answers;
-use crate::prompt::{Prompter, TermPrompter};
 use crate::render;
 use crate::store::{NoteChanged, Store};
-use crate::walk::Walk;
+use crate::term::prompter::TermPrompter;
 
 pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     let set = outcome::set();
@@ -120,7 +121,7 @@ fn append(
     answers: &Answers,
     corrects: Option<usize>,
     lang: i18n::Lang,
-) -> Result<crate::note::CaseNote> {
+) -> Result<crate::domain::note::CaseNote> {
     loop {
         let (mut note, base) = store.load_with_fingerprint(id)?;
         let now = session::now();
@@ -153,5 +154,5 @@ fn append(
 /// Today in the reader's time zone: the day an entry is about unless it
 /// says otherwise.
 fn today() -> jiff::civil::Date {
-    crate::day::local(jiff::Timestamp::now())
+    crate::domain::day::local(jiff::Timestamp::now())
 }

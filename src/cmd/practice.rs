@@ -1,16 +1,17 @@
 use anyhow::Result;
 
 use super::{Ctx, session};
-use crate::bank::DEFAULT_SET;
-use crate::cases::PracticeCase;
 use crate::cli::{ListFormat, PracticeArgs};
+use crate::domain::bank::DEFAULT_SET;
+use crate::domain::cases::PracticeCase;
+use crate::domain::note::{Answer, Draft, Verdict};
+use crate::domain::walk::Walk;
+use crate::domain::walk::prompt::Prompter;
 use crate::error::bad_input;
 use crate::i18n;
-use crate::note::{Answer, Draft, Verdict};
-use crate::prompt::{Prompter, TermPrompter};
 use crate::render;
 use crate::store::{self, resolve_among};
-use crate::walk::Walk;
+use crate::term::prompter::TermPrompter;
 
 /// Walks an example case with the normal walk, the situation shown first;
 /// at the end the trainee's answers stand beside the coach's notes.

@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     };
     let store = ctx.store()?;
     let listing = store.summaries()?;
-    crate::select::report_broken(&listing.broken, ctx.lang);
+    crate::store::select::report_broken(&listing.broken, ctx.lang);
     let old = super::retention::past(&listing.notes, months, |n| n.updated);
     let months = i18n::N_MONTHS.count(ctx.lang, months.0 as usize);
     if old.is_empty() {

@@ -2,9 +2,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::bank::Route;
-use crate::bank::{Choice, Condition, QuestionSet};
 use crate::cli::{ListFormat, QuestionsArgs};
+use crate::domain::bank::Route;
+use crate::domain::bank::{Choice, Condition, QuestionSet};
 use crate::i18n::{self, Lang};
 use crate::printable::show;
 use crate::render;

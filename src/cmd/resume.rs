@@ -2,10 +2,10 @@ use anyhow::Result;
 
 use super::{Ctx, session};
 use crate::cli::ResumeArgs;
+use crate::domain::note::answers_of;
+use crate::domain::walk::Walk;
 use crate::error::bad_input;
 use crate::i18n;
-use crate::note::answers_of;
-use crate::walk::Walk;
 
 /// Continues a draft at the question where it stopped.
 pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {

@@ -9,16 +9,17 @@ use anyhow::Result;
 use jiff::{Timestamp, Unit};
 
 use super::Ctx;
-use crate::bank::{QuestionSet, Route};
+use crate::domain::bank::{QuestionSet, Route};
+use crate::domain::note::{Answers, CaseNote, Draft};
+use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
-use crate::note::{Answers, CaseNote, Draft};
-use crate::prompt::{Prompter, TermPrompter};
 use crate::sys::CtrlCAsKey;
+use crate::term::prompter::TermPrompter;
 
+use crate::domain::walk::{Journal, Walk};
 use crate::render;
 use crate::store::{NoteChanged, NoteGone, Store};
-use crate::walk::{Journal, Walk};
 
 /// Set while a walk runs: Ctrl-C then interrupts the prompt (so the walk
 /// can ask about the draft) instead of ending the process.
@@ -349,14 +350,14 @@ pub fn create(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_SET};
-    use crate::prompt::Reply;
-    use crate::prompt::scripted::ScriptedPrompter;
+    use crate::domain::bank::{Bank, DEFAULT_SET};
+    use crate::domain::walk::prompt::Reply;
+    use crate::domain::walk::prompt::scripted::ScriptedPrompter;
 
     #[test]
     fn back_from_the_summary_returns_to_the_last_question() {
         let set = Bank::embedded().get(DEFAULT_SET).unwrap().clone();
-        let replies = crate::walk::tests::minimal_replies(&set, &[]);
+        let replies = crate::domain::walk::tests::minimal_replies(&set, &[]);
         let asked = replies
             .iter()
             .filter(|(id, _)| set.question(id).unwrap().when.is_none());

@@ -9,8 +9,8 @@ use crate::cli::{self, CompletionsArgs, ConfigAction, ConfigArgs, NamesAction};
 use crate::config;
 use crate::config::{Change, Key};
 use crate::error::{about_path, bad_input};
+use crate::files::input;
 use crate::i18n;
-use crate::input;
 use crate::printable::say;
 use crate::printable::show;
 use crate::render;
@@ -107,9 +107,9 @@ fn overview(ctx: &Ctx) -> Result<()> {
     writeln!(out, "lang = {}", c.lang.map_or("—", |l| l.code()))?;
     writeln!(out, "set = {}", shown(&c.set))?;
     let walk = match c.walk {
-        Some(crate::bank::Route::Full) => "volledig",
-        Some(crate::bank::Route::Deepen) => "verdiepen",
-        Some(crate::bank::Route::Short) | None => "kort",
+        Some(crate::domain::bank::Route::Full) => "volledig",
+        Some(crate::domain::bank::Route::Deepen) => "verdiepen",
+        Some(crate::domain::bank::Route::Short) | None => "kort",
     };
     writeln!(out, "walk = {walk}")?;
     writeln!(out, "initials = {}", shown(&c.initials))?;

@@ -2,7 +2,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::ShowArgs;
-use crate::findings::label_hits;
+use crate::domain::findings::label_hits;
 use crate::i18n;
 use crate::render::{self, Block};
 

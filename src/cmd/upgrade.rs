@@ -13,11 +13,12 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::cli::UpgradeArgs;
+use crate::domain::note::NOTE_FORMAT;
+use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n;
-use crate::note::NOTE_FORMAT;
 use crate::printable::{say, show};
-use crate::prompt::{Prompter, TermPrompter};
+use crate::term::prompter::TermPrompter;
 
 pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
     let lang = ctx.lang;

@@ -5,9 +5,9 @@
 use jiff::Timestamp;
 
 use super::{Block, Doc, html, markdown, note_doc, picture};
-use crate::bank::QuestionSet;
+use crate::domain::bank::QuestionSet;
+use crate::domain::note::CaseNote;
 use crate::i18n::{self, Lang};
-use crate::note::CaseNote;
 
 /// A note on the agenda, with the question set it was made with.
 pub struct Case<'a> {

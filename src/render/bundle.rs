@@ -2,10 +2,10 @@
 //! meeting (Markdown). Counts and sums only.
 
 use super::{Block, Doc};
-use crate::bundle::Bundle;
+use crate::domain::bundle::Bundle;
+use crate::domain::note::Euros;
+use crate::domain::outcome::Decision;
 use crate::i18n::{self, Lang};
-use crate::note::Euros;
-use crate::outcome::Decision;
 
 fn table(head: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<usize>) -> Block {
     Block::Table {
@@ -123,7 +123,7 @@ pub fn csv(b: &Bundle, lang: Lang) -> String {
 /// in cents, no titles unless asked. Beside each label list its values
 /// (`law_keys`, …), which read the same whatever the reader's language.
 pub fn json(b: &Bundle, titles: bool) -> String {
-    let tally = |t: &crate::bundle::Tally| serde_json::json!({"ja": t.ja, "nee": t.nee, "twijfel": t.twijfel, "open": t.open});
+    let tally = |t: &crate::domain::bundle::Tally| serde_json::json!({"ja": t.ja, "nee": t.nee, "twijfel": t.twijfel, "open": t.open});
     let counted = |items: &[(String, usize)]| {
         items
             .iter()

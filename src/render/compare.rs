@@ -2,8 +2,8 @@
 //! discussion, or two cases that hit the same rule.
 
 use super::{Block, Doc, long_date, signed};
+use crate::domain::note::{CaseNote, Contrast, Cost, Euros, Verdict};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Contrast, Cost, Euros, Verdict};
 
 pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
     let mut blocks = vec![

@@ -9,8 +9,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{Block, Doc, picture, svg};
+use crate::domain::note::CaseNote;
 use crate::i18n::Lang;
-use crate::note::CaseNote;
 use crate::printable::printable;
 
 /// Nothing may be fetched or run; only the page's own inline style applies.

@@ -20,9 +20,9 @@ use std::collections::HashSet;
 
 use jiff::Timestamp;
 
-use crate::bank::{QuestionSet, Roles};
+use crate::domain::bank::{QuestionSet, Roles};
+use crate::domain::note::{CaseNote, Cost, Entry, Euros, Period};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Cost, Entry, Euros, Period};
 
 /// One piece of a rendered note.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,11 +83,11 @@ pub fn moment(ts: Timestamp, lang: Lang) -> String {
 
 /// A day in running text, as a reader writes it: `1 dec. 2026`,
 /// `1 Dec 2026`.
-pub use crate::day::display as day;
+pub use crate::domain::day::display as day;
 
 /// The day of a moment in running text, in the reader's time zone.
 pub fn long_date(ts: Timestamp, lang: Lang) -> String {
-    day(crate::day::local(ts), lang)
+    day(crate::domain::day::local(ts), lang)
 }
 
 fn local(ts: Timestamp) -> jiff::ZonedDateTime {

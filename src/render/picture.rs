@@ -6,8 +6,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::note::{CaseNote, Contrast, Verdict};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Contrast, Verdict};
 
 /// The symbol that marks a corner, per verdict; `○` when unanswered.
 pub(crate) fn symbol(verdict: Option<Verdict>) -> &'static str {
@@ -242,8 +242,8 @@ pub(crate) mod tests {
     const GAP: usize = 3;
 
     use super::*;
-    use crate::bank::Bank;
-    use crate::note::Answer;
+    use crate::domain::bank::Bank;
+    use crate::domain::note::Answer;
 
     /// A note of the embedded set with the given verdicts and contrast
     /// points (in the set's order: uniform, zorg, weten, …).

@@ -2,10 +2,10 @@
 //! experienced maatwerk coach would look for.
 
 use super::{Block, Doc};
-use crate::bank::QuestionSet;
-use crate::cases::{Model, PracticeCase};
+use crate::domain::bank::QuestionSet;
+use crate::domain::cases::{Model, PracticeCase};
+use crate::domain::note::{CaseNote, Verdict};
 use crate::i18n::{self, Lang, Text};
-use crate::note::{CaseNote, Verdict};
 
 /// The trainee's answers for one part of the walk, as lines of text.
 fn part(
@@ -165,23 +165,27 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_SET, Kind};
-    use crate::prompt::Reply;
-    use crate::walk::Walk;
+    use crate::domain::bank::{Bank, DEFAULT_SET, Kind};
+    use crate::domain::walk::Walk;
+    use crate::domain::walk::prompt::Reply;
 
     #[test]
     fn every_case_walks_to_the_end_and_sits_beside_the_coach() {
         let bank = Bank::embedded();
         let set = bank.get(DEFAULT_SET).unwrap();
-        for case in crate::cases::embedded() {
+        for case in crate::domain::cases::embedded() {
             // A trainee who answers what is required, in their own words,
             // and skips the rest (follow-ups included).
             struct Trainee;
-            impl crate::prompt::Prompter for Trainee {
-                fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
+            impl crate::domain::walk::prompt::Prompter for Trainee {
+                fn section(
+                    &mut self,
+                    _: &crate::domain::bank::Section,
+                    _: Lang,
+                ) -> anyhow::Result<()> {
                     Ok(())
                 }
-                fn ask(&mut self, ask: &crate::prompt::Ask) -> anyhow::Result<Reply> {
+                fn ask(&mut self, ask: &crate::domain::walk::prompt::Ask) -> anyhow::Result<Reply> {
                     let q = ask.question;
                     Ok(match (q.required, q.kind) {
                         (false, _) => Reply::Skip,

@@ -10,8 +10,8 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::picture::{corners, is_maatwerk, on_scale, scale, symbol, verdict_legend};
+use crate::domain::note::{CaseNote, Verdict};
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Verdict};
 
 const MARGIN: f64 = 24.0;
 const FONT: &str = "sans-serif";

@@ -8,11 +8,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::date;
 use super::picture::{symbol, verdict_legend};
+use crate::domain::note::{Draft, Scope};
+use crate::domain::outcome::Status;
 use crate::i18n::{self, Lang, Msg};
-use crate::index::Summary;
-use crate::note::{Draft, Scope};
-use crate::outcome::Status;
 use crate::printable::{cut, printable};
+use crate::store::index::Summary;
 
 /// A table in the tool's one style, fitted to `width` columns when given
 /// (else to the terminal when there is one).
@@ -239,7 +239,7 @@ pub fn versions(rows: &[(String, String, PathBuf)], lang: Lang, width: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_SET};
+    use crate::domain::bank::{Bank, DEFAULT_SET};
 
     #[test]
     fn drafts_and_versions_show_steering_text_as_placeholders() {

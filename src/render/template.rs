@@ -1,7 +1,7 @@
 //! The answers file that `driehoek template` prints: valid TOML with every
 //! question empty and explained in comments, ready for `new --from`.
 
-use crate::bank::{Kind, Question, QuestionSet};
+use crate::domain::bank::{Kind, Question, QuestionSet};
 use crate::i18n::{self, Lang};
 
 /// The file for `set`; `header` says what the file is for and how to hand
@@ -50,8 +50,9 @@ pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang) -> String {
 
 /// When a question is asked, and when a required one may stay open.
 pub fn conditions(q: &Question, lang: Lang) -> Vec<String> {
-    let when =
-        |m: i18n::Msg, c: &crate::bank::Condition| m.with(lang, &[("when", &c.describe(lang))]);
+    let when = |m: i18n::Msg, c: &crate::domain::bank::Condition| {
+        m.with(lang, &[("when", &c.describe(lang))])
+    };
     q.when
         .iter()
         .map(|c| when(i18n::T_FOLLOW_UP, c))

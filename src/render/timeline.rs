@@ -3,10 +3,10 @@
 //! what was recorded when.
 
 use super::Block;
-use crate::day;
+use crate::domain::day;
+use crate::domain::note::CaseNote;
+use crate::domain::outcome::{self, Outcome};
 use crate::i18n::{self, Lang};
-use crate::note::CaseNote;
-use crate::outcome::{self, Outcome};
 
 /// The timeline of `note`: where it stands, how long the first decision
 /// took, then each entry. Nothing when the log is empty.
@@ -21,7 +21,7 @@ pub fn blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
         i18n::H_STATUS.get(lang),
         outcome::status(log).label(lang)
     );
-    let note_day = crate::day::local(note.created);
+    let note_day = crate::domain::day::local(note.created);
     if let Some(days) = outcome::days_to_decision(note_day, log) {
         let said = match days {
             1 => i18n::OUTCOME_DAY.get(lang).to_string(),
@@ -49,7 +49,7 @@ pub fn entry_block(
     n: usize,
     entry: &Outcome,
     corrected_by: Option<usize>,
-    set: &crate::bank::QuestionSet,
+    set: &crate::domain::bank::QuestionSet,
     lang: Lang,
 ) -> Block {
     let mut question = i18n::OUTCOME_ENTRY.with(

@@ -5,6 +5,11 @@
 //! crash or Ctrl-C never leaves half a note. The folders are 0700 and the
 //! files 0600: case notes describe vulnerable people.
 
+pub mod bulk;
+pub mod index;
+pub mod scratch;
+pub mod select;
+
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -16,11 +21,10 @@ use crate::error::{about_path, bad_input};
 use std::collections::{HashMap, HashSet};
 
 use crate::i18n::{self, Lang};
-use crate::index::{self, Stamp, Summary, TextReader, TextRecord};
-use crate::scratch;
+use index::{Stamp, Summary, TextReader, TextRecord};
 
-use crate::note::{CaseNote, Draft, NOTE_FORMAT};
-use crate::problem::Problem;
+use crate::domain::note::{CaseNote, Draft, NOTE_FORMAT};
+use crate::domain::problem::Problem;
 use crate::sys;
 
 /// Held while a file is being written, so a Ctrl-C handler can wait for
@@ -252,7 +256,7 @@ impl Store {
     pub fn load_for_upgrade(
         &self,
         id: &str,
-    ) -> Result<(CaseNote, String, Vec<crate::migrate::Change>)> {
+    ) -> Result<(CaseNote, String, Vec<crate::domain::migrate::Change>)> {
         let path = self.path_of(id);
         let bytes = read_bytes(&path, self.lang)?;
         let (note, changes) = self.named_by_file(id, &bytes, &path)?;
@@ -268,7 +272,7 @@ impl Store {
         id: &str,
         bytes: &[u8],
         path: &Path,
-    ) -> Result<(CaseNote, Vec<crate::migrate::Change>)> {
+    ) -> Result<(CaseNote, Vec<crate::domain::migrate::Change>)> {
         let text = std::str::from_utf8(bytes).with_context(|| path.display().to_string())?;
         let (note, changes) = parse_note_with_changes(text, path)?;
         if note.id != id {
@@ -521,7 +525,7 @@ impl Store {
         let mut table: toml::Table = toml::from_str(&text)
             .map_err(|e| toml_error(&path, &text, &e, i18n::ERR_NOT_A_DRAFT))?;
         if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
-            crate::migrate::format1(&mut table);
+            crate::domain::migrate::format1(&mut table);
         }
         let draft: Draft = table.try_into().with_context(|| {
             let what = i18n::ERR_NOT_A_DRAFT.get(self.lang);
@@ -905,7 +909,7 @@ pub fn parse_note(text: &str, path: &Path) -> Result<CaseNote> {
 pub fn parse_note_with_changes(
     text: &str,
     path: &Path,
-) -> Result<(CaseNote, Vec<crate::migrate::Change>)> {
+) -> Result<(CaseNote, Vec<crate::domain::migrate::Change>)> {
     // The common case in one pass; the slower generic read below only
     // explains what is wrong (a newer format first of all).
     if let Ok(note) = toml::from_str::<CaseNote>(text)
@@ -921,7 +925,7 @@ pub fn parse_note_with_changes(
     let mut changes = Vec::new();
     match format {
         // Release 1 wrote format 1: read it in today's shape.
-        Some(1) => changes = crate::migrate::format1(&mut table),
+        Some(1) => changes = crate::domain::migrate::format1(&mut table),
         Some(f) if f > i64::from(NOTE_FORMAT) => {
             return Err(bad_input(i18n::ERR_NEWER_NOTE.with(
                 i18n::current(),
@@ -1040,8 +1044,8 @@ pub fn make_private_dir(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_SET, Kind, Question};
-    use crate::note::{Answer, Cost, Euros, Period};
+    use crate::domain::bank::{Bank, DEFAULT_SET, Kind, Question};
+    use crate::domain::note::{Answer, Cost, Euros, Period};
     use proptest::prelude::*;
 
     /// Any valid answer to `q`.

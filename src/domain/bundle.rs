@@ -6,11 +6,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::bank::{Bank, Roles};
+use crate::domain::bank::{Bank, Roles};
+use crate::domain::note::{Euros, Period, Scope, Verdict};
+use crate::domain::outcome::Decision;
+use crate::domain::record::{Record, tidy};
 use crate::i18n::Lang;
-use crate::note::{Euros, Period, Scope, Verdict};
-use crate::outcome::Decision;
-use crate::record::{Record, tidy};
 
 /// How often each verdict was given to one triangle question.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -321,7 +321,7 @@ impl Count {
         }
         // Sums per year: a one-off sum counts in its year, a sum over n
         // years as 1/n per year. Unknown amounts are not counted as 0.
-        let cost = |a: &Option<crate::record::Amount>| a.as_ref().and_then(|a| a.cost());
+        let cost = |a: &Option<crate::domain::record::Amount>| a.as_ref().and_then(|a| a.cost());
         if let (Some(current), Some(proposed)) = (cost(&r.cost_current), cost(&r.cost_proposed))
             && let (Some(now), Some(then)) = (current.yearly(), proposed.yearly())
         {
@@ -456,7 +456,7 @@ impl Count {
 }
 
 impl Bundle {
-    /// Sums up `records`, one per case (see [`crate::record::records`]);
+    /// Sums up `records`, one per case (see [`crate::domain::record::records`]);
     /// labels in `lang`.
     pub fn of(records: &[Record], bank: &Bank, lang: Lang) -> Bundle {
         let mut count = Count::default();
@@ -535,9 +535,9 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::DEFAULT_SET;
-    use crate::note::{Answer, CaseNote, Cost};
-    use crate::record::records;
+    use crate::domain::bank::DEFAULT_SET;
+    use crate::domain::note::{Answer, CaseNote, Cost};
+    use crate::domain::record::records;
     use jiff::Timestamp;
 
     fn note(

@@ -4,9 +4,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Kind, QuestionSet, Route};
+use crate::domain::bank::{Kind, QuestionSet, Route};
+use crate::domain::outcome::Outcome;
 use crate::i18n::{self, Lang};
-use crate::outcome::Outcome;
 
 /// The format of a note file. Raise it when the file shape changes, and
 /// teach [`CaseNote`] loading to migrate the older shape.
@@ -388,7 +388,7 @@ impl Answer {
     /// Reads a stored or written TOML value as an answer of `kind`. An empty
     /// string or empty list means "not answered" and gives `None`. Whether a
     /// choice exists or a scale is in range is the question's business
-    /// ([`crate::bank::Question::check`]).
+    /// ([`crate::domain::bank::Question::check`]).
     pub fn from_toml(kind: Kind, value: &toml::Value) -> Result<Option<Answer>, Invalid> {
         use toml::Value as V;
         if matches!(value, V::String(s) if s.trim().is_empty())
@@ -451,7 +451,7 @@ impl Answer {
             }),
             (Kind::Cost, v) => Answer::Cost(Cost::read(v).map_err(Invalid::Cost)?),
             (Kind::Date, V::String(s)) => {
-                Answer::Date(crate::day::parse(s).ok_or_else(|| Invalid::Date(s.clone()))?)
+                Answer::Date(crate::domain::day::parse(s).ok_or_else(|| Invalid::Date(s.clone()))?)
             }
             // A TOML date literal: `besluit_datum = 2026-12-01`.
             (Kind::Date, V::Datetime(d)) => Answer::Date(
@@ -723,7 +723,7 @@ impl Entry {
             Answer::Scale(i) => i.to_string(),
             Answer::Amount(e) => e.display(lang),
             Answer::Cost(c) => c.display(lang),
-            Answer::Date(d) => crate::day::display(*d, lang),
+            Answer::Date(d) => crate::domain::day::display(*d, lang),
             Answer::YesNo(b) => if *b {
                 i18n::VERDICT_JA
             } else {
@@ -766,7 +766,7 @@ pub struct CaseNote {
     pub contrasts: Vec<Contrast>,
     pub answers: Vec<Entry>,
     /// What happened after the discussion, oldest first; only ever
-    /// appended to ([`crate::outcome`]).
+    /// appended to ([`crate::domain::outcome`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
 }

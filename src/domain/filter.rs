@@ -2,11 +2,11 @@
 
 use jiff::civil::Date;
 
+use crate::domain::note::{Scope, Verdict};
+use crate::domain::outcome::Status;
+use crate::domain::record::Record;
 use crate::i18n;
-use crate::index::Summary;
-use crate::note::{Scope, Verdict};
-use crate::outcome::Status;
-use crate::record::Record;
+use crate::store::index::Summary;
 
 /// One of the three corners of the triangle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ impl Filter {
     /// Whether a note passes every condition but the text search, which
     /// needs the notes' text (see `Store::search`).
     pub fn keeps(&self, s: &Summary) -> bool {
-        let day = crate::day::local(s.created);
+        let day = crate::domain::day::local(s.created);
         let t = &s.triangle;
         self.keeps_case(
             |d| day >= d,
@@ -119,7 +119,7 @@ pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
 /// Reads a day as people write it: `1-12-2026`, `01-12-2026`,
 /// `2026-12-01`, or counted back from today: `30d` (days), `2w` (weeks).
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    parse_date_on(s, crate::day::local(jiff::Timestamp::now()))
+    parse_date_on(s, crate::domain::day::local(jiff::Timestamp::now()))
 }
 
 /// [`parse_date`] with `today` given, so it can be tested.
@@ -137,13 +137,13 @@ pub fn parse_date_on(s: &str, today: Date) -> Result<Date, String> {
             .checked_sub(jiff::Span::new().weeks(weeks))
             .map_err(|_| bad());
     }
-    crate::day::parse(t).ok_or_else(bad)
+    crate::domain::day::parse(t).ok_or_else(bad)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::note::Triangle;
+    use crate::domain::note::Triangle;
 
     fn summary(created: &str, law: Option<Verdict>, scope: Option<Scope>) -> Summary {
         let ts: jiff::Timestamp = created.parse().unwrap();

@@ -276,7 +276,7 @@ mod tests {
 
     #[test]
     fn migrating_twice_changes_nothing_more() {
-        let src = include_str!("../tests/cli/fixtures/format1/notes/vr2ybd.toml");
+        let src = include_str!("../../tests/cli/fixtures/format1/notes/vr2ybd.toml");
         let mut once: Table = toml::from_str(src).unwrap();
         let changes = format1(&mut once);
         assert_eq!(
@@ -334,15 +334,15 @@ labels = ["eenmalig"]
 "#;
         let mut t: Table = toml::from_str(src).unwrap();
         format1(&mut t);
-        let draft: crate::note::Draft = t.try_into().unwrap();
-        let answers = crate::note::answers_of(&draft.answers);
+        let draft: crate::domain::note::Draft = t.try_into().unwrap();
+        let answers = crate::domain::note::answers_of(&draft.answers);
         let get = |id: &str| {
             answers
                 .iter()
                 .find(|(a, _)| a == id)
                 .map(|(_, v)| v.clone())
         };
-        use crate::note::{Answer, Cost, Euros, Period};
+        use crate::domain::note::{Answer, Cost, Euros, Period};
         assert_eq!(
             get("wet.blokkade"),
             Some(Answer::Multi(vec!["gewoonte".into()]))
@@ -356,6 +356,6 @@ labels = ["eenmalig"]
             }))
         );
         assert_eq!(get("middelen.kosten_soort"), None);
-        assert_eq!(draft.walk, crate::bank::Route::Full);
+        assert_eq!(draft.walk, crate::domain::bank::Route::Full);
     }
 }

@@ -6,10 +6,10 @@
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::domain::note::{Answer, Invalid, MAX_ANSWER, Scope, Verdict};
+use crate::domain::problem::{Pending, Problem, Problems};
 use crate::i18n::{self, Lang, Text};
-use crate::note::{Answer, Invalid, MAX_ANSWER, Scope, Verdict};
 use crate::printable::steers;
-use crate::problem::{Pending, Problem, Problems};
 
 /// The format of a question-set file.
 pub const BANK_FORMAT: u32 = 1;
@@ -20,7 +20,7 @@ pub const DEFAULT_SET: &str = "waardendriehoek";
 /// The sets shipped inside the binary, as (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[(
     "questions/waardendriehoek.toml",
-    include_str!("../questions/waardendriehoek.toml"),
+    include_str!("../../questions/waardendriehoek.toml"),
 )];
 
 /// What kind of answer a question takes.

@@ -17,10 +17,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, about_path, bad_input};
 use crate::i18n::{self, Lang};
-use crate::prompt::{Prompter, TermPrompter};
 use crate::store::write_export;
+use crate::term::prompter::TermPrompter;
 
 /// The most characters of a title in a file name.
 const SLUG_CHARS: usize = 40;

@@ -6,10 +6,10 @@ use std::collections::HashSet;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::bank::QuestionSet;
+use crate::domain::bank::QuestionSet;
+use crate::domain::note::{Answer, Answers};
+use crate::domain::problem::{Pending, Problem, Problems};
 use crate::i18n::{self, Lang};
-use crate::note::{Answer, Answers};
-use crate::problem::{Pending, Problem, Problems};
 
 /// The answers that stand, and warnings about answers that were dropped.
 #[derive(Debug)]
@@ -183,7 +183,7 @@ fn plain(v: &DeValue) -> toml::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_SET};
+    use crate::domain::bank::{Bank, DEFAULT_SET};
 
     fn set() -> QuestionSet {
         Bank::embedded().get(DEFAULT_SET).unwrap().clone()

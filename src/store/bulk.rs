@@ -39,7 +39,7 @@ pub fn write_many<T: Sync, R: Send>(
     render: impl Fn(&T) -> Result<(Vec<(String, String)>, R)> + Sync,
 ) -> Result<Vec<Result<R>>> {
     // What a killed export left in this folder goes first.
-    crate::scratch::remove_export_leftovers(dir);
+    crate::store::scratch::remove_export_leftovers(dir);
     // Held from the first file on: a Ctrl-C waits for the batch in hand.
     let _guard = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     // Two batches of staged files are open at once: a note's Markdown

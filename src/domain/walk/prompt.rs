@@ -1,12 +1,9 @@
 //! The seam between the walk and a person: the walk asks through
 //! [`Prompter`], so it runs the same in a terminal and in tests.
 
-mod term;
-pub use term::{TermPrompter, edit_text};
-
-use crate::bank::{Question, Section};
+use crate::domain::bank::{Question, Section};
+use crate::domain::note::Answer;
 use crate::i18n::Lang;
-use crate::note::Answer;
 
 /// What the walk wants asked.
 pub struct Ask<'a> {

@@ -30,14 +30,14 @@ use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::domain::problem::{Problem, Problems};
 use crate::i18n::{self, Lang, Text};
-use crate::problem::{Problem, Problems};
 
 /// The lexicon format this version reads.
 pub const LEXICON_FORMAT: u32 = 1;
 
 /// The lexicon built into the binary.
-pub const EMBEDDED: &str = include_str!("../questions/lexicon.toml");
+pub const EMBEDDED: &str = include_str!("../../questions/lexicon.toml");
 
 /// The largest lexicon file and the most labels and phrases it may hold:
 /// far above what a coach writes (the built-in one has 55 labels, about

@@ -4,9 +4,9 @@
 
 use serde::Deserialize;
 
+use crate::domain::note::Verdict;
+use crate::domain::problem::{Problem, Problems};
 use crate::i18n::{self, Text};
-use crate::note::Verdict;
-use crate::problem::{Problem, Problems};
 
 pub const CASES_FORMAT: u32 = 1;
 
@@ -15,43 +15,43 @@ pub const CASES_FORMAT: u32 = 1;
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "questions/cases/achttien-en-dan.toml",
-        include_str!("../questions/cases/achttien-en-dan.toml"),
+        include_str!("../../questions/cases/achttien-en-dan.toml"),
     ),
     (
         "questions/cases/bewind-voor-de-zekerheid.toml",
-        include_str!("../questions/cases/bewind-voor-de-zekerheid.toml"),
+        include_str!("../../questions/cases/bewind-voor-de-zekerheid.toml"),
     ),
     (
         "questions/cases/controle-bewonersinitiatief.toml",
-        include_str!("../questions/cases/controle-bewonersinitiatief.toml"),
+        include_str!("../../questions/cases/controle-bewonersinitiatief.toml"),
     ),
     (
         "questions/cases/de-derde-opruimbeurt.toml",
-        include_str!("../questions/cases/de-derde-opruimbeurt.toml"),
+        include_str!("../../questions/cases/de-derde-opruimbeurt.toml"),
     ),
     (
         "questions/cases/drie-zakken-post.toml",
-        include_str!("../questions/cases/drie-zakken-post.toml"),
+        include_str!("../../questions/cases/drie-zakken-post.toml"),
     ),
     (
         "questions/cases/drieentwintig.toml",
-        include_str!("../questions/cases/drieentwintig.toml"),
+        include_str!("../../questions/cases/drieentwintig.toml"),
     ),
     (
         "questions/cases/mantelzorger-zonder-huurcontract.toml",
-        include_str!("../questions/cases/mantelzorger-zonder-huurcontract.toml"),
+        include_str!("../../questions/cases/mantelzorger-zonder-huurcontract.toml"),
     ),
     (
         "questions/cases/niemand-voor-thuis.toml",
-        include_str!("../questions/cases/niemand-voor-thuis.toml"),
+        include_str!("../../questions/cases/niemand-voor-thuis.toml"),
     ),
     (
         "questions/cases/nooit-meer-tekenen.toml",
-        include_str!("../questions/cases/nooit-meer-tekenen.toml"),
+        include_str!("../../questions/cases/nooit-meer-tekenen.toml"),
     ),
     (
         "questions/cases/van-rellen-naar-voedselpakketten.toml",
-        include_str!("../questions/cases/van-rellen-naar-voedselpakketten.toml"),
+        include_str!("../../questions/cases/van-rellen-naar-voedselpakketten.toml"),
     ),
 ];
 

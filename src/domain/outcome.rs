@@ -9,13 +9,13 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{self, QuestionSet};
+use crate::domain::bank::{self, QuestionSet};
+use crate::domain::note::{Answer, Answers};
 use crate::i18n::Lang;
-use crate::note::{Answer, Answers};
 
 /// The questions of one entry, as a question set so the walk, the answers
 /// file and the template serve it like any other.
-const SET: &str = include_str!("../questions/afloop.toml");
+const SET: &str = include_str!("../../questions/afloop.toml");
 
 pub fn set() -> QuestionSet {
     bank::parse_set("questions/afloop.toml", SET)
@@ -280,7 +280,7 @@ mod tests {
     use super::*;
 
     fn day(s: &str) -> Date {
-        crate::day::parse(s).unwrap()
+        crate::domain::day::parse(s).unwrap()
     }
 
     fn entry(answers: &[(&str, Answer)], corrects: Option<usize>, earlier: usize) -> Outcome {

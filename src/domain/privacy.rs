@@ -42,8 +42,8 @@ use std::sync::LazyLock;
 
 use regex::{Match, Regex};
 
+use crate::domain::note::Answer;
 use crate::i18n::Lang;
-use crate::note::Answer;
 
 /// A finding in the answer to one question.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,14 +5,14 @@
 
 use anyhow::Result;
 
-use crate::bank::Roles;
+use crate::domain::bank::Roles;
+use crate::domain::labels::{LabelHit, Lexicon};
+use crate::domain::note::{Answer, CaseNote};
+use crate::domain::privacy::{AnswerFinding, Scanner, scan_answers};
+use crate::domain::record::Record;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
-use crate::labels::{LabelHit, Lexicon};
-use crate::note::{Answer, CaseNote};
 use crate::printable::say;
-use crate::privacy::{AnswerFinding, Scanner, scan_answers};
-use crate::record::Record;
 
 /// The labels in a note's free text, each once, as the reader's language
 /// first writes them.
@@ -74,7 +74,7 @@ pub fn record_findings(
         .texts()
         .into_iter()
         .flat_map(|(field, text)| {
-            let question = crate::record::question_of(field, roles);
+            let question = crate::domain::record::question_of(field, roles);
             scanner
                 .scan(text)
                 .into_iter()

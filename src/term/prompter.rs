@@ -12,11 +12,11 @@ use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ask, Prompter, Reply};
-use crate::bank::{Kind, Section};
+use crate::domain::bank::{Kind, Section};
+use crate::domain::note::Answer;
+use crate::domain::walk::prompt::{Ask, Prompter, Reply};
 use crate::error::Cancelled;
 use crate::i18n::{self, Lang};
-use crate::note::Answer;
 use crate::printable::{cut, printable};
 use crate::sys;
 
@@ -395,13 +395,13 @@ impl Prompter for TermPrompter {
 /// file is removed afterwards.
 pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
     let editor = sys::editor();
-    let file = crate::scratch::EditorFile::new(scratch, text)
+    let file = crate::store::scratch::EditorFile::new(scratch, text)
         .with_context(|| i18n::ERR_EDITOR_TEMP.get(lang))?;
     let status = sys::editor_command(&editor, file.path()).status();
     match status {
-        Ok(s) if s.success() => Ok(Some(crate::input::read_text(
+        Ok(s) if s.success() => Ok(Some(crate::files::input::read_text(
             file.path(),
-            crate::input::MAX_INPUT_FILE,
+            crate::files::input::MAX_INPUT_FILE,
             lang,
         )?)),
         _ => {
@@ -438,7 +438,7 @@ fn plain_text(a: &Answer) -> String {
         Answer::Amount(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
         Answer::Cost(c) => match c.amount {
             Some(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
-            None => crate::note::Cost::UNKNOWN.to_string(),
+            None => crate::domain::note::Cost::UNKNOWN.to_string(),
         },
         Answer::Date(d) => d.strftime("%-d-%-m-%Y").to_string(),
         other => other.to_toml().to_string(),

@@ -2,14 +2,16 @@
 //! going back, skipping, and checking each answer. No terminal code here;
 //! it talks to a person only through a [`Prompter`].
 
+pub mod prompt;
+
 use std::collections::HashMap;
 
-use crate::bank::{Choice, Kind, Question, QuestionSet, Route};
+use crate::domain::bank::{Choice, Kind, Question, QuestionSet, Route};
+use crate::domain::labels::Lexicon;
+use crate::domain::note::{Answer, Answers, Cost, Euros, Period};
+use crate::domain::privacy::{Scanner, redact};
+use crate::domain::walk::prompt::{Ask, Progress, Prompter, Reply};
 use crate::i18n::{self, Lang};
-use crate::labels::Lexicon;
-use crate::note::{Answer, Answers, Cost, Euros, Period};
-use crate::privacy::{Scanner, redact};
-use crate::prompt::{Ask, Progress, Prompter, Reply};
 
 /// Where the walk reports every accepted answer, so it can be kept as a
 /// draft at once.
@@ -505,8 +507,8 @@ fn picked(q: &Question, positions: &[usize]) -> Option<Answer> {
 #[cfg(test)]
 pub mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_SET};
-    use crate::prompt::scripted::ScriptedPrompter;
+    use crate::domain::bank::{Bank, DEFAULT_SET};
+    use crate::domain::walk::prompt::scripted::ScriptedPrompter;
 
     fn set() -> QuestionSet {
         Bank::embedded().get(DEFAULT_SET).unwrap().clone()
@@ -547,7 +549,7 @@ pub mod tests {
     fn run_by_id(set: &QuestionSet, replies: Vec<(String, Reply)>) -> (Answers, Vec<String>) {
         struct ById(Vec<(String, Reply)>, Vec<String>);
         impl Prompter for ById {
-            fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
+            fn section(&mut self, _: &crate::domain::bank::Section, _: Lang) -> anyhow::Result<()> {
                 Ok(())
             }
             fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
@@ -945,7 +947,7 @@ pub mod tests {
     ) -> (Vec<String>, Answers, Vec<Progress>) {
         struct Each<F>(F, Vec<String>, Vec<Progress>);
         impl<F: Fn(&Question) -> Reply> Prompter for Each<F> {
-            fn section(&mut self, _: &crate::bank::Section, _: Lang) -> anyhow::Result<()> {
+            fn section(&mut self, _: &crate::domain::bank::Section, _: Lang) -> anyhow::Result<()> {
                 Ok(())
             }
             fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {

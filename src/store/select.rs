@@ -4,11 +4,11 @@
 
 use anyhow::Result;
 
-use crate::filter::Filter;
+use crate::domain::filter::Filter;
+use crate::domain::note::CaseNote;
 use crate::i18n::{self, Lang};
-use crate::index::Summary;
-use crate::note::CaseNote;
 use crate::printable::say;
+use crate::store::index::Summary;
 use crate::store::{Broken, Store};
 
 /// The notes a filter keeps, newest first, from the cache where it is

@@ -17,10 +17,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::bank::{Bank, Roles};
+use crate::domain::bank::{Bank, Roles};
+use crate::domain::note::{Answer, CaseNote, Cost, Euros, Period, Scope, Verdict};
+use crate::domain::outcome::{self, Decision, Status};
 use crate::i18n::{self, Lang};
-use crate::note::{Answer, CaseNote, Cost, Euros, Period, Scope, Verdict};
-use crate::outcome::{self, Decision, Status};
 
 /// What the export file says it is.
 pub const FORMAT: &str = "driehoek-anoniem";
@@ -268,7 +268,7 @@ fn outcome_of_case(r: &mut Record, versions: &[&CaseNote]) {
         r.status = outcome::status(log);
     }
     if let Some(first) = versions.last() {
-        let day = crate::day::local(first.created);
+        let day = crate::domain::day::local(first.created);
         r.days_to_decision = versions
             .iter()
             .filter_map(|v| outcome::days_to_decision(day, &v.outcomes))
@@ -285,7 +285,7 @@ fn record(note: &CaseNote, bank: &Bank) -> Record {
         .any(|v| v == "anders")
         .then(|| text(note, roles, |r| &r.laws_other))
         .flatten();
-    let day = crate::day::local(note.created);
+    let day = crate::domain::day::local(note.created);
     Record {
         id: note.id.clone(),
         case: note.id.clone(),
@@ -478,7 +478,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Export, String> {
                 Some(_) if version.is_some_and(|v| v > u64::from(VERSION)) => {
                     newer(file, version.unwrap_or_default(), lang)
                 }
-                _ => crate::problem::Problem::from_json(file, &e).to_string(),
+                _ => crate::domain::problem::Problem::from_json(file, &e).to_string(),
             });
         }
     };

@@ -17,10 +17,10 @@ use anyhow::{Context, Result};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::note::{CaseNote, Scope, Triangle};
+use crate::domain::outcome::{self, Status};
 use crate::error::about_path;
 use crate::i18n::{self, Lang};
-use crate::note::{CaseNote, Scope, Triangle};
-use crate::outcome::{self, Status};
 
 /// The cache files in the cache folder.
 pub const SUMMARY_FILE: &str = "summary";
@@ -63,7 +63,7 @@ impl Summary {
             practice: note.practice.clone(),
             status: outcome::status(&note.outcomes),
             days_to_decision: outcome::days_to_decision(
-                crate::day::local(note.created),
+                crate::domain::day::local(note.created),
                 &note.outcomes,
             ),
         }
@@ -284,7 +284,7 @@ fn write_cache(
     tmp_dir: &Path,
     fill: impl FnOnce(&mut BufWriter<&mut File>) -> Result<()>,
 ) -> Result<()> {
-    let mut tmp = crate::scratch::for_write(tmp_dir)?;
+    let mut tmp = crate::store::scratch::for_write(tmp_dir)?;
     {
         let mut out = BufWriter::new(tmp.as_file_mut());
         fill(&mut out)?;
