@@ -46,6 +46,8 @@ pub fn with_rule(rule: &str, blocker: &str, cost: u32) -> String {
 pub struct Env {
     pub home: TempDir,
     pub config: TempDir,
+    /// Runs as in an ordinary colour terminal: no `NO_COLOR`.
+    pub colour: bool,
 }
 
 impl Env {
@@ -53,19 +55,33 @@ impl Env {
         Env {
             home: tempfile::tempdir().unwrap(),
             config: tempfile::tempdir().unwrap(),
+            colour: false,
+        }
+    }
+
+    /// A store for a run in an ordinary colour terminal (the pseudo-terminal
+    /// tests): the same, but without `NO_COLOR`.
+    pub fn coloured() -> Env {
+        Env {
+            colour: true,
+            ..Env::new()
         }
     }
 
     /// The environment every run gets: private store, own config folder,
-    /// UTC dates, no colour, no language or backtrace from outside.
+    /// UTC dates, no colour (unless coloured), no language or backtrace
+    /// from outside.
     pub fn vars(&self) -> Vec<(&'static str, PathBuf)> {
-        vec![
+        let mut vars = vec![
             ("DRIEHOEK_HOME", self.home.path().join("store")),
             ("XDG_CONFIG_HOME", self.config.path().to_path_buf()),
             ("HOME", self.config.path().to_path_buf()),
             ("TZ", PathBuf::from("UTC")),
-            ("NO_COLOR", PathBuf::from("1")),
-        ]
+        ];
+        if !self.colour {
+            vars.push(("NO_COLOR", PathBuf::from("1")));
+        }
+        vars
     }
 
     pub fn cmd(&self) -> Command {

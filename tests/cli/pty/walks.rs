@@ -1,571 +1,14 @@
-//! The interactive walk end to end, in a real pseudo-terminal: keys go in
-//! the way a person types them, and the saved note is checked afterwards.
-//! Linux only: waiting for raw mode reads the terminal through /proc.
-//!
-//! Every step waits for what the program shows (the progress line, the
-//! prompt, the line that reports the answer) before it sends the next
-//! keys; nothing here sleeps to synchronise.
-
-#![cfg(target_os = "linux")]
+//! The interactive walk end to end, in a real pseudo-terminal, and the
+//! saved note checked afterwards. Every test runs twice (see
+//! [`super::in_both`]): without colour and in an ordinary colour terminal.
 
 use std::collections::HashMap;
-use std::process::Command;
-use std::time::Duration;
 
+use expectrl::Regex;
 use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
-use expectrl::{Eof, Expect, Needle, Regex, Session};
 
+use super::harness::*;
 use crate::harness::{Env, stderr, stdout};
-
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-const ESC: &str = "\x1b";
-const CTRL_C: &str = "\x03";
-/// What `console` writes to hide and show the cursor.
-const HIDE_CURSOR: &str = "\x1b[?25l";
-const SHOW_CURSOR: &str = "\x1b[?25h";
-
-/// `driehoek` in a pseudo-terminal, with a transcript of all it wrote.
-struct Pty {
-    session: OsSession,
-    seen: Vec<u8>,
-}
-
-impl Pty {
-    fn spawn(env: &Env, args: &[&str]) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_driehoek"));
-        cmd.args(args)
-            .env_remove("RUST_BACKTRACE")
-            .env_remove("DRIEHOEK_LANG")
-            .env_remove("EDITOR")
-            .env_remove("VISUAL")
-            .env("TERM", "xterm");
-        for (k, v) in env.vars() {
-            cmd.env(k, v);
-        }
-        let mut session = Session::spawn(cmd).expect("spawn driehoek in a pty");
-        session.set_expect_timeout(Some(Duration::from_secs(20)));
-        Pty {
-            session,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Waits for `needle`; returns what came before it and the matches.
-    fn expect<N: Needle + std::fmt::Debug>(&mut self, needle: N) -> (String, Vec<String>) {
-        match self.session.expect(&needle) {
-            Ok(found) => {
-                self.seen.extend_from_slice(found.as_bytes());
-                let before = String::from_utf8_lossy(found.before()).into_owned();
-                let matches = found
-                    .matches()
-                    .map(|m| String::from_utf8_lossy(m).into_owned())
-                    .collect();
-                (before, matches)
-            }
-            Err(e) => {
-                // Whatever arrived but did not match, for the message.
-                if let Ok(rest) = self.session.check(Regex("(?s).+")) {
-                    self.seen.extend_from_slice(rest.as_bytes());
-                }
-                let seen = plain(&String::from_utf8_lossy(&self.seen));
-                let tail: String = {
-                    let chars: Vec<char> = seen.chars().collect();
-                    chars[chars.len().saturating_sub(3000)..].iter().collect()
-                };
-                panic!("waiting for {needle:?}: {e}\n--- the screen so far (end) ---\n{tail}\n---");
-            }
-        }
-    }
-
-    /// Waits until the program reads keys itself: the terminal is in raw
-    /// mode. Only then does a Ctrl-C reach the prompt as a key; typed
-    /// while the terminal is cooked, it becomes a signal instead.
-    fn wait_until_reading_keys(&self) {
-        let pid = self.session.get_process().pid();
-        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("the pty of driehoek");
-        let start = std::time::Instant::now();
-        loop {
-            let out = Command::new("stty")
-                .arg("-F")
-                .arg(&tty)
-                .arg("-a")
-                .output()
-                .expect("run stty");
-            let settings = String::from_utf8_lossy(&out.stdout);
-            if settings.split_whitespace().any(|s| s == "-icanon") {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "driehoek never read keys: {settings}"
-            );
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys");
-    }
-
-    /// Ctrl-C, and Ctrl-C again at "keep the draft?": the run ends with
-    /// the draft kept. Returns what `finish` returns.
-    fn cancel_keeping_the_draft(&mut self) -> (String, i32) {
-        self.send(CTRL_C);
-        self.expect(KEEP_DRAFT);
-        self.expect("Weggooien");
-        self.wait_until_reading_keys();
-        self.send(CTRL_C);
-        self.finish()
-    }
-
-    /// Reads to the end and returns the rest of the output and the exit code.
-    fn finish(&mut self) -> (String, i32) {
-        let (_, rest) = self.expect(Eof);
-        let rest = rest.concat();
-        match self
-            .session
-            .get_process()
-            .wait()
-            .expect("wait for driehoek")
-        {
-            WaitStatus::Exited(_, code) => (rest, code),
-            other => panic!(
-                "driehoek did not exit normally: {other:?}\n{}",
-                plain(&rest)
-            ),
-        }
-    }
-}
-
-/// Text without terminal escape sequences.
-fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\x1b' {
-            out.push(c);
-            continue;
-        }
-        if chars.peek() == Some(&'[') {
-            chars.next();
-            for c in chars.by_ref() {
-                if ('\x40'..='\x7e').contains(&c) {
-                    break;
-                }
-            }
-        } else {
-            chars.next();
-        }
-    }
-    out
-}
-
-/// One question as `driehoek questions --format json` lists it.
-struct Q {
-    id: String,
-    section: String,
-    kind: String,
-    prompt: String,
-    help: Option<String>,
-    required: bool,
-    /// (value, label) of each choice.
-    choices: Vec<(String, String)>,
-    /// A follow-up: when it is asked.
-    when: Option<When>,
-    /// "kort" (both walks) or "volledig" (the full walk only).
-    walk: String,
-}
-
-/// When a follow-up is asked, as `questions --format json` says.
-enum When {
-    /// The question has one of these values.
-    AnyOf(String, Vec<String>),
-    /// Two scale questions lie this far apart or more.
-    Apart(String, String, i64),
-}
-
-fn questions(env: &Env, lang: &str, short: bool) -> Vec<Q> {
-    let mut args = vec!["--lang", lang, "questions", "--format", "json"];
-    if short {
-        args.push("--kort");
-    }
-    let out = env.run(&args);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
-    json["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| Q {
-            id: text(&q["id"]),
-            section: text(&q["section"]),
-            kind: text(&q["kind"]),
-            prompt: text(&q["prompt"]),
-            help: q["help"].as_str().map(str::to_string),
-            required: q["required"].as_bool().unwrap(),
-            choices: q["choices"]
-                .as_array()
-                .map(|cs| {
-                    cs.iter()
-                        .map(|c| (text(&c["value"]), text(&c["label"])))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            walk: text(&q["walk"]),
-            when: q.get("when").map(|w| match w.get("in") {
-                Some(values) => When::AnyOf(
-                    text(&w["question"]),
-                    values.as_array().unwrap().iter().map(text).collect(),
-                ),
-                None => When::Apart(
-                    text(&w["question"]),
-                    text(&w["apart_from"]),
-                    w["by"].as_i64().unwrap(),
-                ),
-            }),
-        })
-        .collect()
-}
-
-/// What to do at a question.
-enum Act {
-    /// Type this and press Enter (text, long, amount).
-    Type(String),
-    /// Move down to the n-th item of the list and press Enter.
-    Pick(usize),
-    /// Pick the n-th item of the list with these keys.
-    PickWith(usize, String),
-    /// Press Enter to keep the answer given before, which is this.
-    Keep(String),
-    /// Tick these items of a multi-choice list and press Enter.
-    Tick(Vec<usize>),
-    /// Type an amount, then pick the n-th period (per jaar, eenmalig, …);
-    /// `shown` is the amount as the period question repeats it.
-    Cost {
-        typed: String,
-        shown: String,
-        period: usize,
-    },
-    /// Leave an optional question unanswered.
-    Skip,
-}
-
-/// Whether an act ends at a period question instead of its own prompt.
-enum ActKind {
-    Cost,
-    Other,
-}
-
-/// Drives a walk question by question, keeping track of which follow-ups
-/// apply so it knows the progress line to wait for.
-struct Walker {
-    pty: Pty,
-    questions: Vec<Q>,
-    en: bool,
-    /// The values given so far, by question id (a yes/no as "ja"/"nee").
-    given: HashMap<String, Vec<String>>,
-    /// How many prompts were answered (an amount and its period: two).
-    answered: usize,
-}
-
-impl Walker {
-    /// A walk of `args`: the short one when they say --kort or --short,
-    /// the rest of a short note for `edit --volledig`.
-    fn new(env: &Env, lang: &str, args: &[&str]) -> Walker {
-        let short = args.iter().any(|a| ["--kort", "--short"].contains(a));
-        let mut questions = questions(env, lang, short);
-        if args.contains(&"edit") && args.contains(&"--volledig") {
-            questions.retain(|q| q.walk == "volledig");
-        }
-        Walker {
-            pty: Pty::spawn(env, args),
-            questions,
-            en: lang == "en",
-            given: HashMap::new(),
-            answered: 0,
-        }
-    }
-
-    fn q(&self, id: &str) -> &Q {
-        self.questions.iter().find(|q| q.id == id).unwrap()
-    }
-
-    fn applies(&self, q: &Q) -> bool {
-        let point = |id: &str| {
-            self.given
-                .get(id)
-                .and_then(|v| v.first())
-                .and_then(|p| p.parse::<i64>().ok())
-        };
-        match &q.when {
-            None => true,
-            Some(When::AnyOf(on, values)) => self
-                .given
-                .get(on)
-                .is_some_and(|given| given.iter().any(|v| values.contains(v))),
-            Some(When::Apart(a, b, by)) => match (point(a), point(b)) {
-                (Some(a), Some(b)) => (a - b).abs() >= *by,
-                _ => false,
-            },
-        }
-    }
-
-    /// The progress line the program should show at question `id`, after
-    /// the section's title: "2 van 5 · deel 2 van 7]", a follow-up "2a".
-    fn progress(&self, id: &str) -> String {
-        let at = self.questions.iter().position(|q| q.id == id).unwrap();
-        let q = &self.questions[at];
-        let mut sections: Vec<&str> = self.questions.iter().map(|q| q.section.as_str()).collect();
-        sections.dedup();
-        let part = sections.iter().position(|s| *s == q.section).unwrap() + 1;
-        let main = |q: &&Q| q.when.is_none() && q.section == self.questions[at].section;
-        let n = self.questions[..=at].iter().filter(main).count();
-        let total = self.questions.iter().filter(main).count();
-        let letter = match q.when {
-            None => String::new(),
-            Some(_) => {
-                let before = self.questions[..=at].iter().rev();
-                let i = before
-                    .take_while(|q| q.when.is_some())
-                    .filter(|q| self.applies(q))
-                    .count();
-                char::from(b'a' + u8::try_from(i - 1).unwrap()).to_string()
-            }
-        };
-        let parts = sections.len();
-        if self.en {
-            format!(" {n}{letter} of {total} · part {part} of {parts}]")
-        } else {
-            format!(" {n}{letter} van {total} · deel {part} van {parts}]")
-        }
-    }
-
-    /// The answer a list's cursor starts on: the "now" point for a
-    /// "desired" scale. `None`: on its first entry, which records nothing.
-    fn start(&self, q: &Q) -> Option<usize> {
-        let now = q.id.strip_suffix("_gewenst").map(|row| format!("{row}_nu"));
-        let given = self.given.get(&now?)?;
-        Some(given[0].parse::<usize>().unwrap() - 1)
-    }
-
-    /// The keys that move a list's cursor to answer `i` and press Enter.
-    fn pick_keys(&self, q: &Q, i: usize) -> String {
-        match self.start(q) {
-            None => moves(0, i + 1),
-            Some(from) => moves(from, i),
-        }
-    }
-
-    /// Waits until question `id` is asked (progress line, then prompt).
-    fn wait_for(&mut self, id: &str) {
-        let progress = self.progress(id);
-        let prompt = self.q(id).prompt.clone();
-        self.pty.expect(progress.as_str());
-        self.pty.expect(prompt.as_str());
-    }
-
-    /// Waits for a question that already has an answer: it is shown
-    /// between the progress line and the prompt.
-    fn wait_for_current(&mut self, id: &str, current: &str) {
-        let progress = self.progress(id);
-        let prompt = self.q(id).prompt.clone();
-        self.pty.expect(progress.as_str());
-        let line = if self.en {
-            "current answer (Enter = keep · - = clear): "
-        } else {
-            "huidig antwoord (Enter = houden · - = wissen): "
-        };
-        self.pty.expect(format!("{line}{current}").as_str());
-        self.pty.expect(prompt.as_str());
-    }
-
-    /// Answers the question that is being asked, and waits until the
-    /// program reports the answer.
-    fn answer(&mut self, id: &str, act: Act) {
-        let act_kind = if matches!(act, Act::Cost { .. }) {
-            self.answered += 2;
-            ActKind::Cost
-        } else {
-            self.answered += 1;
-            ActKind::Other
-        };
-        let q = self.q(id);
-        let prompt = q.prompt.clone();
-        let (keys, shown, values) = match act {
-            Act::Type(text) => (format!("{text}{ENTER}"), text.clone(), vec![text]),
-            Act::Keep(text) => (ENTER.to_string(), text.clone(), vec![text]),
-            Act::Cost {
-                typed,
-                shown,
-                period,
-            } => {
-                self.pty.send(&format!("{typed}{ENTER}"));
-                self.pty.expect(format!("✔ {prompt} · {typed}").as_str());
-                let asked = if self.en {
-                    format!("Over which period is {shown}?")
-                } else {
-                    format!("Over welke periode gaat {shown}?")
-                };
-                self.pty.expect(asked.as_str());
-                let label = match (self.en, period) {
-                    (false, 0) => "per jaar",
-                    (false, _) => "eenmalig",
-                    (true, 0) => "per year",
-                    (true, _) => "one-off",
-                };
-                // A period list starts on an entry that records nothing.
-                (moves(0, period + 1), label.to_string(), vec![typed])
-            }
-            Act::Skip if matches!(q.kind.as_str(), "text" | "long" | "amount" | "cost") => {
-                (ENTER.to_string(), String::new(), vec![])
-            }
-            Act::Skip if q.kind == "multi" => (ENTER.to_string(), String::new(), vec![]),
-            Act::Skip => {
-                assert!(!q.required, "{id} is required");
-                let skip = if self.en { "(skip)" } else { "(overslaan)" };
-                (ENTER.to_string(), skip.to_string(), vec![])
-            }
-            Act::Pick(i) | Act::PickWith(i, _) => {
-                let keys = match act {
-                    Act::PickWith(_, keys) => keys,
-                    _ => self.pick_keys(q, i),
-                };
-                let (value, label) = match q.kind.as_str() {
-                    "choice" => q.choices[i].clone(),
-                    "yesno" => {
-                        let v = ["ja", "nee"][i].to_string();
-                        let l = if self.en {
-                            ["yes", "no"][i]
-                        } else {
-                            ["ja", "nee"][i]
-                        };
-                        (v, l.to_string())
-                    }
-                    // Scale points from 1; the first and last carry a label,
-                    // the "now" point of a "desired" scale a mark.
-                    "scale" if self.start(q) == Some(i) => {
-                        let now = if self.en { "now" } else { "nu" };
-                        ((i + 1).to_string(), format!("{}  ({now})", i + 1))
-                    }
-                    "scale" => ((i + 1).to_string(), (i + 1).to_string()),
-                    other => panic!("cannot pick in a {other} question"),
-                };
-                (keys, label, vec![value])
-            }
-            Act::Tick(items) => {
-                let mut keys = String::new();
-                let mut at = 0;
-                for &i in &items {
-                    keys.push_str(&DOWN.repeat(i - at));
-                    keys.push_str(SPACE);
-                    at = i;
-                }
-                keys.push_str(ENTER);
-                let labels: Vec<&str> = items.iter().map(|&i| q.choices[i].1.as_str()).collect();
-                let values = items.iter().map(|&i| q.choices[i].0.clone()).collect();
-                (keys, labels.join(", "), values)
-            }
-        };
-        self.pty.send(&keys);
-        // A typed answer is echoed cut to the line: its start is always there.
-        let start: String = shown.chars().take(9).collect();
-        if !matches!(act_kind, ActKind::Cost) {
-            self.pty.expect(format!("✔ {prompt} · {start}").as_str());
-        } else {
-            self.pty.expect(format!("· {start}").as_str());
-        }
-        if values.is_empty() {
-            self.given.remove(id);
-        } else {
-            self.given.insert(id.to_string(), values);
-        }
-    }
-
-    /// Saves at the summary and waits for the program to end well.
-    fn save(&mut self) {
-        self.pty.expect("Deze notitie opslaan?");
-        self.pty.expect("Weggooien");
-        self.pty.send(ENTER);
-        self.pty.expect("opgeslagen.");
-        let (_, code) = self.pty.finish();
-        assert_eq!(code, 0);
-    }
-
-    /// Asks and answers one question.
-    fn step(&mut self, id: &str, act: Act) {
-        self.wait_for(id);
-        self.answer(id, act);
-    }
-
-    /// Every question that applies, in order, answered by `plan`.
-    fn walk(&mut self, plan: impl Fn(&Q) -> Act) {
-        let first = self.questions[0].id.clone();
-        self.walk_from(&first, plan);
-    }
-
-    /// The questions that apply from `id` on, answered by `plan`.
-    fn walk_from(&mut self, id: &str, plan: impl Fn(&Q) -> Act) {
-        self.walk_between(id, None, plan);
-    }
-
-    /// The questions that apply from `from` up to (not including) `to`.
-    fn walk_between(&mut self, from: &str, to: Option<&str>, plan: impl Fn(&Q) -> Act) {
-        let at = |id: &str| self.questions.iter().position(|q| q.id == id).unwrap();
-        let mut i = at(from);
-        let end = to.map_or(self.questions.len(), at);
-        while i < end {
-            let q = &self.questions[i];
-            i += 1;
-            if !self.applies(q) {
-                continue;
-            }
-            let (id, act) = (q.id.clone(), plan(q));
-            self.step(&id, act);
-        }
-    }
-}
-
-/// Down `i` entries and Enter: the i-th entry of a list that starts at
-/// its top (the menus at the end; a question's list starts on an entry
-/// that records nothing, see [`Walker::pick_keys`]).
-fn pick_keys(i: usize) -> String {
-    moves(0, i)
-}
-
-/// The keys from entry `from` to entry `to`, then Enter.
-fn moves(from: usize, to: usize) -> String {
-    match to.checked_sub(from) {
-        Some(down) => format!("{}{ENTER}", DOWN.repeat(down)),
-        None => format!("{}{ENTER}", UP.repeat(from - to)),
-    }
-}
-
-fn choice(q: &Q, value: &str) -> usize {
-    q.choices
-        .iter()
-        .position(|(v, _)| v == value)
-        .unwrap_or_else(|| panic!("{} has no choice {value}", q.id))
-}
-
-fn note_toml(env: &Env) -> toml::Table {
-    let files = env.note_files();
-    assert_eq!(files.len(), 1, "{files:?}");
-    toml::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap()
-}
-
-/// The stored value of answer `id` in a note.
-fn answer<'a>(note: &'a toml::Table, id: &str) -> &'a toml::Value {
-    let answers = note["answers"].as_array().unwrap();
-    let a = answers
-        .iter()
-        .find(|a| a["id"].as_str() == Some(id))
-        .unwrap_or_else(|| panic!("no answer {id} in the note"));
-    &a["value"]
-}
 
 const TITLE: &str = "Drie zakken post";
 const OWN_WORDS: &str =
@@ -634,9 +77,7 @@ fn full_plan(q: &Q) -> Act {
     }
 }
 
-#[test]
-fn walks_a_whole_case_in_dutch_and_saves_it() {
-    let env = Env::new();
+fn walks_a_whole_case_in_dutch_and_saves_it(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     assert_eq!(w.questions.len(), 64);
 
@@ -809,9 +250,7 @@ fn walks_a_whole_case_in_dutch_and_saves_it() {
     assert!(md.contains("€ 21.000 minder"), "{md}");
 }
 
-#[test]
-fn the_walk_setting_chooses_the_full_walk_and_a_flag_wins() {
-    let env = Env::new();
+fn the_walk_setting_chooses_the_full_walk_and_a_flag_wins(env: Env) {
     let dir = env.config.path().join("driehoek");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("config.toml"), "walk = \"volledig\"\n").unwrap();
@@ -837,9 +276,7 @@ fn the_walk_setting_chooses_the_full_walk_and_a_flag_wins() {
     }
 }
 
-#[test]
-fn the_short_walk_needs_at_most_25_answers() {
-    let env = Env::new();
+fn the_short_walk_needs_at_most_25_answers(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--kort"]);
     assert_eq!(w.questions.len(), 20);
     w.pty.expect("Korte route: 20 vragen");
@@ -883,9 +320,7 @@ fn the_short_walk_needs_at_most_25_answers() {
     assert!(contrasts.iter().all(|c| c.get("now").is_none()));
 }
 
-#[test]
-fn edit_volledig_deepens_a_short_note_with_only_the_questions_it_left_out() {
-    let env = Env::new();
+fn edit_volledig_deepens_a_short_note_with_only_the_questions_it_left_out(env: Env) {
     let id = env.new_note(crate::harness::SHORT_NOTE);
     let before = std::fs::read_to_string(env.note_path(&id)).unwrap();
     let mut w = Walker::new(&env, "nl", &["edit", &id, "--volledig"]);
@@ -937,9 +372,7 @@ fn minimal_plan(q: &Q) -> Act {
     }
 }
 
-#[test]
-fn walks_in_english_with_lang_en() {
-    let env = Env::new();
+fn walks_in_english_with_lang_en(env: Env) {
     let mut w = Walker::new(&env, "en", &["--lang", "en", "new", "--full"]);
     w.pty.expect("The case");
     w.pty.expect("[The case 1 of 14 · part 1 of 7]");
@@ -1004,7 +437,6 @@ fn walk_to_the_first_list(env: &Env) -> Walker {
     w
 }
 
-const KEEP_DRAFT: &str = "Het concept bewaren om later verder te gaan?";
 /// How the cancel message starts (it goes on to say no note was saved).
 const CANCELLED: &str = "Afgebroken; er is ";
 
@@ -1016,9 +448,7 @@ fn cancels(output: &str) -> usize {
         .count()
 }
 
-#[test]
-fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing() {
-    let env = Env::new();
+fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing(env: Env) {
     let mut w = walk_to_the_first_list(&env);
     // With answers given, the walk asks whether to keep them as a draft;
     // a second Ctrl-C there keeps it and ends the run.
@@ -1043,9 +473,7 @@ fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing() {
     assert!(env.note_files().is_empty(), "{:?}", env.note_files());
 }
 
-#[test]
-fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
-    let env = Env::new();
+fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped(env: Env) {
     let mut w = walk_to_the_first_list(&env);
     w.pty.send(CTRL_C);
     w.pty.expect(KEEP_DRAFT);
@@ -1102,9 +530,39 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped() {
     assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
 }
 
-#[test]
-fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing() {
-    let env = Env::new();
+/// What an answer in a draft may hold when the file was edited by hand or
+/// came from elsewhere: an OSC 52 (set the clipboard), a bell and a bidi
+/// override. Shown, they must be visible placeholders, never act.
+const HOSTILE: &str = "Ze zegt: \\u001b]52;c;cm0gLXJm\\u0007 en \\u202eniet meer.";
+
+fn untrusted_text_in_a_resumed_draft_is_shown_cleaned_and_styled(env: Env) {
+    let mut w = walk_to_the_first_list(&env);
+    let (_, code) = w.pty.cancel_keeping_the_draft();
+    assert_eq!(code, 130);
+    let drafts = draft_files(&env);
+    let draft = drafts[0].file_stem().unwrap().to_str().unwrap().to_string();
+    let text = std::fs::read_to_string(&drafts[0]).unwrap();
+    let planted = text.replace("Iets bij casus.titel.", HOSTILE);
+    assert_ne!(planted, text, "the draft holds the answer to replace");
+    std::fs::write(&drafts[0], planted).unwrap();
+
+    let mut w = Walker::new(&env, "nl", &["resume", &draft]);
+    w.pty
+        .expect(format!("Verder met concept {draft}: Ze zegt: ␛]52;c;cm0gLXJm␇").as_str());
+    for id in ["casus.titel", "casus.eigen_woorden", "casus.wens"] {
+        w.given
+            .insert(id.to_string(), vec![format!("Iets bij {id}.")]);
+    }
+    w.walk_from("casus.professionals", minimal_plan);
+    // The summary shows the answer with placeholders for what would steer
+    // the terminal, and the tool's own styling as styling.
+    w.pty
+        .expect("Samenvatting: Ze zegt: ␛]52;c;cm0gLXJm␇ en �niet meer.");
+    w.save();
+    assert_eq!(styled(&w.pty.seen), env.colour);
+}
+
+fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.step("casus.titel", Act::Type("Proef".into()));
     w.wait_for("casus.eigen_woorden");
@@ -1122,9 +580,7 @@ fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing() {
     assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
 }
 
-#[test]
-fn discard_at_the_end_saves_nothing() {
-    let env = Env::new();
+fn discard_at_the_end_saves_nothing(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.walk(minimal_plan);
     w.pty.expect("Deze notitie opslaan?");
@@ -1150,20 +606,7 @@ fn draft_files(env: &Env) -> Vec<std::path::PathBuf> {
     }
 }
 
-/// Whether the cursor is visible once the program is done: every hide is
-/// followed by a show.
-fn cursor_shown_at_the_end(output: &[u8]) -> bool {
-    let last = |needle: &[u8]| output.windows(needle.len()).rposition(|w| w == needle);
-    match (last(HIDE_CURSOR.as_bytes()), last(SHOW_CURSOR.as_bytes())) {
-        (None, _) => true,
-        (Some(_), None) => false,
-        (Some(hide), Some(show)) => show > hide,
-    }
-}
-
-#[test]
-fn going_back_and_changing_an_answer_drops_its_follow_up() {
-    let env = Env::new();
+fn going_back_and_changing_an_answer_drops_its_follow_up(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.walk_between("casus.titel", Some("wet.regel"), minimal_plan);
     let regel = w.q("wet.regel");
@@ -1203,9 +646,7 @@ fn going_back_and_changing_an_answer_drops_its_follow_up() {
     );
 }
 
-#[test]
-fn a_walk_killed_halfway_resumes_to_the_end() {
-    let env = Env::new();
+fn a_walk_killed_halfway_resumes_to_the_end(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.walk_between("casus.titel", Some("middelen.oordeel"), minimal_plan);
     w.wait_for("middelen.oordeel");
@@ -1236,9 +677,7 @@ fn a_walk_killed_halfway_resumes_to_the_end() {
     assert!(draft_files(&env).is_empty());
 }
 
-#[test]
-fn a_practice_case_ends_beside_the_coach_notes() {
-    let env = Env::new();
+fn a_practice_case_ends_beside_the_coach_notes(env: Env) {
     let mut w = Walker::new(&env, "nl", &["oefen", "drie-z"]);
     w.pty.expect("Drie zakken post");
     w.pty.expect("De situatie");
@@ -1296,9 +735,7 @@ fn given_values(value: &toml::Value) -> Vec<String> {
     }
 }
 
-#[test]
-fn enter_alone_saves_nothing_that_was_not_picked() {
-    let env = Env::new();
+fn enter_alone_saves_nothing_that_was_not_picked(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     let ids: Vec<String> = w.questions.iter().map(|q| q.id.clone()).collect();
     for id in ids {
@@ -1360,22 +797,8 @@ fn enter_alone_saves_nothing_that_was_not_picked() {
     assert!(stored.keys().all(|id| w.q(id).required), "{stored:#?}");
 }
 
-/// Whether the output sets a colour or another text style.
-fn styled(output: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(output);
-    text.split("\x1b[").skip(1).any(|rest| {
-        let code: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == ';')
-            .collect();
-        rest[code.len()..].starts_with('m')
-    })
-}
-
-#[test]
-fn without_colour_the_active_entry_of_every_list_is_marked() {
-    // The harness runs every test with NO_COLOR=1.
-    let env = Env::new();
+fn the_active_entry_of_every_list_is_marked_by_a_sign(env: Env) {
+    // Without colour the cursor and the ticks are signs; with colour too.
     let mut w = walk_to_the_first_list(&env);
     let q = w.q("casus.professionals");
     let (prompt, (value, first)) = (q.prompt.clone(), q.choices[0].clone());
@@ -1408,14 +831,16 @@ fn without_colour_the_active_entry_of_every_list_is_marked() {
     w.pty.send(SPACE);
     w.pty
         .expect(format!("  ⬚ {}\r\n❯ ✔ {}\r\n", labels[0], labels[1]).as_str());
-    assert!(!styled(&w.pty.seen), "colour despite NO_COLOR");
+    assert_eq!(
+        styled(&w.pty.seen),
+        env.colour,
+        "colour must follow NO_COLOR and the terminal"
+    );
     let (_, code) = w.pty.cancel_keeping_the_draft();
     assert_eq!(code, 130);
 }
 
-#[test]
-fn an_edit_whose_note_is_purged_meanwhile_stops_and_keeps_no_draft() {
-    let env = Env::new();
+fn an_edit_whose_note_is_purged_meanwhile_stops_and_keeps_no_draft(env: Env) {
     let id = env.new_note(crate::harness::FULL);
     let mut w = Walker::new(&env, "nl", &["edit", &id]);
     let prompt = w.q("casus.titel").prompt.clone();
@@ -1436,9 +861,7 @@ fn an_edit_whose_note_is_purged_meanwhile_stops_and_keeps_no_draft() {
     assert!(env.note_files().is_empty());
 }
 
-#[test]
-fn the_walk_echoes_an_answer_once_and_never_a_command() {
-    let env = Env::new();
+fn the_walk_echoes_an_answer_once_and_never_a_command(env: Env) {
     let mut pty = Pty::spawn(&env, &["new"]);
     pty.session
         .get_process_mut()
@@ -1481,9 +904,7 @@ fn the_walk_echoes_an_answer_once_and_never_a_command() {
     assert_eq!(seen.matches("✔ Welke korte titel").count(), 2, "{seen}");
 }
 
-#[test]
-fn an_existing_export_is_replaced_only_after_a_yes() {
-    let env = Env::new();
+fn an_existing_export_is_replaced_only_after_a_yes(env: Env) {
     let id = env.new_note(crate::harness::FULL);
     let file = env.file("rapport.md", "mijn eigen rapport");
     let target = file.to_str().unwrap();
@@ -1506,9 +927,7 @@ fn an_existing_export_is_replaced_only_after_a_yes() {
 /// An outcome entry walked in a terminal: a day typed the Dutch way, a
 /// role and a decision picked from lists that start on "(overslaan)", the
 /// rest skipped with Enter; the entry is added to the note.
-#[test]
-fn an_outcome_entry_is_walked_in_a_terminal() {
-    let env = Env::new();
+fn an_outcome_entry_is_walked_in_a_terminal(env: Env) {
     let id = env.new_note(crate::harness::FULL);
     let mut pty = Pty::spawn(&env, &["afloop", &id]);
     pty.expect("Na de bespreking");
@@ -1544,9 +963,7 @@ fn an_outcome_entry_is_walked_in_a_terminal() {
     assert!(entry.get("afterwards").is_none() && entry.get("person_says").is_none());
 }
 
-#[test]
-fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft() {
-    let env = Env::new();
+fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft(env: Env) {
     let id = env.new_note(crate::harness::FULL);
     let mut w = Walker::new(&env, "nl", &["edit", &id]);
     let prompt = w.q("casus.titel").prompt.clone();
@@ -1580,4 +997,30 @@ fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft() {
         "{rest}"
     );
     assert!(rest.contains(&format!("driehoek resume {draft}")), "{rest}");
+}
+
+super::in_both! {
+    walks_a_whole_case_in_dutch_and_saves_it,
+    the_walk_setting_chooses_the_full_walk_and_a_flag_wins,
+    the_short_walk_needs_at_most_25_answers,
+    edit_volledig_deepens_a_short_note_with_only_the_questions_it_left_out,
+    walks_in_english_with_lang_en,
+    ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing,
+    a_draft_kept_after_ctrl_c_resumes_where_it_stopped,
+    ctrl_c_at_a_text_prompt_then_discard_leaves_nothing,
+    discard_at_the_end_saves_nothing,
+    going_back_and_changing_an_answer_drops_its_follow_up,
+    a_walk_killed_halfway_resumes_to_the_end,
+    a_practice_case_ends_beside_the_coach_notes,
+    enter_alone_saves_nothing_that_was_not_picked,
+    the_active_entry_of_every_list_is_marked_by_a_sign,
+    an_edit_whose_note_is_purged_meanwhile_stops_and_keeps_no_draft,
+    the_walk_echoes_an_answer_once_and_never_a_command,
+    an_existing_export_is_replaced_only_after_a_yes,
+    an_outcome_entry_is_walked_in_a_terminal,
+    a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft,
+}
+
+super::pending_in_both! {
+    untrusted_text_in_a_resumed_draft_is_shown_cleaned_and_styled,
 }
