@@ -141,7 +141,7 @@ fn list_reads_release_1_notes_exactly_as_release_1_did() {
 
 /// The lines of `text` that say something, trimmed: the meaning of a
 /// rendering without its table borders.
-fn said(text: &str) -> Vec<String> {
+pub fn said(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| {
             l.chars()

@@ -9,6 +9,7 @@ mod commands;
 mod erasure;
 mod filters;
 mod format1;
+mod format2;
 mod front;
 mod harness;
 mod hostile;

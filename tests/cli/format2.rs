@@ -1,0 +1,124 @@
+//! Notes, outcome logs and a draft written by release 2 (note format 2,
+//! question set version 2, outcome questions version 1) keep their
+//! meaning: the real files in fixtures/format2 are read by today's binary
+//! and compared with what release 2 printed for them (fixtures/format2/
+//! expected). Where today's release legitimately says more or says it in
+//! another shape, each test says what it compares.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use crate::format1::said;
+use crate::harness::{Env, code, stderr, stdout};
+
+/// qxecqm short, xtvyh8 its revision, jvyy4k full with a corrected log,
+/// htt9a8 English.
+pub const IDS: [&str; 4] = ["qxecqm", "xtvyh8", "jvyy4k", "htt9a8"];
+const DRAFT: &str = "9f9kc9";
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cli/fixtures/format2");
+
+/// A store holding the four release-2 notes and the draft, byte for byte.
+pub fn store_with_format2() -> Env {
+    let env = Env::new();
+    let notes = env.notes_dir();
+    let store = notes.parent().unwrap().to_path_buf();
+    let drafts = store.join("drafts");
+    for dir in [&store, &notes, &drafts] {
+        fs::create_dir_all(dir).unwrap();
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let copy = |from: String, to: std::path::PathBuf| {
+        fs::copy(from, &to).unwrap();
+        fs::set_permissions(&to, fs::Permissions::from_mode(0o600)).unwrap();
+    };
+    for id in IDS {
+        copy(format!("{DIR}/notes/{id}.toml"), env.note_path(id));
+    }
+    copy(
+        format!("{DIR}/drafts/{DRAFT}.toml"),
+        drafts.join(format!("{DRAFT}.toml")),
+    );
+    env
+}
+
+fn expected(name: &str) -> String {
+    fs::read_to_string(format!("{DIR}/expected/{name}")).unwrap()
+}
+
+fn ok(env: &Env, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn list_reads_release_2_notes_exactly_as_release_2_did() {
+    let env = store_with_format2();
+    assert_eq!(
+        json(&ok(&env, &["list", "--format", "json"])),
+        json(&expected("list.json"))
+    );
+    assert_eq!(ok(&env, &["list"]), expected("list.txt"));
+    assert_eq!(ok(&env, &["list", "--group"]), expected("list-group.txt"));
+}
+
+/// Every line release 2 printed for `args` is still printed.
+fn still_says(env: &Env, args: &[&str], then: &str) {
+    let now = said(&ok(env, args));
+    for line in said(then) {
+        assert!(now.contains(&line), "{args:?}: {line:?} is gone");
+    }
+}
+
+#[test]
+fn show_and_export_say_what_release_2_said() {
+    let env = store_with_format2();
+    for id in IDS {
+        still_says(&env, &["show", id], &expected(&format!("show-{id}.txt")));
+        still_says(&env, &["export", id], &expected(&format!("export-{id}.md")));
+        let old = json(&expected(&format!("export-{id}.json")));
+        let new = json(&ok(&env, &["export", id, "--format", "json"]));
+        assert_eq!(old, new, "{id}");
+    }
+    still_says(
+        &env,
+        &["--lang", "en", "show", "htt9a8"],
+        &expected("show-htt9a8-en.txt"),
+    );
+}
+
+#[test]
+fn bundle_and_compare_count_release_2_notes_as_release_2_did() {
+    let env = store_with_format2();
+    still_says(&env, &["bundle"], &expected("bundle.txt"));
+    assert_eq!(
+        json(&ok(&env, &["bundle", "--format", "json"])),
+        json(&expected("bundle.json"))
+    );
+    still_says(
+        &env,
+        &["compare", "qxecqm", "xtvyh8"],
+        &expected("compare-qxecqm-xtvyh8.txt"),
+    );
+}
+
+#[test]
+fn a_release_2_anonymous_export_still_bundles_as_it_did() {
+    let env = Env::new();
+    let file = format!("{DIR}/expected/anoniem.json");
+    still_says(
+        &env,
+        &["bundle", "--from", &file],
+        &expected("bundle-from-anoniem.txt"),
+    );
+}
+
+#[test]
+fn a_release_2_draft_is_listed_as_release_2_listed_it() {
+    let env = store_with_format2();
+    assert_eq!(ok(&env, &["drafts"]), expected("drafts.txt"));
+}
