@@ -16,7 +16,17 @@ fn main() -> ExitCode {
         .collect();
     let lang = cli::early_lang(&args);
     driehoek::i18n::set_current(lang);
-    let cli = cli::parse(args, lang);
+    let cli = match cli::parse(args, lang) {
+        Ok(cli::Parsed::Run(cli)) => cli,
+        Ok(cli::Parsed::Shown(text)) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Err(cli::Usage(text)) => {
+            eprint!("{text}");
+            return ExitCode::from(error::EXIT_USAGE);
+        }
+    };
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
     let _ = ctrlc::set_handler(move || {
         if cmd::walking() {
@@ -31,7 +41,7 @@ fn main() -> ExitCode {
         error::say_cancelled(&purge.on_cancel(lang));
         std::process::exit(error::EXIT_CANCELLED.into());
     });
-    match cmd::run(cli) {
+    match cli::run(*cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             restore_cursor();

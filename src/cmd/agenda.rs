@@ -4,7 +4,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 
 use super::Ctx;
-use crate::cli::{AgendaArgs, AgendaFormat};
+use super::args::FilterArgs;
 use crate::domain::findings::{findings, warn_before_export};
 use crate::domain::note::CaseNote;
 use crate::error::bad_input;
@@ -14,6 +14,32 @@ use crate::printable::say;
 use crate::render::agenda::{self, Case};
 use crate::store::Store;
 use crate::store::select::select;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Ids van notities, in de volgorde van de bespreking; zonder: de notities die de filters kiezen
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// HTML om af te drukken, of Markdown
+    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "html")]
+    pub format: AgendaFormat,
+    /// Schrijf naar dit bestand of in deze map in plaats van naar stdout
+    #[arg(short, long, value_name = "PAD")]
+    pub output: Option<PathBuf>,
+    /// Vervang een bestaand bestand zonder te vragen
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    Html,
+    Markdown,
+}
 
 pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
     let store = ctx.store()?;

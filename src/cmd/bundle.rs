@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::Ctx;
-use crate::cli::{BundleArgs, BundleFormat};
+use super::args::FilterArgs;
 use crate::domain::bank::Bank;
 use crate::domain::bundle::{Bundle, Count};
 use crate::domain::filter::Filter;
@@ -19,6 +19,41 @@ use crate::i18n::{self, Lang};
 use crate::printable::say;
 use crate::render;
 use crate::store::select::{report_broken, select};
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Alleen casussen waarin deze wet of regel speelt (bijvoorbeeld wmo2015 of Participatiewet)
+    #[arg(long, value_name = "WET")]
+    pub law: Option<String>,
+    /// Zet ook de titels van de casussen erin
+    #[arg(long)]
+    pub titles: bool,
+    /// Schrijf het rapport naar dit bestand (Markdown, of in de vorm van --format)
+    #[arg(short, long, value_name = "BESTAND")]
+    pub output: Option<PathBuf>,
+    /// Vervang een bestaand bestand zonder te vragen
+    #[arg(long)]
+    pub force: bool,
+    /// Uitvoer voor de terminal, als Markdown, als CSV (één rij per regel) of als JSON
+    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    pub format: BundleFormat,
+    /// Bundel anonieme exporten (bestanden of mappen met .json-bestanden) in plaats van de eigen notities
+    #[arg(long, value_name = "BESTAND", num_args = 1.., conflicts_with_all = ["titles", "search"])]
+    pub from: Vec<PathBuf>,
+}
+
+/// The bundle report's forms: CSV for policy staff's spreadsheets, JSON
+/// for tools and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BundleFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
 
 /// What many notes say together, for a coach's policy meeting; with
 /// `--from`, what many teams' anonymous exports say together.

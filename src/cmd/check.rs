@@ -1,12 +1,19 @@
 use anyhow::Result;
 
 use super::Ctx;
-use crate::cli::CheckArgs;
 use crate::domain::findings::{findings, label_hits};
 use crate::i18n;
 use crate::printable::show;
 use crate::render;
 use crate::store::select::readable_notes;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Ids van notities (een uniek begin is genoeg)
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+}
 
 /// Scans stored notes; exit 1 when anything looks like personal data.
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {

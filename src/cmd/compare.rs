@@ -1,8 +1,25 @@
 use anyhow::Result;
 
 use super::Ctx;
-use crate::cli::{CompareArgs, DocFormat};
 use crate::render;
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// De eerste notitie (A)
+    pub a: String,
+    /// De tweede notitie (B)
+    pub b: String,
+    /// Uitvoer voor de terminal of als Markdown
+    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    pub format: DocFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Text,
+    Markdown,
+}
 
 /// Two notes side by side, in the terminal or as Markdown.
 pub fn run(ctx: &Ctx, args: CompareArgs) -> Result<()> {

@@ -2,9 +2,21 @@ use anyhow::Result;
 
 use super::Ctx;
 use super::confirm::confirm;
-use crate::cli::DeleteArgs;
 use crate::i18n;
 use crate::store::resolve_among;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    pub id: String,
+    /// Wis de notitie en al haar versies voorgoed (recht op vergetelheid)
+    #[arg(long)]
+    pub purge: bool,
+    /// Niet om bevestiging vragen
+    #[arg(long, short)]
+    pub yes: bool,
+}
 
 /// Moves a note to the trash, or with `--purge` erases it and its history.
 pub fn run(ctx: &Ctx, args: DeleteArgs) -> Result<()> {

@@ -4,7 +4,6 @@ use anyhow::Result;
 
 use super::{Ctx, session};
 
-use crate::cli::{EditArgs, ShowArgs};
 use crate::domain::bank::{QuestionSet, Route};
 use crate::domain::findings::{findings, refuse_personal_data};
 use crate::domain::note::{CaseNote, Draft, answers_of};
@@ -13,9 +12,24 @@ use crate::domain::walk::prompt::Prompter;
 use crate::error::{self, Cancelled, bad_input};
 use crate::i18n::{self, Lang};
 use crate::printable::say;
-use crate::render;
 use crate::store::{self, Store};
 use crate::term::prompter::{TermPrompter, edit_text};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    pub id: String,
+    /// Open de notitie als TOML in $EDITOR in plaats van de vragen opnieuw te doorlopen
+    #[arg(long, conflicts_with = "deepen")]
+    pub editor: bool,
+    /// Verdiep een korte notitie: alleen de vragen die de korte route oversloeg
+    #[arg(long = "volledig", visible_alias = "full")]
+    pub deepen: bool,
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --editor)
+    #[arg(long)]
+    pub allow_personal_data: bool,
+}
 
 /// Re-walks a note with its answers as defaults, or opens it in the editor.
 pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
@@ -170,33 +184,4 @@ pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Res
         practice: edited.practice,
         ..old.edited(set, answers, session::now())
     })
-}
-
-/// Lists the kept versions of a note, oldest first, then the current one.
-pub fn history(ctx: &Ctx, args: ShowArgs) -> Result<()> {
-    let store = ctx.store()?;
-    let id = store.resolve(&args.id, ctx.lang)?;
-    let mut paths = store.history(&id);
-    paths.push(store.notes_dir().join(format!("{id}.toml")));
-    // Paths inside the store: short enough for the table to fit.
-    let root = store
-        .notes_dir()
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let rows: Vec<_> = paths
-        .into_iter()
-        .map(|path| {
-            let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
-            match store::read_note(&path, ctx.lang) {
-                Ok(n) => (render::moment(n.updated, ctx.lang), n.title, shown),
-                Err(e) => (String::new(), error::describe(&e, ctx.lang), shown),
-            }
-        })
-        .collect();
-    print!(
-        "{}",
-        render::table::versions(&rows, ctx.lang, ctx.table_width())
-    );
-    Ok(())
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::Ctx;
-use crate::cli::{ExportArgs, ExportFormat};
+use super::args::FilterArgs;
 use crate::domain::bank::Bank;
 use crate::domain::findings::{findings, record_findings, warn_before_export};
 use crate::domain::note::CaseNote;
@@ -17,6 +17,43 @@ use crate::render::{self, Block};
 use crate::store::bulk::write_many;
 use crate::store::select::{report_broken, select};
 use crate::store::{Store, make_private_dir};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    #[arg(required_unless_present_any = ["all", "anonymous"], conflicts_with = "all")]
+    pub id: Option<String>,
+    /// Exporteer alle notities, één bestand per notitie, naar de map van -o
+    #[arg(long)]
+    pub all: bool,
+    /// Formaat van de export (standaard markdown; met --anoniem altijd json)
+    #[arg(long, value_enum, value_name = "FORMAAT")]
+    pub format: Option<ExportFormat>,
+    /// Schrijf naar dit bestand of in deze map (met --all: deze map) in plaats van naar stdout
+    #[arg(short, long, value_name = "PAD")]
+    pub output: Option<PathBuf>,
+    /// Vervang een bestaand bestand zonder te vragen
+    #[arg(long)]
+    pub force: bool,
+    /// Met --all: één JSON-bestand met alleen wat een bundel telt, zonder titels of vrije tekst, om met andere teams te bundelen (driehoek bundle --from)
+    #[arg(long = "anoniem", visible_alias = "anonymous")]
+    pub anonymous: bool,
+    /// Met --anoniem: zet ook je initialen bij elke casus
+    #[arg(long = "initialen", visible_alias = "initials", requires = "anonymous")]
+    pub initials: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    // One self-contained page to read on screen or print on A4.
+    Html,
+    Json,
+}
 
 /// Files to write, as (name, text).
 type Files = Vec<(String, String)>;

@@ -4,13 +4,32 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::cli::{ListArgs, ListFormat};
+use super::args::{FilterArgs, ListFormat};
 use crate::domain::note::{Scope, Triangle};
 use crate::domain::outcome::Status;
 use crate::i18n;
 use crate::render;
 use crate::store::index::Summary;
 use crate::store::select::select;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Uitvoer als tabel/tekst of als JSON
+    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    pub format: ListFormat,
+    /// Sluit af met code 1 als een notitiebestand niet te lezen is
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Toon hoogstens N notities
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Zet herziene versies van een casus onder de notitie die ze herzien
+    #[arg(long)]
+    pub group: bool,
+}
 
 #[derive(Serialize)]
 struct JsonRow<'a> {

@@ -1,36 +1,38 @@
-//! One module per subcommand. Each reads what it needs, calls the domain,
-//! and hands the result to a renderer; this is the only place where they meet.
+//! One module per subcommand, each with its own arguments. Each reads what
+//! it needs, calls the domain, and hands the result to a renderer; this is
+//! the only place where they meet. `cli` assembles the arguments and calls
+//! the commands.
 
-mod agenda;
-mod bundle;
-mod check;
-mod compare;
+pub mod agenda;
+pub mod args;
+pub mod bundle;
+pub mod check;
+pub mod compare;
 mod confirm;
-mod delete;
-mod drafts;
-mod edit;
-mod export;
-mod help;
-mod list;
-mod new;
-mod outcome;
-mod practice;
-mod prune;
-mod questions;
-mod resume;
+pub mod delete;
+pub mod drafts;
+pub mod edit;
+pub mod export;
+pub mod history;
+pub mod list;
+pub mod new;
+pub mod outcome;
+pub mod practice;
+pub mod prune;
+pub mod questions;
+pub mod resume;
 mod retention;
 mod session;
-mod settings;
-mod show;
-mod template;
-mod upgrade;
+pub mod settings;
+pub mod show;
+pub mod template;
+pub mod upgrade;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command};
 use crate::config;
 use crate::domain::bank::{self, Bank, QuestionSet};
 use crate::domain::cases::{self, PracticeCase};
@@ -57,7 +59,30 @@ pub struct Ctx {
     pub width: Option<u16>,
 }
 
+/// What the global options say, as every command gets it.
+pub struct Globals {
+    pub lang: Option<Lang>,
+    pub questions: Option<PathBuf>,
+    pub set: Option<String>,
+    pub width: Option<u16>,
+}
+
 impl Ctx {
+    /// The context of one run, from the global options: the settings file
+    /// read, and what a killed run left in the store finished first.
+    pub fn new(globals: Globals) -> Result<Ctx> {
+        let config = config::load_default()?;
+        let lang = globals.lang.or(config.lang).unwrap_or_default();
+        Ok(Ctx {
+            lang,
+            questions: globals.questions,
+            set: globals.set.or_else(|| config.set.clone()),
+            config,
+            finished_purges: tidy(lang),
+            width: globals.width,
+        })
+    }
+
     /// The question sets: embedded, then the coach's own files in the config
     /// folder, then `--questions`.
     pub fn bank(&self) -> Result<(Bank, String)> {
@@ -213,42 +238,4 @@ fn tidy(lang: Lang) -> Vec<String> {
 /// Whether an interactive walk is running (Ctrl-C is then its business).
 pub fn walking() -> bool {
     session::WALKING.load(std::sync::atomic::Ordering::SeqCst)
-}
-
-pub fn run(cli: Cli) -> Result<()> {
-    let config = config::load_default()?;
-    let lang = cli.lang.or(config.lang).unwrap_or_default();
-    let ctx = Ctx {
-        lang,
-        questions: cli.questions,
-        set: cli.set.or_else(|| config.set.clone()),
-        config,
-        finished_purges: tidy(lang),
-        width: cli.width,
-    };
-    match cli.command {
-        Command::New(args) => new::run(&ctx, args),
-        Command::Template => template::run(&ctx),
-        Command::Questions(args) => questions::run(&ctx, args),
-        Command::List(args) => list::run(&ctx, args),
-        Command::Show(args) => show::run(&ctx, args),
-        Command::Export(args) => export::run(&ctx, args),
-        Command::Resume(args) => resume::run(&ctx, args),
-        Command::Drafts => drafts::run(&ctx),
-        Command::Edit(args) => edit::run(&ctx, args),
-        Command::History(args) => edit::history(&ctx, args),
-        Command::Delete(args) => delete::run(&ctx, args),
-        Command::Prune(args) => prune::run(&ctx, args),
-        Command::Upgrade(args) => upgrade::run(&ctx, args),
-        Command::Check(args) => check::run(&ctx, args),
-        Command::Compare(args) => compare::run(&ctx, args),
-        Command::Agenda(args) => agenda::run(&ctx, args),
-        Command::Outcome(args) => outcome::run(&ctx, args),
-        Command::Bundle(args) => bundle::run(&ctx, args),
-        Command::Practice(args) => practice::run(&ctx, args),
-        Command::Completions(args) => settings::completions(&ctx, args),
-        Command::Man => settings::man(&ctx),
-        Command::Config(args) => settings::config(&ctx, args),
-        Command::Help(args) => help::run(&ctx, args),
-    }
 }

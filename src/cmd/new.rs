@@ -5,7 +5,6 @@ use anyhow::Result;
 use super::{Ctx, session};
 use crate::domain::privacy::scan_answers;
 
-use crate::cli::NewArgs;
 use crate::domain::answers_file;
 use crate::domain::bank::Route;
 use crate::domain::findings::refuse_personal_data;
@@ -15,6 +14,34 @@ use crate::error::bad_input;
 use crate::i18n;
 use crate::printable::say;
 use crate::store;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Maak de notitie uit een ingevuld antwoordbestand, zonder vragen
+    #[arg(long, value_name = "BESTAND")]
+    pub from: Option<PathBuf>,
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt
+    #[arg(long)]
+    pub allow_personal_data: bool,
+    /// Deze notitie herziet die notitie (dezelfde casus, bijvoorbeeld na de bespreking)
+    #[arg(long, value_name = "ID")]
+    pub revises: Option<String>,
+    #[command(flatten)]
+    pub walk: WalkArgs,
+}
+
+/// Which walk `new` takes; without either, the `walk` setting (kort).
+#[derive(Debug, Args)]
+pub struct WalkArgs {
+    /// De korte route: de vragen voor de bespreking
+    #[arg(long = "kort", visible_alias = "short", conflicts_with = "full")]
+    pub short: bool,
+    /// De volledige route: alle vragen
+    #[arg(long = "volledig", visible_alias = "full")]
+    pub full: bool,
+}
 
 pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
     match &args.from {

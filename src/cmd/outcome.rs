@@ -7,7 +7,6 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{Ctx, session};
-use crate::cli::OutcomeArgs;
 use crate::domain::answers_file;
 use crate::domain::bank::QuestionSet;
 use crate::domain::findings::refuse_personal_data;
@@ -22,6 +21,27 @@ use crate::printable::say;
 use crate::render;
 use crate::store::{NoteChanged, Store};
 use crate::term::prompter::TermPrompter;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct OutcomeArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    #[arg(required_unless_present = "template")]
+    pub id: Option<String>,
+    /// Neem het verslag uit een ingevuld bestand (zie --template), zonder vragen
+    #[arg(long, value_name = "BESTAND")]
+    pub from: Option<PathBuf>,
+    /// Schrijf een leeg verslagbestand (TOML) om in te vullen naar de uitvoer
+    #[arg(long, conflicts_with_all = ["id", "from", "corrects"])]
+    pub template: bool,
+    /// Dit verslag corrigeert verslag nummer N; dat blijft staan, gemarkeerd
+    #[arg(long, visible_alias = "corrigeert", value_name = "N")]
+    pub corrects: Option<usize>,
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --from)
+    #[arg(long)]
+    pub allow_personal_data: bool,
+}
 
 pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     let set = outcome::set();

@@ -1,7 +1,7 @@
 use anyhow::Result;
 
+use super::args::ListFormat;
 use super::{Ctx, session};
-use crate::cli::{ListFormat, PracticeArgs};
 use crate::domain::bank::DEFAULT_SET;
 use crate::domain::cases::PracticeCase;
 use crate::domain::note::{Answer, Draft, Verdict};
@@ -12,6 +12,26 @@ use crate::i18n;
 use crate::render;
 use crate::store::{self, resolve_among};
 use crate::term::prompter::TermPrompter;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct PracticeArgs {
+    /// De casus (een uniek begin van de naam is genoeg); zonder: kies uit de lijst
+    #[arg(value_name = "CASUS")]
+    pub case: Option<String>,
+    /// Toon de oefencasussen
+    #[arg(long, conflicts_with = "case")]
+    pub list: bool,
+    /// Met --list: als tabel of als JSON (sleutel, titel, les en modeloordelen)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text",
+        requires = "list"
+    )]
+    pub format: ListFormat,
+}
 
 /// Walks an example case with the normal walk, the situation shown first;
 /// at the end the trainee's answers stand beside the coach's notes.

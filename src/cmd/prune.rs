@@ -5,11 +5,18 @@ use anyhow::Result;
 
 use super::Ctx;
 use super::confirm::confirm;
-use crate::cli::PruneArgs;
 use crate::error::bad_input;
 use crate::i18n;
 use crate::printable::show;
 use crate::render;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Niet om bevestiging vragen
+    #[arg(long, short)]
+    pub yes: bool,
+}
 
 pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     let Some(months) = ctx.config.bewaartermijn else {

@@ -2,12 +2,23 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::cli::{ListFormat, QuestionsArgs};
+use super::args::ListFormat;
 use crate::domain::bank::Route;
 use crate::domain::bank::{Choice, Condition, QuestionSet};
 use crate::i18n::{self, Lang};
 use crate::printable::show;
 use crate::render;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Uitvoer als tabel/tekst of als JSON
+    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    pub format: ListFormat,
+    /// Alleen de vragen van de korte route
+    #[arg(long = "kort", visible_alias = "short")]
+    pub short: bool,
+}
 
 #[derive(Serialize)]
 struct JsonSet<'a> {

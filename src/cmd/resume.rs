@@ -1,11 +1,17 @@
 use anyhow::Result;
 
 use super::{Ctx, session};
-use crate::cli::ResumeArgs;
 use crate::domain::note::answers_of;
 use crate::domain::walk::Walk;
 use crate::error::bad_input;
 use crate::i18n;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// Id van het concept (een uniek begin is genoeg)
+    pub id: Option<String>,
+}
 
 /// Continues a draft at the question where it stopped.
 pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {

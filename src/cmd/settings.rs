@@ -1,11 +1,11 @@
-//! Around the edges: shell completions, the man page, the settings.
+//! `config` (`instellingen`): where the settings file is, what it says,
+//! and changing one setting.
 
 use std::fmt::Write;
 
 use anyhow::{Context, Result};
 
 use super::Ctx;
-use crate::cli::{self, CompletionsArgs, ConfigAction, ConfigArgs, NamesAction};
 use crate::config;
 use crate::config::{Change, Key};
 use crate::error::{about_path, bad_input};
@@ -13,24 +13,61 @@ use crate::files::input;
 use crate::i18n;
 use crate::printable::say;
 use crate::printable::show;
-use crate::render;
 use crate::store::Store;
 use crate::store::{make_private_dir, write_atomic};
+use clap::{Args, Subcommand};
 
-pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
-    let mut cmd = cli::command(ctx.lang);
-    clap_complete::generate(args.shell, &mut cmd, "driehoek", &mut std::io::stdout());
-    Ok(())
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: Option<ConfigAction>,
 }
 
-pub fn man(ctx: &Ctx) -> Result<()> {
-    show(render::man::page(&cli::outline(ctx.lang), ctx.lang));
-    Ok(())
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Zet een instelling (de waarde wordt eerst gecontroleerd)
+    #[command(visible_alias = "zet")]
+    Set {
+        /// De instelling
+        #[arg(value_name = "SLEUTEL")]
+        key: crate::config::Key,
+        /// De nieuwe waarde
+        #[arg(value_name = "WAARDE")]
+        value: String,
+    },
+    /// Toon één instelling
+    #[command(visible_alias = "lees")]
+    Get {
+        /// De instelling
+        #[arg(value_name = "SLEUTEL")]
+        key: crate::config::Key,
+    },
+    /// Namen waarop de privacybewaker let
+    #[command(visible_alias = "namen", subcommand)]
+    Names(NamesAction),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NamesAction {
+    /// Voeg een naam toe
+    #[command(visible_alias = "toevoegen")]
+    Add {
+        /// De naam
+        #[arg(value_name = "NAAM")]
+        name: String,
+    },
+    /// Haal een naam weg
+    #[command(visible_alias = "weghalen")]
+    Remove {
+        /// De naam
+        #[arg(value_name = "NAAM")]
+        name: String,
+    },
 }
 
 /// `config`, or `config set|get|names`: every value checked before the
 /// file is written, whole and private, keeping the person's comments.
-pub fn config(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     let lang = ctx.lang;
     let change = match args.action {
         None => return overview(ctx),

@@ -1,10 +1,16 @@
 use anyhow::Result;
 
 use super::Ctx;
-use crate::cli::ShowArgs;
 use crate::domain::findings::label_hits;
 use crate::i18n;
 use crate::render::{self, Block};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Id van de notitie (een uniek begin is genoeg)
+    pub id: String,
+}
 
 /// The whole note, with its labelling words marked and a question back
 /// for each.

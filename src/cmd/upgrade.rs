@@ -12,13 +12,23 @@ use std::io::IsTerminal;
 use anyhow::Result;
 
 use super::Ctx;
-use crate::cli::UpgradeArgs;
 use crate::domain::note::NOTE_FORMAT;
 use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n;
 use crate::printable::{say, show};
 use crate::term::prompter::TermPrompter;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct UpgradeArgs {
+    /// Toon alleen wat er zou veranderen; schrijf niets
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Niet om bevestiging vragen
+    #[arg(long, short)]
+    pub yes: bool,
+}
 
 pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
     let lang = ctx.lang;

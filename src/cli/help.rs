@@ -1,0 +1,45 @@
+//! `help [COMMAND]` (`hulp`): the same help as `COMMAND --help`.
+
+use anyhow::Result;
+use clap::Args;
+
+use super::usage::{self, Usage};
+use crate::cmd::Ctx;
+use crate::error::bad_input;
+use crate::i18n::Lang;
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// De opdracht, bijvoorbeeld export (of config set)
+    #[arg(value_name = "OPDRACHT")]
+    pub command: Vec<String>,
+}
+
+pub fn run(ctx: &Ctx, args: HelpArgs) -> Result<()> {
+    match help(&args.command, ctx.lang) {
+        Ok(text) => {
+            print!("{text}");
+            Ok(())
+        }
+        // Said once as every error is, "driehoek: …", not "driehoek: fout: …".
+        Err(Usage(usage)) => {
+            let usage = ["fout: ", "error: "]
+                .iter()
+                .find_map(|p| usage.strip_prefix(p))
+                .unwrap_or(&usage);
+            Err(bad_input(usage.trim_end().to_string()))
+        }
+    }
+}
+
+/// The help of the command at `path` (`["export"]`, or none for the
+/// whole tool), or the usage error that naming a wrong command gives.
+pub fn help(path: &[String], lang: Lang) -> Result<String, Usage> {
+    let mut args = vec!["driehoek".to_string()];
+    args.extend(path.iter().cloned());
+    args.push("--help".into());
+    let Err(err) = super::command(lang).try_get_matches_from(args) else {
+        unreachable!("--help always ends parsing");
+    };
+    usage::outcome(&err, lang)
+}

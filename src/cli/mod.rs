@@ -1,0 +1,250 @@
+//! The command line: assembles every command's own arguments (in
+//! `cmd/`) into one definition, parses it, and runs the command asked
+//! for. Help is Dutch by default; `--lang en` (or `DRIEHOEK_LANG=en`)
+//! shows it in English, like everything else.
+//!
+//! - `english.rs`: the English help and placeholders;
+//! - `localise.rs`: the definition in the reader's language;
+//! - `usage.rs`: usage errors in the reader's language;
+//! - `help.rs`, `man.rs`, `completions.rs`: the commands that show the
+//!   command line itself.
+
+mod completions;
+mod english;
+mod help;
+mod localise;
+mod man;
+mod usage;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::cmd::{
+    self, Ctx, agenda, bundle, check, compare, delete, drafts, edit, export, history, list, new,
+    outcome, practice, prune, questions, resume, settings, show, template, upgrade,
+};
+use crate::i18n::Lang;
+
+pub use help::help;
+pub use man::outline;
+pub use usage::Usage;
+
+const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
+const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";
+
+/// driehoek: denk een vastgelopen casus door met de waardendriehoek, voor de casuïstiekbespreking.
+#[derive(Debug, Parser)]
+#[command(
+    name = "driehoek",
+    version,
+    after_help = EXIT_CODES_NL,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Toon deze hulp
+    #[arg(short, long, global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+
+    /// Toon de versie
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
+
+    /// Taal van vragen en uitvoer
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "TAAL",
+        env = "DRIEHOEK_LANG"
+    )]
+    pub lang: Option<Lang>,
+
+    /// Gebruik de vragenlijst uit dit TOML-bestand
+    #[arg(long, global = true, value_name = "BESTAND")]
+    pub questions: Option<PathBuf>,
+
+    /// Id van de vragenlijst [standaard: waardendriehoek]
+    #[arg(long, global = true, value_name = "ID")]
+    pub set: Option<String>,
+
+    /// Breedte van tabellen en tekst in kolommen [standaard: die van de terminal, anders 100]
+    #[arg(long, global = true, value_name = "KOLOMMEN", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Loop een nieuwe casus door en sla de notitie op
+    #[command(visible_alias = "nieuw")]
+    New(new::NewArgs),
+    /// Schrijf een leeg antwoordbestand (TOML) om in te vullen naar de uitvoer
+    #[command(visible_alias = "sjabloon")]
+    Template,
+    /// Toon de vragen van de actieve vragenlijst
+    #[command(visible_alias = "vragen")]
+    Questions(questions::QuestionsArgs),
+    /// Toon alle notities, nieuwste eerst
+    #[command(visible_alias = "lijst")]
+    List(list::ListArgs),
+    /// Toon één notitie volledig
+    #[command(visible_alias = "toon")]
+    Show(show::ShowArgs),
+    /// Exporteer notities als Markdown, HTML (om af te drukken) of JSON
+    #[command(visible_alias = "exporteer")]
+    Export(export::ExportArgs),
+    /// Ga verder met een concept (het nieuwste, of het genoemde)
+    #[command(visible_alias = "hervat")]
+    Resume(resume::ResumeArgs),
+    /// Toon de concepten die wachten
+    #[command(visible_alias = "concepten")]
+    Drafts,
+    /// Bewerk een notitie; de vorige versie blijft bewaard
+    #[command(visible_alias = "bewerk")]
+    Edit(edit::EditArgs),
+    /// Toon de bewaarde versies van een notitie
+    #[command(visible_alias = "geschiedenis")]
+    History(history::HistoryArgs),
+    /// Verplaats een notitie naar de prullenbak, of wis haar voorgoed
+    #[command(visible_alias = "verwijder")]
+    Delete(delete::DeleteArgs),
+    /// Wis de notities die langer dan de bewaartermijn niet zijn bijgewerkt
+    #[command(visible_alias = "opschonen")]
+    Prune(prune::PruneArgs),
+    /// Werk notities van een eerdere versie bij naar het huidige formaat
+    #[command(visible_alias = "bijwerken")]
+    Upgrade(upgrade::UpgradeArgs),
+    /// Zoek persoonsgegevens in opgeslagen notities (alle, of de genoemde)
+    #[command(visible_alias = "controleer")]
+    Check(check::CheckArgs),
+    /// Oefen met een voorbeeldcasus en zie je antwoorden naast die van een coach
+    #[command(visible_alias = "oefen")]
+    Practice(practice::PracticeArgs),
+    /// Gebundelde uitzonderingen: wat de notities samen zeggen, zonder persoonlijke tekst
+    #[command(visible_alias = "bundel")]
+    Bundle(bundle::BundleArgs),
+    /// Zet twee notities naast elkaar, bijvoorbeeld vóór en na de bespreking
+    #[command(visible_alias = "vergelijk")]
+    Compare(compare::CompareArgs),
+    /// Eén document voor een bespreking van meer casussen: een overzicht, dan elke casus op een nieuwe pagina
+    #[command(visible_alias = "bespreking")]
+    Agenda(agenda::AgendaArgs),
+    /// Leg vast wat er na de bespreking gebeurde: advies, aan wie voorgelegd, besluit, daarna
+    #[command(visible_alias = "afloop")]
+    Outcome(outcome::OutcomeArgs),
+    /// Schrijf aanvullingen voor de shell (bash, zsh, fish, PowerShell, elvish) naar de uitvoer
+    Completions(completions::CompletionsArgs),
+    /// Schrijf de handleiding als man-pagina naar de uitvoer
+    Man,
+    /// Toon waar het instellingenbestand staat en wat erin staat, of verander een instelling
+    #[command(visible_alias = "instellingen")]
+    Config(settings::ConfigArgs),
+    /// Toon de hulp bij driehoek, of bij één opdracht
+    #[command(visible_alias = "hulp")]
+    Help(help::HelpArgs),
+}
+
+/// What the command line asked for, when it was understood.
+#[derive(Debug)]
+pub enum Parsed {
+    /// A command to run.
+    Run(Box<Cli>),
+    /// Help or the version, to show on stdout: nothing else to do.
+    Shown(String),
+}
+
+/// The language asked for, before full parsing: help must already speak it.
+pub fn early_lang(args: &[OsString]) -> Lang {
+    let mut iter = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = iter.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => iter.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_str(v, true).ok()) {
+            return lang;
+        }
+    }
+    std::env::var("DRIEHOEK_LANG")
+        .ok()
+        .and_then(|v| Lang::from_str(&v, true).ok())
+        .or_else(crate::config::lang_quietly)
+        .unwrap_or_default()
+}
+
+/// The command definition in the given language. Every subcommand, also
+/// one added later, gets the same headings, markers and placeholders.
+pub fn command(lang: Lang) -> clap::Command {
+    let mut cmd = localise::localise(Cli::command(), "", lang);
+    if lang == Lang::En {
+        cmd = cmd.after_help(EXIT_CODES_EN);
+    }
+    cmd
+}
+
+/// Parses the arguments with help in `lang` (from [`early_lang`]). Help,
+/// the version and usage errors come back in `lang`; the caller says
+/// them and decides how the run ends.
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Parsed, Usage> {
+    let parsed = command(lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => Ok(Parsed::Run(Box::new(cli))),
+        Err(err) => usage::outcome(&err, lang).map(Parsed::Shown),
+    }
+}
+
+/// Runs the command the command line named.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Ctx::new(cmd::Globals {
+        lang: cli.lang,
+        questions: cli.questions,
+        set: cli.set,
+        width: cli.width,
+    })?;
+    match cli.command {
+        Command::New(args) => new::run(&ctx, args),
+        Command::Template => template::run(&ctx),
+        Command::Questions(args) => questions::run(&ctx, args),
+        Command::List(args) => list::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
+        Command::Resume(args) => resume::run(&ctx, args),
+        Command::Drafts => drafts::run(&ctx),
+        Command::Edit(args) => edit::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Delete(args) => delete::run(&ctx, args),
+        Command::Prune(args) => prune::run(&ctx, args),
+        Command::Upgrade(args) => upgrade::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
+        Command::Compare(args) => compare::run(&ctx, args),
+        Command::Agenda(args) => agenda::run(&ctx, args),
+        Command::Outcome(args) => outcome::run(&ctx, args),
+        Command::Bundle(args) => bundle::run(&ctx, args),
+        Command::Practice(args) => practice::run(&ctx, args),
+        Command::Completions(args) => completions::run(&ctx, args),
+        Command::Man => man::run(&ctx),
+        Command::Config(args) => settings::run(&ctx, args),
+        Command::Help(args) => help::run(&ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_definition_is_sound_in_both_languages() {
+        Cli::command().debug_assert();
+        command(Lang::Nl).debug_assert();
+        command(Lang::En).debug_assert();
+    }
+}

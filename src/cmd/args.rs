@@ -1,0 +1,60 @@
+//! Arguments several commands take alike: which notes (the filters of
+//! `list`, `export --all`, `bundle` and `agenda`) and text or JSON.
+
+use clap::{Args, ValueEnum};
+use jiff::civil::Date;
+
+use crate::domain::filter::{self, Filter, VerdictIs};
+use crate::domain::outcome::Status;
+
+/// Which notes to take.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Alleen notities van deze dag of later (1-12-2026, 2026-12-01, of 30d of 2w terug)
+    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    pub since: Option<Date>,
+    /// Alleen notities van deze dag of eerder (1-12-2026, 2026-12-01, of 30d of 2w terug)
+    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    pub until: Option<Date>,
+    /// Alleen notities waarin deze tekst voorkomt (hoofdletters maken niet uit)
+    #[arg(long, value_name = "TEKST")]
+    pub search: Option<String>,
+    /// Alleen notities met dit oordeel, bijvoorbeeld wet=nee (mag vaker)
+    #[arg(long, value_name = "VRAAG=OORDEEL", value_parser = filter::parse_verdict)]
+    pub verdict: Vec<VerdictIs>,
+    /// Alleen structurele casussen
+    #[arg(long)]
+    pub structural: bool,
+    /// Alleen casussen die zo staan na de bespreking (zie afloop)
+    #[arg(long, value_enum, value_name = "STAND")]
+    pub status: Option<Status>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            since: self.since,
+            until: self.until,
+            verdicts: self.verdict.clone(),
+            structural: self.structural,
+            search: self.search.clone(),
+            status: self.status,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.search.is_none()
+            && self.verdict.is_empty()
+            && !self.structural
+            && self.status.is_none()
+    }
+}
+
+/// A list for people (a table, text) or for tools (JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
