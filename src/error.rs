@@ -1,7 +1,6 @@
 //! The ways a run can end other than well, and their exit codes.
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::i18n::{self, Lang};
 
@@ -105,11 +104,12 @@ pub fn io_text(err: &std::io::Error, lang: Lang) -> String {
     msg.get(lang).to_string()
 }
 
-/// Says once that the run was cancelled (`said`: what became of the run's
-/// work): both the Ctrl-C handler and the interrupted prompt may get there.
-pub fn say_cancelled(said: &str) {
-    static SAID: AtomicBool = AtomicBool::new(false);
-    if !SAID.swap(true, Ordering::SeqCst) {
-        eprintln!("\n{said}");
-    }
+/// Whether the run ended because the reader of its output went away
+/// (`driehoek list | head`): then there is no one left to tell.
+pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

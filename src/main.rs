@@ -1,33 +1,36 @@
 //! driehoek: think a stuck case through with the value triangle of the
 //! Amsterdam maatwerk method, and keep what you concluded.
 
+use driehoek::term::ui::Ui;
 use driehoek::{cli, cmd, error, store, sys};
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 fn main() -> ExitCode {
     sys::quiet_on_closed_pipe();
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        console::set_colors_enabled(false);
-        console::set_colors_enabled_stderr(false);
-    }
     let args: Vec<_> = std::env::args_os()
         .map(driehoek::printable::argument)
         .collect();
     let lang = cli::early_lang(&args);
     driehoek::i18n::set_current(lang);
+    let ui = Ui::terminal(lang);
     let cli = match cli::parse(args, lang) {
         Ok(cli::Parsed::Run(cli)) => cli,
         Ok(cli::Parsed::Shown(text)) => {
-            print!("{text}");
-            return ExitCode::SUCCESS;
+            return match ui.help(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(error::EXIT_FAILURE),
+            };
         }
         Err(cli::Usage(text)) => {
-            eprint!("{text}");
+            ui.usage(&text);
             return ExitCode::from(error::EXIT_USAGE);
         }
     };
+    let ui = Arc::new(ui.with_width(cli.width));
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
+    let door = Arc::clone(&ui);
     let _ = ctrlc::set_handler(move || {
         if cmd::walking() {
             // The prompt sees the Ctrl-C itself and asks about the draft.
@@ -38,19 +41,21 @@ fn main() -> ExitCode {
         let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
         let _guard = store::WRITING.lock();
         restore_cursor();
-        error::say_cancelled(&purge.on_cancel(lang));
+        door.say_cancelled(&purge.on_cancel(lang));
         std::process::exit(error::EXIT_CANCELLED.into());
     });
-    match cli::run(*cli) {
+    match cli::run(*cli, &ui) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of the output went away: nothing more to say.
+        Err(err) if error::is_closed_pipe(&err) => ExitCode::from(error::EXIT_FAILURE),
         Err(err) => {
             restore_cursor();
             let code = error::exit_code(&err);
             if code == error::EXIT_CANCELLED {
                 let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
-                error::say_cancelled(&purge.on_cancel(lang));
+                ui.say_cancelled(&purge.on_cancel(lang));
             } else {
-                driehoek::printable::say(format!("driehoek: {}", error::describe(&err, lang)));
+                ui.warn(error::describe(&err, lang));
             }
             ExitCode::from(code)
         }

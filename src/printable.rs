@@ -2,11 +2,11 @@
 //! lexicon, the config and the command line are untrusted: an ESC in them
 //! could set the clipboard or clear the screen, a bidi override could make
 //! text read backwards. Everything that reaches a terminal passes
-//! [`printable`] once, where the renderer or the message meets the output.
+//! [`printable`] before it is styled ([`Styled`]), never after: where the
+//! renderer or the message meets the output.
 
 use std::borrow::Cow;
 use std::ffi::OsString;
-use std::fmt::Display;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -79,14 +79,81 @@ pub fn argument(arg: OsString) -> OsString {
     }
 }
 
-/// A message for the person on stderr, made printable.
-pub fn say(message: impl Display) {
-    eprintln!("{}", printable(&message.to_string()));
+/// How a piece of [`Styled`] text looks. What each look is in escape codes
+/// is the terminal door's business (`term::ui`); without colour every look
+/// is plain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    Plain,
+    /// A title, a heading, the question above an answer.
+    Bold,
+    /// Background: facts about a note, hints, a section's introduction.
+    Dim,
+    /// The title of a section of the walk.
+    Section,
+    /// Why a reply was refused, or what failed.
+    Error,
 }
 
-/// Text for stdout that holds untrusted text and no styling, made printable.
-pub fn show(text: impl Display) {
-    print!("{}", printable(&text.to_string()));
+/// Text for a terminal: untrusted parts made [`printable`] as they are
+/// added, each with the tool's own [`Look`]. Escape codes exist only where
+/// a door writes it out, so styled text can never be cleaned into
+/// placeholders, and untrusted text can never reach the terminal raw
+/// through it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Styled {
+    spans: Vec<(Look, String)>,
+}
+
+impl Styled {
+    pub fn new() -> Styled {
+        Styled::default()
+    }
+
+    /// `text` made printable, without styling.
+    pub fn plain(text: &str) -> Styled {
+        Styled::looking(text, Look::Plain)
+    }
+
+    /// `text` made printable, looking as `look`.
+    pub fn looking(text: &str, look: Look) -> Styled {
+        let mut styled = Styled::new();
+        styled.push(text, look);
+        styled
+    }
+
+    /// Adds `text`, made printable, looking as `look`.
+    pub fn push(&mut self, text: &str, look: Look) -> &mut Styled {
+        let text = printable(text);
+        match self.spans.last_mut() {
+            Some((last, said)) if *last == look => said.push_str(&text),
+            _ if text.is_empty() => {}
+            _ => self.spans.push((look, text.into_owned())),
+        }
+        self
+    }
+
+    /// Adds what `other` says, as it looks there.
+    pub fn append(&mut self, other: &Styled) -> &mut Styled {
+        for (look, text) in &other.spans {
+            self.push(text, *look);
+        }
+        self
+    }
+
+    /// The parts, each printable, with how they look.
+    pub fn spans(&self) -> impl Iterator<Item = (Look, &str)> {
+        self.spans.iter().map(|(look, text)| (*look, text.as_str()))
+    }
+
+    /// What it says, without styling (printable: safe to show as it is).
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|(_, text)| text.as_str()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
-    let mut cmd = super::command(ctx.lang);
-    clap_complete::generate(args.shell, &mut cmd, "driehoek", &mut std::io::stdout());
+    let mut cmd = super::command(ctx.ui_lang());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "driehoek", &mut script);
+    ctx.ui.document(&String::from_utf8_lossy(&script))?;
     Ok(())
 }

@@ -16,11 +16,8 @@ pub struct HelpArgs {
 }
 
 pub fn run(ctx: &Ctx, args: HelpArgs) -> Result<()> {
-    match help(&args.command, ctx.lang) {
-        Ok(text) => {
-            print!("{text}");
-            Ok(())
-        }
+    match help(&args.command, ctx.ui_lang()) {
+        Ok(text) => Ok(ctx.ui.help(&text)?),
         // Said once as every error is, "driehoek: …", not "driehoek: fout: …".
         Err(Usage(usage)) => {
             let usage = ["fout: ", "error: "]

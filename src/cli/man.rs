@@ -5,11 +5,11 @@ use anyhow::Result;
 use super::usage;
 use crate::cmd::Ctx;
 use crate::i18n::Lang;
-use crate::printable::show;
 use crate::render;
 
 pub fn run(ctx: &Ctx) -> Result<()> {
-    show(render::man::page(&outline(ctx.lang), ctx.lang));
+    let lang = ctx.ui_lang();
+    ctx.ui.print(&render::man::page(&outline(lang), lang))?;
     Ok(())
 }
 

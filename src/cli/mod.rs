@@ -26,6 +26,7 @@ use crate::cmd::{
     outcome, practice, prune, questions, resume, settings, show, template, upgrade,
 };
 use crate::i18n::Lang;
+use crate::term::ui::Ui;
 
 pub use help::help;
 pub use man::outline;
@@ -203,13 +204,12 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Parsed, Usage> {
 }
 
 /// Runs the command the command line named.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let ctx = Ctx::new(cmd::Globals {
-        lang: cli.lang,
+pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<()> {
+    let globals = cmd::Globals {
         questions: cli.questions,
         set: cli.set,
-        width: cli.width,
-    })?;
+    };
+    let ctx = Ctx::new(ui, globals)?;
     match cli.command {
         Command::New(args) => new::run(&ctx, args),
         Command::Template => template::run(&ctx),

@@ -5,15 +5,14 @@ use jiff::Timestamp;
 
 use super::Ctx;
 use super::args::FilterArgs;
-use crate::domain::findings::{findings, warn_before_export};
+use super::confirm::ask_yes;
+use crate::domain::findings::findings;
 use crate::domain::note::CaseNote;
 use crate::error::bad_input;
 use crate::files::output;
 use crate::i18n;
-use crate::printable::say;
 use crate::render::agenda::{self, Case};
 use crate::store::Store;
-use crate::store::select::select;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -48,7 +47,7 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
     let (notes, unreadable) = chosen(ctx, &store, &args)?;
     // The agenda leaves the private store, like an export.
     for note in &notes {
-        warn_before_export(&note.id, &findings(&scanner, note), ctx.lang);
+        ctx.warn_before_export(&note.id, &findings(&scanner, note));
     }
     let cases: Vec<Case> = notes
         .iter()
@@ -59,17 +58,17 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
         .collect();
     let now = Timestamp::now();
     let (text, ext) = match args.format {
-        AgendaFormat::Html => (agenda::html(&cases, ctx.lang, now), "html"),
-        AgendaFormat::Markdown => (agenda::markdown(&cases, ctx.lang, now), "md"),
+        AgendaFormat::Html => (agenda::html(&cases, ctx.ui_lang(), now), "html"),
+        AgendaFormat::Markdown => (agenda::markdown(&cases, ctx.ui_lang(), now), "md"),
     };
     match &args.output {
         Some(path) => write_to(ctx, &store, path, &text, ext, args.force, now)?,
-        None => print!("{text}"),
+        None => ctx.ui.document(&text)?,
     }
     if unreadable > 0 {
         anyhow::bail!(
             "{}",
-            i18n::ERR_AGENDA_INCOMPLETE.with(ctx.lang, &[("count", &unreadable.to_string())])
+            i18n::ERR_AGENDA_INCOMPLETE.with(ctx.ui_lang(), &[("count", &unreadable.to_string())])
         );
     }
     Ok(())
@@ -80,11 +79,13 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
 fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>, usize)> {
     if !args.ids.is_empty() {
         if !args.filter.is_empty() {
-            return Err(bad_input(i18n::ERR_AGENDA_IDS_AND_FILTERS.get(ctx.lang)));
+            return Err(bad_input(
+                i18n::ERR_AGENDA_IDS_AND_FILTERS.get(ctx.ui_lang()),
+            ));
         }
         let mut ids: Vec<String> = Vec::new();
         for id in &args.ids {
-            let id = store.resolve(id, ctx.lang)?;
+            let id = store.resolve(id, ctx.ui_lang())?;
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -92,20 +93,20 @@ fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>,
         let notes = ids.iter().map(|id| store.load(id)).collect::<Result<_>>()?;
         return Ok((notes, 0));
     }
-    let (rows, broken) = select(store, &args.filter.filter(), ctx.lang)?;
+    let (rows, broken) = ctx.select(store, &args.filter.filter())?;
     let mut notes = Vec::with_capacity(rows.len());
     let mut unreadable = broken.len();
     for row in &rows {
         match store.load(&row.id) {
             Ok(note) => notes.push(note),
             Err(e) => {
-                say(format!("driehoek: {}: {e:#}", row.id));
+                ctx.ui.warn(format!("{}: {e:#}", row.id));
                 unreadable += 1;
             }
         }
     }
     if notes.is_empty() {
-        anyhow::bail!("{}", i18n::ERR_AGENDA_EMPTY.get(ctx.lang));
+        anyhow::bail!("{}", i18n::ERR_AGENDA_EMPTY.get(ctx.ui_lang()));
     }
     Ok((notes, unreadable))
 }
@@ -121,11 +122,12 @@ fn write_to(
     force: bool,
     now: Timestamp,
 ) -> Result<()> {
-    let title = i18n::AGENDA_TITLE.get(ctx.lang);
+    let title = i18n::AGENDA_TITLE.get(ctx.ui_lang());
     let day = crate::domain::day::local(now).to_string();
     let doc = output::document_path(path, &day, title, ext)?;
-    let permit = output::permit(&doc, force, ctx.lang, &store.scratch_dir())?;
+    let permit = output::permit(&doc, force, ctx.ui_lang(), |q| ask_yes(ctx, store, q))?;
     output::write(&doc, text, permit)?;
-    say(i18n::WROTE.with(ctx.lang, &[("paths", &doc.display().to_string())]));
+    ctx.ui
+        .say(i18n::WROTE.with(ctx.ui_lang(), &[("paths", &doc.display().to_string())]));
     Ok(())
 }

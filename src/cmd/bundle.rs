@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::Ctx;
 use super::args::FilterArgs;
+use super::confirm::ask_yes;
 use crate::domain::bank::Bank;
 use crate::domain::bundle::{Bundle, Count};
 use crate::domain::filter::Filter;
@@ -16,9 +17,7 @@ use crate::error::bad_input;
 use crate::files::input;
 use crate::files::output;
 use crate::i18n::{self, Lang};
-use crate::printable::say;
 use crate::render;
-use crate::store::select::{report_broken, select};
 use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
@@ -58,16 +57,16 @@ pub enum BundleFormat {
 /// What many notes say together, for a coach's policy meeting; with
 /// `--from`, what many teams' anonymous exports say together.
 pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     let (bank, _) = ctx.bank()?;
     let filter = args.filter.filter();
     let law = args.law.as_deref();
     let mut about = String::new();
     let bundle = if args.from.is_empty() {
         let store = ctx.store()?;
-        let (rows, _) = select(&store, &filter, lang)?;
+        let (rows, _) = ctx.select(&store, &filter)?;
         let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
-        report_broken(&broken, lang);
+        ctx.warn_broken(&broken);
         notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
         let lexicon = ctx.lexicon()?;
         let mut records = record::records(&notes, &bank, |note| labels(&lexicon, note, lang));
@@ -117,11 +116,8 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let doc = render::bundle::doc(&bundle, lang, &view);
     match (&args.output, args.format) {
         (None, BundleFormat::Text) => {
-            print!(
-                "{}",
-                render::terminal::render(&doc, Some(ctx.table_width()))
-            );
-            Ok(())
+            let page = render::terminal::render(&doc, Some(ctx.ui.table_width()));
+            Ok(ctx.ui.page(&page)?)
         }
         _ => write_or_print(ctx, &args, &render::markdown::render(&doc)),
     }
@@ -310,15 +306,16 @@ fn export_files(paths: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>> {
 /// To the file the person named, by the rules every export follows, or
 /// to standard output.
 fn write_or_print(ctx: &Ctx, args: &BundleArgs, text: &str) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     match &args.output {
         Some(path) => {
             let store = ctx.store()?;
-            let permit = output::permit(path, args.force, lang, &store.scratch_dir())?;
+            let permit = output::permit(path, args.force, lang, |q| ask_yes(ctx, &store, q))?;
             output::write(path, text, permit)?;
-            say(i18n::WROTE.with(lang, &[("paths", &path.display().to_string())]));
+            ctx.ui
+                .say(i18n::WROTE.with(lang, &[("paths", &path.display().to_string())]));
         }
-        None => print!("{text}"),
+        None => ctx.ui.document(text)?,
     }
     Ok(())
 }

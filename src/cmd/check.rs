@@ -3,9 +3,7 @@ use anyhow::Result;
 use super::Ctx;
 use crate::domain::findings::{findings, label_hits};
 use crate::i18n;
-use crate::printable::show;
 use crate::render;
-use crate::store::select::readable_notes;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -20,12 +18,14 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     let store = ctx.store()?;
     let scanner = ctx.scanner()?;
     let notes = if args.ids.is_empty() {
-        readable_notes(&store, ctx.lang)?
+        let (notes, broken) = store.all()?;
+        ctx.warn_broken(&broken);
+        notes
     } else {
         let ids = args
             .ids
             .iter()
-            .map(|id| store.resolve(id, ctx.lang))
+            .map(|id| store.resolve(id, ctx.ui_lang()))
             .collect::<Result<Vec<_>>>()?;
         ids.iter()
             .map(|id| store.load(id))
@@ -44,36 +44,39 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             with_findings += 1;
             total += found.len();
         }
-        show(format!("{} {}\n", note.id, note.title));
+        ctx.ui.print(&format!("{} {}\n", note.id, note.title))?;
         for f in &found {
-            show(format!("  {}\n", f.line(ctx.lang)));
+            ctx.ui.print(&format!("  {}\n", f.line(ctx.ui_lang())))?;
         }
         // Labels are a mirror, not a fault: listed, but no exit code.
         for (question, hit) in &hits {
-            let back = lexicon.question(&hit.key, ctx.lang).unwrap_or_default();
-            let label = i18n::LABEL.get(ctx.lang);
-            show(format!("  [{question}] {label}: {} → {back}\n", hit.text));
+            let back = lexicon
+                .question(&hit.key, ctx.ui_lang())
+                .unwrap_or_default();
+            let label = i18n::LABEL.get(ctx.ui_lang());
+            ctx.ui
+                .print(&format!("  [{question}] {label}: {} → {back}\n", hit.text))?;
         }
     }
     // Each kind of fault is said once, after all that was found.
     let mut faults = Vec::new();
     if total > 0 {
         faults.push(i18n::CHECK_FOUND.with(
-            ctx.lang,
+            ctx.ui_lang(),
             &[
-                ("findings", &i18n::N_FINDINGS.count(ctx.lang, total)),
-                ("notes", &i18n::N_NOTES.count(ctx.lang, with_findings)),
+                ("findings", &i18n::N_FINDINGS.count(ctx.ui_lang(), total)),
+                ("notes", &i18n::N_NOTES.count(ctx.ui_lang(), with_findings)),
             ],
         ));
     }
     // Notes kept longer than the team decided (AVG storage limitation).
     if let Some(months) = ctx.config.bewaartermijn {
         let old = super::retention::past(&notes, months, |n| n.updated);
-        let months = i18n::N_MONTHS.count(ctx.lang, months.0 as usize);
+        let months = i18n::N_MONTHS.count(ctx.ui_lang(), months.0 as usize);
         for note in &old {
-            let date = render::date(note.updated, ctx.lang);
+            let date = render::date(note.updated, ctx.ui_lang());
             let line = i18n::CHECK_RETENTION.with(
-                ctx.lang,
+                ctx.ui_lang(),
                 &[
                     ("id", &note.id),
                     ("title", &note.title),
@@ -81,10 +84,11 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
                     ("date", &date),
                 ],
             );
-            show(format!("{line}\n"));
+            ctx.ui.print(&format!("{line}\n"))?;
         }
         if !old.is_empty() {
-            let listed = i18n::RETENTION_LISTED.with(ctx.lang, old.len(), &[("months", &months)]);
+            let listed =
+                i18n::RETENTION_LISTED.with(ctx.ui_lang(), old.len(), &[("months", &months)]);
             faults.push(listed);
         }
     }
@@ -92,16 +96,15 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     let temps = store.temp_files();
     for path in &temps {
         let path = path.display().to_string();
-        show(format!(
-            "{}\n",
-            i18n::CHECK_TEMP.with(ctx.lang, &[("path", &path)])
-        ));
+        let line = i18n::CHECK_TEMP.with(ctx.ui_lang(), &[("path", &path)]);
+        ctx.ui.print(&format!("{line}\n"))?;
     }
     if !temps.is_empty() {
-        faults.push(i18n::CHECK_TEMPS.count(ctx.lang, temps.len()));
+        faults.push(i18n::CHECK_TEMPS.count(ctx.ui_lang(), temps.len()));
     }
     if faults.is_empty() {
-        eprintln!("{}", i18n::CHECK_CLEAN.count(ctx.lang, notes.len()));
+        ctx.ui
+            .say(i18n::CHECK_CLEAN.count(ctx.ui_lang(), notes.len()));
         return Ok(());
     }
     anyhow::bail!(faults.join("\n"))

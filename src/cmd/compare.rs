@@ -24,12 +24,14 @@ pub enum DocFormat {
 /// Two notes side by side, in the terminal or as Markdown.
 pub fn run(ctx: &Ctx, args: CompareArgs) -> Result<()> {
     let store = ctx.store()?;
-    let a = store.load(&store.resolve(&args.a, ctx.lang)?)?;
-    let b = store.load(&store.resolve(&args.b, ctx.lang)?)?;
-    let doc = render::compare::doc(&a, &b, ctx.lang);
+    let a = store.load(&store.resolve(&args.a, ctx.ui_lang())?)?;
+    let b = store.load(&store.resolve(&args.b, ctx.ui_lang())?)?;
+    let doc = render::compare::doc(&a, &b, ctx.ui_lang());
     match args.format {
-        DocFormat::Markdown => print!("{}", render::markdown::render(&doc)),
-        DocFormat::Text => print!("{}", render::terminal::render(&doc, ctx.text_width())),
+        DocFormat::Markdown => ctx.ui.document(&render::markdown::render(&doc))?,
+        DocFormat::Text => ctx
+            .ui
+            .page(&render::terminal::render(&doc, ctx.ui.text_width()))?,
     }
     Ok(())
 }

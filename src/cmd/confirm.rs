@@ -10,7 +10,6 @@ use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n;
 use crate::store::Store;
-use crate::term::prompter::TermPrompter;
 
 /// Goes on when `yes` (the person gave `--yes`) or the person answers yes
 /// to `question`; a no is [`Cancelled`], no terminal is bad input.
@@ -18,13 +17,23 @@ pub fn confirm(ctx: &Ctx, store: &Store, question: &str, yes: bool) -> Result<()
     if yes {
         return Ok(());
     }
+    match ask_yes(ctx, store, question)? {
+        Some(true) => Ok(()),
+        Some(false) => Err(Cancelled.into()),
+        None => Err(bad_input(
+            i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(ctx.ui_lang()),
+        )),
+    }
+}
+
+/// Asks `question` with "no" first and "yes": whether the person said
+/// yes, or `None` when there is no terminal to ask in.
+pub fn ask_yes(ctx: &Ctx, store: &Store, question: &str) -> Result<Option<bool>> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(bad_input(i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(ctx.lang)));
+        return Ok(None);
     }
-    let mut prompter = TermPrompter::new(store.scratch_dir());
-    let items = [i18n::NO.get(ctx.lang), i18n::YES.get(ctx.lang)];
-    if prompter.choose(question, &items, 0)? != 1 {
-        return Err(Cancelled.into());
-    }
-    Ok(())
+    let lang = ctx.ui_lang();
+    let mut prompter = ctx.ui.prompter(store.scratch_dir());
+    let items = [i18n::NO.get(lang), i18n::YES.get(lang)];
+    Ok(Some(prompter.choose(question, &items, 0)? == 1))
 }

@@ -30,14 +30,14 @@ pub fn run(ctx: &Ctx, args: DeleteArgs) -> Result<()> {
         ids.extend(ctx.finished_purges.iter().cloned());
         ids.sort();
         ids.dedup();
-        let id = resolve_among(ids, &args.id, ctx.lang)?;
+        let id = resolve_among(ids, &args.id, ctx.ui_lang())?;
         if ctx.finished_purges.contains(&id) {
-            eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &id)]));
+            ctx.ui.say(i18n::PURGED.with(ctx.ui_lang(), &[("id", &id)]));
             return Ok(());
         }
         id
     } else {
-        store.resolve(&args.id, ctx.lang)?
+        store.resolve(&args.id, ctx.ui_lang())?
     };
     let title = store.load(&id).map(|n| n.title).unwrap_or_default();
     let question = if args.purge {
@@ -45,20 +45,16 @@ pub fn run(ctx: &Ctx, args: DeleteArgs) -> Result<()> {
     } else {
         i18n::CONFIRM_DELETE
     };
-    let asked = question.with(ctx.lang, &[("id", &id), ("title", &title)]);
+    let asked = question.with(ctx.ui_lang(), &[("id", &id), ("title", &title)]);
     confirm(ctx, &store, &asked, args.yes)?;
     if args.purge {
         store.purge(&id)?;
-        eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &id)]));
+        ctx.ui.say(i18n::PURGED.with(ctx.ui_lang(), &[("id", &id)]));
     } else {
         let to = store.trash(&id)?;
-        eprintln!(
-            "{}",
-            i18n::DELETED.with(
-                ctx.lang,
-                &[("id", &id), ("path", &to.display().to_string())]
-            )
-        );
+        let to = to.display().to_string();
+        ctx.ui
+            .say(i18n::DELETED.with(ctx.ui_lang(), &[("id", &id), ("path", &to)]));
     }
     Ok(())
 }

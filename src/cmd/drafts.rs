@@ -3,15 +3,14 @@ use anyhow::Result;
 use super::Ctx;
 use crate::i18n;
 use crate::render;
-use crate::store::select::report_broken;
 
 /// Lists the drafts waiting to be resumed, newest first.
 pub fn run(ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
     let (drafts, broken) = store.drafts()?;
-    report_broken(&broken, ctx.lang);
+    ctx.warn_broken(&broken);
     if drafts.is_empty() {
-        eprintln!("{}", i18n::NO_DRAFTS.get(ctx.lang));
+        ctx.ui.say(i18n::NO_DRAFTS.get(ctx.ui_lang()));
         return Ok(());
     }
     let (bank, _) = ctx.bank()?;
@@ -19,9 +18,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         .iter()
         .map(|d| bank.get(&d.set).map(|s| d.title(s)).unwrap_or_default())
         .collect();
-    print!(
-        "{}",
-        render::table::drafts(&drafts, &titles, ctx.lang, ctx.table_width())
-    );
+    let table = render::table::drafts(&drafts, &titles, ctx.ui_lang(), ctx.ui.table_width());
+    ctx.ui.print(&table)?;
     Ok(())
 }

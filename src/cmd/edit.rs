@@ -11,9 +11,7 @@ use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
 use crate::error::{self, Cancelled, bad_input};
 use crate::i18n::{self, Lang};
-use crate::printable::say;
 use crate::store::{self, Store};
-use crate::term::prompter::{TermPrompter, edit_text};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -34,10 +32,10 @@ pub struct EditArgs {
 /// Re-walks a note with its answers as defaults, or opens it in the editor.
 pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     if !args.editor {
-        session::need_terminal("edit", ctx.lang)?;
+        session::need_terminal("edit", ctx.ui_lang())?;
     }
     let store = ctx.store()?;
-    let id = store.resolve(&args.id, ctx.lang)?;
+    let id = store.resolve(&args.id, ctx.ui_lang())?;
     let (note, base) = store.load_with_fingerprint(&id)?;
     let set = ctx.set_named(&note.set)?;
     if args.editor {
@@ -51,7 +49,8 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         false => Route::Full,
     };
     if args.deepen {
-        session::tell(&session::route_intro(&set, route, ctx.lang));
+        ctx.ui
+            .tell(&session::route_intro(&set, route, ctx.ui_lang()));
     }
     let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
     draft.base = Some(base);
@@ -78,18 +77,18 @@ fn in_editor(
     let scanner = ctx.scanner()?;
     let original = store::to_text(note)?;
     let mut text = original.clone();
-    let mut prompter = TermPrompter::new(store.scratch_dir());
+    let mut prompter = ctx.ui.prompter(store.scratch_dir());
     loop {
-        if let Some(edited) = edit_text(&store.scratch_dir(), &text, ctx.lang)? {
+        if let Some(edited) = prompter.edit_text(&text, ctx.ui_lang())? {
             text = edited;
         }
         if text == original {
-            eprintln!("{}", i18n::UNCHANGED.get(ctx.lang));
+            ctx.ui.say(i18n::UNCHANGED.get(ctx.ui_lang()));
             return Ok(());
         }
-        let result = checked(&text, note, set, ctx.lang).and_then(|edited| {
+        let result = checked(&text, note, set, ctx.ui_lang()).and_then(|edited| {
             let found = findings(&scanner, &edited);
-            refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
+            refuse_personal_data(&found, allow_personal_data, ctx.ui_lang())?;
             Ok(edited)
         });
         match result {
@@ -99,7 +98,7 @@ fn in_editor(
                     ..edited.clone()
                 } == *note =>
             {
-                eprintln!("{}", i18n::UNCHANGED.get(ctx.lang));
+                ctx.ui.say(i18n::UNCHANGED.get(ctx.ui_lang()));
                 return Ok(());
             }
             Ok(edited) => {
@@ -114,25 +113,27 @@ fn in_editor(
                     let answers = answers_of(&edited.answers);
                     return Err(session::edit_not_saved(e, store, set, &mut draft, answers));
                 }
-                eprintln!("{}", i18n::UPDATED.with(ctx.lang, &[("id", &note.id)]));
+                ctx.ui
+                    .say(i18n::UPDATED.with(ctx.ui_lang(), &[("id", &note.id)]));
                 return Ok(());
             }
-            Err(e) if session::need_terminal("edit", ctx.lang).is_err() => {
+            Err(e) if session::need_terminal("edit", ctx.ui_lang()).is_err() => {
                 return Err(bad_input(format!(
                     "{}: {}",
-                    i18n::EDIT_INVALID.get(ctx.lang),
-                    error::describe(&e, ctx.lang)
+                    i18n::EDIT_INVALID.get(ctx.ui_lang()),
+                    error::describe(&e, ctx.ui_lang())
                 )));
             }
             Err(e) => {
-                let why = error::describe(&e, ctx.lang);
-                say(format!("{}:\n{why}", i18n::EDIT_INVALID.get(ctx.lang)));
+                let why = error::describe(&e, ctx.ui_lang());
+                ctx.ui
+                    .say(format!("{}:\n{why}", i18n::EDIT_INVALID.get(ctx.ui_lang())));
 
                 let items = [
-                    i18n::EDIT_REOPEN.get(ctx.lang),
-                    i18n::EDIT_ABANDON.get(ctx.lang),
+                    i18n::EDIT_REOPEN.get(ctx.ui_lang()),
+                    i18n::EDIT_ABANDON.get(ctx.ui_lang()),
                 ];
-                if prompter.choose(i18n::EDIT_AGAIN.get(ctx.lang), &items, 0)? != 0 {
+                if prompter.choose(i18n::EDIT_AGAIN.get(ctx.ui_lang()), &items, 0)? != 0 {
                     return Err(Cancelled.into());
                 }
             }

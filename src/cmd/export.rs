@@ -5,17 +5,16 @@ use anyhow::{Context, Result};
 
 use super::Ctx;
 use super::args::FilterArgs;
+use super::confirm::ask_yes;
 use crate::domain::bank::Bank;
-use crate::domain::findings::{findings, record_findings, warn_before_export};
+use crate::domain::findings::{findings, record_findings};
 use crate::domain::note::CaseNote;
 use crate::domain::record::{self, Record};
 use crate::error::{self, about_path, bad_input};
 use crate::files::output;
 use crate::i18n::{self, Lang};
-use crate::printable::say;
 use crate::render::{self, Block};
 use crate::store::bulk::write_many;
-use crate::store::select::{report_broken, select};
 use crate::store::{Store, make_private_dir};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -68,9 +67,9 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let scanner = ctx.scanner()?;
     if args.all {
         let Some(dir) = &args.output else {
-            return Err(bad_input(i18n::ERR_EXPORT_ALL_NEEDS_DIR.get(ctx.lang)));
+            return Err(bad_input(i18n::ERR_EXPORT_ALL_NEEDS_DIR.get(ctx.ui_lang())));
         };
-        let (rows, broken) = select(&store, &args.filter.filter(), ctx.lang)?;
+        let (rows, broken) = ctx.select(&store, &args.filter.filter())?;
         // A new folder of case notes is private like the store.
         make_private_dir(dir)?;
         let ext = ext(format);
@@ -79,48 +78,52 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             let note = store.load(&row.id)?;
             let found = findings(&scanner, &note);
             let name = output::file_name(&note.id, &note.title, ext);
-            Ok((render_files(&note, &bank, format, ctx.lang, &name)?, found))
+            Ok((
+                render_files(&note, &bank, format, ctx.ui_lang(), &name)?,
+                found,
+            ))
         })
         .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, dir))?;
         let (mut count, mut failed) = (0, broken.len());
         for (row, result) in rows.iter().zip(results) {
             match result {
                 Ok(found) => {
-                    warn_before_export(&row.id, &found, ctx.lang);
+                    ctx.warn_before_export(&row.id, &found);
                     count += 1;
                 }
                 Err(e) => {
-                    say(format!(
-                        "driehoek: {}: {}",
-                        row.id,
-                        error::describe(&e, ctx.lang)
-                    ));
+                    let error = error::describe(&e, ctx.ui_lang());
+                    ctx.ui.warn(format!("{}: {error}", row.id));
                     failed += 1;
                 }
             }
         }
         let shown = dir.display().to_string();
-        say(i18n::EXPORTED.with(ctx.lang, count, &[("dir", &shown)]));
+        ctx.ui
+            .say(i18n::EXPORTED.with(ctx.ui_lang(), count, &[("dir", &shown)]));
         // The rest is exported, but an export meant as everything is not.
         if failed > 0 {
-            anyhow::bail!("{}", i18n::ERR_NOT_ALL_EXPORTED.count(ctx.lang, failed));
+            anyhow::bail!(
+                "{}",
+                i18n::ERR_NOT_ALL_EXPORTED.count(ctx.ui_lang(), failed)
+            );
         }
         return Ok(());
     }
     if !args.filter.is_empty() {
-        return Err(bad_input(i18n::ERR_FILTER_NEEDS_ALL.get(ctx.lang)));
+        return Err(bad_input(i18n::ERR_FILTER_NEEDS_ALL.get(ctx.ui_lang())));
     }
     let id = args
         .id
         .as_deref()
-        .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.lang)))?;
-    let note = store.load(&store.resolve(id, ctx.lang)?)?;
-    warn_before_export(&note.id, &findings(&scanner, &note), ctx.lang);
+        .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.ui_lang())))?;
+    let note = store.load(&store.resolve(id, ctx.ui_lang())?)?;
+    ctx.warn_before_export(&note.id, &findings(&scanner, &note));
     match &args.output {
         Some(path) => export_to(ctx, &store, &note, &bank, &args, path),
         None => {
-            print!("{}", render_one(&note, &bank, format, ctx.lang, None)?);
-            Ok(())
+            let text = render_one(&note, &bank, format, ctx.ui_lang(), None)?;
+            Ok(ctx.ui.document(&text)?)
         }
     }
 }
@@ -130,7 +133,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 /// finding, when a rule line or a law's name looks like personal data:
 /// the file is meant to leave the laptop.
 fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     if !args.all {
         return Err(bad_input(i18n::ERR_ANON_NEEDS_ALL.get(lang)));
     }
@@ -140,10 +143,10 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
     let scanner = ctx.scanner()?;
-    let (rows, mut broken) = select(&store, &args.filter.filter(), lang)?;
+    let (rows, mut broken) = ctx.select(&store, &args.filter.filter())?;
     let (notes, unreadable) = store.load_many(rows.into_iter().map(|s| s.id).collect());
+    ctx.warn_broken(&unreadable);
     broken.extend(unreadable);
-    report_broken(&broken, lang);
     let secret = store.export_secret()?;
     let own = record::records(&notes, &bank, |_| Vec::new());
     let records: Vec<Record> = own
@@ -160,14 +163,14 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         .collect();
     if !found.is_empty() {
         for f in &found {
-            say(format!("  {}", f.line(lang)));
+            ctx.ui.say(format!("  {}", f.line(lang)));
         }
         return Err(bad_input(i18n::ERR_ANON_PERSONAL.get(lang)));
     }
     let count = records.len();
     let without = records.iter().filter(|r| r.initials.is_none()).count();
     if args.initials && without > 0 {
-        say(i18n::WARN_NO_INITIALS.count(lang, without));
+        ctx.ui.say(i18n::WARN_NO_INITIALS.count(lang, without));
     }
     let text = record::to_text(&record::Export {
         format: record::FORMAT.to_string(),
@@ -179,12 +182,13 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         Some(path) => {
             let day = crate::domain::day::local(jiff::Timestamp::now()).to_string();
             let doc = output::document_path(path, &day, "anoniem", "json")?;
-            let permit = output::permit(&doc, args.force, lang, &store.scratch_dir())?;
+            let permit = output::permit(&doc, args.force, lang, |q| ask_yes(ctx, &store, q))?;
             output::write(&doc, &text, permit)?;
             let shown = doc.display().to_string();
-            say(i18n::ANON_WROTE.with(lang, count, &[("path", &shown)]));
+            ctx.ui
+                .say(i18n::ANON_WROTE.with(lang, count, &[("path", &shown)]));
         }
-        None => print!("{text}"),
+        None => ctx.ui.document(&text)?,
     }
     // The rest is exported, but an export meant as everything is not.
     if !broken.is_empty() {
@@ -203,10 +207,10 @@ fn export_to(
     args: &ExportArgs,
     path: &Path,
 ) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     let format = args.format.unwrap_or(ExportFormat::Markdown);
     let doc = output::document_path(path, &note.id, &note.title, ext(format))?;
-    let permit = output::permit(&doc, args.force, lang, &store.scratch_dir())?;
+    let permit = output::permit(&doc, args.force, lang, |q| ask_yes(ctx, store, q))?;
     let name = doc
         .file_name()
         .and_then(|n| n.to_str())
@@ -217,10 +221,9 @@ fn export_to(
         .as_ref()
         .filter(|p| !output::may_write_beside(p, render::svg::WRITTEN_BY).unwrap_or(false))
     {
-        say(format!(
-            "driehoek: {}",
-            i18n::WARN_SVG_LEFT_OUT.with(lang, &[("path", &svg.display().to_string())])
-        ));
+        let svg = svg.display().to_string();
+        ctx.ui
+            .warn(i18n::WARN_SVG_LEFT_OUT.with(lang, &[("path", &svg)]));
         files = vec![(
             name.to_string(),
             render_one(note, bank, format, lang, None)?,
@@ -238,7 +241,8 @@ fn export_to(
         output::write(&at, &text, output::Permit::Replace)?;
         written.push(at.display().to_string());
     }
-    say(i18n::WROTE.with(lang, &[("paths", &written.join(", "))]));
+    ctx.ui
+        .say(i18n::WROTE.with(lang, &[("paths", &written.join(", "))]));
     Ok(())
 }
 

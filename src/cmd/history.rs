@@ -19,7 +19,7 @@ pub struct HistoryArgs {
 /// Lists the kept versions of a note, oldest first, then the current one.
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
     let store = ctx.store()?;
-    let id = store.resolve(&args.id, ctx.lang)?;
+    let id = store.resolve(&args.id, ctx.ui_lang())?;
     let mut paths = store.history(&id);
     paths.push(store.notes_dir().join(format!("{id}.toml")));
     // Paths inside the store: short enough for the table to fit.
@@ -32,15 +32,13 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
         .into_iter()
         .map(|path| {
             let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
-            match store::read_note(&path, ctx.lang) {
-                Ok(n) => (render::moment(n.updated, ctx.lang), n.title, shown),
-                Err(e) => (String::new(), error::describe(&e, ctx.lang), shown),
+            match store::read_note(&path, ctx.ui_lang()) {
+                Ok(n) => (render::moment(n.updated, ctx.ui_lang()), n.title, shown),
+                Err(e) => (String::new(), error::describe(&e, ctx.ui_lang()), shown),
             }
         })
         .collect();
-    print!(
-        "{}",
-        render::table::versions(&rows, ctx.lang, ctx.table_width())
-    );
+    let table = render::table::versions(&rows, ctx.ui_lang(), ctx.ui.table_width());
+    ctx.ui.print(&table)?;
     Ok(())
 }

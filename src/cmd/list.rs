@@ -10,7 +10,6 @@ use crate::domain::outcome::Status;
 use crate::i18n;
 use crate::render;
 use crate::store::index::Summary;
-use crate::store::select::select;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -54,7 +53,7 @@ struct JsonRow<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let (mut rows, broken) = select(&ctx.store()?, &args.filter.filter(), ctx.lang)?;
+    let (mut rows, broken) = ctx.select(&ctx.store()?, &args.filter.filter())?;
     if args.group {
         rows = grouped(rows);
     }
@@ -86,32 +85,29 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     days_to_decision: n.days_to_decision,
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows)?);
+            let json = serde_json::to_string_pretty(&rows)?;
+            ctx.ui.document(&format!("{json}\n"))?;
         }
-        ListFormat::Text if rows.is_empty() => eprintln!("{}", i18n::NO_NOTES.get(ctx.lang)),
+        ListFormat::Text if rows.is_empty() => ctx.ui.say(i18n::NO_NOTES.get(ctx.ui_lang())),
         ListFormat::Text => {
-            let mark = i18n::RETENTION_MARK.get(ctx.lang);
+            let mark = i18n::RETENTION_MARK.get(ctx.ui_lang());
             for row in rows.iter_mut().filter(|r| old.contains(&r.id)) {
                 row.title = format!("{} ({mark})", row.title);
             }
-            print!(
-                "{}",
-                render::table::render(&rows, ctx.lang, ctx.table_width())
-            );
+            ctx.ui.print(&render::table::render(
+                &rows,
+                ctx.ui_lang(),
+                ctx.ui.table_width(),
+            ))?;
         }
     }
     if let (Some(months), false) = (ctx.config.bewaartermijn, old.is_empty()) {
-        eprintln!(
-            "{}",
-            i18n::RETENTION_LISTED.with(
-                ctx.lang,
-                old.len(),
-                &[("months", &i18n::N_MONTHS.count(ctx.lang, months.0 as usize))]
-            )
-        );
+        let months = i18n::N_MONTHS.count(ctx.ui_lang(), months.0 as usize);
+        ctx.ui
+            .say(i18n::RETENTION_LISTED.with(ctx.ui_lang(), old.len(), &[("months", &months)]));
     }
     if args.strict && !broken.is_empty() {
-        anyhow::bail!(i18n::N_UNREADABLE.count(ctx.lang, broken.len()));
+        anyhow::bail!(i18n::N_UNREADABLE.count(ctx.ui_lang(), broken.len()));
     }
     Ok(())
 }

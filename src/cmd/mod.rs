@@ -36,51 +36,54 @@ use anyhow::{Context, Result};
 use crate::config;
 use crate::domain::bank::{self, Bank, QuestionSet};
 use crate::domain::cases::{self, PracticeCase};
+use crate::domain::filter::Filter;
 use crate::domain::labels::Lexicon;
+use crate::domain::privacy::AnswerFinding;
 use crate::domain::privacy::Scanner;
 use crate::error::{about_path, bad_input};
 use crate::files::input;
 use crate::i18n::{self, Lang};
-use crate::render;
-
-use crate::printable::say;
 use crate::store::Store;
+use crate::store::index::Summary;
+use crate::store::{Broken, select};
+use crate::term::ui::Ui;
 
 /// What every subcommand may need, made on first use.
-pub struct Ctx {
-    pub lang: Lang,
+pub struct Ctx<'a> {
+    /// The door everything the command says goes out through.
+    pub ui: &'a Ui,
     questions: Option<PathBuf>,
     set: Option<String>,
     pub config: config::Config,
     /// Purges a killed run left unfinished, finished at the start of this
     /// run: `delete ID --purge` still knows their ids.
     pub finished_purges: Vec<String>,
-    /// `--width`: the columns tables and text are fitted to.
-    pub width: Option<u16>,
 }
 
-/// What the global options say, as every command gets it.
+/// What the global options say that the door does not hold.
 pub struct Globals {
-    pub lang: Option<Lang>,
     pub questions: Option<PathBuf>,
     pub set: Option<String>,
-    pub width: Option<u16>,
 }
 
-impl Ctx {
+impl<'a> Ctx<'a> {
     /// The context of one run, from the global options: the settings file
-    /// read, and what a killed run left in the store finished first.
-    pub fn new(globals: Globals) -> Result<Ctx> {
+    /// read, and what a killed run left in the store finished first (and
+    /// said through `ui`).
+    pub fn new(ui: &'a Ui, globals: Globals) -> Result<Ctx<'a>> {
         let config = config::load_default()?;
-        let lang = globals.lang.or(config.lang).unwrap_or_default();
         Ok(Ctx {
-            lang,
+            ui,
             questions: globals.questions,
             set: globals.set.or_else(|| config.set.clone()),
             config,
-            finished_purges: tidy(lang),
-            width: globals.width,
+            finished_purges: tidy(ui),
         })
+    }
+
+    /// The reader's language.
+    pub fn ui_lang(&self) -> Lang {
+        self.ui.ui_lang()
     }
 
     /// The question sets: embedded, then the coach's own files in the config
@@ -88,14 +91,14 @@ impl Ctx {
     pub fn bank(&self) -> Result<(Bank, String)> {
         let mut bank = Bank::embedded();
         for file in own_files("questions")? {
-            bank.add(read_set(&file, self.lang)?);
+            bank.add(read_set(&file, self.ui_lang())?);
         }
         let mut active = self
             .set
             .clone()
             .unwrap_or_else(|| bank::DEFAULT_SET.to_string());
         if let Some(file) = &self.questions {
-            let set = read_set(file, self.lang)?;
+            let set = read_set(file, self.ui_lang())?;
             if self.set.is_none() {
                 active = set.id.clone();
             }
@@ -120,9 +123,9 @@ impl Ctx {
             .map(|d| d.join("lexicon.toml"))
             .filter(|p| p.exists())
         {
-            let src = read_input(&path, self.lang)?;
+            let src = read_input(&path, self.ui_lang())?;
             let file = path.display().to_string();
-            lexicon.extend(Lexicon::parse(&file, &src, self.lang)?);
+            lexicon.extend(Lexicon::parse(&file, &src, self.ui_lang())?);
         }
         Ok(lexicon)
     }
@@ -132,7 +135,10 @@ impl Ctx {
     pub fn cases(&self) -> Result<Vec<PracticeCase>> {
         let mut all = cases::embedded();
         for file in own_files("cases")? {
-            let case = cases::parse(&file.display().to_string(), &read_input(&file, self.lang)?)?;
+            let case = cases::parse(
+                &file.display().to_string(),
+                &read_input(&file, self.ui_lang())?,
+            )?;
             all.retain(|c| c.key != case.key);
             all.push(case);
         }
@@ -147,29 +153,49 @@ impl Ctx {
 
     /// The store, with a warning for every part others can read.
     pub fn store(&self) -> Result<Store> {
-        let store = Store::open(Store::default_root()?)?.in_lang(self.lang);
-        for path in store.exposed() {
-            let path = path.display().to_string();
-            say(format!(
-                "driehoek: {}",
-                i18n::WARN_EXPOSED.with(self.lang, &[("path", &path)])
-            ));
-        }
+        let store = Store::open(Store::default_root()?)?.in_lang(self.ui_lang());
+        self.warn_exposed(&store.exposed());
         Ok(store)
     }
 
-    /// The columns a table on stdout fits in: `--width`, else the
-    /// terminal's, else 100 (a pipe, a file).
-    pub fn table_width(&self) -> usize {
-        self.text_width().unwrap_or(render::terminal::PIPE_WIDTH)
+    /// Warns of every part of the store others can read.
+    pub fn warn_exposed(&self, exposed: &[PathBuf]) {
+        for path in exposed {
+            let path = path.display().to_string();
+            self.ui
+                .warn(i18n::WARN_EXPOSED.with(self.ui_lang(), &[("path", &path)]));
+        }
     }
 
-    /// The columns text on stdout is wrapped to: `--width`, else the
-    /// terminal's; none for a pipe or a file.
-    pub fn text_width(&self) -> Option<usize> {
-        self.width
-            .map(usize::from)
-            .or_else(|| render::terminal::width_of(&console::Term::stdout()))
+    /// The notes `filter` keeps, newest first, and the files that could
+    /// not be read, each named with a warning.
+    pub fn select(&self, store: &Store, filter: &Filter) -> Result<(Vec<Summary>, Vec<Broken>)> {
+        let listing = select::select(store, filter)?;
+        self.warn_broken(&listing.broken);
+        self.warn_exposed(&listing.exposed);
+        Ok((listing.notes, listing.broken))
+    }
+
+    /// Names each file that could not be read, with why: one bad file
+    /// never hides the others.
+    pub fn warn_broken(&self, broken: &[Broken]) {
+        for b in broken {
+            self.ui.warn(b.said(self.ui_lang()));
+        }
+    }
+
+    /// An export or agenda leaves the private store: says what in a note
+    /// looks like personal data before it goes.
+    pub fn warn_before_export(&self, id: &str, found: &[AnswerFinding]) {
+        if found.is_empty() {
+            return;
+        }
+        let lang = self.ui_lang();
+        self.ui
+            .warn(i18n::WARN_EXPORT_PERSONAL.with(lang, &[("id", id)]));
+        for f in found {
+            self.ui.say(format!("  {}", f.line(lang)));
+        }
     }
 
     /// The question set a stored note or draft was made with.
@@ -210,26 +236,21 @@ pub fn read_input(path: &Path, lang: Lang) -> Result<String> {
 
 /// Finishes what a killed run left in the store, whatever the command:
 /// an erasure must not wait for the next `delete`.
-fn tidy(lang: Lang) -> Vec<String> {
+fn tidy(ui: &Ui) -> Vec<String> {
     let Ok(root) = Store::default_root() else {
         return Vec::new();
     };
+    let lang = ui.ui_lang();
     match Store::tidy(&root) {
         Ok(finished) => {
             for id in &finished {
-                eprintln!(
-                    "driehoek: {}",
-                    i18n::PURGE_FINISHED.with(lang, &[("id", id)])
-                );
+                ui.warn(i18n::PURGE_FINISHED.with(lang, &[("id", id)]));
             }
             finished
         }
         Err(e) => {
             let error = crate::error::describe(&e, lang);
-            eprintln!(
-                "driehoek: {}",
-                i18n::WARN_TIDY.with(lang, &[("error", &error)])
-            );
+            ui.warn(i18n::WARN_TIDY.with(lang, &[("error", &error)]));
             Vec::new()
         }
     }

@@ -12,7 +12,6 @@ use crate::domain::note::Draft;
 use crate::domain::walk::Walk;
 use crate::error::bad_input;
 use crate::i18n;
-use crate::printable::say;
 use crate::store;
 use clap::Args;
 use std::path::PathBuf;
@@ -52,7 +51,7 @@ pub fn run(ctx: &Ctx, args: NewArgs) -> Result<()> {
                 (_, true) => Route::Full,
                 _ => match ctx.config.walk {
                     Some(Route::Deepen) => {
-                        return Err(bad_input(i18n::ERR_CONFIG_WALK.get(ctx.lang)));
+                        return Err(bad_input(i18n::ERR_CONFIG_WALK.get(ctx.ui_lang())));
                     }
                     walk => walk.unwrap_or(Route::Short),
                 },
@@ -69,44 +68,51 @@ fn from_file(
     revises: Option<&str>,
 ) -> Result<()> {
     let set = ctx.active_set()?;
-    let src = super::read_input(path, ctx.lang)?;
-    let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.lang)?;
+    let src = super::read_input(path, ctx.ui_lang())?;
+    let parsed = answers_file::parse(&set, &path.display().to_string(), &src, ctx.ui_lang())?;
     for w in &parsed.warnings {
-        say(format!("driehoek: {w}"));
+        ctx.ui.warn(w);
     }
     let found = scan_answers(
         &ctx.scanner()?,
         parsed.answers.iter().map(|(id, a)| (id.as_str(), a)),
     );
-    refuse_personal_data(&found, allow_personal_data, ctx.lang)?;
+    refuse_personal_data(&found, allow_personal_data, ctx.ui_lang())?;
     let store = ctx.store()?;
-    let revises = revises.map(|id| store.resolve(id, ctx.lang)).transpose()?;
+    let revises = revises
+        .map(|id| store.resolve(id, ctx.ui_lang()))
+        .transpose()?;
     let origin = session::Origin {
         revises,
         practice: None,
     };
-    let note = session::create(ctx, &store, &set, ctx.lang, parsed.answers, origin)?;
-    println!("{}", note.id);
-    eprintln!("{}", i18n::NEXT_STEP.with(ctx.lang, &[("id", &note.id)]));
+    let note = session::create(ctx, &store, &set, ctx.ui_lang(), parsed.answers, origin)?;
+    ctx.ui.print(&format!("{}\n", note.id))?;
+    ctx.ui
+        .say(i18n::NEXT_STEP.with(ctx.ui_lang(), &[("id", &note.id)]));
     Ok(())
 }
 
 fn interactive(ctx: &Ctx, revises: Option<&str>, route: Route) -> Result<()> {
-    session::need_terminal("new", ctx.lang)?;
+    session::need_terminal("new", ctx.ui_lang())?;
     let set = ctx.active_set()?;
     let store = ctx.store()?;
-    let revises = revises.map(|id| store.resolve(id, ctx.lang)).transpose()?;
+    let revises = revises
+        .map(|id| store.resolve(id, ctx.ui_lang()))
+        .transpose()?;
     let waiting = store.drafts()?.0.len();
     if waiting > 0 {
-        eprintln!("{}", i18n::DRAFTS_WAITING.count(ctx.lang, waiting));
+        ctx.ui
+            .say(i18n::DRAFTS_WAITING.count(ctx.ui_lang(), waiting));
     }
-    session::tell(&session::route_intro(&set, route, ctx.lang));
-    let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.lang, None);
+    ctx.ui
+        .tell(&session::route_intro(&set, route, ctx.ui_lang()));
+    let mut draft = Draft::new(store::new_id(), session::now(), &set, ctx.ui_lang(), None);
     draft.revises = revises;
     draft.walk = route;
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
-    let mut walk = Walk::new(&set, ctx.lang, Vec::new())
+    let mut walk = Walk::new(&set, ctx.ui_lang(), Vec::new())
         .route(route)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);

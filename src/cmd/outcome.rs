@@ -17,10 +17,8 @@ use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n;
-use crate::printable::say;
 use crate::render;
 use crate::store::{NoteChanged, Store};
-use crate::term::prompter::TermPrompter;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -46,57 +44,55 @@ pub struct OutcomeArgs {
 pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     let set = outcome::set();
     if args.template {
-        print!(
-            "{}",
-            render::template::render(&set, i18n::T_HEADER_OUTCOME, ctx.lang)
-        );
+        let template = render::template::render(&set, i18n::T_HEADER_OUTCOME, ctx.ui_lang());
+        ctx.ui.document(&template)?;
         return Ok(());
     }
     let store = ctx.store()?;
     let wanted = args.id.as_deref().unwrap_or_default();
-    let id = store.resolve(wanted, ctx.lang)?;
+    let id = store.resolve(wanted, ctx.ui_lang())?;
     let answers = match &args.from {
         Some(path) => from_file(ctx, &set, path, args.allow_personal_data)?,
         None => interactive(ctx, &store, &set)?,
     };
-    let note = append(&store, &id, &answers, args.corrects, ctx.lang)?;
+    let note = append(&store, &id, &answers, args.corrects, ctx.ui_lang())?;
     let status = outcome::status(&note.outcomes);
-    say(i18n::OUTCOME_ADDED.with(
-        ctx.lang,
+    ctx.ui.say(i18n::OUTCOME_ADDED.with(
+        ctx.ui_lang(),
         &[
             ("n", &note.outcomes.len().to_string()),
             ("id", &note.id),
-            ("status", status.label(ctx.lang)),
+            ("status", status.label(ctx.ui_lang())),
         ],
     ));
     Ok(())
 }
 
 fn from_file(ctx: &Ctx, set: &QuestionSet, path: &Path, allow: bool) -> Result<Answers> {
-    let src = super::read_input(path, ctx.lang)?;
-    let parsed = answers_file::parse(set, &path.display().to_string(), &src, ctx.lang)?;
+    let src = super::read_input(path, ctx.ui_lang())?;
+    let parsed = answers_file::parse(set, &path.display().to_string(), &src, ctx.ui_lang())?;
     for w in &parsed.warnings {
-        say(format!("driehoek: {w}"));
+        ctx.ui.warn(w);
     }
     let found = scan_answers(
         &ctx.scanner()?,
         parsed.answers.iter().map(|(id, a)| (id.as_str(), a)),
     );
-    refuse_personal_data(&found, allow, ctx.lang)?;
+    refuse_personal_data(&found, allow, ctx.ui_lang())?;
     Ok(parsed.answers)
 }
 
 /// The entry's questions in the terminal, with the privacy guard and the
 /// label mirror at every answer, then one look at it before it is added.
 fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet) -> Result<Answers> {
-    session::need_terminal("afloop", ctx.lang)?;
+    session::need_terminal("afloop", ctx.ui_lang())?;
     let (scanner, lexicon) = (ctx.scanner()?, ctx.lexicon()?);
-    let mut walk = Walk::new(set, ctx.lang, Vec::new())
+    let mut walk = Walk::new(set, ctx.ui_lang(), Vec::new())
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
-    let mut prompter = TermPrompter::new(store.scratch_dir());
+    let mut prompter = ctx.ui.prompter(store.scratch_dir());
     let _walking = session::Walking::begin();
-    ask_until_added(ctx.lang, set, &mut walk, &mut prompter)
+    ask_until_added(ctx.ui_lang(), set, &mut walk, &mut prompter)
 }
 
 fn ask_until_added(
@@ -110,15 +106,13 @@ fn ask_until_added(
         let answers = walk.answers();
         let preview = Outcome::from_answers(&answers, session::now(), today(), None, 0)
             .map(|entry| render::timeline::entry_block(1, &entry, None, set, lang));
-        let shown = match preview {
-            Ok(block) => render::terminal::blocks(
-                &[block],
-                render::terminal::width_of(&console::Term::stderr()),
-            ),
+        match preview {
+            Ok(block) => {
+                prompter.show_styled(&render::terminal::blocks(&[block], prompter.width()))?;
+            }
             // Nothing filled in: say so, and let the person go back.
-            Err(_) => i18n::ERR_OUTCOME_EMPTY.get(lang).to_string(),
-        };
-        prompter.show(&shown)?;
+            Err(_) => prompter.show(i18n::ERR_OUTCOME_EMPTY.get(lang))?,
+        }
         let items = [
             i18n::OUTCOME_ADD.get(lang),
             i18n::END_BACK.get(lang),

@@ -11,7 +11,6 @@ use crate::error::bad_input;
 use crate::i18n;
 use crate::render;
 use crate::store::{self, resolve_among};
-use crate::term::prompter::TermPrompter;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -36,10 +35,11 @@ pub struct PracticeArgs {
 /// Walks an example case with the normal walk, the situation shown first;
 /// at the end the trainee's answers stand beside the coach's notes.
 pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     let cases = ctx.cases()?;
     if args.list && args.format == ListFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&listing(&cases, lang))?);
+        let json = serde_json::to_string_pretty(&listing(&cases, lang))?;
+        ctx.ui.document(&format!("{json}\n"))?;
         return Ok(());
     }
     if args.list {
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
                 i18n::H_TITLE.get(lang),
                 i18n::H_SUMMARY.get(lang),
             ],
-            Some(ctx.table_width()),
+            Some(ctx.ui.table_width()),
         );
         for c in &cases {
             render::table::add_row(
@@ -58,12 +58,12 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
             );
         }
         render::table::keep_whole(&mut t, &[0], 1);
-        println!("{t}");
+        ctx.ui.print(&format!("{t}\n"))?;
         return Ok(());
     }
     session::need_terminal("practice", lang)?;
     let store = ctx.store()?;
-    let mut prompter = TermPrompter::new(store.scratch_dir());
+    let mut prompter = ctx.ui.prompter(store.scratch_dir());
     let case: &PracticeCase = match &args.case {
         Some(wanted) => {
             let keys: Vec<String> = cases.iter().map(|c| c.key.clone()).collect();
@@ -89,8 +89,7 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
             render::Block::Quote(case.situation.get(lang).trim().to_string()),
         ],
     };
-    let width = render::terminal::width_of(&console::Term::stderr());
-    prompter.show(&render::terminal::render(&situation, width))?;
+    prompter.show_styled(&render::terminal::render(&situation, prompter.width()))?;
     prompter.choose(
         i18n::PRACTICE_READY.get(lang),
         &[i18n::PRACTICE_START.get(lang)],

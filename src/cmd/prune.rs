@@ -7,7 +7,6 @@ use super::Ctx;
 use super::confirm::confirm;
 use crate::error::bad_input;
 use crate::i18n;
-use crate::printable::show;
 use crate::render;
 use clap::Args;
 
@@ -20,34 +19,30 @@ pub struct PruneArgs {
 
 pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     let Some(months) = ctx.config.bewaartermijn else {
-        return Err(bad_input(i18n::ERR_NO_RETENTION.get(ctx.lang)));
+        return Err(bad_input(i18n::ERR_NO_RETENTION.get(ctx.ui_lang())));
     };
     let store = ctx.store()?;
     let listing = store.summaries()?;
-    crate::store::select::report_broken(&listing.broken, ctx.lang);
+    ctx.warn_broken(&listing.broken);
     let old = super::retention::past(&listing.notes, months, |n| n.updated);
-    let months = i18n::N_MONTHS.count(ctx.lang, months.0 as usize);
+    let months = i18n::N_MONTHS.count(ctx.ui_lang(), months.0 as usize);
     if old.is_empty() {
-        eprintln!(
-            "{}",
-            i18n::PRUNE_NONE.with(ctx.lang, &[("months", &months)])
-        );
+        ctx.ui
+            .say(i18n::PRUNE_NONE.with(ctx.ui_lang(), &[("months", &months)]));
         return Ok(());
     }
     for note in &old {
-        show(format!(
-            "{}  {}  {}\n",
-            note.id,
-            render::date(note.updated, ctx.lang),
-            note.title
-        ));
+        let date = render::date(note.updated, ctx.ui_lang());
+        ctx.ui
+            .print(&format!("{}  {date}  {}\n", note.id, note.title))?;
     }
-    let question = i18n::CONFIRM_PRUNE.with(ctx.lang, old.len(), &[("months", &months)]);
+    let question = i18n::CONFIRM_PRUNE.with(ctx.ui_lang(), old.len(), &[("months", &months)]);
     confirm(ctx, &store, &question, args.yes)?;
     for note in &old {
         store.purge(&note.id)?;
-        eprintln!("{}", i18n::PURGED.with(ctx.lang, &[("id", &note.id)]));
+        ctx.ui
+            .say(i18n::PURGED.with(ctx.ui_lang(), &[("id", &note.id)]));
     }
-    eprintln!("{}", i18n::PRUNED.count(ctx.lang, old.len()));
+    ctx.ui.say(i18n::PRUNED.count(ctx.ui_lang(), old.len()));
     Ok(())
 }

@@ -6,7 +6,6 @@ use super::args::ListFormat;
 use crate::domain::bank::Route;
 use crate::domain::bank::{Choice, Condition, QuestionSet};
 use crate::i18n::{self, Lang};
-use crate::printable::show;
 use crate::render;
 use clap::Args;
 
@@ -100,11 +99,11 @@ pub fn run(ctx: &Ctx, args: QuestionsArgs) -> Result<()> {
         Route::Full
     };
     match args.format {
-        ListFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&json(&set, route, ctx.lang))?
-        ),
-        ListFormat::Text => show(text(&set, route, ctx.lang)),
+        ListFormat::Json => {
+            let json = serde_json::to_string_pretty(&json(&set, route, ctx.ui_lang()))?;
+            ctx.ui.document(&format!("{json}\n"))?;
+        }
+        ListFormat::Text => ctx.ui.print(&text(&set, route, ctx.ui_lang()))?,
     }
     Ok(())
 }

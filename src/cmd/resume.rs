@@ -15,24 +15,20 @@ pub struct ResumeArgs {
 
 /// Continues a draft at the question where it stopped.
 pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
-    session::need_terminal("resume", ctx.lang)?;
+    session::need_terminal("resume", ctx.ui_lang())?;
     let store = ctx.store()?;
     let id = match &args.id {
-        Some(wanted) => store.resolve_draft(wanted, ctx.lang)?,
+        Some(wanted) => store.resolve_draft(wanted, ctx.ui_lang())?,
         None => match store.drafts()?.0.first() {
             Some(newest) => newest.id.clone(),
-            None => return Err(bad_input(i18n::NO_DRAFTS.get(ctx.lang))),
+            None => return Err(bad_input(i18n::NO_DRAFTS.get(ctx.ui_lang()))),
         },
     };
     let mut draft = store.load_draft(&id)?;
     let set = ctx.set_named(&draft.set)?;
-    eprintln!(
-        "{}",
-        i18n::RESUMING.with(
-            ctx.lang,
-            &[("id", &draft.id), ("title", &draft.title(&set))]
-        )
-    );
+    let title = draft.title(&set);
+    ctx.ui
+        .say(i18n::RESUMING.with(ctx.ui_lang(), &[("id", &draft.id), ("title", &title)]));
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
     let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers))

@@ -14,8 +14,9 @@ use crate::domain::note::{Answers, CaseNote, Draft};
 use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, bad_input};
 use crate::i18n::{self, Lang};
+use crate::printable::Styled;
 use crate::sys::CtrlCAsKey;
-use crate::term::prompter::TermPrompter;
+use crate::term::ui::Ui;
 
 use crate::domain::walk::{Journal, Walk};
 use crate::render;
@@ -73,16 +74,6 @@ pub fn route_intro(set: &QuestionSet, route: Route, lang: Lang) -> String {
     .with(lang, &args)
 }
 
-/// Says `text` on stderr, wrapped between words to the terminal's width.
-pub fn tell(text: &str) {
-    let width = console::Term::stderr()
-        .size_checked()
-        .map_or(usize::MAX, |(_, cols)| usize::from(cols).max(20));
-    for line in textwrap::wrap(text, width) {
-        eprintln!("{line}");
-    }
-}
-
 /// Whether a note answers only questions of the short walk: an edit walks
 /// it as a short note again, unless asked to deepen it.
 pub fn is_short(note: &CaseNote, set: &QuestionSet) -> bool {
@@ -133,13 +124,14 @@ impl Journal for DraftJournal<'_> {
 /// Runs `walk` in the terminal until the person saves. The draft is kept
 /// on the way; on a cancel the person decides whether it stays.
 pub fn run(
+    ui: &Ui,
     store: &Store,
     set: &QuestionSet,
     walk: &mut Walk,
     draft: &mut Draft,
 ) -> Result<Answers> {
     let lang = draft.lang;
-    let mut prompter = TermPrompter::new(store.scratch_dir());
+    let mut prompter = ui.prompter(store.scratch_dir());
     let walking = Walking::begin();
     let result = {
         let mut journal = DraftJournal {
@@ -161,7 +153,7 @@ pub fn run(
             if discard || draft.answers.is_empty() {
                 store.remove_draft(&draft.id)?;
             } else {
-                eprintln!("{}", i18n::DRAFT_KEPT.with(lang, &[("id", &draft.id)]));
+                ui.say(i18n::DRAFT_KEPT.with(lang, &[("id", &draft.id)]));
             }
             Err(e)
         }
@@ -240,12 +232,13 @@ pub fn walk_to_the_end(
     loop {
         walk.run(prompter, journal)?;
         let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
-        let summary = render::terminal::blocks(
-            &render::summary_blocks(&preview, Some(set), lang),
-            render::terminal::width_of(&console::Term::stderr()),
-        );
         let title = format!("{}: {}", i18n::SUMMARY.get(lang), preview.title);
-        prompter.show(&format!("\n{title}\n{summary}"))?;
+        let mut summary = Styled::plain(&format!("\n{title}\n"));
+        summary.append(&render::terminal::blocks(
+            &render::summary_blocks(&preview, Some(set), lang),
+            prompter.width(),
+        ));
+        prompter.show_styled(&summary)?;
 
         let items = [
             i18n::END_SAVE.get(lang),
@@ -269,7 +262,7 @@ pub fn finish(
     walk: &mut Walk,
     draft: &mut Draft,
 ) -> Result<()> {
-    let answers = run(store, set, walk, draft)?;
+    let answers = run(ctx.ui, store, set, walk, draft)?;
     match draft.edit_of.clone() {
         Some(id) => {
             let saved = store
@@ -283,7 +276,10 @@ pub fn finish(
                 return Err(edit_not_saved(e, store, set, draft, answers));
             }
             store.remove_draft(&draft.id)?;
-            eprintln!("\n{}", i18n::UPDATED.with(ctx.lang, &[("id", &id)]));
+            ctx.ui.say(format!(
+                "\n{}",
+                i18n::UPDATED.with(ctx.ui_lang(), &[("id", &id)])
+            ));
         }
         None => {
             let origin = Origin {
@@ -298,23 +294,18 @@ pub fn finish(
                 .and_then(|key| ctx.cases().ok()?.into_iter().find(|c| c.key == key))
             {
                 Some(case) => {
-                    print!(
-                        "\n{}",
-                        render::terminal::render(
-                            &render::practice::doc(&note, &case, set, draft.lang),
-                            render::terminal::width_of(&console::Term::stdout())
-                        )
-                    );
-                    eprintln!(
-                        "\n{}",
-                        i18n::PRACTICE_SAVED.with(ctx.lang, &[("id", &note.id)])
-                    );
+                    let doc = render::practice::doc(&note, &case, set, draft.lang);
+                    let mut page = Styled::plain("\n");
+                    page.append(&render::terminal::render(&doc, ctx.ui.text_width()));
+                    ctx.ui.page(&page)?;
+                    let saved = i18n::PRACTICE_SAVED.with(ctx.ui_lang(), &[("id", &note.id)]);
+                    ctx.ui.say(format!("\n{saved}"));
                 }
-                None => eprintln!(
+                None => ctx.ui.say(format!(
                     "\n{}\n{}",
-                    i18n::SAVED.with(ctx.lang, &[("id", &note.id)]),
-                    i18n::NEXT_STEP.with(ctx.lang, &[("id", &note.id)])
-                ),
+                    i18n::SAVED.with(ctx.ui_lang(), &[("id", &note.id)]),
+                    i18n::NEXT_STEP.with(ctx.ui_lang(), &[("id", &note.id)])
+                )),
             }
         }
     }

@@ -11,8 +11,6 @@ use crate::config::{Change, Key};
 use crate::error::{about_path, bad_input};
 use crate::files::input;
 use crate::i18n;
-use crate::printable::say;
-use crate::printable::show;
 use crate::store::Store;
 use crate::store::{make_private_dir, write_atomic};
 use clap::{Args, Subcommand};
@@ -68,14 +66,14 @@ pub enum NamesAction {
 /// `config`, or `config set|get|names`: every value checked before the
 /// file is written, whole and private, keeping the person's comments.
 pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     let change = match args.action {
         None => return overview(ctx),
         Some(ConfigAction::Get { key }) => {
             let text = key
                 .get(&ctx.config)
                 .unwrap_or_else(|| i18n::CFG_NOT_SET.with(lang, &[("key", key.name())]));
-            show(format!("{text}\n"));
+            ctx.ui.print(&format!("{text}\n"))?;
             return Ok(());
         }
         Some(ConfigAction::Set { key, value }) => {
@@ -116,14 +114,14 @@ pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
             msg.with(lang, &[("names", &names)])
         }
     };
-    say(message);
+    ctx.ui.say(message);
     Ok(())
 }
 
 /// Where the settings live and what they say. Names for the privacy guard
 /// are counted, not shown: they are personal data.
 fn overview(ctx: &Ctx) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     // The config and the paths are the person's text: shown printable.
     let mut out = String::new();
     let path = config::file().map_or_else(|| "—".to_string(), |p| p.display().to_string());
@@ -187,6 +185,6 @@ fn overview(ctx: &Ctx) -> Result<()> {
         Store::default_root()?.display()
     )?;
     writeln!(out, "\n{}", i18n::CFG_EXAMPLE.get(lang))?;
-    show(out);
+    ctx.ui.print(&out)?;
     Ok(())
 }

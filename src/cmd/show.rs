@@ -16,9 +16,9 @@ pub struct ShowArgs {
 /// for each.
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.store()?;
-    let note = store.load(&store.resolve(&args.id, ctx.lang)?)?;
+    let note = store.load(&store.resolve(&args.id, ctx.ui_lang())?)?;
     let (bank, _) = ctx.bank()?;
-    let mut doc = render::note_doc(&note, bank.get(&note.set), ctx.lang);
+    let mut doc = render::note_doc(&note, bank.get(&note.set), ctx.ui_lang());
     let lexicon = ctx.lexicon()?;
     let hits = label_hits(&lexicon, &note);
     if !hits.is_empty() {
@@ -30,24 +30,26 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             .iter()
             .map(|(id, hit)| {
                 let back = lexicon
-                    .question(&hit.key, ctx.lang)
+                    .question(&hit.key, ctx.ui_lang())
                     .unwrap_or_default()
                     .to_string();
                 vec![question_of(id), format!("“{}”", hit.text), back]
             })
             .collect();
-        doc.blocks
-            .push(Block::Heading(i18n::H_LABELS.get(ctx.lang).to_string()));
+        doc.blocks.push(Block::Heading(
+            i18n::H_LABELS.get(ctx.ui_lang()).to_string(),
+        ));
         doc.blocks.push(Block::Table {
             head: vec![
-                i18n::H_QUESTION.get(ctx.lang).into(),
-                i18n::LABEL.get(ctx.lang).into(),
-                i18n::H_ASK_BACK.get(ctx.lang).into(),
+                i18n::H_QUESTION.get(ctx.ui_lang()).into(),
+                i18n::LABEL.get(ctx.ui_lang()).into(),
+                i18n::H_ASK_BACK.get(ctx.ui_lang()).into(),
             ],
             rows,
             numeric: Vec::new(),
         });
     }
-    print!("{}", render::terminal::render(&doc, ctx.text_width()));
+    ctx.ui
+        .page(&render::terminal::render(&doc, ctx.ui.text_width()))?;
     Ok(())
 }

@@ -5,9 +5,7 @@ use crate::i18n;
 use crate::render;
 
 pub fn run(ctx: &Ctx) -> Result<()> {
-    print!(
-        "{}",
-        render::template::render(&ctx.active_set()?, i18n::T_HEADER, ctx.lang)
-    );
+    let template = render::template::render(&ctx.active_set()?, i18n::T_HEADER, ctx.ui_lang());
+    ctx.ui.document(&template)?;
     Ok(())
 }

@@ -7,17 +7,13 @@
 //! A note that cannot be read is named and never touched.
 
 use std::fmt::Write;
-use std::io::IsTerminal;
 
 use anyhow::Result;
 
 use super::Ctx;
+use super::confirm::confirm;
 use crate::domain::note::NOTE_FORMAT;
-use crate::domain::walk::prompt::Prompter;
-use crate::error::{Cancelled, bad_input};
 use crate::i18n;
-use crate::printable::{say, show};
-use crate::term::prompter::TermPrompter;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -31,7 +27,7 @@ pub struct UpgradeArgs {
 }
 
 pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
-    let lang = ctx.lang;
+    let lang = ctx.ui_lang();
     let store = ctx.store()?;
     let mut ids = store.ids()?;
     ids.sort();
@@ -45,12 +41,13 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
             Ok(_) => {}
             Err(e) => {
                 unreadable += 1;
-                say(i18n::UPGRADE_UNREADABLE.with(lang, &[("error", &format!("{e:#}"))]));
+                ctx.ui
+                    .say(i18n::UPGRADE_UNREADABLE.with(lang, &[("error", &format!("{e:#}"))]));
             }
         }
     }
     if plan.is_empty() {
-        eprintln!("{}", i18n::UPGRADE_NOTHING.get(lang));
+        ctx.ui.say(i18n::UPGRADE_NOTHING.get(lang));
         return left_out(unreadable, 0, lang);
     }
 
@@ -69,23 +66,15 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
             writeln!(out, "  - {}", c.describe(lang))?;
         }
     }
-    show(&out);
+    ctx.ui.print(&out)?;
     let count = i18n::notes(plan.len(), lang);
     if args.dry_run {
-        eprintln!("{}", i18n::UPGRADE_DRY_RUN.with(lang, &[("notes", &count)]));
+        ctx.ui
+            .say(i18n::UPGRADE_DRY_RUN.with(lang, &[("notes", &count)]));
         return left_out(unreadable, 0, lang);
     }
-    if !args.yes {
-        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-            return Err(bad_input(i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(lang)));
-        }
-        let mut prompter = TermPrompter::new(store.scratch_dir());
-        let items = [i18n::NO.get(lang), i18n::YES.get(lang)];
-        let asked = i18n::CONFIRM_UPGRADE.with(lang, &[("notes", &count)]);
-        if prompter.choose(&asked, &items, 0)? != 1 {
-            return Err(Cancelled.into());
-        }
-    }
+    let asked = i18n::CONFIRM_UPGRADE.with(lang, &[("notes", &count)]);
+    confirm(ctx, &store, &asked, args.yes)?;
     let mut done = 0;
     let mut failed = 0;
     for (mut note, base, _) in plan {
@@ -95,15 +84,15 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
             Ok(()) => done += 1,
             Err(e) => {
                 failed += 1;
-                say(i18n::UPGRADE_FAILED
-                    .with(lang, &[("id", &note.id), ("error", &format!("{e:#}"))]));
+                ctx.ui.say(
+                    i18n::UPGRADE_FAILED
+                        .with(lang, &[("id", &note.id), ("error", &format!("{e:#}"))]),
+                );
             }
         }
     }
-    eprintln!(
-        "{}",
-        i18n::UPGRADED.with(lang, &[("notes", &i18n::notes(done, lang))])
-    );
+    ctx.ui
+        .say(i18n::UPGRADED.with(lang, &[("notes", &i18n::notes(done, lang))]));
     left_out(unreadable, failed, lang)
 }
 

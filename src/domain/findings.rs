@@ -1,7 +1,7 @@
 //! What in a note needs a second look: what the privacy guard finds in
 //! its answers, and the labelling words the lexicon knows. `check` lists
 //! both; saving refuses personal data; `export` and `agenda` warn; `show` and
-//! `bundle` use the labels.
+//! `bundle` use the labels. What is found is returned, never printed here.
 
 use anyhow::Result;
 
@@ -12,7 +12,6 @@ use crate::domain::privacy::{AnswerFinding, Scanner, scan_answers};
 use crate::domain::record::Record;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
-use crate::printable::say;
 
 /// The labels in a note's free text, each once, as the reader's language
 /// first writes them.
@@ -84,20 +83,6 @@ pub fn record_findings(
                 })
         })
         .collect()
-}
-
-/// An export or agenda leaves the private store: say what in it looks
-/// like personal data before it goes.
-pub fn warn_before_export(id: &str, found: &[AnswerFinding], lang: Lang) {
-    if !found.is_empty() {
-        say(format!(
-            "driehoek: {}",
-            i18n::WARN_EXPORT_PERSONAL.with(lang, &[("id", id)])
-        ));
-        for f in found {
-            say(format!("  {}", f.line(lang)));
-        }
-    }
 }
 
 /// Refuses to save what looks like personal data unless the person said

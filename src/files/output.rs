@@ -12,16 +12,14 @@
 //!   only where no file has its name, or where driehoek wrote it before.
 
 use std::fs;
-use std::io::{ErrorKind, IsTerminal, Read};
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::domain::walk::prompt::Prompter;
 use crate::error::{Cancelled, about_path, bad_input};
 use crate::i18n::{self, Lang};
 use crate::store::write_export;
-use crate::term::prompter::TermPrompter;
 
 /// The most characters of a title in a file name.
 const SLUG_CHARS: usize = 40;
@@ -136,9 +134,14 @@ pub enum Permit {
 
 /// Checks a file the person named (or a folder's file made for them):
 /// nothing there, or a regular file they agree to replace, with `force`
-/// or a yes in a terminal. `scratch` is the store's private folder (the
-/// prompt needs one).
-pub fn permit(path: &Path, force: bool, lang: Lang, scratch: &Path) -> Result<Permit> {
+/// or a yes to the question `ask` puts to them (`None`: there is no
+/// terminal to ask in).
+pub fn permit(
+    path: &Path,
+    force: bool,
+    lang: Lang,
+    ask: impl FnOnce(&str) -> Result<Option<bool>>,
+) -> Result<Permit> {
     let shown = path.display().to_string();
     match found(path)? {
         Found::Nothing => Ok(Permit::New),
@@ -146,17 +149,13 @@ pub fn permit(path: &Path, force: bool, lang: Lang, scratch: &Path) -> Result<Pe
             i18n::ERR_NOT_A_FILE.with(lang, &[("path", &shown)]),
         )),
         Found::File if force => Ok(Permit::Replace),
-        Found::File if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-            let question = i18n::CONFIRM_REPLACE.with(lang, &[("path", &shown)]);
-            let items = [i18n::NO.get(lang), i18n::YES.get(lang)];
-            match TermPrompter::new(scratch.to_path_buf()).choose(&question, &items, 0)? {
-                1 => Ok(Permit::Replace),
-                _ => Err(Cancelled.into()),
-            }
-        }
-        Found::File => Err(bad_input(
-            i18n::ERR_FILE_EXISTS.with(lang, &[("path", &shown)]),
-        )),
+        Found::File => match ask(&i18n::CONFIRM_REPLACE.with(lang, &[("path", &shown)]))? {
+            Some(true) => Ok(Permit::Replace),
+            Some(false) => Err(Cancelled.into()),
+            None => Err(bad_input(
+                i18n::ERR_FILE_EXISTS.with(lang, &[("path", &shown)]),
+            )),
+        },
     }
 }
 

@@ -197,6 +197,12 @@ mod tests {
                 fn show(&mut self, _: &str) -> anyhow::Result<()> {
                     Ok(())
                 }
+                fn show_styled(&mut self, _: &crate::printable::Styled) -> anyhow::Result<()> {
+                    Ok(())
+                }
+                fn width(&self) -> Option<usize> {
+                    None
+                }
                 fn choose(&mut self, _: &str, _: &[&str], default: usize) -> anyhow::Result<usize> {
                     Ok(default)
                 }
@@ -211,7 +217,8 @@ mod tests {
                 walk.answers(),
             );
             note.practice = Some(case.key.clone());
-            let shown = crate::render::terminal::render(&doc(&note, &case, set, Lang::Nl), None);
+            let shown =
+                crate::render::terminal::render(&doc(&note, &case, set, Lang::Nl), None).text();
             assert!(shown.contains(&case.title.nl), "{}", case.key);
             assert!(
                 shown.contains("Mijn antwoord bij wet.toelichting"),

@@ -2,28 +2,23 @@
 //! from layout, and styling only adds emphasis.
 
 use comfy_table::CellAlignment;
-use console::style;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Block, Doc};
-use crate::printable::printable;
+use crate::printable::{Look, Styled, printable};
 
 /// The columns a table fits in when its output is not a terminal (a
 /// pipe into `less`, a file): wide enough to read, narrow enough to print.
 pub const PIPE_WIDTH: usize = 100;
 
-/// The terminal's width when `term` is one; text is then wrapped to it.
-pub fn width_of(term: &console::Term) -> Option<usize> {
-    term.size_checked().map(|(_, cols)| usize::from(cols))
-}
-
-/// A document; with a `width`, long lines are wrapped between words.
-pub fn render(doc: &Doc, width: Option<usize>) -> String {
+/// A document; with a `width`, long lines are wrapped between words. It
+/// is laid out and styled here, and painted by the door that writes it.
+pub fn render(doc: &Doc, width: Option<usize>) -> Styled {
     let title = printable(&doc.title);
-    let mut out = style(wrapped(&title, "", width)).bold().to_string();
-    out.push_str(&"═".repeat(title.chars().count().clamp(3, width.unwrap_or(72).min(72))));
-    out.push('\n');
-    out.push_str(&blocks(&doc.blocks, width));
+    let mut out = Styled::looking(&wrapped(&title, "", width), Look::Bold);
+    let rule = "═".repeat(title.chars().count().clamp(3, width.unwrap_or(72).min(72)));
+    out.push(&rule, Look::Plain).push("\n", Look::Plain);
+    out.append(&blocks(&doc.blocks, width));
     out
 }
 
@@ -120,19 +115,23 @@ fn whole_words(
 }
 
 /// Blocks on their own, as the end-of-walk summary shows them.
-pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
-    let mut out = String::new();
+pub fn blocks(blocks: &[Block], width: Option<usize>) -> Styled {
+    let mut out = Styled::new();
     for block in blocks {
         match &cleaned(block) {
             Block::Heading(h) => {
                 let rule = h.chars().count().min(width.unwrap_or(usize::MAX));
-                out.push('\n');
-                out.push_str(&style(wrapped(h, "", width)).bold().to_string());
-                out.push_str(&"─".repeat(rule));
-                out.push('\n');
+                out.push("\n", Look::Plain);
+                out.push(&wrapped(h, "", width), Look::Bold);
+                out.push(&"─".repeat(rule), Look::Plain);
+                out.push("\n", Look::Plain);
             }
-            Block::Meta(m) => out.push_str(&style(wrapped(m, "", width)).dim().to_string()),
-            Block::Quote(q) => out.push_str(&wrapped(q, "│ ", width)),
+            Block::Meta(m) => {
+                out.push(&wrapped(m, "", width), Look::Dim);
+            }
+            Block::Quote(q) => {
+                out.push(&wrapped(q, "│ ", width), Look::Plain);
+            }
             Block::Table {
                 head,
                 rows,
@@ -148,19 +147,17 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> String {
                     }
                 }
                 whole_words(&mut t, head, rows, width);
-                out.push_str(&format!("{t}\n"));
+                out.push(&format!("{t}\n"), Look::Plain);
             }
             Block::Picture(p) => {
-                out.push('\n');
-                out.push_str(p);
-                out.push('\n');
+                out.push(&format!("\n{p}\n"), Look::Plain);
             }
 
             // Files beside an export; the terminal draws its own pictures.
             Block::Image { .. } => {}
             Block::Answer { question, answer } => {
-                out.push_str(&style(wrapped(question, "", width)).bold().to_string());
-                out.push_str(&wrapped(answer, "  ", width));
+                out.push(&wrapped(question, "", width), Look::Bold);
+                out.push(&wrapped(answer, "  ", width), Look::Plain);
             }
         }
     }

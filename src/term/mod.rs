@@ -1,3 +1,5 @@
-//! The terminal front end: the dialoguer prompter the walk asks through.
+//! The terminal front end: its door (`ui`), and the dialoguer prompter
+//! the walk asks through.
 
 pub mod prompter;
+pub mod ui;

@@ -3,11 +3,11 @@
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
+use console::Term;
 use console::measure_text_width;
-use console::{Term, style};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 use unicode_width::UnicodeWidthStr;
@@ -17,9 +17,12 @@ use crate::domain::note::Answer;
 use crate::domain::walk::prompt::{Ask, Prompter, Reply};
 use crate::error::Cancelled;
 use crate::i18n::{self, Lang};
-use crate::printable::{cut, printable};
+use crate::printable::{Look, Styled, cut, printable};
 use crate::sys;
+use crate::term::ui::paint;
 
+/// Made by the door ([`crate::term::ui::Ui::prompter`]), which knows the
+/// width, the colour and the reader's language.
 pub struct TermPrompter {
     term: Term,
     theme: Marked,
@@ -27,6 +30,12 @@ pub struct TermPrompter {
     scratch: PathBuf,
     /// The title of the section being walked, for the progress line.
     section: String,
+    /// `--width`; else prose is wrapped to the terminal's.
+    width: Option<usize>,
+    /// Whether the tool's own styling is painted.
+    colour: bool,
+    /// The reader's language, for what goes wrong with the terminal.
+    ui_lang: Lang,
 }
 
 /// dialoguer's colourful theme, with the active entry of a multiple-choice
@@ -98,37 +107,60 @@ impl Theme for Marked {
 }
 
 impl TermPrompter {
-    pub fn new(scratch: PathBuf) -> TermPrompter {
+    pub(crate) fn new(
+        scratch: PathBuf,
+        width: Option<usize>,
+        colour: bool,
+        ui_lang: Lang,
+    ) -> TermPrompter {
         TermPrompter {
             term: Term::stderr(),
             theme: Marked(ColorfulTheme::default()),
             scratch,
             section: String::new(),
+            width,
+            colour,
+            ui_lang,
         }
     }
 
-    fn line(&self, text: &str) -> anyhow::Result<()> {
-        self.term.write_line(text).map_err(interrupted)
+    /// The terminal's columns now: a walk is long, a window may change.
+    fn columns(&self) -> Option<usize> {
+        self.term.size_checked().map(|(_, cols)| usize::from(cols))
     }
 
-    /// Text wrapped between words to the terminal's width; dimmed when
-    /// it is background (a section's introduction).
-    fn prose(&self, text: &str, dim: bool) -> anyhow::Result<()> {
-        let width = self
-            .term
-            .size_checked()
-            .map_or(usize::MAX, |(_, cols)| usize::from(cols).max(20));
+    fn line(&self, text: &Styled) -> anyhow::Result<()> {
+        let painted = paint(text, self.colour);
+        self.term.write_line(&painted).map_err(|e| self.failed(e))
+    }
+
+    /// Text made printable, then wrapped between words to the width,
+    /// each line looking as `look` (dim for background: a section's
+    /// introduction, the hints).
+    fn prose(&self, text: &str, look: Look) -> anyhow::Result<()> {
+        let width = self.width().map_or(usize::MAX, |w| w.max(20));
         for line in printable(text).split('\n') {
             for part in textwrap::wrap(line, width) {
-                let part = if dim {
-                    style(part).dim().to_string()
-                } else {
-                    part.into_owned()
-                };
-                self.line(&part)?;
+                self.line(&Styled::looking(&part, look))?;
             }
         }
         Ok(())
+    }
+
+    /// A terminal that fails is said in the reader's language; Ctrl-C
+    /// shows up as an interrupted read, which is a cancel.
+    fn failed(&self, e: io::Error) -> anyhow::Error {
+        if e.kind() == io::ErrorKind::Interrupted {
+            Cancelled.into()
+        } else {
+            anyhow::Error::new(e).context(i18n::ERR_TERMINAL.get(self.ui_lang))
+        }
+    }
+
+    /// What dialoguer says went wrong.
+    fn dialoguer_failed(&self, e: dialoguer::Error) -> anyhow::Error {
+        let dialoguer::Error::IO(io) = e;
+        self.failed(io)
     }
 
     /// Text, long text and amounts. A current answer (going back, editing)
@@ -139,7 +171,7 @@ impl TermPrompter {
         if let Some(current) = ask.current {
             let shown = one_line(&plain_text(current), 70);
             let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &shown)]);
-            self.line(&style(hint).dim().to_string())?;
+            self.line(&Styled::looking(&hint, Look::Dim))?;
         }
         // The prompt echoes the answer itself, once: see `echo`.
         let typed = Input::<String>::with_theme(&self.theme)
@@ -147,7 +179,7 @@ impl TermPrompter {
             .allow_empty(true)
             .report(false)
             .interact_text_on(&self.term)
-            .map_err(dialoguer_error)?;
+            .map_err(|e| self.dialoguer_failed(e))?;
         self.clear_wrapped(prompt, &typed)?;
         let command = matches!(typed.trim(), "?" | "<" | ":e")
             || (typed.trim() == "-" && ask.current.is_some());
@@ -161,7 +193,7 @@ impl TermPrompter {
             "<" => Reply::Back,
             ":e" if q.kind == Kind::Long => {
                 let start = ask.current.map(plain_text).unwrap_or_default();
-                match edit_text(&self.scratch, &start, ask.lang)? {
+                match self.edit_text(&start, ask.lang)? {
                     Some(text) => Reply::Typed(text),
                     None => Reply::Help,
                 }
@@ -186,7 +218,9 @@ impl TermPrompter {
         self.theme.format_input_prompt(&mut shown, prompt, None)?;
         let total = measure_text_width(&shown) + typed.width();
         let above = total.saturating_sub(1) / usize::from(cols).max(1);
-        self.term.clear_last_lines(above).map_err(interrupted)
+        self.term
+            .clear_last_lines(above)
+            .map_err(|e| self.failed(e))
     }
 
     /// The answer given, on the prompt's line and cut to fit it (when the
@@ -196,15 +230,14 @@ impl TermPrompter {
         let mut bare = String::new();
         self.theme
             .format_input_prompt_selection(&mut bare, prompt, "")?;
-        let room = self.term.size_checked().map_or(usize::MAX, |(_, cols)| {
-            usize::from(cols)
-                .saturating_sub(measure_text_width(&bare) + 1)
-                .max(10)
+        let room = self.columns().map_or(usize::MAX, |cols| {
+            cols.saturating_sub(measure_text_width(&bare) + 1).max(10)
         });
         let mut line = String::new();
         self.theme
             .format_input_prompt_selection(&mut line, prompt, &one_line(answer, room))?;
-        self.line(&line)
+        // dialoguer's theme styled it, around text made printable.
+        self.term.write_line(&line).map_err(|e| self.failed(e))
     }
 
     /// A list to pick from. It starts on the current answer, else on
@@ -233,13 +266,13 @@ impl TermPrompter {
             .items(printables(&all))
             .default(start.map_or(0, |i| i + first))
             .interact_on_opt(&self.term)
-            .map_err(dialoguer_error)?;
+            .map_err(|e| self.dialoguer_failed(e))?;
         Ok(match picked {
             None => Reply::Back,
             Some(0) if lead.is_some() => {
                 if ask.required {
                     // Not an answer: no "✔" line, the walk says a choice is needed.
-                    self.term.clear_last_lines(1).map_err(interrupted)?;
+                    self.term.clear_last_lines(1).map_err(|e| self.failed(e))?;
                 }
                 Reply::Skip
             }
@@ -247,25 +280,34 @@ impl TermPrompter {
             Some(_) => Reply::Help,
         })
     }
-}
 
-impl Prompter for TermPrompter {
-    fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()> {
-        let title = &*printable(section.title.get(lang));
-        self.section = title.to_string();
-        self.line("")?;
-        self.line(&style(title).bold().cyan().to_string())?;
-        self.line(&"─".repeat(title.chars().count()))?;
-        if let Some(intro) = &section.intro {
-            self.prose(intro.get(lang), true)?;
+    /// Opens the person's editor ([`sys::editor`]) on `text` in a private
+    /// temp file inside the scratch folder, never in a shared temp folder,
+    /// and returns what they saved, with plain newlines; `None` when the
+    /// editor failed. The file is removed afterwards.
+    pub fn edit_text(&self, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
+        let editor = sys::editor();
+        let file = crate::store::scratch::EditorFile::new(&self.scratch, text)
+            .with_context(|| i18n::ERR_EDITOR_TEMP.get(lang))?;
+        let status = sys::editor_command(&editor, file.path()).status();
+        match status {
+            Ok(s) if s.success() => Ok(Some(crate::files::input::read_text(
+                file.path(),
+                crate::files::input::MAX_INPUT_FILE,
+                lang,
+            )?)),
+            _ => {
+                let failed = i18n::EDITOR_FAILED.with(lang, &[("editor", &editor)]);
+                self.line(&Styled::looking(&failed, Look::Error))?;
+                Ok(None)
+            }
         }
-        Ok(())
     }
 
-    fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
-        let q = ask.question;
-        let lang = ask.lang;
-        let p = ask.progress;
+    /// What stands above every question: where the walk is, the keys that
+    /// work here, and why the previous reply was refused.
+    fn lead_in(&self, ask: &Ask) -> anyhow::Result<()> {
+        let (q, lang, p) = (ask.question, ask.lang, ask.progress);
         let progress = i18n::PROGRESS.with(
             lang,
             &[
@@ -284,98 +326,148 @@ impl Prompter for TermPrompter {
             (_, false) => i18n::HINT_TEXT,
             (_, true) => i18n::HINT_TEXT_REQUIRED,
         };
-        self.line("")?;
-        self.prose(&format!("[{progress}] {}", hint.get(lang)), true)?;
+        self.line(&Styled::new())?;
+        self.prose(&format!("[{progress}] {}", hint.get(lang)), Look::Dim)?;
         if let Some(error) = &ask.error {
-            self.line(&style(format!("✗ {}", printable(error))).red().to_string())?;
+            self.line(&Styled::looking(&format!("✗ {error}"), Look::Error))?;
         }
-        let prompt = &*printable(q.prompt.get(lang));
+        Ok(())
+    }
+
+    /// A choice question: its choices, starting on the current one.
+    fn ask_choice(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
+        let q = ask.question;
+        let items = q
+            .choices
+            .iter()
+            .map(|c| c.label.get(ask.lang).to_string())
+            .collect();
+        let current = match ask.current {
+            Some(Answer::Choice(v)) => q.choices.iter().position(|c| &c.value == v),
+            _ => None,
+        };
+        self.ask_select(ask, prompt, items, current)
+    }
+
+    /// A scale: its points, the ends with their labels, the "now" point
+    /// marked so Enter on it is a visible choice.
+    fn ask_scale(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
+        let lang = ask.lang;
+        let s = ask
+            .question
+            .scale
+            .as_ref()
+            .expect("a scale question has a scale");
+        let label = |l: &Option<i18n::Text>, p: i64| match l {
+            Some(t) => format!("{p}  {}", t.get(lang)),
+            None => p.to_string(),
+        };
+        let mut items: Vec<String> = (s.min..=s.max)
+            .map(|p| match p {
+                p if p == s.min => label(&s.min_label, p),
+                p if p == s.max => label(&s.max_label, p),
+                p => p.to_string(),
+            })
+            .collect();
+        let at = |a: Option<&Answer>| match a {
+            Some(Answer::Scale(p)) => usize::try_from(p - s.min).ok(),
+            _ => None,
+        };
+        if let Some(item) = at(ask.start).and_then(|i| items.get_mut(i)) {
+            item.push_str(&format!("  ({})", i18n::SCALE_NOW.get(lang)));
+        }
+        let start = at(ask.current).or(at(ask.start));
+        self.ask_select(ask, prompt, items, start)
+    }
+
+    /// Yes or no, as a list of two.
+    fn ask_yes_no(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
+        let items = vec![
+            i18n::VERDICT_JA.get(ask.lang).to_string(),
+            i18n::VERDICT_NEE.get(ask.lang).to_string(),
+        ];
+        let current = match ask.current {
+            Some(Answer::YesNo(b)) => Some(usize::from(!*b)),
+            _ => None,
+        };
+        self.ask_select(ask, prompt, items, current)
+    }
+
+    /// Several choices to tick, the current ones ticked; its help stands
+    /// above the list, which has no room for a help entry.
+    fn ask_multi(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
+        let q = ask.question;
+        if let Some(help) = &q.help {
+            self.prose(help.get(ask.lang), Look::Dim)?;
+        }
+        let items: Vec<&str> = q.choices.iter().map(|c| c.label.get(ask.lang)).collect();
+        let checked: Vec<bool> = q
+            .choices
+            .iter()
+            .map(|c| matches!(ask.current, Some(Answer::Multi(vs)) if vs.contains(&c.value)))
+            .collect();
+        let picked = MultiSelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(printables(&items))
+            .defaults(&checked)
+            .interact_on_opt(&self.term)
+            .map_err(|e| self.dialoguer_failed(e))?;
+        Ok(match picked {
+            None => Reply::Back,
+            Some(p) if p.is_empty() => {
+                if ask.required {
+                    // Not an answer: the walk says a tick is needed.
+                    self.term.clear_last_lines(1).map_err(|e| self.failed(e))?;
+                }
+                Reply::Skip
+            }
+            Some(p) => Reply::PickedMany(p),
+        })
+    }
+}
+
+impl Prompter for TermPrompter {
+    fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()> {
+        let title = &*printable(section.title.get(lang));
+        self.section = title.to_string();
+        self.line(&Styled::new())?;
+        self.line(&Styled::looking(title, Look::Section))?;
+        self.line(&Styled::plain(&"─".repeat(title.chars().count())))?;
+        if let Some(intro) = &section.intro {
+            self.prose(intro.get(lang), Look::Dim)?;
+        }
+        Ok(())
+    }
+
+    fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply> {
+        self.lead_in(ask)?;
+        let q = ask.question;
+        let prompt = &*printable(q.prompt.get(ask.lang));
         match q.kind {
             Kind::Text | Kind::Long | Kind::Amount | Kind::Cost | Kind::Date => {
                 self.ask_text(ask, prompt)
             }
-            Kind::Choice => {
-                let items = q
-                    .choices
-                    .iter()
-                    .map(|c| c.label.get(lang).to_string())
-                    .collect();
-                let current = match ask.current {
-                    Some(Answer::Choice(v)) => q.choices.iter().position(|c| &c.value == v),
-                    _ => None,
-                };
-                self.ask_select(ask, prompt, items, current)
-            }
-            Kind::Scale => {
-                let s = q.scale.as_ref().expect("a scale question has a scale");
-                let label = |l: &Option<i18n::Text>, p: i64| match l {
-                    Some(t) => format!("{p}  {}", t.get(lang)),
-                    None => p.to_string(),
-                };
-                let mut items: Vec<String> = (s.min..=s.max)
-                    .map(|p| match p {
-                        p if p == s.min => label(&s.min_label, p),
-                        p if p == s.max => label(&s.max_label, p),
-                        p => p.to_string(),
-                    })
-                    .collect();
-                let at = |a: Option<&Answer>| match a {
-                    Some(Answer::Scale(p)) => usize::try_from(p - s.min).ok(),
-                    _ => None,
-                };
-                // The "now" point, marked so Enter on it is a visible choice.
-                if let Some(item) = at(ask.start).and_then(|i| items.get_mut(i)) {
-                    item.push_str(&format!("  ({})", i18n::SCALE_NOW.get(lang)));
-                }
-                let start = at(ask.current).or(at(ask.start));
-                self.ask_select(ask, prompt, items, start)
-            }
-            Kind::YesNo => {
-                let items = vec![
-                    i18n::VERDICT_JA.get(lang).to_string(),
-                    i18n::VERDICT_NEE.get(lang).to_string(),
-                ];
-                let current = match ask.current {
-                    Some(Answer::YesNo(b)) => Some(usize::from(!*b)),
-                    _ => None,
-                };
-                self.ask_select(ask, prompt, items, current)
-            }
-            Kind::Multi => {
-                if let Some(help) = &q.help {
-                    self.prose(help.get(lang), true)?;
-                }
-                let items: Vec<&str> = q.choices.iter().map(|c| c.label.get(lang)).collect();
-                let checked: Vec<bool> = q
-                    .choices
-                    .iter()
-                    .map(
-                        |c| matches!(ask.current, Some(Answer::Multi(vs)) if vs.contains(&c.value)),
-                    )
-                    .collect();
-                let picked = MultiSelect::with_theme(&self.theme)
-                    .with_prompt(prompt)
-                    .items(printables(&items))
-                    .defaults(&checked)
-                    .interact_on_opt(&self.term)
-                    .map_err(dialoguer_error)?;
-                Ok(match picked {
-                    None => Reply::Back,
-                    Some(p) if p.is_empty() => {
-                        if ask.required {
-                            // Not an answer: the walk says a tick is needed.
-                            self.term.clear_last_lines(1).map_err(interrupted)?;
-                        }
-                        Reply::Skip
-                    }
-                    Some(p) => Reply::PickedMany(p),
-                })
-            }
+            Kind::Choice => self.ask_choice(ask, prompt),
+            Kind::Scale => self.ask_scale(ask, prompt),
+            Kind::YesNo => self.ask_yes_no(ask, prompt),
+            Kind::Multi => self.ask_multi(ask, prompt),
         }
     }
 
+    fn width(&self) -> Option<usize> {
+        self.width.or_else(|| self.columns())
+    }
+
     fn show(&mut self, text: &str) -> anyhow::Result<()> {
-        self.prose(text, false)
+        self.prose(text, Look::Plain)
+    }
+
+    fn show_styled(&mut self, text: &Styled) -> anyhow::Result<()> {
+        let mut painted = paint(text, self.colour);
+        if !painted.ends_with('\n') {
+            painted.push('\n');
+        }
+        self.term.write_str(&painted).map_err(|e| self.failed(e))
     }
 
     fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize> {
@@ -384,33 +476,8 @@ impl Prompter for TermPrompter {
             .items(printables(items))
             .default(default)
             .interact_on_opt(&self.term)
-            .map_err(dialoguer_error)?
+            .map_err(|e| self.dialoguer_failed(e))?
             .ok_or_else(|| Cancelled.into())
-    }
-}
-
-/// Opens the person's editor ([`sys::editor`]) on `text` in a private temp
-/// file inside `scratch`, never in a shared temp folder, and returns what
-/// they saved, with plain newlines; `None` when the editor failed. The
-/// file is removed afterwards.
-pub fn edit_text(scratch: &Path, text: &str, lang: Lang) -> anyhow::Result<Option<String>> {
-    let editor = sys::editor();
-    let file = crate::store::scratch::EditorFile::new(scratch, text)
-        .with_context(|| i18n::ERR_EDITOR_TEMP.get(lang))?;
-    let status = sys::editor_command(&editor, file.path()).status();
-    match status {
-        Ok(s) if s.success() => Ok(Some(crate::files::input::read_text(
-            file.path(),
-            crate::files::input::MAX_INPUT_FILE,
-            lang,
-        )?)),
-        _ => {
-            eprintln!(
-                "{}",
-                style(i18n::EDITOR_FAILED.with(lang, &[("editor", &editor)])).red()
-            );
-            Ok(None)
-        }
     }
 }
 
@@ -442,19 +509,5 @@ fn plain_text(a: &Answer) -> String {
         },
         Answer::Date(d) => d.strftime("%-d-%-m-%Y").to_string(),
         other => other.to_toml().to_string(),
-    }
-}
-
-/// Ctrl-C shows up as an interrupted read: that is a cancel.
-fn dialoguer_error(e: dialoguer::Error) -> anyhow::Error {
-    let dialoguer::Error::IO(io) = e;
-    interrupted(io)
-}
-
-fn interrupted(e: io::Error) -> anyhow::Error {
-    if e.kind() == io::ErrorKind::Interrupted {
-        Cancelled.into()
-    } else {
-        anyhow::Error::new(e).context(i18n::ERR_TERMINAL.get(i18n::current()))
     }
 }

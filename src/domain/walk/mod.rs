@@ -565,6 +565,12 @@ pub mod tests {
             fn show(&mut self, _: &str) -> anyhow::Result<()> {
                 Ok(())
             }
+            fn show_styled(&mut self, _: &crate::printable::Styled) -> anyhow::Result<()> {
+                Ok(())
+            }
+            fn width(&self) -> Option<usize> {
+                None
+            }
             fn choose(&mut self, _: &str, _: &[&str], d: usize) -> anyhow::Result<usize> {
                 Ok(d)
             }
@@ -958,6 +964,12 @@ pub mod tests {
             }
             fn show(&mut self, _: &str) -> anyhow::Result<()> {
                 Ok(())
+            }
+            fn show_styled(&mut self, _: &crate::printable::Styled) -> anyhow::Result<()> {
+                Ok(())
+            }
+            fn width(&self) -> Option<usize> {
+                None
             }
             fn choose(&mut self, _: &str, _: &[&str], d: usize) -> anyhow::Result<usize> {
                 Ok(d)

@@ -4,6 +4,7 @@
 use crate::domain::bank::{Question, Section};
 use crate::domain::note::Answer;
 use crate::i18n::Lang;
+use crate::printable::Styled;
 
 /// What the walk wants asked.
 pub struct Ask<'a> {
@@ -70,8 +71,14 @@ pub trait Prompter {
     fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()>;
     /// Asks one question. A cancel is an error ([`crate::error::Cancelled`]).
     fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply>;
-    /// Shows a message (help, a summary, a warning).
+    /// Shows a message (help, a warning): untrusted text, which the
+    /// prompter makes printable and wraps to its width.
     fn show(&mut self, text: &str) -> anyhow::Result<()>;
+    /// Shows what a renderer laid out to [`Prompter::width`] and styled
+    /// (the summary before saving), as it is.
+    fn show_styled(&mut self, text: &Styled) -> anyhow::Result<()>;
+    /// The columns text is shown in; none when there is no limit.
+    fn width(&self) -> Option<usize>;
     /// Lets the person pick one of `items`; returns its index.
     fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize>;
 }
@@ -129,6 +136,15 @@ pub mod scripted {
         fn show(&mut self, text: &str) -> anyhow::Result<()> {
             self.shown.push(text.to_string());
             Ok(())
+        }
+
+        fn show_styled(&mut self, text: &Styled) -> anyhow::Result<()> {
+            self.shown.push(text.text());
+            Ok(())
+        }
+
+        fn width(&self) -> Option<usize> {
+            None
         }
 
         fn choose(
