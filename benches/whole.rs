@@ -10,6 +10,9 @@
 //! Last, a city: 10 000 and 100 000 anonymous records in 20 files, bundled
 //! with `bundle --from` (`-- --city` runs only that).
 
+// A benchmark reports its timings: it prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[path = "support/city.rs"]
 mod city;
 mod support;

@@ -1,6 +1,9 @@
 //! The one integration-test binary: the real `driehoek` binary, each test
 //! with its own temporary store.
 
+// A test says why it skips, and the harness shows what a run printed.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod agenda;
 mod anonymous;
 mod bundles;
