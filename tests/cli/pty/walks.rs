@@ -1019,8 +1019,5 @@ super::in_both! {
     an_existing_export_is_replaced_only_after_a_yes,
     an_outcome_entry_is_walked_in_a_terminal,
     a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft,
-}
-
-super::pending_in_both! {
     untrusted_text_in_a_resumed_draft_is_shown_cleaned_and_styled,
 }
