@@ -758,7 +758,15 @@ msgs! {
     LEX_PHRASE_EDGE = "uitdrukking '{phrase}' moet met een letter of cijfer beginnen en eindigen", "phrase '{phrase}' must begin and end with a letter or digit";
     LEX_PHRASE_LONG = "een uitdrukking heeft hoogstens {max} tekens; deze heeft er {length}", "a phrase has at most {max} characters; this one has {length}";
     LEX_OFFICIAL = "officiële term '{term}' is geen van de uitdrukkingen van dit label", "official term '{term}' is not one of this label's phrases";
-    CASE_FORMAT = "oefencasusformaat {found} wordt niet ondersteund; deze versie leest formaat {known}", "practice-case format {found} is not supported; this version reads format {known}";
+    CASE_FORMAT = "oefencasusformaat {found} wordt niet ondersteund; deze versie leest formaat 1 tot en met {known}", "practice-case format {found} is not supported; this version reads formats 1 to {known}";
+    CASE_LEGAL_ID = "de sleutel (id) van een juridisch punt gebruikt alleen a-z, 0-9 en -", "a legal point's key (id) uses only a-z, 0-9 and -";
+    CASE_LEGAL_TWICE = "juridisch punt '{id}' staat er twee keer in", "legal point '{id}' appears twice";
+    CASE_LEGAL_CITE = "een juridisch punt noemt zijn wet (law) en artikel (article)", "a legal point names its law and article";
+    CASE_LEGAL_TEXT = "een juridisch punt heeft een tekst in nl en in en nodig", "a legal point needs a text in nl and in en";
+    CASE_LEGAL_UNUSED = "juridisch punt '{id}' wordt nergens genoemd; verwijs ernaar met [§{id}] in een coachnotitie", "legal point '{id}' is not referred to; refer to it with [§{id}] in a coach note";
+    CASE_MARK_BAD = "'{found}' is geen verwijzing; schrijf [§sleutel], met alleen a-z, 0-9 en - in de sleutel", "'{found}' is not a reference; write [§key], with only a-z, 0-9 and - in the key";
+    CASE_MARK_ONE_LANG = "{marker} staat maar in één taal; een verwijzing hoort in de tekst in nl en in en", "{marker} stands in one language only; a reference belongs in the nl and the en text";
+    CASE_MARK_UNKNOWN = "{marker} noemt geen juridisch punt van deze casus; er zijn: {ids}", "{marker} names no legal point of this case; there are: {ids}";
     CASE_KEY = "de sleutel '{key}' moet de naam van het bestand zijn, '{stem}'", "the key '{key}' must be the file's name, '{stem}'";
 }
 

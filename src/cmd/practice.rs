@@ -121,6 +121,15 @@ struct Listed<'a> {
     title: &'a str,
     lesson: Option<&'a str>,
     model: Option<ModelVerdicts>,
+    /// The legal points the coach notes rest on, law and article each.
+    legal: Vec<Cited<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct Cited<'a> {
+    law: &'a str,
+    article: &'a str,
+    text: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -142,6 +151,15 @@ fn listing(cases: &[PracticeCase], lang: i18n::Lang) -> Vec<Listed<'_>> {
                 middelen: m.middelen.oordeel,
                 zelfregie: m.zelfregie.oordeel,
             }),
+            legal: c
+                .legal
+                .iter()
+                .map(|p| Cited {
+                    law: p.law(),
+                    article: p.article(),
+                    text: p.text.get(lang).trim(),
+                })
+                .collect(),
         })
         .collect()
 }

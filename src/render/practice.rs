@@ -3,7 +3,7 @@
 
 use super::{Block, Doc};
 use crate::domain::bank::QuestionSet;
-use crate::domain::cases::{Model, PracticeCase};
+use crate::domain::cases::{self, Model, PracticeCase};
 use crate::domain::note::{CaseNote, Verdict};
 use crate::i18n::{self, Lang, Text};
 
@@ -37,18 +37,77 @@ fn verdict_word(v: Option<Verdict>, lang: Lang) -> String {
     v.map_or_else(|| "—".to_string(), |v| v.label(lang).to_string())
 }
 
+/// The legal points the coach's prose refers to, numbered in the order the
+/// trainee meets them, so the same point keeps its number in every part.
+struct Footnotes<'a> {
+    case: &'a PracticeCase,
+    lang: Lang,
+    order: Vec<&'a str>,
+}
+
+impl<'a> Footnotes<'a> {
+    fn new(case: &'a PracticeCase, lang: Lang) -> Self {
+        Footnotes {
+            case,
+            lang,
+            order: Vec::new(),
+        }
+    }
+
+    /// `text` with each marker as its number ("[2]"), and the numbers it
+    /// refers to, each once.
+    fn resolve(&mut self, text: &'a Text) -> (String, Vec<usize>) {
+        let text = text.get(self.lang).trim();
+        let mut out = String::new();
+        let mut numbers = Vec::new();
+        let mut from = 0;
+        for (at, id) in cases::references(text) {
+            let n = match self.order.iter().position(|o| *o == id) {
+                Some(i) => i + 1,
+                None => {
+                    self.order.push(id);
+                    self.order.len()
+                }
+            };
+            out.push_str(&text[from..at.start]);
+            out.push_str(&format!("[{n}]"));
+            from = at.end;
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+        out.push_str(&text[from..]);
+        (out, numbers)
+    }
+
+    /// The points behind `numbers`, one block each: "[2] Jeugdwet art. 1.1"
+    /// over what the law says.
+    fn blocks(&self, numbers: &[usize]) -> Vec<Block> {
+        numbers
+            .iter()
+            .filter_map(|&n| {
+                let point = self.case.legal_point(self.order[n - 1])?;
+                Some(Block::Answer {
+                    question: format!("[{n}] {}", point.citation()),
+                    answer: point.text.get(self.lang).trim().to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// The three corners, each as "jij: ja · coach: twijfel" with the coach's
 /// reason below: the first thing a trainee wants to know is where they
-/// differ, and why.
-fn corners(note: &CaseNote, model: &Model, lang: Lang) -> Vec<Block> {
-    let t = &note.triangle;
-    [
+/// differ, and why. The legal points the reasons name follow.
+fn corners<'a>(note: &CaseNote, model: &'a Model, notes: &mut Footnotes<'a>) -> Vec<Block> {
+    let (t, lang) = (&note.triangle, notes.lang);
+    let mut blocks = Vec::new();
+    let mut cited = Vec::new();
+    for (corner, mine, coach) in [
         (i18n::Q_LAW, t.law, &model.wet),
         (i18n::Q_MONEY, t.money, &model.middelen),
         (i18n::Q_SELF, t.self_direction, &model.zelfregie),
-    ]
-    .into_iter()
-    .map(|(corner, mine, coach)| {
+    ] {
         let verdicts = i18n::PRACTICE_CORNER.with(
             lang,
             &[
@@ -56,30 +115,46 @@ fn corners(note: &CaseNote, model: &Model, lang: Lang) -> Vec<Block> {
                 ("coach", &verdict_word(Some(coach.oordeel), lang)),
             ],
         );
-        Block::Answer {
-            question: corner.get(lang).to_string(),
-            answer: format!("{verdicts}\n{}", coach.reden.get(lang).trim()),
+        let (reason, numbers) = notes.resolve(&coach.reden);
+        for n in numbers {
+            if !cited.contains(&n) {
+                cited.push(n);
+            }
         }
-    })
-    .collect()
+        blocks.push(Block::Answer {
+            question: corner.get(lang).to_string(),
+            answer: format!("{verdicts}\n{reason}"),
+        });
+    }
+    blocks.extend(notes.blocks(&cited));
+    blocks
 }
 
-/// One part of the walk: the trainee's answers left, the coach's right.
-fn beside(heading: &str, mine: String, theirs: &str, lang: Lang) -> [Block; 2] {
-    [
+/// One part of the walk: the trainee's answers left, the coach's right,
+/// and under them the legal points the coach refers to.
+fn beside<'a>(
+    heading: &str,
+    mine: String,
+    theirs: &'a Text,
+    notes: &mut Footnotes<'a>,
+) -> Vec<Block> {
+    let lang = notes.lang;
+    let (theirs, numbers) = notes.resolve(theirs);
+    let mut blocks = vec![
         Block::Heading(heading.to_string()),
         Block::Table {
             head: vec![i18n::H_YOU.get(lang).into(), i18n::H_COACH.get(lang).into()],
-            rows: vec![vec![mine, theirs.trim().to_string()]],
+            rows: vec![vec![mine, theirs]],
             numeric: Vec::new(),
         },
-    ]
+    ];
+    blocks.extend(notes.blocks(&numbers));
+    blocks
 }
 
-pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) -> Doc {
-    let t = &note.triangle;
-    let contrasts = note
-        .contrasts
+/// The contrasts the trainee placed, one line each: "uniform ↔ pluriform: 2 → 4".
+fn contrast_lines(note: &CaseNote) -> String {
+    note.contrasts
         .iter()
         .map(|c| {
             let p = |v: Option<i64>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
@@ -92,7 +167,11 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
             )
         })
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+}
+
+pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) -> Doc {
+    let t = &note.triangle;
     let coach = &case.coach;
     let parts: [(i18n::Msg, String, Option<&Text>); 7] = [
         (
@@ -115,7 +194,7 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
             part(note, set, lang, t.self_direction, "zelfregie"),
             Some(&coach.zelfregie),
         ),
-        (i18n::H_CONTRASTS, contrasts, Some(&coach.contrasten)),
+        (i18n::H_CONTRASTS, contrast_lines(note), Some(&coach.contrasten)),
         (
             i18n::H_REFLECTION,
             part(note, set, lang, None, "reflectie"),
@@ -127,6 +206,7 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
             coach.vervolg.as_ref(),
         ),
     ];
+    let mut notes = Footnotes::new(case, lang);
     let mut blocks = vec![Block::Meta(
         i18n::PRACTICE_META.with(lang, &[("case", case.title.get(lang))]),
     )];
@@ -135,7 +215,7 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
     }
     if let Some(model) = &case.model {
         blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
-        blocks.extend(corners(note, model, lang));
+        blocks.extend(corners(note, model, &mut notes));
         let mine = set
             .roles
             .team_question
@@ -145,15 +225,15 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
         blocks.extend(beside(
             i18n::H_TEAM_QUESTION.get(lang),
             mine,
-            model.teamvraag.get(lang),
-            lang,
+            &model.teamvraag,
+            &mut notes,
         ));
     }
     for (heading, mine, theirs) in parts {
         // A coach's own older case may have no notes for a part: then the
         // trainee's answers stand alone rather than beside an empty column.
         if let Some(theirs) = theirs {
-            blocks.extend(beside(heading.get(lang), mine, theirs.get(lang), lang));
+            blocks.extend(beside(heading.get(lang), mine, theirs, &mut notes));
         }
     }
     Doc {
