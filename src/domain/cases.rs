@@ -437,7 +437,7 @@ mod tests {
     }
 
     const LAWS: &[&str] = &[
-        "Wmo",
+        "Wmo 2015",
         "Participatiewet",
         "Jeugdwet",
         "Wlz",
