@@ -410,7 +410,7 @@ msgs! {
 msgs! {
     // practice
     PRACTICE_TITLE = "Oefening: {case}", "Practice: {case}";
-    PRACTICE_META = "Jouw antwoorden naast wat een ervaren maatwerkcoach zou zoeken. Er is geen goed of fout: het gaat om wat je ziet.", "Your answers beside what an experienced maatwerk coach would look for. There is no right or wrong: it is about what you see.";
+    PRACTICE_META = "Jouw antwoorden naast wat een ervaren maatwerkcoach zou zoeken. Het gaat vooral om wat je ziet; bij de wetsvraag is er soms wel een goed of fout.", "Your answers beside what an experienced maatwerk coach would look for. It is mostly about what you see; on the law question there is sometimes a right or wrong.";
     H_YOU = "Jij", "You";
     H_COACH = "Coach", "Coach";
     H_REFLECTION = "Reflectie", "Reflection";

@@ -169,10 +169,21 @@ impl PracticeCase {
     pub fn prose(&self) -> Vec<&Text> {
         let c = &self.coach;
         let mut texts: Vec<&Text> = c.casus.iter().collect();
-        texts.extend([&c.wet, &c.middelen, &c.zelfregie, &c.contrasten, &c.reflectie]);
+        texts.extend([
+            &c.wet,
+            &c.middelen,
+            &c.zelfregie,
+            &c.contrasten,
+            &c.reflectie,
+        ]);
         texts.extend(&c.vervolg);
         if let Some(m) = &self.model {
-            texts.extend([&m.wet.reden, &m.middelen.reden, &m.zelfregie.reden, &m.teamvraag]);
+            texts.extend([
+                &m.wet.reden,
+                &m.middelen.reden,
+                &m.zelfregie.reden,
+                &m.teamvraag,
+            ]);
         }
         texts
     }
@@ -257,7 +268,10 @@ fn legal_problems(case: &PracticeCase, file: &str, src: &str) -> Vec<Problem> {
         if id.is_empty() || !id.chars().all(is_id_char) {
             problem(p.id.span().start, i18n::CASE_LEGAL_ID.get(lang).into());
         } else if !seen.insert(id) {
-            problem(p.id.span().start, i18n::CASE_LEGAL_TWICE.with(lang, &[("id", id)]));
+            problem(
+                p.id.span().start,
+                i18n::CASE_LEGAL_TWICE.with(lang, &[("id", id)]),
+            );
         }
         for field in [&p.law, &p.article] {
             if field.get_ref().trim().is_empty() {
@@ -270,7 +284,10 @@ fn legal_problems(case: &PracticeCase, file: &str, src: &str) -> Vec<Problem> {
     }
     let mut used = HashSet::new();
     for text in case.prose() {
-        for bad in false_markers(&text.nl).into_iter().chain(false_markers(&text.en)) {
+        for bad in false_markers(&text.nl)
+            .into_iter()
+            .chain(false_markers(&text.en))
+        {
             problem(
                 src.find(bad).unwrap_or(0),
                 i18n::CASE_MARK_BAD.with(lang, &[("found", bad)]),
@@ -280,13 +297,20 @@ fn legal_problems(case: &PracticeCase, file: &str, src: &str) -> Vec<Problem> {
         let en: HashSet<&str> = references(&text.en).into_iter().map(|(_, id)| id).collect();
         for id in nl.symmetric_difference(&en) {
             let marker = format!("{MARK_OPEN}{id}{MARK_CLOSE}");
-            problem(at_marker(src, &marker), i18n::CASE_MARK_ONE_LANG.with(lang, &[("marker", &marker)]));
+            problem(
+                at_marker(src, &marker),
+                i18n::CASE_MARK_ONE_LANG.with(lang, &[("marker", &marker)]),
+            );
         }
         for id in nl.union(&en) {
             if case.legal_point(id).is_none() {
                 let marker = format!("{MARK_OPEN}{id}{MARK_CLOSE}");
                 let known: Vec<&str> = case.legal.iter().map(LegalPoint::id).collect();
-                let known = if known.is_empty() { "—".to_string() } else { known.join(", ") };
+                let known = if known.is_empty() {
+                    "—".to_string()
+                } else {
+                    known.join(", ")
+                };
                 problem(
                     at_marker(src, &marker),
                     i18n::CASE_MARK_UNKNOWN.with(lang, &[("marker", &marker), ("ids", &known)]),
@@ -297,7 +321,10 @@ fn legal_problems(case: &PracticeCase, file: &str, src: &str) -> Vec<Problem> {
     }
     for p in &case.legal {
         if !p.id().is_empty() && !used.contains(p.id()) {
-            problem(p.id.span().start, i18n::CASE_LEGAL_UNUSED.with(lang, &[("id", p.id())]));
+            problem(
+                p.id.span().start,
+                i18n::CASE_LEGAL_UNUSED.with(lang, &[("id", p.id())]),
+            );
         }
     }
     problems
@@ -313,7 +340,9 @@ fn false_markers(text: &str) -> Vec<&str> {
     text.match_indices(MARK_OPEN)
         .filter(|(i, _)| !good.contains(i))
         .map(|(i, _)| {
-            let end = text[i..].find(char::is_whitespace).map_or(text.len(), |n| i + n);
+            let end = text[i..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |n| i + n);
             &text[i..end]
         })
         .collect()
@@ -529,7 +558,10 @@ reflectie = { nl = "r", en = "r" }
         let newer = OLD_CASE.replace("format = 1", "format = 3");
         let err = parse("cases/oud.toml", &newer).unwrap_err().to_string();
         assert!(err.contains("cases/oud.toml:1:1:"), "{err}");
-        assert!(err.contains("formaat 3") && err.contains("1 tot en met 2"), "{err}");
+        assert!(
+            err.contains("formaat 3") && err.contains("1 tot en met 2"),
+            "{err}"
+        );
     }
 
     /// Every problem with legal points is reported at once, each at its

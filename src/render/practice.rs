@@ -194,7 +194,11 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
             part(note, set, lang, t.self_direction, "zelfregie"),
             Some(&coach.zelfregie),
         ),
-        (i18n::H_CONTRASTS, contrast_lines(note), Some(&coach.contrasten)),
+        (
+            i18n::H_CONTRASTS,
+            contrast_lines(note),
+            Some(&coach.contrasten),
+        ),
         (
             i18n::H_REFLECTION,
             part(note, set, lang, None, "reflectie"),
@@ -312,6 +316,70 @@ mod tests {
                 "{}: coach notes missing",
                 case.key
             );
+            // Every legal point is shown with its number, law and article
+            // and what it says; no marker is left as it was written.
+            for point in &case.legal {
+                let cite = format!("] {}", point.citation());
+                assert!(shown.contains(&cite), "{}: {cite} not shown", case.key);
+                let said = first_words(&point.text.nl);
+                assert!(shown.contains(&said), "{}: {said} not shown", case.key);
+            }
+            assert!(
+                !shown.contains("[§"),
+                "{}: a marker left: {shown}",
+                case.key
+            );
         }
+    }
+
+    fn first_words(text: &str) -> String {
+        text.split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The same point keeps its number wherever it is referred to, and is
+    /// listed under each part that refers to it.
+    #[test]
+    fn legal_points_are_numbered_in_reading_order() {
+        let bank = Bank::embedded();
+        let set = bank.get(DEFAULT_SET).unwrap();
+        let case = crate::domain::cases::embedded()
+            .into_iter()
+            .find(|c| c.key == "drieentwintig")
+            .unwrap();
+        let note = CaseNote::new(
+            "oefen1".into(),
+            jiff::Timestamp::now(),
+            set,
+            Lang::Nl,
+            Vec::new(),
+        );
+        let doc = doc(&note, &case, set, Lang::Nl);
+        let cited: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Answer { question, .. } if question.starts_with('[') => {
+                    Some(question.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        // The law corner names the Jeugdwet first, then the melding and the
+        // two weeks; the team question repeats the third under its own table.
+        assert_eq!(
+            cited[..4],
+            [
+                "[1] Jeugdwet art. 1.1",
+                "[2] Wmo 2015 art. 2.3.2",
+                "[3] Wmo 2015 art. 2.3.5 lid 1",
+                "[3] Wmo 2015 art. 2.3.5 lid 1",
+            ]
+        );
+        let shown = crate::render::terminal::render(&doc, None);
+        assert!(shown.contains("kan niet [1]."), "{shown}");
+        assert!(shown.contains("[4] Awb art. 4:14"), "{shown}");
     }
 }

@@ -366,7 +366,7 @@ fn practice_cases_list_as_json_with_lesson_and_model_verdicts() {
     assert_eq!(code(&out), 0, "{out:?}");
     let cases: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let cases = cases.as_array().unwrap();
-    assert!(cases.len() >= 10, "{}", cases.len());
+    assert!(cases.len() >= 13, "{}", cases.len());
     let by_key = |key: &str| cases.iter().find(|c| c["key"] == key).unwrap();
     let blocked = by_key("drieentwintig");
     assert_eq!(blocked["model"]["wet"], "nee");
@@ -380,15 +380,50 @@ fn practice_cases_list_as_json_with_lesson_and_model_verdicts() {
         by_key("de-derde-opruimbeurt")["model"]["middelen"],
         "twijfel"
     );
-    assert_eq!(
-        by_key("bewind-voor-de-zekerheid")["model"]["zelfregie"],
-        "nee"
+    let rescue = by_key("bewind-voor-de-zekerheid");
+    assert_eq!(rescue["model"]["zelfregie"], "nee");
+    assert_eq!(rescue["model"]["wet"], "twijfel");
+    // Trainees must not learn that the answer is always "ja, ja, ja".
+    let verdicts = |c: &serde_json::Value| {
+        ["wet", "middelen", "zelfregie"]
+            .map(|corner| c["model"][corner].as_str().unwrap().to_string())
+    };
+    let all_yes = cases
+        .iter()
+        .filter(|c| verdicts(c) == ["ja", "ja", "ja"])
+        .count();
+    assert!(
+        all_yes * 2 <= cases.len(),
+        "{all_yes} of {} are ja/ja/ja",
+        cases.len()
     );
+    assert!(cases.iter().any(|c| c["model"]["middelen"] == "nee"));
     for c in cases {
         for field in ["key", "title", "lesson"] {
             assert!(c[field].as_str().is_some_and(|s| !s.is_empty()), "{c}");
         }
+        // every case rests on legal points, each with its law and article
+        let legal = c["legal"].as_array().unwrap();
+        assert!(!legal.is_empty(), "{c}");
+        for point in legal {
+            for field in ["law", "article", "text"] {
+                assert!(
+                    point[field].as_str().is_some_and(|s| !s.is_empty()),
+                    "{point}"
+                );
+            }
+            assert!(
+                point["article"].as_str().unwrap().starts_with("art. "),
+                "{point}"
+            );
+        }
     }
+    let post = by_key("drie-zakken-post")["legal"].as_array().unwrap();
+    assert!(
+        post.iter()
+            .any(|p| p["law"] == "Faillissementswet" && p["article"] == "art. 287 lid 4"),
+        "{post:?}"
+    );
     // English titles and lessons with --lang en
     let en = stdout(&env.run(&["--lang", "en", "practice", "--list", "--format", "json"]));
     assert!(en.contains("The third clear-out"), "{en}");

@@ -374,7 +374,7 @@ when = { question = "a.later", in = ["x"] }
     fs::remove_file(dir.join("lexicon.toml")).unwrap();
 
     let case = fs::read_to_string("questions/cases/drie-zakken-post.toml").unwrap();
-    fs::write(dir.join("cases").join("eigen.toml"), case).unwrap();
+    fs::write(dir.join("cases").join("eigen.toml"), &case).unwrap();
     let (nl, en) = both(&env, &["practice", "--list"], 2);
     assert!(
         nl.contains("de sleutel 'drie-zakken-post' moet de naam van het bestand zijn, 'eigen'")
@@ -384,6 +384,25 @@ when = { question = "a.later", in = ["x"] }
     assert!(
         en.contains("the key 'drie-zakken-post' must be the file's name, 'eigen'")
             && en.contains("1 problem in"),
+        "{en}"
+    );
+
+    // A legal point the prose refers to is missing: said where, in both
+    // languages.
+    let cut = case.find("\n[[legal]]\nid = \"briefgeheim\"").unwrap();
+    let own = case[..cut].replace("key = \"drie-zakken-post\"", "key = \"eigen\"");
+    fs::write(dir.join("cases").join("eigen.toml"), own).unwrap();
+    let (nl, en) = both(&env, &["practice", "--list"], 2);
+    assert!(
+        nl.contains("eigen.toml:36:")
+            && nl.contains(
+                "[§briefgeheim] noemt geen juridisch punt van deze casus; er zijn: snel,"
+            ),
+        "{nl}"
+    );
+    assert!(
+        en.contains("eigen.toml:36:")
+            && en.contains("[§briefgeheim] names no legal point of this case; there are: snel,"),
         "{en}"
     );
 }
