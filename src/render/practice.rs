@@ -378,7 +378,7 @@ mod tests {
                 "[3] Wmo 2015 art. 2.3.5 lid 1",
             ]
         );
-        let shown = crate::render::terminal::render(&doc, None);
+        let shown = crate::render::terminal::render(&doc, None).text();
         assert!(shown.contains("kan niet [1]."), "{shown}");
         assert!(shown.contains("[4] Awb art. 4:14"), "{shown}");
     }
