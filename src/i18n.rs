@@ -84,7 +84,7 @@ impl Msg {
 
 macro_rules! msgs {
     ($($name:ident = $nl:literal, $en:literal;)*) => {
-        $(pub const $name: Msg = Msg { nl: $nl, en: $en };)*
+        $(pub(crate) const $name: Msg = Msg { nl: $nl, en: $en };)*
     };
 }
 
@@ -142,11 +142,9 @@ msgs! {
     Q_LAW = "Mag het van de wet?", "Is it allowed by law?";
     Q_MONEY = "Gaan we handig om met publieke middelen?", "Is it a sensible use of public money?";
     Q_SELF = "Draagt het bij aan zelfregie?", "Does it support self-direction?";
-    COST_CURRENT = "Huidige route, per jaar", "Current route, per year";
     COST_PROPOSED = "Voorstel", "Proposal";
     COST_DIFF_FIRST_YEAR = "Verschil in het eerste jaar", "Difference in the first year";
     COST_DIFF_LATER = "Verschil in de jaren daarna", "Difference in later years";
-    COST_DIFF_YEARLY = "Verschil per jaar", "Difference per year";
     COST_LESS = "{amount} minder", "{amount} less";
     COST_MORE = "{amount} meer", "{amount} more";
     COST_SAME = "geen verschil", "no difference";
@@ -249,7 +247,6 @@ msgs! {
     DELETED = "Notitie {id} staat in de prullenbak: {path}", "Note {id} is in the trash: {path}";
     PURGED = "Notitie {id} en haar geschiedenis zijn gewist.", "Note {id} and its history are erased.";
     ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --yes als er geen terminal is", "confirm with --yes when there is no terminal";
-    H_STARTED = "begonnen", "started";
     H_CHANGED = "bijgewerkt", "updated";
     H_PROGRESS = "beantwoord", "answered";
     H_EDIT_OF = "bewerking van", "edit of";
@@ -538,7 +535,7 @@ impl Plural {
 
 macro_rules! plurals {
     ($($name:ident = $nl1:literal, $nl:literal, $en1:literal, $en:literal;)*) => {
-        $(pub const $name: Plural = Plural {
+        $(pub(crate) const $name: Plural = Plural {
             one: Msg { nl: $nl1, en: $en1 },
             many: Msg { nl: $nl, en: $en },
         };)*
@@ -557,7 +554,6 @@ pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
 plurals! {
     N_NOTES = "{count} notitie", "{count} notities", "{count} note", "{count} notes";
     N_CASES = "{count} casus", "{count} casussen", "{count} case", "{count} cases";
-    N_DRAFTS = "{count} concept", "{count} concepten", "{count} draft", "{count} drafts";
     N_FINDINGS = "{count} vondst", "{count} vondsten", "{count} finding", "{count} findings";
     N_PROBLEMS = "{count} fout", "{count} fouten", "{count} problem", "{count} problems";
     N_UNREADABLE = "{count} notitiebestand niet te lezen", "{count} notitiebestanden niet te lezen", "{count} unreadable note file", "{count} unreadable note files";
