@@ -9,6 +9,7 @@ use super::args::FilterArgs;
 use super::confirm::ask_yes;
 use crate::domain::bank::Bank;
 use crate::domain::bundle::{Bundle, Count};
+use crate::domain::day;
 use crate::domain::filter::Filter;
 use crate::domain::findings::labels;
 use crate::domain::privacy::Scanner;
@@ -92,10 +93,10 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
     }
     if let Some(d) = filter.since {
-        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &render::day(d, lang))]));
+        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &day::display(d, lang))]));
     }
     if let Some(d) = filter.until {
-        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &render::day(d, lang))]));
+        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &day::display(d, lang))]));
     }
     if filter.structural {
         about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));

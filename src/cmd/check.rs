@@ -1,9 +1,9 @@
 use anyhow::Result;
 
 use super::Ctx;
+use crate::domain::day;
 use crate::domain::findings::{findings, label_hits};
 use crate::i18n;
-use crate::render;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         let old = super::retention::past(&notes, months, |n| n.updated);
         let months = i18n::N_MONTHS.count(ctx.ui_lang(), months.0 as usize);
         for note in &old {
-            let date = render::date(note.updated, ctx.ui_lang());
+            let date = day::in_table(note.updated, ctx.ui_lang());
             let line = i18n::CHECK_RETENTION.with(
                 ctx.ui_lang(),
                 &[

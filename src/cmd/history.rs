@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
+use crate::domain::day;
 use crate::error;
 use crate::render;
 use crate::store;
@@ -33,7 +34,7 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
         .map(|path| {
             let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
             match store::read_note(&path, ctx.ui_lang()) {
-                Ok(n) => (render::moment(n.updated, ctx.ui_lang()), n.title, shown),
+                Ok(n) => (day::moment(n.updated, ctx.ui_lang()), n.title, shown),
                 Err(e) => (String::new(), error::describe(&e, ctx.ui_lang()), shown),
             }
         })

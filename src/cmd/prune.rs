@@ -5,9 +5,9 @@ use anyhow::Result;
 
 use super::Ctx;
 use super::confirm::confirm;
+use crate::domain::day;
 use crate::error::bad_input;
 use crate::i18n;
-use crate::render;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
         return Ok(());
     }
     for note in &old {
-        let date = render::date(note.updated, ctx.ui_lang());
+        let date = day::in_table(note.updated, ctx.ui_lang());
         ctx.ui
             .print(&format!("{}  {date}  {}\n", note.id, note.title))?;
     }

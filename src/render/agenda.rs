@@ -19,7 +19,7 @@ pub struct Case<'a> {
 /// meeting.
 pub fn overview(cases: &[Case], lang: Lang, when: Timestamp) -> Doc {
     let count = i18n::N_CASES.count(lang, cases.len());
-    let meta = format!("{} · {count}", super::date(when, lang));
+    let meta = format!("{} · {count}", crate::domain::day::in_table(when, lang));
     let rows = cases
         .iter()
         .enumerate()

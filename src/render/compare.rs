@@ -1,7 +1,8 @@
 //! Two notes side by side: the same case before and after the team
 //! discussion, or two cases that hit the same rule.
 
-use super::{Block, Doc, long_date, signed};
+use super::{Block, Doc, signed};
+use crate::domain::day;
 use crate::domain::note::{CaseNote, Contrast, Cost, Euros, Verdict};
 use crate::i18n::{self, Lang};
 
@@ -10,13 +11,13 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
         Block::Meta(format!(
             "A: {} · {} · {}",
             a.id,
-            long_date(a.created, lang),
+            day::display_moment(a.created, lang),
             a.title
         )),
         Block::Meta(format!(
             "B: {} · {} · {}",
             b.id,
-            long_date(b.created, lang),
+            day::display_moment(b.created, lang),
             b.title
         )),
     ];

@@ -18,9 +18,8 @@ pub mod timeline;
 
 use std::collections::HashSet;
 
-use jiff::Timestamp;
-
 use crate::domain::bank::{QuestionSet, Roles};
+use crate::domain::day;
 use crate::domain::note::{CaseNote, Cost, Entry, Euros, Period};
 use crate::i18n::{self, Lang};
 
@@ -66,34 +65,6 @@ pub fn signed(n: i64) -> String {
     }
 }
 
-/// The date of a moment in a table, in the reader's time zone: the same
-/// width on every row (Dutch `01-12-2026`, English `2026-12-01`).
-pub fn date(ts: Timestamp, lang: Lang) -> String {
-    let format = match lang {
-        Lang::Nl => "%d-%m-%Y",
-        Lang::En => "%Y-%m-%d",
-    };
-    local(ts).strftime(format).to_string()
-}
-
-/// A moment to the minute, for a note's history (`01-12-2026 14:05`).
-pub fn moment(ts: Timestamp, lang: Lang) -> String {
-    format!("{} {}", date(ts, lang), local(ts).strftime("%H:%M"))
-}
-
-/// A day in running text, as a reader writes it: `1 dec. 2026`,
-/// `1 Dec 2026`.
-pub use crate::domain::day::display as day;
-
-/// The day of a moment in running text, in the reader's time zone.
-pub fn long_date(ts: Timestamp, lang: Lang) -> String {
-    day(crate::domain::day::local(ts), lang)
-}
-
-fn local(ts: Timestamp) -> jiff::ZonedDateTime {
-    ts.to_zoned_datetime(jiff::tz::TimeZone::system())
-}
-
 /// The whole note: first what the meeting needs (see [`front_blocks`]),
 /// then the person's own words and the rest of the case, the triangle and
 /// the contrasts, then every other section.
@@ -107,13 +78,13 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
         "{} · {} {}",
         note.id,
         i18n::H_CREATED.get(lang),
-        long_date(note.created, lang)
+        day::display_moment(note.created, lang)
     );
     if note.updated != note.created {
         meta.push_str(&format!(
             " · {} {}",
             i18n::H_UPDATED.get(lang),
-            long_date(note.updated, lang)
+            day::display_moment(note.updated, lang)
         ));
     }
     let set_name = set.map_or(note.set.as_str(), |s| s.name.get(lang));
@@ -439,25 +410,5 @@ fn section_blocks(
             question: e.question.clone(),
             answer: e.display(lang),
         });
-    }
-}
-
-#[cfg(test)]
-mod date_tests {
-    use super::*;
-
-    #[test]
-    fn dates_as_readers_write_them() {
-        let d = |y, m, day_| jiff::civil::Date::new(y, m, day_).unwrap();
-        assert_eq!(day(d(2026, 12, 1), Lang::Nl), "1 dec. 2026");
-        assert_eq!(day(d(2026, 5, 31), Lang::Nl), "31 mei 2026");
-        assert_eq!(day(d(2026, 3, 9), Lang::En), "9 Mar 2026");
-        let ts: Timestamp = "2026-12-01T09:30:00Z".parse().unwrap();
-        // In the reader's time zone; tests run with TZ=UTC or the machine's.
-        let local = ts.to_zoned_datetime(jiff::tz::TimeZone::system());
-        let (y, m, dd) = (local.year(), local.month(), local.day());
-        assert_eq!(date(ts, Lang::Nl), format!("{dd:02}-{m:02}-{y}"));
-        assert_eq!(date(ts, Lang::En), format!("{y}-{m:02}-{dd:02}"));
-        assert!(moment(ts, Lang::Nl).ends_with(&local.strftime(" %H:%M").to_string()));
     }
 }

@@ -6,8 +6,8 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, Width, prese
 
 use unicode_width::UnicodeWidthStr;
 
-use super::date;
 use super::picture::{symbol, verdict_legend};
+use crate::domain::day::in_table as date;
 use crate::domain::note::{Draft, Scope};
 use crate::domain::outcome::Status;
 use crate::i18n::{self, Lang, Msg};
