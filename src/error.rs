@@ -4,51 +4,136 @@ use std::fmt;
 
 use crate::i18n::{self, Lang};
 
-/// Exit codes, as documented in `--help` and the README.
-pub const EXIT_FAILURE: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_CANCELLED: u8 = 130;
+/// What kind of failure ended a run. The exit code follows from the kind
+/// alone, as the README's table and `--help` say; a web front end answers
+/// each kind with its own status. Not found and bad input share exit
+/// code 2 but differ there: a page that is not there against a request
+/// to correct.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The run could not do all it should: a file not read or written, a
+    /// broken note, a check that found something. Also anything without
+    /// a kind of its own (an operating system's error).
+    Failure,
+    /// Input the person can correct: an option, a value, a file they
+    /// wrote, the settings, a walk with no terminal.
+    BadInput,
+    /// Something named that is not there: a note, a draft, a question set,
+    /// a practice case.
+    NotFound,
+    /// The person stopped the run: Ctrl-C, Esc, a no to a question.
+    Cancelled,
+}
 
-/// The person stopped the walk (Ctrl-C, Esc at the end); nothing was saved.
-#[derive(Debug)]
-pub struct Cancelled;
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Failure,
+        Kind::BadInput,
+        Kind::NotFound,
+        Kind::Cancelled,
+    ];
 
-impl fmt::Display for Cancelled {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("cancelled")
+    /// The code the run exits with.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Failure => 1,
+            Kind::BadInput | Kind::NotFound => 2,
+            Kind::Cancelled => 130,
+        }
+    }
+
+    /// Its name in the README's table of exit codes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Failure => "failure",
+            Kind::BadInput => "bad input",
+            Kind::NotFound => "not found",
+            Kind::Cancelled => "cancelled",
+        }
     }
 }
 
-impl std::error::Error for Cancelled {}
-
-/// Input that the person can fix: a wrong id, a bad file, a missing option.
+/// A failure with its kind: what happened, in the reader's language, and
+/// optionally a line on what to do about it.
 #[derive(Debug)]
-pub struct BadInput(pub String);
+pub struct Error {
+    kind: Kind,
+    message: String,
+    hint: Option<String>,
+}
 
-impl fmt::Display for BadInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+impl Error {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The same error with a line on what to do.
+    pub fn hint(mut self, hint: impl Into<String>) -> Error {
+        self.hint = Some(hint.into());
+        self
     }
 }
 
-impl std::error::Error for BadInput {}
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
 
-/// Shorthand for failing with bad input.
+impl std::error::Error for Error {}
+
+/// Input the person can correct.
 pub fn bad_input(msg: impl Into<String>) -> anyhow::Error {
-    BadInput(msg.into()).into()
+    Error::new(Kind::BadInput, msg).into()
 }
 
-/// The exit code an error ends the run with.
-pub fn exit_code(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        if cause.is::<Cancelled>() {
-            return EXIT_CANCELLED;
-        }
-        if cause.is::<BadInput>() || cause.is::<crate::domain::problem::Problems>() {
-            return EXIT_USAGE;
-        }
-    }
-    EXIT_FAILURE
+/// Something named that is not there.
+pub fn not_found(msg: impl Into<String>) -> anyhow::Error {
+    Error::new(Kind::NotFound, msg).into()
+}
+
+/// The run could not do all it should.
+pub fn failure(msg: impl Into<String>) -> anyhow::Error {
+    Error::new(Kind::Failure, msg).into()
+}
+
+/// The person stopped the run. What became of the work is said by the
+/// one who knows (see [`say_cancelled`]), so it carries no message.
+pub fn cancelled() -> anyhow::Error {
+    Error::new(Kind::Cancelled, String::new()).into()
+}
+
+/// The kind of `err`: that of the outermost cause with one. Problems are
+/// always in a file the person wrote; an error without a kind (the
+/// operating system's, a parser's) is a failure.
+pub fn kind(err: &anyhow::Error) -> Kind {
+    err.chain()
+        .find_map(|cause| {
+            if let Some(e) = cause.downcast_ref::<Error>() {
+                Some(e.kind)
+            } else if cause.is::<crate::domain::problem::Problems>() {
+                Some(Kind::BadInput)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(Kind::Failure)
+}
+
+/// Whether the person stopped the run.
+pub fn is_cancelled(err: &anyhow::Error) -> bool {
+    kind(err) == Kind::Cancelled
+}
+
+/// The line on what to do, from the outermost cause that has one.
+pub fn hint(err: &anyhow::Error) -> Option<&str> {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<Error>())
+        .find_map(|e| e.hint.as_deref())
 }
 
 /// "cannot read {path}" and its kin, in the reader's language.
@@ -112,4 +197,36 @@ pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn the_kind_is_found_through_the_context_and_an_error_without_one_is_a_failure() {
+        let io = anyhow::Error::new(std::io::Error::other("disk"));
+        assert_eq!(kind(&io), Kind::Failure);
+        let wrapped = Err::<(), _>(not_found("geen notitie"))
+            .context("show")
+            .unwrap_err();
+        assert_eq!(kind(&wrapped), Kind::NotFound);
+        let problems = crate::domain::problem::Problems::in_file("a.toml", Vec::new());
+        assert_eq!(kind(&problems.into()), Kind::BadInput);
+        assert!(is_cancelled(&cancelled()));
+    }
+
+    #[test]
+    fn a_hint_is_found_through_the_context() {
+        let err = anyhow::Error::new(Error::new(Kind::BadInput, "x").hint("doe y")).context("z");
+        assert_eq!(hint(&err), Some("doe y"));
+        assert_eq!(hint(&bad_input("x")), None);
+    }
+
+    #[test]
+    fn each_kind_has_its_own_name() {
+        let names: std::collections::BTreeSet<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(names.len(), Kind::ALL.len());
+    }
 }

@@ -1,8 +1,9 @@
 //! driehoek: think a stuck case through with the value triangle of the
 //! Amsterdam maatwerk method, and keep what you concluded.
 
+use driehoek::error::{self, Kind};
 use driehoek::term::ui::Ui;
-use driehoek::{cli, cmd, error, store, sys};
+use driehoek::{cli, cmd, store, sys};
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -20,12 +21,12 @@ fn main() -> ExitCode {
         Ok(cli::Parsed::Shown(text)) => {
             return match ui.help(&text) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::from(error::EXIT_FAILURE),
+                Err(_) => ExitCode::from(Kind::Failure.exit_code()),
             };
         }
         Err(cli::Usage(text)) => {
             ui.usage(&text);
-            return ExitCode::from(error::EXIT_USAGE);
+            return ExitCode::from(Kind::BadInput.exit_code());
         }
     };
     let ui = Arc::new(ui.with_width(cli.width));
@@ -42,22 +43,25 @@ fn main() -> ExitCode {
         let _guard = store::WRITING.lock();
         restore_cursor();
         door.say_cancelled(&purge.on_cancel(lang));
-        std::process::exit(error::EXIT_CANCELLED.into());
+        std::process::exit(Kind::Cancelled.exit_code().into());
     });
     match cli::run(*cli, &ui) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of the output went away: nothing more to say.
-        Err(err) if error::is_closed_pipe(&err) => ExitCode::from(error::EXIT_FAILURE),
+        Err(err) if error::is_closed_pipe(&err) => ExitCode::from(error::kind(&err).exit_code()),
         Err(err) => {
             restore_cursor();
-            let code = error::exit_code(&err);
-            if code == error::EXIT_CANCELLED {
+            let kind = error::kind(&err);
+            if kind == Kind::Cancelled {
                 let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
                 ui.say_cancelled(&purge.on_cancel(lang));
             } else {
                 ui.warn(error::describe(&err, lang));
+                if let Some(hint) = error::hint(&err) {
+                    ui.say(hint);
+                }
             }
-            ExitCode::from(code)
+            ExitCode::from(kind.exit_code())
         }
     }
 }

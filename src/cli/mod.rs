@@ -32,8 +32,8 @@ pub use help::help;
 pub use man::outline;
 pub use usage::Usage;
 
-const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
-const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";
+const EXIT_CODES_NL: &str = "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerde invoer of niet gevonden · 130 afgebroken (Ctrl-C)\nNotities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem.";
+const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or input, or not found · 130 cancelled (Ctrl-C)\nNotes live in DRIEHOEK_HOME, or else in your system's data folder.";
 
 /// driehoek: denk een vastgelopen casus door met de waardendriehoek, voor de casuïstiekbespreking.
 #[derive(Debug, Parser)]

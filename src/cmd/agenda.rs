@@ -8,7 +8,7 @@ use super::args::FilterArgs;
 use super::confirm::ask_yes;
 use crate::domain::findings::findings;
 use crate::domain::note::CaseNote;
-use crate::error::bad_input;
+use crate::error::{bad_input, failure};
 use crate::files::output;
 use crate::i18n;
 use crate::render::agenda::{self, Case};
@@ -66,10 +66,9 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
         None => ctx.ui.document(&text)?,
     }
     if unreadable > 0 {
-        anyhow::bail!(
-            "{}",
-            i18n::ERR_AGENDA_INCOMPLETE.with(ctx.ui_lang(), &[("count", &unreadable.to_string())])
-        );
+        return Err(failure(
+            i18n::ERR_AGENDA_INCOMPLETE.with(ctx.ui_lang(), &[("count", &unreadable.to_string())]),
+        ));
     }
     Ok(())
 }
@@ -106,7 +105,7 @@ fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>,
         }
     }
     if notes.is_empty() {
-        anyhow::bail!("{}", i18n::ERR_AGENDA_EMPTY.get(ctx.ui_lang()));
+        return Err(bad_input(i18n::ERR_AGENDA_EMPTY.get(ctx.ui_lang())));
     }
     Ok((notes, unreadable))
 }

@@ -3,6 +3,7 @@ use anyhow::Result;
 use super::Ctx;
 use crate::domain::day;
 use crate::domain::findings::{findings, label_hits};
+use crate::error::failure;
 use crate::i18n;
 use clap::Args;
 
@@ -107,5 +108,5 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
             .say(i18n::CHECK_CLEAN.count(ctx.ui_lang(), notes.len()));
         return Ok(());
     }
-    anyhow::bail!(faults.join("\n"))
+    Err(failure(faults.join("\n")))
 }

@@ -7,19 +7,19 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{Cancelled, bad_input};
+use crate::error::{bad_input, cancelled};
 use crate::i18n;
 use crate::store::Store;
 
 /// Goes on when `yes` (the person gave `--yes`) or the person answers yes
-/// to `question`; a no is [`Cancelled`], no terminal is bad input.
+/// to `question`; a no is [`cancelled`], no terminal is bad input.
 pub fn confirm(ctx: &Ctx, store: &Store, question: &str, yes: bool) -> Result<()> {
     if yes {
         return Ok(());
     }
     match ask_yes(ctx, store, question)? {
         Some(true) => Ok(()),
-        Some(false) => Err(Cancelled.into()),
+        Some(false) => Err(cancelled()),
         None => Err(bad_input(
             i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(ctx.ui_lang()),
         )),

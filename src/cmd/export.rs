@@ -10,7 +10,7 @@ use crate::domain::bank::Bank;
 use crate::domain::findings::{findings, record_findings};
 use crate::domain::note::CaseNote;
 use crate::domain::record::{self, Record};
-use crate::error::{self, about_path, bad_input};
+use crate::error::{self, about_path, bad_input, failure};
 use crate::files::output;
 use crate::i18n::{self, Lang};
 use crate::render::{self, Block};
@@ -103,10 +103,9 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             .say(i18n::EXPORTED.with(ctx.ui_lang(), count, &[("dir", &shown)]));
         // The rest is exported, but an export meant as everything is not.
         if failed > 0 {
-            anyhow::bail!(
-                "{}",
-                i18n::ERR_NOT_ALL_EXPORTED.count(ctx.ui_lang(), failed)
-            );
+            return Err(failure(
+                i18n::ERR_NOT_ALL_EXPORTED.count(ctx.ui_lang(), failed),
+            ));
         }
         return Ok(());
     }
@@ -192,7 +191,9 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     }
     // The rest is exported, but an export meant as everything is not.
     if !broken.is_empty() {
-        anyhow::bail!("{}", i18n::ERR_NOT_ALL_EXPORTED.count(lang, broken.len()));
+        return Err(failure(
+            i18n::ERR_NOT_ALL_EXPORTED.count(lang, broken.len()),
+        ));
     }
     Ok(())
 }

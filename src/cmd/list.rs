@@ -7,6 +7,7 @@ use super::Ctx;
 use super::args::{FilterArgs, ListFormat};
 use crate::domain::note::{Scope, Triangle};
 use crate::domain::outcome::Status;
+use crate::error::failure;
 use crate::i18n;
 use crate::render;
 use crate::store::index::Summary;
@@ -107,7 +108,9 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
             .say(i18n::RETENTION_LISTED.with(ctx.ui_lang(), old.len(), &[("months", &months)]));
     }
     if args.strict && !broken.is_empty() {
-        anyhow::bail!(i18n::N_UNREADABLE.count(ctx.ui_lang(), broken.len()));
+        return Err(failure(
+            i18n::N_UNREADABLE.count(ctx.ui_lang(), broken.len()),
+        ));
     }
     Ok(())
 }

@@ -40,7 +40,7 @@ use crate::domain::filter::Filter;
 use crate::domain::labels::Lexicon;
 use crate::domain::privacy::AnswerFinding;
 use crate::domain::privacy::Scanner;
-use crate::error::{about_path, bad_input};
+use crate::error::{about_path, not_found};
 use crate::files::input;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
@@ -207,7 +207,7 @@ impl<'a> Ctx<'a> {
 
 fn unknown_set(bank: &Bank, id: &str) -> anyhow::Error {
     let known = bank.ids().join(", ");
-    bad_input(i18n::ERR_UNKNOWN_SET.with(i18n::current(), &[("id", id), ("known", &known)]))
+    not_found(i18n::ERR_UNKNOWN_SET.with(i18n::current(), &[("id", id), ("known", &known)]))
 }
 
 /// A coach's own TOML files in a folder of the config folder, in name order.

@@ -15,7 +15,7 @@ use crate::domain::outcome::{self, NotAnEntry, Outcome};
 use crate::domain::privacy::scan_answers;
 use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{Cancelled, bad_input};
+use crate::error::{bad_input, cancelled};
 use crate::i18n;
 use crate::render;
 use crate::store::{NoteChanged, Store};
@@ -121,7 +121,7 @@ fn ask_until_added(
         match prompter.choose(i18n::OUTCOME_CONFIRM.get(lang), &items, 0)? {
             0 => return Ok(answers),
             1 => walk.back(),
-            _ => return Err(Cancelled.into()),
+            _ => return Err(cancelled()),
         }
     }
 }

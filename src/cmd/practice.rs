@@ -7,7 +7,7 @@ use crate::domain::cases::PracticeCase;
 use crate::domain::note::{Answer, Draft, Verdict};
 use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
-use crate::error::bad_input;
+use crate::error::not_found;
 use crate::i18n;
 use crate::render;
 use crate::store::{self, resolve_among};
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
         Some(wanted) => {
             let keys: Vec<String> = cases.iter().map(|c| c.key.clone()).collect();
             let key = resolve_among(keys.clone(), wanted, lang).map_err(|_| {
-                bad_input(
+                not_found(
                     i18n::ERR_NO_CASE.with(lang, &[("key", wanted), ("keys", &keys.join(", "))]),
                 )
             })?;

@@ -3,7 +3,7 @@ use anyhow::Result;
 use super::{Ctx, session};
 use crate::domain::note::answers_of;
 use crate::domain::walk::Walk;
-use crate::error::bad_input;
+use crate::error::not_found;
 use crate::i18n;
 use clap::Args;
 
@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
         Some(wanted) => store.resolve_draft(wanted, ctx.ui_lang())?,
         None => match store.drafts()?.0.first() {
             Some(newest) => newest.id.clone(),
-            None => return Err(bad_input(i18n::NO_DRAFTS.get(ctx.ui_lang()))),
+            None => return Err(not_found(i18n::NO_DRAFTS.get(ctx.ui_lang()))),
         },
     };
     let mut draft = store.load_draft(&id)?;

@@ -12,7 +12,7 @@ use super::Ctx;
 use crate::domain::bank::{QuestionSet, Route};
 use crate::domain::note::{Answers, CaseNote, Draft};
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{Cancelled, bad_input};
+use crate::error::{bad_input, cancelled, failure, is_cancelled, not_found};
 use crate::i18n::{self, Lang};
 use crate::printable::Styled;
 use crate::sys::CtrlCAsKey;
@@ -146,7 +146,7 @@ pub fn run(
             drop(walking);
             Ok(answers)
         }
-        Err(e) if e.is::<Cancelled>() => {
+        Err(e) if is_cancelled(&e) => {
             let discard =
                 !draft.answers.is_empty() && prompter_says_discard(&mut prompter, draft, lang);
             drop(walking);
@@ -162,10 +162,7 @@ pub fn run(
             if e.is::<NoteGone>() {
                 let _ = store.remove_draft(&draft.id);
                 let id = draft.edit_of.clone().unwrap_or_default();
-                return Err(anyhow::anyhow!(
-                    "{}",
-                    i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)])
-                ));
+                return Err(not_found(i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)])));
             }
             Err(e)
         }
@@ -191,14 +188,11 @@ pub fn edit_not_saved(
         if let Err(e) = store.save_draft(draft) {
             return e;
         }
-        return anyhow::anyhow!(
-            "{}",
-            i18n::EDIT_CONFLICT.with(lang, &[("id", &id), ("draft", &draft.id)])
-        );
+        return failure(i18n::EDIT_CONFLICT.with(lang, &[("id", &id), ("draft", &draft.id)]));
     }
     if error.is::<NoteGone>() {
         let _ = store.remove_draft(&draft.id);
-        return anyhow::anyhow!("{}", i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)]));
+        return not_found(i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)]));
     }
     error
 }
@@ -248,7 +242,7 @@ pub fn walk_to_the_end(
         match prompter.choose(i18n::CONFIRM_SAVE.get(lang), &items, 0)? {
             0 => return Ok(walk.answers()),
             1 => walk.back(),
-            _ => return Err(Cancelled.into()),
+            _ => return Err(cancelled()),
         }
     }
 }

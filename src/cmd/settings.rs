@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use super::Ctx;
 use crate::config;
 use crate::config::{Change, Key};
-use crate::error::{about_path, bad_input};
+use crate::error::{about_path, bad_input, failure};
 use crate::files::input;
 use crate::i18n;
 use crate::store::Store;
@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
         Some(ConfigAction::Names(NamesAction::Add { name })) => Change::AddName(name),
         Some(ConfigAction::Names(NamesAction::Remove { name })) => Change::RemoveName(name),
     };
-    let dir = config::dir().ok_or_else(|| anyhow::anyhow!(i18n::ERR_NO_CONFIG_DIR.get(lang)))?;
+    let dir = config::dir().ok_or_else(|| failure(i18n::ERR_NO_CONFIG_DIR.get(lang)))?;
     make_private_dir(&dir)?;
     let path = dir.join("config.toml");
     let src = if path.exists() {

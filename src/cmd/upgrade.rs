@@ -13,6 +13,7 @@ use anyhow::Result;
 use super::Ctx;
 use super::confirm::confirm;
 use crate::domain::note::NOTE_FORMAT;
+use crate::error::failure;
 use crate::i18n;
 use clap::Args;
 
@@ -100,6 +101,8 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
 fn left_out(unreadable: usize, failed: usize, lang: i18n::Lang) -> Result<()> {
     match unreadable + failed {
         0 => Ok(()),
-        n => anyhow::bail!(i18n::UPGRADE_LEFT.with(lang, &[("notes", &i18n::notes(n, lang))])),
+        n => Err(failure(
+            i18n::UPGRADE_LEFT.with(lang, &[("notes", &i18n::notes(n, lang))]),
+        )),
     }
 }

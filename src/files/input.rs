@@ -101,6 +101,6 @@ mod tests {
             return;
         }
         let err = read_text(path, MAX_INPUT_FILE, Lang::Nl).unwrap_err();
-        assert_eq!(crate::error::exit_code(&err), crate::error::EXIT_USAGE);
+        assert_eq!(crate::error::kind(&err), crate::error::Kind::BadInput);
     }
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::error::{Cancelled, about_path, bad_input};
+use crate::error::{about_path, bad_input, cancelled};
 use crate::i18n::{self, Lang};
 use crate::store::write_export;
 
@@ -151,7 +151,7 @@ pub fn permit(
         Found::File if force => Ok(Permit::Replace),
         Found::File => match ask(&i18n::CONFIRM_REPLACE.with(lang, &[("path", &shown)]))? {
             Some(true) => Ok(Permit::Replace),
-            Some(false) => Err(Cancelled.into()),
+            Some(false) => Err(cancelled()),
             None => Err(bad_input(
                 i18n::ERR_FILE_EXISTS.with(lang, &[("path", &shown)]),
             )),

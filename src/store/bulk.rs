@@ -93,7 +93,7 @@ pub fn write_many<T: Sync, R: Send>(
     })?;
     sys::sync_dir(dir)?;
     if STOP.load(Ordering::Relaxed) {
-        return Err(crate::error::Cancelled.into());
+        return Err(crate::error::cancelled());
     }
     Ok(results)
 }
@@ -143,7 +143,9 @@ mod tests {
     fn a_failing_item_writes_nothing_and_the_rest_goes_on() {
         let dir = tempfile::tempdir().unwrap();
         let results = write_many(dir.path(), &[1, 2, 3], false, |i| {
-            anyhow::ensure!(*i != 2, "item {i} is broken");
+            if *i == 2 {
+                return Err(crate::error::failure(format!("item {i} is broken")));
+            }
             Ok((vec![(format!("{i}.md"), "x".to_string())], ()))
         })
         .unwrap();

@@ -7,7 +7,7 @@ use super::ids::{ids_in, resolve_among};
 use super::notes::{NoteGone, check_size, toml_error};
 use super::{Broken, Store};
 use crate::domain::note::Draft;
-use crate::error::about_path;
+use crate::error::{about_path, failure};
 use crate::i18n::{self, Lang};
 
 impl Store {
@@ -54,8 +54,8 @@ impl Store {
                 .flatten()
                 .any(|i| unsafe_id(i))
         {
-            return Err(anyhow::anyhow!(
-                i18n::ERR_DRAFT_IDS.with(self.lang, &[("file", &path.display().to_string())])
+            return Err(failure(
+                i18n::ERR_DRAFT_IDS.with(self.lang, &[("file", &path.display().to_string())]),
             ));
         }
         Ok(draft)

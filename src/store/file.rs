@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 
 use super::scratch;
-use crate::error::about_path;
+use crate::error::{about_path, failure};
 use crate::i18n::{self, Lang};
 use crate::sys;
 
@@ -34,8 +34,8 @@ pub(super) fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
     // One open, and the size from the open file: no second path lookup.
     let file = match sys::open_regular_nofollow(path) {
         Err(e) if sys::is_not_regular(&e) => {
-            return Err(anyhow::anyhow!(
-                i18n::ERR_NOT_REGULAR.with(lang, &[("file", &path.display().to_string())])
+            return Err(failure(
+                i18n::ERR_NOT_REGULAR.with(lang, &[("file", &path.display().to_string())]),
             ));
         }
         other => other.with_context(cannot)?,
@@ -46,14 +46,14 @@ pub(super) fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
         i18n::ERR_INPUT_TOO_LARGE.with(lang, &[("file", &file), ("max", &max)])
     };
     if len > MAX_NOTE_FILE {
-        anyhow::bail!(too_big());
+        return Err(failure(too_big()));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_NOTE_FILE + 1)
         .read_to_end(&mut bytes)
         .with_context(cannot)?;
     if bytes.len() as u64 > MAX_NOTE_FILE {
-        anyhow::bail!(too_big());
+        return Err(failure(too_big()));
     }
     Ok(bytes)
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::Store;
-use crate::error::{about_path, bad_input};
+use crate::error::{about_path, bad_input, not_found};
 use crate::i18n::{self, Lang};
 
 /// Characters of an id: no 0/o, 1/l/i, so ids survive being read aloud
@@ -67,7 +67,7 @@ pub fn resolve_among(ids: Vec<String>, wanted: &str, lang: Lang) -> Result<Strin
                     i18n::ERR_DID_YOU_MEAN.with(lang, &[("ids", &ids.join(", "))])
                 );
             }
-            Err(bad_input(msg))
+            Err(not_found(msg))
         }
         many => {
             let ids: Vec<&str> = many.iter().map(|s| s.as_str()).collect();

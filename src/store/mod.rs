@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::error::about_path;
+use crate::error::{about_path, failure};
 use crate::i18n::{self, Lang};
 use crate::sys;
 use file::write_via;
@@ -162,7 +162,7 @@ impl Store {
                     )
                     .with_context(broken)?;
                     if bytes.len() != LEN {
-                        anyhow::bail!("{}", broken());
+                        return Err(failure(broken()));
                     }
                     return Ok(bytes);
                 }

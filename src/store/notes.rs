@@ -11,7 +11,7 @@ use super::ids::new_id;
 use super::{Broken, MAX_NOTE_FILE, Store, make_private_dir};
 use crate::domain::note::{CaseNote, NOTE_FORMAT};
 use crate::domain::problem::Problem;
-use crate::error::{about_path, bad_input};
+use crate::error::{about_path, bad_input, failure};
 use crate::i18n::{self, Lang};
 
 /// The note an edit began from has changed since (another edit saved
@@ -122,12 +122,12 @@ impl Store {
         let text = std::str::from_utf8(bytes).with_context(|| path.display().to_string())?;
         let (note, changes) = parse_note_with_changes(text, path)?;
         if note.id != id {
-            return Err(anyhow::anyhow!(i18n::ERR_ID_NOT_FILE_NAME.with(
+            return Err(failure(i18n::ERR_ID_NOT_FILE_NAME.with(
                 self.lang,
                 &[
                     ("file", &path.display().to_string()),
                     ("inner", &note.id),
-                    ("id", id)
+                    ("id", id),
                 ],
             )));
         }
@@ -158,7 +158,7 @@ impl Store {
                 }
             }
         }
-        anyhow::bail!(i18n::ERR_NO_FREE_ID.get(i18n::current()))
+        Err(failure(i18n::ERR_NO_FREE_ID.get(i18n::current())))
     }
 
     /// Note `id`, from its file; the id inside must be the file's name.
@@ -273,7 +273,7 @@ pub fn parse_note_with_changes(
             )));
         }
         Some(_) => {}
-        None => anyhow::bail!(about_path(i18n::ERR_NO_NOTE_FORMAT, path)),
+        None => return Err(failure(about_path(i18n::ERR_NO_NOTE_FORMAT, path))),
     }
     let note = table
         .try_into()
@@ -395,8 +395,8 @@ mod tests {
         note.title = "\u{1}".repeat(1_000_000);
         let err = store.create(&mut note).unwrap_err();
         assert_eq!(
-            crate::error::exit_code(&err),
-            crate::error::EXIT_USAGE,
+            crate::error::kind(&err),
+            crate::error::Kind::BadInput,
             "{err}"
         );
         assert!(store.ids().unwrap().is_empty());

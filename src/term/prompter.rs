@@ -15,7 +15,6 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::bank::{Kind, Section};
 use crate::domain::note::Answer;
 use crate::domain::walk::prompt::{Ask, Prompter, Reply};
-use crate::error::Cancelled;
 use crate::i18n::{self, Lang};
 use crate::printable::{Look, Styled, cut, printable};
 use crate::sys;
@@ -151,7 +150,7 @@ impl TermPrompter {
     /// shows up as an interrupted read, which is a cancel.
     fn failed(&self, e: io::Error) -> anyhow::Error {
         if e.kind() == io::ErrorKind::Interrupted {
-            Cancelled.into()
+            crate::error::cancelled()
         } else {
             anyhow::Error::new(e).context(i18n::ERR_TERMINAL.get(self.ui_lang))
         }
@@ -477,7 +476,7 @@ impl Prompter for TermPrompter {
             .default(default)
             .interact_on_opt(&self.term)
             .map_err(|e| self.dialoguer_failed(e))?
-            .ok_or_else(|| Cancelled.into())
+            .ok_or_else(crate::error::cancelled)
     }
 }
 

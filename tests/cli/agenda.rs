@@ -117,7 +117,7 @@ fn ids_and_filters_together_or_nothing_chosen_are_refused() {
     assert!(stderr(&out).contains("noem notities, of kies ze met filters, niet allebei"));
     assert!(stdout(&out).is_empty());
     let out = env.run(&["agenda", "--search", "bestaat niet"]);
-    assert_eq!(code(&out), 1);
+    assert_eq!(code(&out), 2);
     assert!(
         stderr(&out).contains("geen notities voor de agenda"),
         "{}",

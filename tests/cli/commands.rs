@@ -546,14 +546,16 @@ fn help_documents_exit_codes_in_both_languages() {
     let nl = stdout(&env.run(&["--help"]));
     assert!(
         nl.contains(
-            "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerd gebruik of invoer · 130 afgebroken"
+            "Afsluitcodes: 0 gelukt · 1 fout · 2 verkeerde invoer of niet gevonden · 130 afgebroken"
         ),
         "{nl}"
     );
     assert!(nl.contains("Opdrachten:") && nl.contains("[alias: nieuw]"));
     let en = stdout(&env.run(&["--lang", "en", "--help"]));
     assert!(
-        en.contains("Exit codes: 0 ok · 1 failure · 2 bad usage or input · 130 cancelled"),
+        en.contains(
+            "Exit codes: 0 ok · 1 failure · 2 bad usage or input, or not found · 130 cancelled"
+        ),
         "{en}"
     );
     assert!(en.contains("Walk through a new case and save the note"));

@@ -10,6 +10,7 @@ mod bundles;
 mod coach;
 mod commands;
 mod erasure;
+mod exit_codes;
 mod filters;
 mod format1;
 mod format2;

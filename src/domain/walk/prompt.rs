@@ -69,7 +69,7 @@ pub enum Reply {
 pub trait Prompter {
     /// A new section starts.
     fn section(&mut self, section: &Section, lang: Lang) -> anyhow::Result<()>;
-    /// Asks one question. A cancel is an error ([`crate::error::Cancelled`]).
+    /// Asks one question. A cancel is an error ([`crate::error::cancelled`]).
     fn ask(&mut self, ask: &Ask) -> anyhow::Result<Reply>;
     /// Shows a message (help, a warning): untrusted text, which the
     /// prompter makes printable and wraps to its width.
@@ -128,9 +128,7 @@ pub mod scripted {
             if let Some(e) = &ask.error {
                 self.errors.push(e.clone());
             }
-            self.replies
-                .pop_front()
-                .ok_or_else(|| anyhow::Error::new(crate::error::Cancelled))
+            self.replies.pop_front().ok_or_else(crate::error::cancelled)
         }
 
         fn show(&mut self, text: &str) -> anyhow::Result<()> {

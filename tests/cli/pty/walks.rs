@@ -852,7 +852,8 @@ fn an_edit_whose_note_is_purged_meanwhile_stops_and_keeps_no_draft(env: Env) {
     w.pty.send(ENTER);
     let (rest, code) = w.pty.finish();
     let rest = plain(&rest);
-    assert_eq!(code, 1, "{rest}");
+    // The note is not there: exit 2, like any id not found.
+    assert_eq!(code, 2, "{rest}");
     assert!(
         rest.contains(&format!("Notitie {id} is intussen gewist of weggegooid")),
         "{rest}"
