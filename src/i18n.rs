@@ -831,3 +831,6 @@ msgs! {
     MAN_EXAMPLES = "VOORBEELDEN", "EXAMPLES";
     MAN_EXAMPLES_TEXT = "driehoek nieuw\tLoop een nieuwe casus door.\ndriehoek lijst --since 30d\tDe notities van de laatste dertig dagen.\ndriehoek exporteer 7s -o bespreking/\tSchrijf notitie 7s… als Markdown in de map bespreking.\ndriehoek config set initials AB\tZet je initialen in elke nieuwe notitie.\ndriehoek hulp export\tDe hulp bij export.", "driehoek new\tWalk through a new case.\ndriehoek list --since 30d\tThe notes of the last thirty days.\ndriehoek export 7s -o meeting/\tWrite note 7s… as Markdown in the folder meeting.\ndriehoek config set initials AB\tPut your initials in every new note.\ndriehoek help export\tThe help of export.";
 }
+
+mod web;
+pub(crate) use web::*;

@@ -13,7 +13,7 @@ use crate::domain::record::{self, Record};
 use crate::error::{self, about_path, bad_input, failure};
 use crate::files::output;
 use crate::i18n::{self, Lang};
-use crate::render::{self, Block};
+use crate::render;
 use crate::store::bulk::write_many;
 use crate::store::{Store, make_private_dir};
 use clap::{Args, ValueEnum};
@@ -289,35 +289,9 @@ fn render_one(
     svg: Option<&str>,
 ) -> Result<String> {
     Ok(match format {
-        ExportFormat::Markdown => {
-            let lang = note.lang;
-            let mut doc = render::note_doc(note, bank.get(&note.set), lang);
-            if let Some(src) = svg {
-                let drawing = doc
-                    .blocks
-                    .iter()
-                    .position(|b| matches!(b, Block::Picture(_)));
-                doc.blocks.insert(
-                    drawing.unwrap_or(doc.blocks.len()),
-                    Block::Image {
-                        alt: i18n::PICTURES.get(lang).to_string(),
-                        src: src.to_string(),
-                    },
-                );
-            }
-            render::markdown::render(&doc)
-        }
-        ExportFormat::Html => {
-            let doc = render::note_doc(note, bank.get(&note.set), lang);
-            let drawings = render::html::drawings(note, lang);
-            let part = render::html::Part {
-                doc: &doc,
-                lang: note.lang,
-                drawings: &drawings,
-            };
-            render::html::render(&doc.title, lang, &[part])
-        }
-        ExportFormat::Json => serde_json::to_string_pretty(note)? + "\n",
+        ExportFormat::Markdown => render::note_markdown(note, bank.get(&note.set), svg),
+        ExportFormat::Html => render::note_page(note, bank.get(&note.set), lang),
+        ExportFormat::Json => render::note_json(note)?,
     })
 }
 

@@ -257,6 +257,52 @@ pub fn finish(
     draft: &mut Draft,
 ) -> Result<()> {
     let answers = run(ctx.ui, store, set, walk, draft)?;
+    match save(ctx, store, set, draft, answers)? {
+        Saved::Updated(id) => ctx.ui.say(format!(
+            "\n{}",
+            i18n::UPDATED.with(ctx.ui_lang(), &[("id", &id)])
+        )),
+        Saved::Created(note) => match draft
+            .practice
+            .as_deref()
+            .and_then(|key| ctx.cases().ok()?.into_iter().find(|c| c.key == key))
+        {
+            Some(case) => {
+                let doc = render::practice::doc(&note, &case, set, draft.lang);
+                let mut page = Styled::plain("\n");
+                page.append(&render::terminal::render(&doc, ctx.ui.text_width()));
+                ctx.ui.page(&page)?;
+                let saved = i18n::PRACTICE_SAVED.with(ctx.ui_lang(), &[("id", &note.id)]);
+                ctx.ui.say(format!("\n{saved}"));
+            }
+            None => ctx.ui.say(format!(
+                "\n{}\n{}",
+                i18n::SAVED.with(ctx.ui_lang(), &[("id", &note.id)]),
+                i18n::NEXT_STEP.with(ctx.ui_lang(), &[("id", &note.id)])
+            )),
+        },
+    }
+    Ok(())
+}
+
+/// What saving a walk made.
+pub enum Saved {
+    /// The note the draft edited, by id.
+    Updated(String),
+    Created(Box<CaseNote>),
+}
+
+/// Saves the answers of a finished walk: a new note, or over the note an
+/// edit draft began from (refused when that note changed meanwhile; the
+/// answers are then kept as the draft, see [`edit_not_saved`]). The draft
+/// goes once the note is safely stored. Both doors save through here.
+pub fn save(
+    ctx: &Ctx,
+    store: &Store,
+    set: &QuestionSet,
+    draft: &mut Draft,
+    answers: Answers,
+) -> Result<Saved> {
     match draft.edit_of.clone() {
         Some(id) => {
             let saved = store
@@ -270,10 +316,7 @@ pub fn finish(
                 return Err(edit_not_saved(e, store, set, draft, answers));
             }
             store.remove_draft(&draft.id)?;
-            ctx.ui.say(format!(
-                "\n{}",
-                i18n::UPDATED.with(ctx.ui_lang(), &[("id", &id)])
-            ));
+            Ok(Saved::Updated(id))
         }
         None => {
             let origin = Origin {
@@ -282,28 +325,9 @@ pub fn finish(
             };
             let note = create(ctx, store, set, draft.lang, answers, origin)?;
             store.remove_draft(&draft.id)?;
-            match draft
-                .practice
-                .as_deref()
-                .and_then(|key| ctx.cases().ok()?.into_iter().find(|c| c.key == key))
-            {
-                Some(case) => {
-                    let doc = render::practice::doc(&note, &case, set, draft.lang);
-                    let mut page = Styled::plain("\n");
-                    page.append(&render::terminal::render(&doc, ctx.ui.text_width()));
-                    ctx.ui.page(&page)?;
-                    let saved = i18n::PRACTICE_SAVED.with(ctx.ui_lang(), &[("id", &note.id)]);
-                    ctx.ui.say(format!("\n{saved}"));
-                }
-                None => ctx.ui.say(format!(
-                    "\n{}\n{}",
-                    i18n::SAVED.with(ctx.ui_lang(), &[("id", &note.id)]),
-                    i18n::NEXT_STEP.with(ctx.ui_lang(), &[("id", &note.id)])
-                )),
-            }
+            Ok(Saved::Created(Box::new(note)))
         }
     }
-    Ok(())
 }
 
 /// Where a new note comes from, besides its answers.

@@ -74,7 +74,12 @@ pub fn in_table(ts: Timestamp, lang: Lang) -> String {
 
 /// A moment to the minute, for a note's history (`01-12-2026 14:05`).
 pub fn moment(ts: Timestamp, lang: Lang) -> String {
-    format!("{} {}", in_table(ts, lang), zoned(ts).strftime("%H:%M"))
+    format!("{} {}", in_table(ts, lang), clock(ts))
+}
+
+/// The time of day of a moment, in the reader's time zone (`14:05`).
+pub fn clock(ts: Timestamp) -> String {
+    zoned(ts).strftime("%H:%M").to_string()
 }
 
 /// A day as a person types it (`1-12-2026`), to edit at a prompt: what

@@ -68,7 +68,7 @@ pub fn render(title: &str, ui: Lang, parts: &[Part]) -> String {
 }
 
 /// A part: its title, then its blocks in order.
-fn article(part: &Part, ui: Lang, page_lang: Lang) -> Markup {
+pub fn article(part: &Part, ui: Lang, page_lang: Lang) -> Markup {
     let ui = (ui != part.lang).then_some(ui.code());
     let article_lang = (part.lang != page_lang).then_some(part.lang.code());
     html! {

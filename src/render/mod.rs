@@ -65,6 +65,45 @@ pub fn signed(n: i64) -> String {
     }
 }
 
+/// One note as Markdown in its own language, linking `svg` (a file beside
+/// it) in place of the first drawing when there is one.
+pub fn note_markdown(note: &CaseNote, set: Option<&QuestionSet>, svg: Option<&str>) -> String {
+    let lang = note.lang;
+    let mut doc = note_doc(note, set, lang);
+    if let Some(src) = svg {
+        let drawing = doc
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Picture(_)));
+        doc.blocks.insert(
+            drawing.unwrap_or(doc.blocks.len()),
+            Block::Image {
+                alt: i18n::PICTURES.get(lang).to_string(),
+                src: src.to_string(),
+            },
+        );
+    }
+    markdown::render(&doc)
+}
+
+/// One note as a printable page, its drawings inside, with the labels in
+/// the reader's language `ui`.
+pub fn note_page(note: &CaseNote, set: Option<&QuestionSet>, ui: Lang) -> String {
+    let doc = note_doc(note, set, ui);
+    let drawings = html::drawings(note, ui);
+    let part = html::Part {
+        doc: &doc,
+        lang: note.lang,
+        drawings: &drawings,
+    };
+    html::render(&doc.title, ui, &[part])
+}
+
+/// One note as JSON, its whole stored form.
+pub fn note_json(note: &CaseNote) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(note)? + "\n")
+}
+
 /// The whole note: first what the meeting needs (see [`front_blocks`]),
 /// then the person's own words and the rest of the case, the triangle and
 /// the contrasts, then every other section.

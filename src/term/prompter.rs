@@ -168,7 +168,7 @@ impl TermPrompter {
     fn ask_text(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
         let q = ask.question;
         if let Some(current) = ask.current {
-            let shown = one_line(&plain_text(current), 70);
+            let shown = one_line(&crate::domain::walk::page::as_typed(current), 70);
             let hint = i18n::CURRENT_ANSWER.with(ask.lang, &[("answer", &shown)]);
             self.line(&Styled::looking(&hint, Look::Dim))?;
         }
@@ -185,22 +185,28 @@ impl TermPrompter {
         if !command {
             // Enter keeps the current answer, and the line shows it.
             let kept = ask.current.filter(|_| typed.trim().is_empty());
-            self.echo(prompt, &kept.map_or_else(|| typed.clone(), plain_text))?;
+            self.echo(
+                prompt,
+                &kept.map_or_else(|| typed.clone(), crate::domain::walk::page::as_typed),
+            )?;
         }
         Ok(match typed.trim() {
             "?" => Reply::Help,
             "<" => Reply::Back,
             ":e" if q.kind == Kind::Long => {
-                let start = ask.current.map(plain_text).unwrap_or_default();
+                let start = ask
+                    .current
+                    .map(crate::domain::walk::page::as_typed)
+                    .unwrap_or_default();
                 match self.edit_text(&start, ask.lang)? {
                     Some(text) => Reply::Typed(text),
                     None => Reply::Help,
                 }
             }
             "-" if ask.current.is_some() => Reply::Skip,
-            "" => ask
-                .current
-                .map_or(Reply::Skip, |c| Reply::Typed(plain_text(c))),
+            "" => ask.current.map_or(Reply::Skip, |c| {
+                Reply::Typed(crate::domain::walk::page::as_typed(c))
+            }),
 
             _ => Reply::Typed(typed),
         })
@@ -495,18 +501,4 @@ fn printables<T: AsRef<str>>(items: &[T]) -> Vec<String> {
         .iter()
         .map(|i| printable(i.as_ref()).into_owned())
         .collect()
-}
-
-/// An answer as text to edit at the prompt.
-fn plain_text(a: &Answer) -> String {
-    match a {
-        Answer::Text(t) => t.clone(),
-        Answer::Amount(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
-        Answer::Cost(c) => match c.amount {
-            Some(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
-            None => crate::domain::note::Cost::UNKNOWN.to_string(),
-        },
-        Answer::Date(d) => d.strftime("%-d-%-m-%Y").to_string(),
-        other => other.to_toml().to_string(),
-    }
 }

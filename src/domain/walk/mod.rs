@@ -2,14 +2,16 @@
 //! going back, skipping, and checking each answer. No terminal code here;
 //! it talks to a person only through a [`Prompter`].
 
+pub mod page;
 pub mod prompt;
 
 use std::collections::HashMap;
 
-use crate::domain::bank::{Choice, Kind, Question, QuestionSet, Route};
+use crate::domain::bank::{Kind, Question, QuestionSet, Route};
 use crate::domain::labels::Lexicon;
 use crate::domain::note::{Answer, Answers, Cost, Euros, Period};
-use crate::domain::privacy::{Scanner, redact};
+use crate::domain::privacy::Scanner;
+use crate::domain::walk::page::{Amount, Missing, Rewrite};
 use crate::domain::walk::prompt::{Ask, Progress, Prompter, Reply};
 use crate::i18n::{self, Lang};
 
@@ -41,16 +43,6 @@ pub struct Walk<'a> {
     mirror: Option<&'a Lexicon>,
     /// The short walk, the full one, or the rest of a short note.
     route: Route,
-}
-
-/// What the person chose after the guard found personal data.
-enum Rewrite {
-    /// Type the answer again, starting from what was typed.
-    Again,
-    /// Take the answer with what was found replaced by placeholders such
-    /// as `[BSN]` (the text offered in the menu).
-    Redact(String),
-    Keep,
 }
 
 impl<'a> Walk<'a> {
@@ -92,11 +84,8 @@ impl<'a> Walk<'a> {
         else {
             return Ok(());
         };
-        for hit in lexicon.find(text) {
-            let question = lexicon.question(&hit.key, self.lang).unwrap_or_default();
-            prompter.show(
-                &i18n::MIRROR.with(self.lang, &[("label", &hit.text), ("question", question)]),
-            )?;
+        for line in page::mirror(lexicon, text, self.lang) {
+            prompter.show(&line)?;
         }
         Ok(())
     }
@@ -110,16 +99,7 @@ impl<'a> Walk<'a> {
     /// Goes on at question `id` (resuming a draft); an unknown id starts at
     /// the first unanswered question.
     pub fn continue_at(&mut self, id: Option<&str>) {
-        let found = id.and_then(|id| self.set.questions.iter().position(|q| q.id == id));
-        self.at = found.unwrap_or_else(|| {
-            let open = |i: &usize| {
-                let q = &self.set.questions[*i];
-                self.asks(q) && !self.answers.contains_key(&q.id)
-            };
-            (0..self.set.questions.len())
-                .find(open)
-                .unwrap_or(self.set.questions.len())
-        });
+        self.at = page::resume_at(self.set, self.route, &self.answers, id);
         self.history = (0..self.at)
             .filter(|&i| self.asked(&self.set.questions[i]))
             .collect();
@@ -180,13 +160,13 @@ impl<'a> Walk<'a> {
                         Err(e) => error = Some(e),
                     }
                 }
-                Reply::Typed(text) => match q.read(&toml::Value::String(text)) {
+                Reply::Typed(text) => match page::read_typed(q, &text) {
                     Ok(Some(Answer::Text(text))) => match self.guard(prompter, &text)? {
-                        Some(Rewrite::Again) => retry = Some(Answer::Text(text)),
-                        Some(Rewrite::Redact(redacted)) => {
+                        Some((Rewrite::Again, _)) => retry = Some(Answer::Text(text)),
+                        Some((Rewrite::Redact, redacted)) => {
                             error = self.accept(q, Some(Answer::Text(redacted)))
                         }
-                        Some(Rewrite::Keep) | None => {
+                        Some((Rewrite::Keep, _)) | None => {
                             error = self.accept(q, Some(Answer::Text(text)))
                         }
                     },
@@ -205,32 +185,21 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Shows what the guard finds in `text` and asks what to do; `None`
-    /// when it finds nothing.
-    fn guard(&self, prompter: &mut dyn Prompter, text: &str) -> anyhow::Result<Option<Rewrite>> {
-        let Some(findings) = self.guard.map(|g| g.scan(text)).filter(|f| !f.is_empty()) else {
+    /// Shows what the guard finds in `text` and asks what to do, with the
+    /// text with the finds replaced; `None` when it finds nothing.
+    fn guard(
+        &self,
+        prompter: &mut dyn Prompter,
+        text: &str,
+    ) -> anyhow::Result<Option<(Rewrite, String)>> {
+        let Some(offer) = self.guard.and_then(|g| page::guard(g, text, self.lang)) else {
             return Ok(None);
         };
-        let lang = self.lang;
-        let mut warning = i18n::PRIVACY_FOUND.get(lang).to_string();
-        for f in &findings {
-            warning.push_str(&format!("\n  - {}: {}", f.kind.label(lang), f.text));
-        }
-        prompter.show(&warning)?;
-        let redacted = redact(text, &findings, lang);
-        let items = [
-            i18n::PRIVACY_AGAIN.get(lang).to_string(),
-            i18n::PRIVACY_REDACT.with(lang, &[("example", &redacted)]),
-            i18n::PRIVACY_KEEP.get(lang).to_string(),
-        ];
-        let items: Vec<&str> = items.iter().map(String::as_str).collect();
-        Ok(Some(
-            match prompter.choose(i18n::PRIVACY_WHAT.get(lang), &items, 0)? {
-                0 => Rewrite::Again,
-                1 => Rewrite::Redact(redacted),
-                _ => Rewrite::Keep,
-            },
-        ))
+        prompter.show(&offer.warning)?;
+        let items: Vec<&str> = offer.choices.iter().map(String::as_str).collect();
+        let picked = prompter.choose(offer.ask, &items, 0)?;
+        let choice = Rewrite::ALL.get(picked).copied().unwrap_or(Rewrite::Keep);
+        Ok(Some((choice, offer.redacted)))
     }
 
     /// Reads a typed cost: "weet ik niet" stands as unknown (never 0); an
@@ -242,16 +211,15 @@ impl<'a> Walk<'a> {
         q: &Question,
         typed: &str,
     ) -> anyhow::Result<Result<Option<Cost>, String>> {
-        if Cost::is_unknown_word(typed) {
-            return Ok(Ok(Some(Cost {
-                amount: None,
-                period: Period::PerYear,
-            })));
-        }
-        let Some(amount) = Euros::parse(typed) else {
-            return Ok(Err(
-                i18n::ERR_COST_AMOUNT_TYPED.with(self.lang, &[("value", typed.trim())])
-            ));
+        let amount = match page::read_amount(typed, self.lang) {
+            Ok(Amount::Unknown) => {
+                return Ok(Ok(Some(Cost {
+                    amount: None,
+                    period: Period::PerYear,
+                })));
+            }
+            Ok(Amount::Euros(amount)) => amount,
+            Err(e) => return Ok(Err(e)),
         };
         let current = match self.answers.get(&q.id) {
             Some(Answer::Cost(c)) if c.amount.is_some() => Some(c.period),
@@ -275,46 +243,10 @@ impl<'a> Walk<'a> {
         current: Option<Period>,
     ) -> anyhow::Result<Option<Period>> {
         let lang = self.lang;
-        let text = |m: i18n::Msg| i18n::Text {
-            nl: m.nl.to_string(),
-            en: m.en.to_string(),
-        };
-        let choice = |value: &str, m: i18n::Msg| Choice {
-            value: value.to_string(),
-            label: text(m),
-            exclusive: false,
-        };
-        let prompt = i18n::PERIOD_ASK.with(lang, &[("amount", &amount.display(lang))]);
-        let asked = Question {
-            id: format!("{}#periode", q.id),
-            section: q.section.clone(),
-            key: format!("{}#periode", q.key),
-            kind: Kind::Choice,
-            required: true,
-            prompt: i18n::Text {
-                nl: prompt.clone(),
-                en: prompt,
-            },
-            help: Some(text(i18n::PERIOD_HELP)),
-            choices: vec![
-                choice("jaar", i18n::PERIOD_YEAR),
-                choice("eenmalig", i18n::PERIOD_ONCE),
-                choice("jaren", i18n::PERIOD_MORE_YEARS),
-            ],
-            scale: None,
-            when: None,
-            optional_when: None,
-            depth: q.depth,
-        };
+        let asked = page::period_question(q, amount, lang);
         let mut error = None;
         loop {
-            let shown = current.map(|p| {
-                Answer::Choice(match p {
-                    Period::PerYear => "jaar".into(),
-                    Period::OneOff => "eenmalig".into(),
-                    Period::Years(_) => "jaren".into(),
-                })
-            });
+            let shown = current.map(|p| Answer::Choice(page::period_value(p).to_string()));
             let progress = self.progress();
             let reply = prompter.ask(&Ask {
                 question: &asked,
@@ -332,7 +264,10 @@ impl<'a> Walk<'a> {
                     let how_many = Question {
                         id: format!("{}#jaren", q.id),
                         kind: Kind::Text,
-                        prompt: text(i18n::PERIOD_HOW_MANY),
+                        prompt: i18n::Text {
+                            nl: i18n::PERIOD_HOW_MANY.nl.to_string(),
+                            en: i18n::PERIOD_HOW_MANY.en.to_string(),
+                        },
                         choices: Vec::new(),
                         ..asked.clone()
                     };
@@ -350,11 +285,9 @@ impl<'a> Walk<'a> {
                         error: None,
                     })?;
                     if let Reply::Typed(t) = reply {
-                        match t.trim().parse::<u32>() {
-                            Ok(n) if (1..=Period::MAX_YEARS).contains(&n) => {
-                                return Ok(Some(Period::Years(n)));
-                            }
-                            _ => error = Some(i18n::ERR_PERIOD.with(lang, &[("value", t.trim())])),
+                        match page::read_years(&t, lang) {
+                            Ok(n) => return Ok(Some(Period::Years(n))),
+                            Err(e) => error = Some(e),
                         }
                     }
                 }
@@ -373,20 +306,20 @@ impl<'a> Walk<'a> {
 
     /// Whether `q` is asked now: in this walk, and its condition holds.
     fn asked(&self, q: &Question) -> bool {
-        self.asks(q) && q.applies(|id| self.answers.get(id))
+        page::is_asked(self.set, self.route, q, &self.answers)
     }
 
     /// Takes an answer (or none) and moves on; or says why it cannot.
     fn accept(&mut self, q: &Question, answer: Option<Answer>) -> Option<String> {
-        let needed = match q.kind {
-            Kind::Choice | Kind::Scale | Kind::YesNo => i18n::CHOICE_NEEDED,
-            Kind::Multi => i18n::TICK_NEEDED,
-            Kind::Text | Kind::Long | Kind::Amount | Kind::Cost | Kind::Date => i18n::REQUIRED,
-        };
+        if let Err(missing) = page::settle(q, &answer, &self.answers) {
+            let needed = match missing {
+                Missing::Choice => i18n::CHOICE_NEEDED,
+                Missing::Tick => i18n::TICK_NEEDED,
+                Missing::Text => i18n::REQUIRED,
+            };
+            return Some(needed.get(self.lang).to_string());
+        }
         match answer {
-            None if q.required_given(|id| self.answers.get(id)) => {
-                return Some(needed.get(self.lang).to_string());
-            }
             None => self.answers.remove(&q.id),
             Some(a) => self.answers.insert(q.id.clone(), a),
         };
@@ -436,11 +369,8 @@ impl<'a> Walk<'a> {
                 .filter(|x| self.asked(x))
                 .count()
         });
-        let parts: Vec<&str> = self
-            .set
-            .sections
-            .iter()
-            .filter(|s| questions.iter().any(|q| q.section == s.key && self.asks(q)))
+        let parts: Vec<&str> = page::parts(self.set, self.route)
+            .into_iter()
             .map(|s| s.key.as_str())
             .collect();
         Progress {
@@ -476,12 +406,7 @@ impl<'a> Walk<'a> {
 
     /// The answers that stand, in the set's order.
     pub fn answers(&self) -> Answers {
-        self.set
-            .questions
-            .iter()
-            .filter(|q| q.applies(|id| self.answers.get(id)))
-            .filter_map(|q| Some((q.id.clone(), self.answers.get(&q.id)?.clone())))
-            .collect()
+        page::standing(self.set, &self.answers)
     }
 }
 
