@@ -17,3 +17,4 @@ pub mod render;
 pub mod store;
 pub mod sys;
 pub mod term;
+pub mod web;

@@ -37,6 +37,10 @@ fn main() -> ExitCode {
             // The prompt sees the Ctrl-C itself and asks about the draft.
             return;
         }
+        if driehoek::web::interrupt() {
+            // The browser's server stops after the request in hand.
+            return;
+        }
         driehoek::store::bulk::STOP.store(true, std::sync::atomic::Ordering::Relaxed);
         // A purge in progress is waited for, then said how it ended.
         let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());

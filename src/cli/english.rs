@@ -5,6 +5,15 @@
 /// English help, keyed by command path (`config.set`) and argument id
 /// (`export.all`); the global options as `--lang`.
 const ENGLISH: &[(&str, &str)] = &[
+    (
+        "web",
+        "Open driehoek in your browser, on this computer only",
+    ),
+    ("web.port", "Listen on this port (default: a free port)"),
+    (
+        "web.no_open",
+        "Do not open the browser; only show the address",
+    ),
     ("resume", "Continue a draft (the newest, or the one named)"),
     (
         "resume.id",

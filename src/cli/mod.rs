@@ -23,7 +23,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::cmd::{
     self, Ctx, agenda, bundle, check, compare, delete, drafts, edit, export, history, list, new,
-    outcome, practice, prune, questions, resume, settings, show, template, upgrade,
+    outcome, practice, prune, questions, resume, settings, show, template, upgrade, web,
 };
 use crate::i18n::Lang;
 use crate::term::ui::Ui;
@@ -146,6 +146,9 @@ pub enum Command {
     /// Toon waar het instellingenbestand staat en wat erin staat, of verander een instelling
     #[command(visible_alias = "instellingen")]
     Config(settings::ConfigArgs),
+    /// Open driehoek in je browser, op deze computer alleen
+    #[command(visible_alias = "browser")]
+    Web(web::WebArgs),
     /// Toon de hulp bij driehoek, of bij één opdracht
     #[command(visible_alias = "hulp")]
     Help(help::HelpArgs),
@@ -234,6 +237,7 @@ pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<()> {
         Command::Man => man::run(&ctx),
         Command::Config(args) => settings::run(&ctx, args),
         Command::Help(args) => help::run(&ctx, args),
+        Command::Web(args) => web::run(ctx, args),
     }
 }
 

@@ -22,11 +22,12 @@ pub mod prune;
 pub mod questions;
 pub mod resume;
 mod retention;
-mod session;
+pub mod session;
 pub mod settings;
 pub mod show;
 pub mod template;
 pub mod upgrade;
+pub mod web;
 
 use std::fs;
 use std::path::{Path, PathBuf};

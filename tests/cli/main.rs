@@ -28,4 +28,5 @@ mod retention;
 mod safety;
 mod settings;
 mod untrusted;
+mod web;
 mod widths;

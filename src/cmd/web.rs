@@ -1,0 +1,27 @@
+//! `driehoek web`: the tool in the person's own browser, on this computer
+//! only. The server itself lives in [`crate::web`].
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Ctx;
+
+#[derive(Debug, Args)]
+pub struct WebArgs {
+    /// Luister op deze poort (standaard: een vrije poort)
+    #[arg(long = "poort", visible_alias = "port", value_name = "N")]
+    pub port: Option<u16>,
+    /// Open de browser niet; toon alleen het adres
+    #[arg(long = "niet-openen", visible_alias = "no-open")]
+    pub no_open: bool,
+}
+
+pub fn run(ctx: Ctx, args: WebArgs) -> Result<()> {
+    crate::web::serve(
+        ctx,
+        crate::web::Options {
+            port: args.port.unwrap_or(0),
+            open: !args.no_open,
+        },
+    )
+}
