@@ -6,7 +6,6 @@ use driehoek::term::ui::Ui;
 use driehoek::{cli, cmd, store, sys};
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 fn main() -> ExitCode {
     sys::quiet_on_closed_pipe();
@@ -29,9 +28,11 @@ fn main() -> ExitCode {
             return ExitCode::from(Kind::BadInput.exit_code());
         }
     };
-    let ui = Arc::new(ui.with_width(cli.width));
+    // The door lives as long as the run: the browser's server holds it to
+    // its end.
+    let ui: &'static Ui = Box::leak(Box::new(ui.with_width(cli.width)));
     // Ctrl-C: let a write in progress finish, give the cursor back, exit 130.
-    let door = Arc::clone(&ui);
+    let door = ui;
     let _ = ctrlc::set_handler(move || {
         if cmd::walking() {
             // The prompt sees the Ctrl-C itself and asks about the draft.
@@ -49,7 +50,7 @@ fn main() -> ExitCode {
         door.say_cancelled(&purge.on_cancel(lang));
         std::process::exit(Kind::Cancelled.exit_code().into());
     });
-    match cli::run(*cli, &ui) {
+    match cli::run(*cli, ui) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of the output went away: nothing more to say.
         Err(err) if error::is_closed_pipe(&err) => ExitCode::from(error::kind(&err).exit_code()),

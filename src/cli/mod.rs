@@ -207,7 +207,7 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Parsed, Usage> {
 }
 
 /// Runs the command the command line named.
-pub fn run(cli: Cli, ui: &Ui) -> anyhow::Result<()> {
+pub fn run(cli: Cli, ui: &'static Ui) -> anyhow::Result<()> {
     let globals = cmd::Globals {
         questions: cli.questions,
         set: cli.set,

@@ -16,7 +16,7 @@ pub struct WebArgs {
     pub no_open: bool,
 }
 
-pub fn run(ctx: Ctx, args: WebArgs) -> Result<()> {
+pub fn run(ctx: Ctx<'static>, args: WebArgs) -> Result<()> {
     crate::web::serve(
         ctx,
         crate::web::Options {

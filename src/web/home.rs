@@ -85,8 +85,8 @@ pub async fn page(State(state): State<Shared>, RawQuery(query): RawQuery) -> Rep
         Ok(s) => s,
         Err(e) => return page::failed(&state, &e),
     };
-    let notes = match crate::store::select::select(&store, &filter, ui) {
-        Ok((rows, _)) => rows,
+    let notes = match crate::store::select::select(&store, &filter) {
+        Ok(listing) => listing.notes,
         Err(e) => return page::failed(&state, &e),
     };
     let drafts = store.drafts().map(|(d, _)| d).unwrap_or_default();

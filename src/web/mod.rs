@@ -31,7 +31,6 @@ use tokio::sync::{Notify, Semaphore};
 use crate::cmd::Ctx;
 use crate::error::bad_input;
 use crate::i18n::{self, Lang};
-use crate::printable::say;
 
 /// How the server is started.
 pub struct Options {
@@ -65,7 +64,7 @@ pub enum Stop {
 
 /// What every request may need.
 pub struct State {
-    pub ctx: Ctx,
+    pub ctx: Ctx<'static>,
     /// The reader's language: the pages' words (a note keeps its own).
     pub ui: Lang,
     pub keys: guard::Keys,
@@ -118,7 +117,7 @@ pub fn interrupt() -> bool {
 }
 
 /// Serves until Ctrl-C, the Stoppen button, or an hour without requests.
-pub fn serve(ctx: Ctx, options: Options) -> Result<()> {
+pub fn serve(ctx: Ctx<'static>, options: Options) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -127,8 +126,8 @@ pub fn serve(ctx: Ctx, options: Options) -> Result<()> {
     runtime.block_on(run(ctx, options))
 }
 
-async fn run(ctx: Ctx, options: Options) -> Result<()> {
-    let ui = ctx.lang;
+async fn run(ctx: Ctx<'static>, options: Options) -> Result<()> {
+    let ui = ctx.ui_lang();
     // Opened first: its warnings (a folder others can read) come before
     // the address.
     let _ = ctx.store()?;
@@ -162,7 +161,7 @@ async fn run(ctx: Ctx, options: Options) -> Result<()> {
         Stop::Button => i18n::WEB_STOPPED_BUTTON,
         Stop::Idle => i18n::WEB_STOPPED_IDLE,
     };
-    eprintln!("{}", msg.with(ui, &[("time", &time)]));
+    state.ctx.ui.say(msg.with(ui, &[("time", &time)]));
     result
 }
 
@@ -186,19 +185,22 @@ fn bind(port: u16, ui: Lang) -> Result<tokio::net::TcpListener> {
 /// secret stays off the browser's command line, which others can read).
 fn announce(state: &State, start: &std::path::Path, open: bool) {
     let ui = state.ui;
+    let door = state.ctx.ui;
     let file = start.display().to_string();
     if open {
         match opener::open(start) {
-            Ok(()) => say(i18n::WEB_OPENED.with(ui, &[("file", &file)])),
-            Err(e) => say(i18n::WEB_OPEN_FAILED.with(
+            Ok(()) => door.say(i18n::WEB_OPENED.with(ui, &[("file", &file)])),
+            Err(e) => door.say(i18n::WEB_OPEN_FAILED.with(
                 ui,
                 &[("file", &file), ("error", &printable_error(&e.to_string()))],
             )),
         }
     } else {
-        say(i18n::WEB_NOT_OPENED.with(ui, &[("file", &file), ("url", &state.keys.start_url())]));
+        door.say(
+            i18n::WEB_NOT_OPENED.with(ui, &[("file", &file), ("url", &state.keys.start_url())]),
+        );
     }
-    say(i18n::WEB_HOW_TO_STOP.get(ui).to_string());
+    door.say(i18n::WEB_HOW_TO_STOP.get(ui));
 }
 
 fn printable_error(text: &str) -> String {

@@ -123,13 +123,7 @@ pub(super) fn load(state: &Server, id: &str) -> anyhow::Result<Walking> {
 /// A walk not saved yet, of the active set.
 fn fresh(state: &Server, route: Route) -> anyhow::Result<Walking> {
     let set = state.ctx.active_set()?;
-    let mut draft = Draft::new(
-        crate::store::new_id(),
-        session::now(),
-        &set,
-        state.ctx.lang,
-        None,
-    );
+    let mut draft = Draft::new(crate::store::new_id(), session::now(), &set, state.ui, None);
     draft.walk = route;
     Ok(Walking {
         draft,
