@@ -104,7 +104,7 @@ pub async fn page(State(state): State<Shared>, RawQuery(query): RawQuery) -> Rep
                             a href=(format!("/concept/{}", d.id)) {
                                 @if title.is_empty() { (i18n::WEB_UNTITLED.get(ui)) } @else { (printable(&title)) }
                             }
-                            " · " (crate::render::moment(d.updated, ui))
+                            " · " (crate::domain::day::moment(d.updated, ui))
                         }
                     }
                 }
@@ -218,7 +218,7 @@ fn table(notes: &[Summary], ui: Lang) -> Markup {
                                 }
                                 @if n.practice.is_some() { " (" (i18n::PRACTICE_MARK.get(ui)) ")" }
                             }
-                            td { (crate::render::date(n.created, ui)) }
+                            td { (crate::domain::day::in_table(n.created, ui)) }
                             td { (verdict(n.triangle.law)) }
                             td { (verdict(n.triangle.money)) }
                             td { (verdict(n.triangle.self_direction)) }

@@ -155,7 +155,7 @@ async fn run(ctx: Ctx<'static>, options: Options) -> Result<()> {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .unwrap_or(Stop::CtrlC);
-    let time = crate::render::clock(Timestamp::now());
+    let time = crate::domain::day::clock(Timestamp::now());
     let msg = match why {
         Stop::CtrlC => i18n::WEB_STOPPED_CTRL_C,
         Stop::Button => i18n::WEB_STOPPED_BUTTON,

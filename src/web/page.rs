@@ -22,7 +22,7 @@ const CSS: &str = concat!(include_str!("../render/html.css"), include_str!("web.
 /// footer that says when the server stops and offers to stop it now.
 pub fn html(state: &State, title: &str, main: Markup) -> Reply {
     let ui = state.ui;
-    let stops = crate::render::clock(state.stops_at());
+    let stops = crate::domain::day::clock(state.stops_at());
     let body = html! {
         header.site {
             a.home href="/" { "driehoek" }

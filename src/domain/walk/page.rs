@@ -77,7 +77,7 @@ pub fn as_typed(a: &Answer) -> String {
             Some(e) => e.display(Lang::Nl).replace('€', "").trim().to_string(),
             None => Cost::UNKNOWN.to_string(),
         },
-        Answer::Date(d) => d.strftime("%-d-%-m-%Y").to_string(),
+        Answer::Date(d) => crate::domain::day::typed(*d),
         other => other.to_toml().to_string(),
     }
 }
