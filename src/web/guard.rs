@@ -49,7 +49,7 @@ pub struct Keys {
 /// 256 random bits as hex.
 fn random() -> Result<String> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| crate::error::failure(e.to_string()))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
