@@ -153,7 +153,11 @@ pub fn edit(file: &str, src: &str, change: Change, lang: Lang) -> Result<String>
     let mut doc: toml_edit::DocumentMut = src.parse().map_err(|e: toml_edit::TomlError| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = crate::domain::problem::toml_text(e.message(), lang);
-        Problems::in_file(file, vec![Problem::at(file, src, offset, None, message)])
+        Problems::in_file(
+            file,
+            vec![Problem::at(file, src, offset, None, message)],
+            lang,
+        )
     })?;
     match change {
         Change::Set(key, mut value) => match doc.get_mut(key.name()).and_then(|i| i.as_value_mut())
@@ -193,8 +197,9 @@ pub fn edit(file: &str, src: &str, change: Change, lang: Lang) -> Result<String>
     }
     let text = doc.to_string();
     // What is written must read back as a valid config.
-    toml::from_str::<Config>(&text)
-        .map_err(|e| Problems::in_file(file, vec![Problem::from_toml(file, &text, &e)]))?;
+    toml::from_str::<Config>(&text).map_err(|e| {
+        Problems::in_file(file, vec![Problem::from_toml(file, &text, &e, lang)], lang)
+    })?;
     Ok(text)
 }
 
@@ -204,9 +209,9 @@ pub fn file() -> Option<PathBuf> {
 }
 
 /// The config, or the defaults when there is none.
-pub fn load_default() -> Result<Config> {
+pub fn load_default(lang: Lang) -> Result<Config> {
     match dir() {
-        Some(dir) => load(&dir),
+        Some(dir) => load(&dir, lang),
         None => Ok(Config::default()),
     }
 }
@@ -214,7 +219,7 @@ pub fn load_default() -> Result<Config> {
 /// The language from the config file, for help text printed before the
 /// config is read properly (a broken file is reported later).
 pub fn lang_quietly() -> Option<Lang> {
-    load_default().ok()?.lang
+    load_default(Lang::default()).ok()?.lang
 }
 
 /// The folder for a coach's own settings and question sets.
@@ -223,18 +228,17 @@ pub fn dir() -> Option<PathBuf> {
         .map(|d| d.config_dir().to_path_buf())
 }
 
-/// Reads `config.toml` from `dir`; no file means the defaults.
-pub fn load(dir: &Path) -> Result<Config> {
+/// Reads `config.toml` from `dir`; no file means the defaults. What is
+/// wrong with it is said in `lang`.
+pub fn load(dir: &Path, lang: Lang) -> Result<Config> {
     let path = dir.join("config.toml");
     if !path.exists() {
         return Ok(Config::default());
     }
-    let src = crate::files::input::read_text(
-        &path,
-        crate::files::input::MAX_INPUT_FILE,
-        i18n::current(),
-    )?;
+    let src = crate::files::input::read_text(&path, crate::files::input::MAX_INPUT_FILE, lang)?;
     let file = path.display().to_string();
-    toml::from_str(&src)
-        .map_err(|e| Problems::in_file(&file, vec![Problem::from_toml(&file, &src, &e)]).into())
+    toml::from_str(&src).map_err(|e| {
+        let problem = Problem::from_toml(&file, &src, &e, lang);
+        Problems::in_file(&file, vec![problem], lang).into()
+    })
 }

@@ -212,7 +212,7 @@ mod tests {
             .context("show")
             .unwrap_err();
         assert_eq!(kind(&wrapped), Kind::NotFound);
-        let problems = crate::domain::problem::Problems::in_file("a.toml", Vec::new());
+        let problems = crate::domain::problem::Problems::in_file("a.toml", Vec::new(), Lang::Nl);
         assert_eq!(kind(&problems.into()), Kind::BadInput);
         assert!(is_cancelled(&cancelled()));
     }

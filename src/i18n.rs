@@ -40,7 +40,7 @@ impl Text {
 
 /// A fixed user-facing message. Placeholders are written `{name}` and
 /// filled by [`Msg::with`], so both languages can order words freely.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Msg {
     pub nl: &'static str,
     pub en: &'static str,
@@ -81,6 +81,41 @@ impl Msg {
         out
     }
 }
+
+/// A message and the values it names, put into words only when it is
+/// said: what a part that does not know the reader reports (a value read
+/// from the command line, the store), said in the reader's language where
+/// it reaches them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    msg: Msg,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Phrase {
+    pub(crate) fn new(msg: Msg, args: &[(&'static str, &str)]) -> Phrase {
+        Phrase {
+            msg,
+            args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        }
+    }
+
+    /// The phrase in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.msg.with(lang, &args)
+    }
+}
+
+/// In the working language, Dutch, for a log or a test; a reader gets
+/// [`Phrase::said`] in theirs.
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said(Lang::Nl))
+    }
+}
+
+impl std::error::Error for Phrase {}
 
 macro_rules! msgs {
     ($($name:ident = $nl:literal, $en:literal;)*) => {

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Err(problems) = driehoek::domain::bank::parse_set("fuzz.toml", text) {
+    if let Err(problems) = driehoek::domain::bank::parse_set("fuzz.toml", text, driehoek::i18n::Lang::Nl) {
         assert!(!problems.list.is_empty());
     }
 });

@@ -75,12 +75,15 @@ fn usage_error(err: &clap::Error, lang: Lang) -> String {
         K::InvalidValue if value.is_empty() => say(i18n::CLAP_NO_VALUE, &[]),
         K::InvalidValue => say(i18n::CLAP_BAD_VALUE, &[]),
         K::ValueValidation => {
-            let why = std::error::Error::source(err).map(|e| match e.downcast_ref() {
-                // clap's own number parsers answer in English.
-                Some(std::num::ParseIntError { .. }) => {
+            let why = std::error::Error::source(err).map(|e| {
+                if let Some(phrase) = e.downcast_ref::<i18n::Phrase>() {
+                    phrase.said(lang)
+                } else if e.is::<std::num::ParseIntError>() {
+                    // clap's own number parsers answer in English.
                     i18n::CLAP_NOT_A_NUMBER.get(lang).to_string()
+                } else {
+                    e.to_string()
                 }
-                None => e.to_string(),
             });
             let mut text = say(i18n::CLAP_BAD_VALUE, &[]);
             if let Some(why) = why {

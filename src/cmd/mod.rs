@@ -72,7 +72,7 @@ impl<'a> Ctx<'a> {
     /// read, and what a killed run left in the store finished first (and
     /// said through `ui`).
     pub fn new(ui: &'a Ui, globals: Globals) -> Result<Ctx<'a>> {
-        let config = config::load_default()?;
+        let config = config::load_default(ui.ui_lang())?;
         Ok(Ctx {
             ui,
             questions: globals.questions,
@@ -106,7 +106,7 @@ impl<'a> Ctx<'a> {
             bank.add(set);
         }
         if bank.get(&active).is_none() {
-            return Err(unknown_set(&bank, &active));
+            return Err(unknown_set(&bank, &active, self.ui_lang()));
         }
         Ok((bank, active))
     }
@@ -136,10 +136,8 @@ impl<'a> Ctx<'a> {
     pub fn cases(&self) -> Result<Vec<PracticeCase>> {
         let mut all = cases::embedded();
         for file in own_files("cases")? {
-            let case = cases::parse(
-                &file.display().to_string(),
-                &read_input(&file, self.ui_lang())?,
-            )?;
+            let src = read_input(&file, self.ui_lang())?;
+            let case = cases::parse(&file.display().to_string(), &src, self.ui_lang())?;
             all.retain(|c| c.key != case.key);
             all.push(case);
         }
@@ -202,13 +200,15 @@ impl<'a> Ctx<'a> {
     /// The question set a stored note or draft was made with.
     pub fn set_named(&self, id: &str) -> Result<QuestionSet> {
         let (bank, _) = self.bank()?;
-        bank.get(id).cloned().ok_or_else(|| unknown_set(&bank, id))
+        bank.get(id)
+            .cloned()
+            .ok_or_else(|| unknown_set(&bank, id, self.ui_lang()))
     }
 }
 
-fn unknown_set(bank: &Bank, id: &str) -> anyhow::Error {
+fn unknown_set(bank: &Bank, id: &str, ui_lang: Lang) -> anyhow::Error {
     let known = bank.ids().join(", ");
-    not_found(i18n::ERR_UNKNOWN_SET.with(i18n::current(), &[("id", id), ("known", &known)]))
+    not_found(i18n::ERR_UNKNOWN_SET.with(ui_lang, &[("id", id), ("known", &known)]))
 }
 
 /// A coach's own TOML files in a folder of the config folder, in name order.
@@ -227,7 +227,7 @@ fn own_files(folder: &str) -> Result<Vec<PathBuf>> {
 
 fn read_set(path: &Path, lang: Lang) -> Result<QuestionSet> {
     let src = input::read_text(path, input::MAX_QUESTION_SET, lang)?;
-    Ok(bank::parse_set(&path.display().to_string(), &src)?)
+    Ok(bank::parse_set(&path.display().to_string(), &src, lang)?)
 }
 
 /// Reads a file a person wrote, refusing what is too large to be one.

@@ -110,7 +110,7 @@ pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
             &[("key", key), ("value", value.trim()), ("path", &shown)],
         ),
         Err(msg) => {
-            let names = i18n::N_NAMES.count(lang, config::load(&dir)?.names.len());
+            let names = i18n::N_NAMES.count(lang, config::load(&dir, lang)?.names.len());
             msg.with(lang, &[("names", &names)])
         }
     };

@@ -32,7 +32,8 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
             list,
         }
     };
-    let doc = DeTable::parse(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+    let doc =
+        DeTable::parse(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e, lang)]))?;
     // Placed at the end, in one pass over the file.
     let mut problems = Pending::new(file, src);
     let mut problem = |offset: usize, id: Option<&str>, msg: String| {

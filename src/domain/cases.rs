@@ -16,7 +16,7 @@ use toml::Spanned;
 
 use crate::domain::note::Verdict;
 use crate::domain::problem::{Problem, Problems};
-use crate::i18n::{self, Text};
+use crate::i18n::{self, Lang, Text};
 
 /// The newest format; every format from 1 up to this one is read.
 pub const CASES_FORMAT: u32 = 2;
@@ -222,10 +222,10 @@ fn is_id_char(c: char) -> bool {
 
 /// Parses one case file; `file` names it in messages, and the key must be
 /// the file's name.
-pub fn parse(file: &str, src: &str) -> Result<PracticeCase, Problems> {
-    let fail = |p: Problem| Problems::in_file(file, vec![p]);
+pub fn parse(file: &str, src: &str, lang: Lang) -> Result<PracticeCase, Problems> {
+    let fail = |p: Problem| Problems::in_file(file, vec![p], lang);
     let case: PracticeCase =
-        toml::from_str(src).map_err(|e| fail(Problem::from_toml(file, src, &e)))?;
+        toml::from_str(src).map_err(|e| fail(Problem::from_toml(file, src, &e, lang)))?;
     let stem = std::path::Path::new(file)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -233,7 +233,7 @@ pub fn parse(file: &str, src: &str) -> Result<PracticeCase, Problems> {
     let at = |what: &str| src.find(what).unwrap_or(0);
     if !(1..=CASES_FORMAT).contains(&case.format) {
         let msg = i18n::CASE_FORMAT.with(
-            i18n::current(),
+            lang,
             &[
                 ("found", &case.format.to_string()),
                 ("known", &CASES_FORMAT.to_string()),
@@ -242,12 +242,12 @@ pub fn parse(file: &str, src: &str) -> Result<PracticeCase, Problems> {
         return Err(fail(Problem::at(file, src, at("format"), None, msg)));
     }
     if case.key != stem {
-        let msg = i18n::CASE_KEY.with(i18n::current(), &[("key", &case.key), ("stem", stem)]);
+        let msg = i18n::CASE_KEY.with(lang, &[("key", &case.key), ("stem", stem)]);
         return Err(fail(Problem::at(file, src, at("key"), None, msg)));
     }
-    let problems = legal_problems(&case, file, src);
+    let problems = legal_problems(&case, file, src, lang);
     if !problems.is_empty() {
-        return Err(Problems::in_file(file, problems));
+        return Err(Problems::in_file(file, problems, lang));
     }
     Ok(case)
 }
@@ -256,8 +256,7 @@ pub fn parse(file: &str, src: &str) -> Result<PracticeCase, Problems> {
 /// a coach fixes their file in one go: each point names a law, an article
 /// and a text in both languages; each reference names a point and stands
 /// in both languages; each point is referred to.
-fn legal_problems(case: &PracticeCase, file: &str, src: &str) -> Vec<Problem> {
-    let lang = i18n::current();
+fn legal_problems(case: &PracticeCase, file: &str, src: &str, lang: Lang) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |offset: usize, msg: String| {
         problems.push(Problem::at(file, src, offset, None, msg));
@@ -352,7 +351,8 @@ pub fn embedded() -> Vec<PracticeCase> {
     EMBEDDED
         .iter()
         .map(|(file, src)| {
-            parse(file, src).unwrap_or_else(|e| panic!("embedded practice case is invalid:\n{e}"))
+            parse(file, src, Lang::default())
+                .unwrap_or_else(|e| panic!("embedded practice case is invalid:\n{e}"))
         })
         .collect()
 }
@@ -527,7 +527,7 @@ mod tests {
     #[test]
     fn a_case_must_be_named_after_its_file() {
         let src = EMBEDDED[0].1;
-        let err = parse("questions/cases/anders.toml", src).unwrap_err();
+        let err = parse("questions/cases/anders.toml", src, Lang::Nl).unwrap_err();
         assert!(
             err.to_string()
                 .contains("moet de naam van het bestand zijn, 'anders'"),
@@ -552,11 +552,13 @@ reflectie = { nl = "r", en = "r" }
     /// model, reads as it did: formats are forever.
     #[test]
     fn a_coachs_case_of_format_1_still_loads() {
-        let case = parse("cases/oud.toml", OLD_CASE).unwrap();
+        let case = parse("cases/oud.toml", OLD_CASE, Lang::Nl).unwrap();
         assert!(case.legal.is_empty() && case.model.is_none());
         assert_eq!(case.prose().len(), 5);
         let newer = OLD_CASE.replace("format = 1", "format = 3");
-        let err = parse("cases/oud.toml", &newer).unwrap_err().to_string();
+        let err = parse("cases/oud.toml", &newer, Lang::Nl)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("cases/oud.toml:1:1:"), "{err}");
         assert!(
             err.contains("formaat 3") && err.contains("1 tot en met 2"),
@@ -584,7 +586,9 @@ law = "Awb"
 article = "art. 6:7"
 text = { nl = "t", en = "" }
 "#;
-        let err = parse("cases/oud.toml", &src).unwrap_err().to_string();
+        let err = parse("cases/oud.toml", &src, Lang::Nl)
+            .unwrap_err()
+            .to_string();
         for expected in [
             "cases/oud.toml:7:41: [§weg] staat maar in één taal",
             "cases/oud.toml:7:41: [§weg] noemt geen juridisch punt van deze casus; er zijn: onderzoek, over",

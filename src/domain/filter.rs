@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use crate::domain::note::{Scope, Verdict};
 use crate::domain::outcome::Status;
 use crate::domain::record::Record;
-use crate::i18n;
+use crate::i18n::{self, Phrase};
 use crate::store::index::Summary;
 
 /// One of the three corners of the triangle.
@@ -93,16 +93,16 @@ impl Filter {
 }
 
 /// Reads `wet=nee`, `law=no`, `zelfregie=twijfel`, …
-pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
+pub fn parse_verdict(s: &str) -> Result<VerdictIs, Phrase> {
     let (corner, verdict) = s
         .split_once('=')
-        .ok_or_else(|| i18n::ERR_VERDICT_FORM.with(i18n::current(), &[("value", s)]))?;
+        .ok_or_else(|| Phrase::new(i18n::ERR_VERDICT_FORM, &[("value", s)]))?;
     let corner = match corner.trim().to_lowercase().as_str() {
         "wet" | "law" => Corner::Law,
         "middelen" | "money" => Corner::Money,
         "zelfregie" | "self" => Corner::SelfDirection,
         other => {
-            return Err(i18n::ERR_VERDICT_CORNER.with(i18n::current(), &[("value", other)]));
+            return Err(Phrase::new(i18n::ERR_VERDICT_CORNER, &[("value", other)]));
         }
     };
     let verdict = match verdict.trim().to_lowercase().as_str() {
@@ -110,7 +110,7 @@ pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
         "nee" | "no" => Verdict::Nee,
         "twijfel" | "doubt" => Verdict::Twijfel,
         other => {
-            return Err(i18n::ERR_VERDICT_VALUE.with(i18n::current(), &[("value", other)]));
+            return Err(Phrase::new(i18n::ERR_VERDICT_VALUE, &[("value", other)]));
         }
     };
     Ok(VerdictIs { corner, verdict })
@@ -118,14 +118,14 @@ pub fn parse_verdict(s: &str) -> Result<VerdictIs, String> {
 
 /// Reads a day as people write it: `1-12-2026`, `01-12-2026`,
 /// `2026-12-01`, or counted back from today: `30d` (days), `2w` (weeks).
-pub fn parse_date(s: &str) -> Result<Date, String> {
+pub fn parse_date(s: &str) -> Result<Date, Phrase> {
     parse_date_on(s, crate::domain::day::local(jiff::Timestamp::now()))
 }
 
 /// [`parse_date`] with `today` given, so it can be tested.
-pub fn parse_date_on(s: &str, today: Date) -> Result<Date, String> {
+pub fn parse_date_on(s: &str, today: Date) -> Result<Date, Phrase> {
     let t = s.trim();
-    let bad = || i18n::ERR_DATE.with(i18n::current(), &[("value", s)]);
+    let bad = || Phrase::new(i18n::ERR_DATE, &[("value", s)]);
     let number = |n: &str| n.parse::<i64>().ok().filter(|n| (0..=36_500).contains(n));
     if let Some(days) = t.strip_suffix('d').and_then(number) {
         return today
@@ -180,7 +180,12 @@ mod tests {
                 verdict: Verdict::Twijfel
             })
         );
-        assert!(parse_verdict("wet").unwrap_err().contains("wet=nee"));
+        assert!(
+            parse_verdict("wet")
+                .unwrap_err()
+                .to_string()
+                .contains("wet=nee")
+        );
         assert!(parse_verdict("kosten=ja").is_err());
         assert!(parse_verdict("wet=misschien").is_err());
         assert!(parse_date("2026-13-01").is_err());
@@ -204,7 +209,7 @@ mod tests {
             "",
             "1-1-1-2026",
         ] {
-            let err = on(bad).unwrap_err();
+            let err = on(bad).unwrap_err().said(crate::i18n::Lang::Nl);
             assert!(
                 err.contains("1-12-2026") && err.contains("30d"),
                 "{bad}: {err}"

@@ -139,7 +139,7 @@ impl Lexicon {
     /// names it in messages; a lexicon over the limits is refused in
     /// `lang` before it is read further.
     pub fn parse(file: &str, src: &str, lang: Lang) -> Result<Lexicon, Problems> {
-        let fail = |list: Vec<Problem>| Problems::in_file(file, list);
+        let fail = |list: Vec<Problem>| Problems::in_file(file, list, lang);
         if src.len() > MAX_LEXICON_BYTES {
             let size = format_bytes(src.len());
             let limit = format_bytes(MAX_LEXICON_BYTES);
@@ -148,7 +148,7 @@ impl Lexicon {
             return Err(fail(vec![Problem::at(file, src, 0, None, message)]));
         }
         let raw: RawLexicon =
-            toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+            toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e, lang)]))?;
         let phrase_count: usize = raw.label.iter().map(|l| l.nl.len() + l.en.len()).sum();
         if raw.label.len() > MAX_LABELS || phrase_count > MAX_PHRASES {
             let (count, limit) = (raw.label.len().to_string(), MAX_LABELS.to_string());
@@ -1285,7 +1285,7 @@ question = { nl = "?", en = "?" }
             err.list[0].to_string(),
             "extra.toml:7:7: [a] label 'a' appears twice"
         );
-        assert_eq!(err.summary, "1 fout in extra.toml");
+        assert_eq!(err.summary, "1 problem in extra.toml");
     }
 
     #[test]

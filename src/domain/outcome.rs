@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 const SET: &str = include_str!("../../questions/afloop.toml");
 
 pub fn set() -> QuestionSet {
-    bank::parse_set("questions/afloop.toml", SET)
+    bank::parse_set("questions/afloop.toml", SET, crate::i18n::Lang::default())
         .unwrap_or_else(|e| panic!("the embedded outcome questions are invalid:\n{e}"))
 }
 

@@ -35,15 +35,17 @@ impl Problem {
         }
     }
 
-    /// A TOML syntax or type error, placed where the parser saw it.
-    pub fn from_toml(file: &str, src: &str, err: &toml::de::Error) -> Problem {
+    /// A TOML syntax or type error, placed where the parser saw it, said
+    /// in the reader's language.
+    pub fn from_toml(file: &str, src: &str, err: &toml::de::Error, lang: Lang) -> Problem {
         let offset = err.span().map_or(0, |s| s.start);
-        let message = toml_text(err.message(), crate::i18n::current());
+        let message = toml_text(err.message(), lang);
         Problem::at(file, src, offset, None, message)
     }
 
-    /// A JSON syntax or type error, placed where the reader saw it.
-    pub fn from_json(file: &str, err: &serde_json::Error) -> Problem {
+    /// A JSON syntax or type error, placed where the reader saw it, said
+    /// in the reader's language.
+    pub fn from_json(file: &str, err: &serde_json::Error, lang: Lang) -> Problem {
         let full = err.to_string();
         let at = format!(" at line {} column {}", err.line(), err.column());
         let bare = full.strip_suffix(&at).unwrap_or(&full);
@@ -52,7 +54,7 @@ impl Problem {
             line: err.line(),
             col: err.column(),
             question: None,
-            message: serde_text(bare, i18n::current(), i18n::ERR_JSON),
+            message: serde_text(bare, lang, i18n::ERR_JSON),
         }
     }
 }
@@ -77,9 +79,8 @@ pub struct Problems {
 impl Problems {
     /// The problems in one file, in the order of the file, summed up in the
     /// reader's language.
-    pub fn in_file(file: &str, mut list: Vec<Problem>) -> Problems {
+    pub fn in_file(file: &str, mut list: Vec<Problem>, lang: Lang) -> Problems {
         list.sort_by_key(|p| (p.line, p.col));
-        let lang = i18n::current();
         let problems = i18n::N_PROBLEMS.count(lang, list.len());
         Problems {
             summary: i18n::PROBLEMS_IN.with(lang, &[("problems", &problems), ("file", file)]),

@@ -478,7 +478,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Export, String> {
                 Some(_) if version.is_some_and(|v| v > u64::from(VERSION)) => {
                     newer(file, version.unwrap_or_default(), lang)
                 }
-                _ => crate::domain::problem::Problem::from_json(file, &e).to_string(),
+                _ => crate::domain::problem::Problem::from_json(file, &e, lang).to_string(),
             });
         }
     };

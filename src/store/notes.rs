@@ -289,7 +289,7 @@ pub(super) fn toml_error(
     err: &toml::de::Error,
     what: i18n::Msg,
 ) -> anyhow::Error {
-    let mut problem = Problem::from_toml(&path.display().to_string(), text, err);
+    let mut problem = Problem::from_toml(&path.display().to_string(), text, err, i18n::current());
     problem.message = format!("{}: {}", what.get(i18n::current()), problem.message);
     anyhow::Error::msg(problem.to_string())
 }

@@ -104,8 +104,8 @@ fn condition_values(q: &Question) -> Vec<String> {
 pub(super) fn read_condition(
     w: RawCondition,
     earlier: &[Question],
+    lang: Lang,
 ) -> Result<Condition, Vec<(std::ops::Range<usize>, String)>> {
-    let lang = i18n::current();
     let find = |target: &Spanned<String>| {
         earlier
             .iter()

@@ -367,7 +367,7 @@ impl Bank {
             // The embedded sets are checked by a unit test; a broken one is a
             // build defect, not a user error.
             bank.add(
-                parse_set(file, src)
+                parse_set(file, src, Lang::default())
                     .unwrap_or_else(|e| panic!("embedded question set is invalid:\n{e}")),
             );
         }

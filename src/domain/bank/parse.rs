@@ -119,14 +119,15 @@ pub const MAX_CHOICES: usize = 50;
 pub const MAX_ALL_CHOICES: usize = 5000;
 pub const MAX_CONTRASTS: usize = 50;
 
-/// Parses and validates one question-set file. `file` names it in messages.
-pub fn parse_set(file: &str, src: &str) -> Result<QuestionSet, Problems> {
-    let fail = |list: Vec<Problem>| Problems::in_file(file, list);
+/// Parses and validates one question-set file. `file` names it in
+/// messages, which are in `lang`.
+pub fn parse_set(file: &str, src: &str, lang: Lang) -> Result<QuestionSet, Problems> {
+    let fail = |list: Vec<Problem>| Problems::in_file(file, list, lang);
     let raw: RawSet =
-        toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e)]))?;
+        toml::from_str(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e, lang)]))?;
     let mut found = Found {
         pending: Pending::new(file, src),
-        lang: i18n::current(),
+        lang,
     };
     // Counted before anything else is checked: past a limit the rest is
     // not read at all.
@@ -267,7 +268,7 @@ impl Found<'_> {
         self.check_choices(rq.kind, given, &at, &id);
         let scale = self.scale(&rq, &id);
         let mut conditions = [rq.when, rq.optional_when].map(|raw| {
-            raw.and_then(|w| match read_condition(w, earlier) {
+            raw.and_then(|w| match read_condition(w, earlier, self.lang) {
                 Ok(c) => Some(c),
                 Err(wrong) => {
                     for (span, msg) in wrong {

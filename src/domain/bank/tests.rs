@@ -64,7 +64,7 @@ fn each_entry_limit_holds_at_exactly_one_past_it() {
         src.extend((1..sections).map(|k| {
             format!("\n[[sections]]\nkey = \"s{k}\"\ntitle = {{ nl = \"S\", en = \"S\" }}\n")
         }));
-        parse_set("grens.toml", &src)
+        parse_set("grens.toml", &src, Lang::Nl)
     };
     let refused = |result: Result<QuestionSet, Problems>| {
         let err = result.expect_err("refused");
@@ -86,15 +86,15 @@ fn each_entry_limit_holds_at_exactly_one_past_it() {
 
 #[test]
 fn sets_past_their_entry_limits_are_refused_before_they_are_read() {
-    let err = parse_set("groot.toml", &big_set(MAX_QUESTIONS + 1, 1)).unwrap_err();
+    let err = parse_set("groot.toml", &big_set(MAX_QUESTIONS + 1, 1), Lang::Nl).unwrap_err();
     assert!(
         err.to_string()
             .contains("een vragenlijst heeft hoogstens 500 vragen; deze heeft er 501"),
         "{err}"
     );
-    let err = parse_set("keuzes.toml", &big_set(1, MAX_CHOICES + 1)).unwrap_err();
+    let err = parse_set("keuzes.toml", &big_set(1, MAX_CHOICES + 1), Lang::Nl).unwrap_err();
     assert!(err.to_string().contains("hoogstens 50 keuzes"), "{err}");
-    let err = parse_set("alle.toml", &big_set(MAX_QUESTIONS, 11)).unwrap_err();
+    let err = parse_set("alle.toml", &big_set(MAX_QUESTIONS, 11), Lang::Nl).unwrap_err();
     assert!(
         err.to_string().contains("hoogstens 5000 keuzes in totaal"),
         "{err}"
@@ -103,7 +103,7 @@ fn sets_past_their_entry_limits_are_refused_before_they_are_read() {
     // debug build.
     let at_limit = big_set(MAX_QUESTIONS, 10);
     let start = std::time::Instant::now();
-    let set = parse_set("grens.toml", &at_limit).unwrap();
+    let set = parse_set("grens.toml", &at_limit, Lang::Nl).unwrap();
     assert_eq!(set.questions.len(), MAX_QUESTIONS);
     assert!(start.elapsed() < std::time::Duration::from_secs(5));
 }
@@ -133,7 +133,7 @@ kind = "text"
 prompt = { nl = "?", en = "?" }
 when = { question = "a.later", in = ["x"] }
 "#;
-    let err = parse_set("test.toml", src).unwrap_err();
+    let err = parse_set("test.toml", src, Lang::Nl).unwrap_err();
     let text = err.to_string();
     assert_eq!(err.list.len(), 3, "{text}");
     assert!(
@@ -154,11 +154,12 @@ when = { question = "a.later", in = ["x"] }
 
 #[test]
 fn unknown_keys_and_newer_formats_are_refused() {
-    let err = parse_set("x.toml", "format = 1\nid = \"x\"\nversion = 1\nname = { nl = \"x\", en = \"x\" }\ncolour = \"red\"\nsections = []\n").unwrap_err();
+    let err = parse_set("x.toml", "format = 1\nid = \"x\"\nversion = 1\nname = { nl = \"x\", en = \"x\" }\ncolour = \"red\"\nsections = []\n", Lang::Nl).unwrap_err();
     assert!(err.to_string().contains("x.toml:5:1"), "{err}");
     let err = parse_set(
         "x.toml",
         "format = 9\nid = \"x\"\nversion = 1\nname = { nl = \"x\", en = \"x\" }\nsections = []\n",
+        Lang::Nl,
     )
     .unwrap_err();
     assert!(
@@ -276,7 +277,7 @@ kind = "text"
 when = { question = "a.nu", apart_from = "a.later", by = 2 }
 prompt = { nl = "?", en = "?" }
 "#;
-    let text = parse_set("t.toml", src).unwrap_err().to_string();
+    let text = parse_set("t.toml", src, Lang::Nl).unwrap_err().to_string();
     assert!(
         text.contains("t.toml:15:8: [a.nu] walk is \"kort\" of \"volledig\", niet 'snel'"),
         "{text}"
