@@ -22,7 +22,8 @@ struct Asked {
     status: String,
     since: String,
     until: String,
-    errors: Vec<(&'static str, String)>,
+    /// What could not be read, said in the reader's language on the page.
+    errors: Vec<(&'static str, i18n::Phrase)>,
 }
 
 /// The three corners as the list's `--verdict` names them.
@@ -142,7 +143,7 @@ fn filter_form(asked: &Asked, ui: Lang) -> Markup {
             .errors
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, e)| e.clone())
+            .map(|(_, e)| e.said(ui))
     };
     let verdict_labels = [i18n::H_LAW, i18n::H_MONEY, i18n::H_SELF];
     html! {
