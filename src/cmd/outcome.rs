@@ -126,10 +126,10 @@ fn ask_until_added(
     }
 }
 
-/// Adds the entry under the store's lock. A note changed by another
+/// Adds the entry under the store's lock (both doors add through here). A note changed by another
 /// command meanwhile is read again: an entry only ever adds, so it can go
 /// on top of whatever the note now holds.
-fn append(
+pub fn append(
     store: &Store,
     id: &str,
     answers: &Answers,

@@ -90,3 +90,11 @@ msgs! {
     WEB_DEEPEN = "Verdiepen", "Deepen";
     WEB_DELETE = "Verwijderen", "Delete";
 }
+
+msgs! {
+    // The outcome log.
+    WEB_OUTCOME_TITLE = "Afloop toevoegen: {title}", "Add the outcome: {title}";
+    WEB_CORRECTS = "Corrigeert dit een eerder verslag? Welk nummer?", "Does this correct an earlier entry? Which number?";
+    WEB_CORRECTS_NONE = "nee, dit is een nieuw verslag", "no, this is a new entry";
+    WEB_CANCEL = "Terug naar de notitie", "Back to the note";
+}

@@ -258,7 +258,10 @@ async fn form(state: &Shared, req: Request) -> Result<Request, Response> {
     let fetch_site = headers
         .get("sec-fetch-site")
         .map(|s| s.to_str().unwrap_or(""));
-    let same_origin = match (origin, fetch_site) {
+    // A browser sends `Origin: null` when the page's policy is
+    // no-referrer, as ours is; Sec-Fetch-Site then still tells where the
+    // form came from.
+    let same_origin = match (origin.filter(|o| *o != "null"), fetch_site) {
         (Some(o), _) => o
             .strip_prefix("http://")
             .is_some_and(|authority| keys.is_own(authority)),

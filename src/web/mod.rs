@@ -8,6 +8,7 @@
 //! One thread runs it all (a current-thread runtime): requests take turns
 //! at the store, as two commands in two terminals would under its lock.
 
+mod afloop;
 mod field;
 mod guard;
 mod home;
@@ -282,6 +283,7 @@ fn routes(state: Shared) -> Router {
         .route("/notitie/{id}", get(note::show))
         .route("/notitie/{id}/{format}", get(note::download))
         .route("/notitie/{id}/verdiepen", post(note::deepen))
+        .route("/notitie/{id}/afloop", get(afloop::show).post(afloop::add))
         .route(
             "/notitie/{id}/verwijderen",
             get(note::delete_page).post(note::delete),

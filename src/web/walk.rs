@@ -214,6 +214,36 @@ pub(super) struct Outcome {
     conflict: Option<String>,
 }
 
+/// Whether any question's outcome keeps the page: an error to fix, the
+/// guard's choice to make, the mirror's question to see once.
+pub(super) fn stays(said: &HashMap<String, Outcome>) -> bool {
+    said.values()
+        .any(|s| s.error.is_some() || s.offer.is_some() || s.mirror.is_some())
+}
+
+/// A question's field: what was typed (or else what is stored), and
+/// what the walk said about it.
+pub(super) fn field<'a>(
+    q: &'a Question,
+    (lang, ui): (Lang, Lang),
+    given: &Given,
+    said: Option<&Outcome>,
+) -> Field<'a> {
+    let stored = given.get(&q.id);
+    Field {
+        q,
+        lang,
+        ui,
+        raw: said.map_or_else(|| Raw::of(stored), |s| s.raw.clone()),
+        base: print_of(stored),
+        required: q.required_given(|id| given.get(id)),
+        error: said.and_then(|s| s.error.clone()),
+        offer: said.and_then(|s| s.offer.clone()),
+        mirror: said.and_then(|s| s.mirror.clone()),
+        conflict: said.and_then(|s| s.conflict.clone()),
+    }
+}
+
 impl Outcome {
     /// A required question left open, said in the page's words.
     pub fn missing(missing: Missing, ui: Lang) -> Outcome {
@@ -241,22 +271,7 @@ pub(super) fn fields_of<'a>(
 ) -> Vec<Field<'a>> {
     w.asked(n)
         .into_iter()
-        .map(|q| {
-            let stored = w.given.get(&q.id);
-            let said = said.get(&q.id);
-            Field {
-                q,
-                lang: w.draft.lang,
-                ui: state.ui,
-                raw: said.map_or_else(|| Raw::of(stored), |s| s.raw.clone()),
-                base: print_of(stored),
-                required: q.required_given(|id| w.given.get(id)),
-                error: said.and_then(|s| s.error.clone()),
-                offer: said.and_then(|s| s.offer.clone()),
-                mirror: said.and_then(|s| s.mirror.clone()),
-                conflict: said.and_then(|s| s.conflict.clone()),
-            }
-        })
+        .map(|q| field(q, (w.draft.lang, state.ui), &w.given, said.get(&q.id)))
         .collect()
 }
 
@@ -349,10 +364,7 @@ pub async fn post(
         return render(&state, &w, part, &tab, fields, Some(notice));
     }
     let after: Vec<String> = w.asked(part).iter().map(|q| q.id.clone()).collect();
-    let stay = said
-        .values()
-        .any(|s| s.error.is_some() || s.offer.is_some() || s.mirror.is_some())
-        || before != after;
+    let stay = stays(&said) || before != after;
     let next_part = match (stay, back) {
         (true, _) => part,
         (false, true) => part - 1,
@@ -420,44 +432,83 @@ fn read_part(
         .filter(|q| Some(&q.section) == section.as_ref() && shown.contains(&q.id))
         .cloned()
         .collect();
+    let conflicts: HashMap<String, Outcome> = questions
+        .iter()
+        .filter_map(|q| Some((q.id.clone(), conflict(state, w, q, form, tab)?)))
+        .collect();
+    if !conflicts.is_empty() {
+        return conflicts;
+    }
+    read_fields(state, &questions, &mut w.given, form, w.draft.lang, back)
+}
+
+/// Whether the answer stored now for `q` differs from the one this page
+/// showed, and this tab did not store it: then the stored one, in words,
+/// goes beside the field.
+fn conflict(
+    state: &Server,
+    w: &Walking,
+    q: &Question,
+    form: &Fields,
+    tab: &str,
+) -> Option<Outcome> {
+    let raw = raw_of(q, form);
+    let stored = print_of(w.given.get(&q.id));
+    let base = form.get(&name("b", q)).unwrap_or_default();
+    let typed = read_one(q, &raw, w.draft.lang)
+        .ok()
+        .map(|a| print_of(a.as_ref()));
+    if base == stored || typed.as_deref() == Some(&stored) {
+        return None;
+    }
+    let writes = state.writes.lock().unwrap_or_else(|p| p.into_inner());
+    let own = writes.get(&(w.draft.id.clone(), q.id.clone())) == Some(&(tab.to_string(), stored));
+    (!own).then(|| Outcome {
+        conflict: Some(
+            w.given
+                .get(&q.id)
+                .map_or_else(String::new, shown_text(q, w.draft.lang)),
+        ),
+        raw,
+        ..Outcome::default()
+    })
+}
+
+/// Reads the form's answers to `questions`, in order, into `given`: each
+/// read and checked by the walk's rules, through the privacy guard and
+/// the label mirror; says per question what became of it. With `back`, a
+/// required answer may still be missing.
+pub(super) fn read_fields(
+    state: &Server,
+    questions: &[Question],
+    given: &mut Given,
+    form: &Fields,
+    lang: Lang,
+    back: bool,
+) -> HashMap<String, Outcome> {
     let mut said = HashMap::new();
     let scanner = state.ctx.scanner().ok();
     let lexicon = state.ctx.lexicon().ok();
-    for q in &questions {
+    for q in questions {
         let raw = raw_of(q, form);
         let mut out = Outcome {
             raw: raw.clone(),
             ..Outcome::default()
         };
-        let answer = read_one(q, &raw, w.draft.lang);
-        let stored = w.given.get(&q.id);
-        let typed_print = answer.as_ref().ok().map(|a| print_of(a.as_ref()));
-        let base = form.get(&name("b", q)).unwrap_or_default();
-        if base != print_of(stored) && typed_print.as_deref() != Some(&print_of(stored)) {
-            let writes = state.writes.lock().unwrap_or_else(|p| p.into_inner());
-            let own = writes.get(&(w.draft.id.clone(), q.id.clone()))
-                == Some(&(tab.to_string(), print_of(stored)));
-            if !own {
-                out.conflict = Some(stored.map_or_else(String::new, shown_text(q, w.draft.lang)));
-                said.insert(q.id.clone(), out);
-                continue;
-            }
-        }
-        match answer {
+        match read_one(q, &raw, lang) {
             Err(e) => out.error = Some(e),
             Ok(answer) => {
-                let answer = guard(&mut out, q, answer, form, scanner.as_ref(), w.draft.lang);
+                let answer = guard(&mut out, q, answer, form, scanner.as_ref(), lang);
                 if out.offer.is_none() {
-                    match walk::settle(q, &answer, &w.given) {
-                        // Going back needs no answer yet.
+                    match walk::settle(q, &answer, given) {
                         Err(missing) if !back => {
                             out.error = Some(missing_text(missing, state.ui).to_string())
                         }
                         _ => {
-                            mirror(&mut out, q, &answer, form, lexicon.as_ref(), w.draft.lang);
+                            mirror(&mut out, q, &answer, form, lexicon.as_ref(), lang);
                             match answer {
-                                Some(a) => w.given.insert(q.id.clone(), a),
-                                None => w.given.remove(&q.id),
+                                Some(a) => given.insert(q.id.clone(), a),
+                                None => given.remove(&q.id),
                             };
                         }
                     }

@@ -2,6 +2,7 @@
 //! account on the same computer or another site in the same browser would.
 //! Requests are written by hand here on purpose: an attacker writes them.
 
+mod browser;
 mod guard;
 mod walk;
 

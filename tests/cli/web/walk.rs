@@ -280,3 +280,34 @@ fn required_answers_and_amounts_are_checked_as_in_the_terminal() {
     );
     assert!(answer.body.contains("aria-invalid=\"true\""));
 }
+
+#[test]
+fn an_outcome_added_in_the_browser_is_in_the_notes_log() {
+    let server = Server::start();
+    let cookie = server.login();
+    let id = walk_short_case(&server, &cookie, &[("casus.titel", "Met afloop")]);
+    let path = format!("/notitie/{id}/afloop");
+    let mut page = server.get(&cookie, &path);
+    assert_eq!(page.status, 200);
+    let mut answer;
+    // A decision asks for its date: the form comes back once with it.
+    loop {
+        let fields = fill(
+            &page.body,
+            &[("afloop.advies", "Het team adviseert het te proberen.")],
+        );
+        answer = submit(&server, &cookie, &path, &fields, "toevoegen");
+        if answer.status != 200 {
+            break;
+        }
+        assert!(!answer.body.contains("class=\"error\""), "{}", answer.body);
+        page = answer;
+    }
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let out = server.env.run(&["show", &id]);
+    assert!(
+        stdout(&out).contains("Het team adviseert het te proberen."),
+        "{}",
+        stdout(&out)
+    );
+}
