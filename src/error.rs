@@ -1,8 +1,9 @@
 //! The ways a run can end other than well, and their exit codes.
 
 use std::fmt;
+use std::path::Path;
 
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Msg, Phrase};
 
 /// What kind of failure ended a run. The exit code follows from the kind
 /// alone, as the README's table and `--help` say; a web front end answers
@@ -53,17 +54,62 @@ impl Kind {
     }
 }
 
-/// A failure with its kind: what happened, in the reader's language, and
-/// optionally a line on what to do about it.
+/// What an error says: words already in the reader's language, or a
+/// [`Phrase`] from a part that does not know the reader (the store), said
+/// in their language where it is shown ([`describe`]).
+#[derive(Debug)]
+pub enum Words {
+    Said(String),
+    Phrase(Phrase),
+}
+
+impl Words {
+    fn said(&self, lang: Lang) -> String {
+        match self {
+            Words::Said(text) => text.clone(),
+            Words::Phrase(phrase) => phrase.said(lang),
+        }
+    }
+}
+
+impl From<String> for Words {
+    fn from(text: String) -> Words {
+        Words::Said(text)
+    }
+}
+
+impl From<&str> for Words {
+    fn from(text: &str) -> Words {
+        Words::Said(text.to_string())
+    }
+}
+
+impl From<Phrase> for Words {
+    fn from(phrase: Phrase) -> Words {
+        Words::Phrase(phrase)
+    }
+}
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Words::Said(text) => f.write_str(text),
+            Words::Phrase(phrase) => phrase.fmt(f),
+        }
+    }
+}
+
+/// A failure with its kind: what happened, and optionally a line on what
+/// to do about it.
 #[derive(Debug)]
 pub struct Error {
     kind: Kind,
-    message: String,
+    message: Words,
     hint: Option<String>,
 }
 
 impl Error {
-    pub fn new(kind: Kind, message: impl Into<String>) -> Error {
+    pub fn new(kind: Kind, message: impl Into<Words>) -> Error {
         Error {
             kind,
             message: message.into(),
@@ -80,24 +126,24 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        self.message.fmt(f)
     }
 }
 
 impl std::error::Error for Error {}
 
 /// Input the person can correct.
-pub fn bad_input(msg: impl Into<String>) -> anyhow::Error {
+pub fn bad_input(msg: impl Into<Words>) -> anyhow::Error {
     Error::new(Kind::BadInput, msg).into()
 }
 
 /// Something named that is not there.
-pub fn not_found(msg: impl Into<String>) -> anyhow::Error {
+pub fn not_found(msg: impl Into<Words>) -> anyhow::Error {
     Error::new(Kind::NotFound, msg).into()
 }
 
 /// The run could not do all it should.
-pub fn failure(msg: impl Into<String>) -> anyhow::Error {
+pub fn failure(msg: impl Into<Words>) -> anyhow::Error {
     Error::new(Kind::Failure, msg).into()
 }
 
@@ -136,9 +182,58 @@ pub fn hint(err: &anyhow::Error) -> Option<&str> {
         .find_map(|e| e.hint.as_deref())
 }
 
-/// "cannot read {path}" and its kin, in the reader's language.
-pub fn about_path(msg: i18n::Msg, path: &std::path::Path) -> String {
-    msg.with(i18n::current(), &[("path", &path.display().to_string())])
+/// A phrase over the error that caused it: what a part that does not know
+/// the reader (the store) says about a failure, said in the reader's
+/// language by [`describe`].
+#[derive(Debug)]
+pub struct Said {
+    phrase: Phrase,
+    cause: anyhow::Error,
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.phrase.fmt(f)
+    }
+}
+
+impl std::error::Error for Said {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.cause.as_ref())
+    }
+}
+
+/// Says what a failure meant, over its cause: the store's way of giving an
+/// error its context without knowing the reader's language.
+pub trait SayAbout<T> {
+    /// `phrase` over the error.
+    fn said(self, phrase: impl FnOnce() -> Phrase) -> anyhow::Result<T>;
+
+    /// "cannot read {path}" and its kin over the error.
+    fn about(self, msg: Msg, path: &Path) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> SayAbout<T> for Result<T, E> {
+    fn said(self, phrase: impl FnOnce() -> Phrase) -> anyhow::Result<T> {
+        self.map_err(|cause| said_over(phrase(), cause))
+    }
+
+    fn about(self, msg: Msg, path: &Path) -> anyhow::Result<T> {
+        self.said(|| about_path(msg, path))
+    }
+}
+
+/// `phrase` over the error that caused it.
+pub fn said_over(phrase: Phrase, cause: impl Into<anyhow::Error>) -> anyhow::Error {
+    anyhow::Error::new(Said {
+        phrase,
+        cause: cause.into(),
+    })
+}
+
+/// "cannot read {path}" and its kin.
+pub fn about_path(msg: Msg, path: &Path) -> Phrase {
+    Phrase::new(msg, &[("path", &path.display().to_string())])
 }
 
 /// The error as the reader should see it: each cause in the chain in
@@ -147,7 +242,13 @@ pub fn about_path(msg: i18n::Msg, path: &std::path::Path) -> String {
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
-        let text = if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+        let text = if let Some(said) = cause.downcast_ref::<Said>() {
+            said.phrase.said(lang)
+        } else if let Some(e) = cause.downcast_ref::<Error>() {
+            e.message.said(lang)
+        } else if let Some(phrase) = cause.downcast_ref::<Phrase>() {
+            phrase.said(lang)
+        } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             io_text(io, lang)
         } else if let Some(toml) = cause.downcast_ref::<toml::de::Error>() {
             crate::domain::problem::toml_text(toml.message(), lang)

@@ -529,23 +529,6 @@ msgs! {
 
 // ---- The reader's language, plurals and numbers (issue 12). ----
 
-static CURRENT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Fixes the reader's language for the run. Errors are made deep in the
-/// store and the parsers, which have no other reason to know the reader.
-pub fn set_current(lang: Lang) {
-    CURRENT.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// The reader's language, as fixed at start-up (Dutch until then).
-pub fn current() -> Lang {
-    if CURRENT.load(std::sync::atomic::Ordering::Relaxed) {
-        Lang::En
-    } else {
-        Lang::Nl
-    }
-}
-
 /// A message with a singular and a plural form in each language; `{count}`
 /// is the number that chooses between them.
 #[derive(Clone, Copy, Debug)]

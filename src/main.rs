@@ -13,7 +13,6 @@ fn main() -> ExitCode {
         .map(driehoek::printable::argument)
         .collect();
     let lang = cli::early_lang(&args);
-    driehoek::i18n::set_current(lang);
     let ui = Ui::terminal(lang);
     let cli = match cli::parse(args, lang) {
         Ok(cli::Parsed::Run(cli)) => cli,

@@ -99,7 +99,8 @@ fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>,
         match store.load(&row.id) {
             Ok(note) => notes.push(note),
             Err(e) => {
-                ctx.ui.warn(format!("{}: {e:#}", row.id));
+                let error = crate::error::describe(&e, ctx.ui_lang());
+                ctx.ui.warn(format!("{}: {error}", row.id));
                 unreadable += 1;
             }
         }

@@ -1,7 +1,7 @@
 use std::fs;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Ctx;
 use super::args::FilterArgs;
@@ -10,7 +10,7 @@ use crate::domain::bank::Bank;
 use crate::domain::findings::{findings, record_findings};
 use crate::domain::note::CaseNote;
 use crate::domain::record::{self, Record};
-use crate::error::{self, about_path, bad_input, failure};
+use crate::error::{self, SayAbout, bad_input, failure};
 use crate::files::output;
 use crate::i18n::{self, Lang};
 use crate::render;
@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 found,
             ))
         })
-        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, dir))?;
+        .about(i18n::ERR_CANNOT_WRITE, dir)?;
         let (mut count, mut failed) = (0, broken.len());
         for (row, result) in rows.iter().zip(results) {
             match result {

@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
         .into_iter()
         .map(|path| {
             let shown = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
-            match store::read_note(&path, ctx.ui_lang()) {
+            match store::read_note(&path) {
                 Ok(n) => (day::moment(n.updated, ctx.ui_lang()), n.title, shown),
                 Err(e) => (String::new(), error::describe(&e, ctx.ui_lang()), shown),
             }

@@ -32,7 +32,7 @@ pub mod web;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::config;
 use crate::domain::bank::{self, Bank, QuestionSet};
@@ -41,7 +41,7 @@ use crate::domain::filter::Filter;
 use crate::domain::labels::Lexicon;
 use crate::domain::privacy::AnswerFinding;
 use crate::domain::privacy::Scanner;
-use crate::error::{about_path, not_found};
+use crate::error::{SayAbout, not_found};
 use crate::files::input;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
 
     /// The store, with a warning for every part others can read.
     pub fn store(&self) -> Result<Store> {
-        let store = Store::open(Store::default_root()?)?.in_lang(self.ui_lang());
+        let store = Store::open(Store::default_root()?)?;
         self.warn_exposed(&store.exposed());
         Ok(store)
     }
@@ -217,7 +217,7 @@ fn own_files(folder: &str) -> Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     };
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .with_context(|| about_path(i18n::ERR_CANNOT_READ, &dir))?
+        .about(i18n::ERR_CANNOT_READ, &dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();

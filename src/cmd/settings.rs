@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Ctx;
 use crate::config;
 use crate::config::{Change, Key};
-use crate::error::{about_path, bad_input, failure};
+use crate::error::{SayAbout, bad_input, failure};
 use crate::files::input;
 use crate::i18n;
 use crate::store::Store;
@@ -101,8 +101,7 @@ pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
         Change::RemoveName(_) => Err(i18n::CFG_NAME_REMOVED),
     };
     let text = config::edit(&path.display().to_string(), &src, change, lang)?;
-    write_atomic(&path, text.as_bytes(), true)
-        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))?;
+    write_atomic(&path, text.as_bytes(), true).about(i18n::ERR_CANNOT_WRITE, &path)?;
     let shown = path.display().to_string();
     let message = match said {
         Ok((key, value)) => i18n::CFG_SAVED.with(

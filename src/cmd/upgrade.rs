@@ -42,8 +42,10 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
             Ok(_) => {}
             Err(e) => {
                 unreadable += 1;
-                ctx.ui
-                    .say(i18n::UPGRADE_UNREADABLE.with(lang, &[("error", &format!("{e:#}"))]));
+                ctx.ui.say(
+                    i18n::UPGRADE_UNREADABLE
+                        .with(lang, &[("error", &crate::error::describe(&e, lang))]),
+                );
             }
         }
     }
@@ -85,10 +87,13 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
             Ok(()) => done += 1,
             Err(e) => {
                 failed += 1;
-                ctx.ui.say(
-                    i18n::UPGRADE_FAILED
-                        .with(lang, &[("id", &note.id), ("error", &format!("{e:#}"))]),
-                );
+                ctx.ui.say(i18n::UPGRADE_FAILED.with(
+                    lang,
+                    &[
+                        ("id", &note.id),
+                        ("error", &crate::error::describe(&e, lang)),
+                    ],
+                ));
             }
         }
     }

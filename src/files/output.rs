@@ -15,9 +15,9 @@ use std::fs;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::error::{about_path, bad_input, cancelled};
+use crate::error::{SayAbout, bad_input, cancelled};
 use crate::i18n::{self, Lang};
 use crate::store::write_export;
 
@@ -119,7 +119,7 @@ pub fn found(path: &Path) -> Result<Found> {
             Ok(Found::Nothing)
         }
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(Found::Other),
-        Err(e) => Err(e).with_context(|| about_path(i18n::ERR_CANNOT_READ, path)),
+        Err(e) => Err(e).about(i18n::ERR_CANNOT_READ, path),
     }
 }
 
@@ -170,7 +170,7 @@ pub fn may_write_beside(path: &Path, mark: &str) -> Result<bool> {
             let mut head = Vec::with_capacity(256);
             fs::File::open(path)
                 .and_then(|f| f.take(256).read_to_end(&mut head))
-                .with_context(|| about_path(i18n::ERR_CANNOT_READ, path))?;
+                .about(i18n::ERR_CANNOT_READ, path)?;
             String::from_utf8_lossy(&head).contains(mark)
         }
     })
@@ -181,12 +181,12 @@ pub fn may_write_beside(path: &Path, mark: &str) -> Result<bool> {
 pub fn write(path: &Path, text: &str, permit: Permit) -> Result<()> {
     let target = match permit {
         Permit::Replace if fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
-            fs::canonicalize(path).with_context(|| about_path(i18n::ERR_CANNOT_READ, path))?
+            fs::canonicalize(path).about(i18n::ERR_CANNOT_READ, path)?
         }
         _ => path.to_path_buf(),
     };
     write_export(&target, text.as_bytes(), permit == Permit::Replace)
-        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, path))
+        .about(i18n::ERR_CANNOT_WRITE, path)
 }
 
 #[cfg(test)]

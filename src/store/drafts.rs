@@ -7,17 +7,17 @@ use super::ids::{ids_in, resolve_among};
 use super::notes::{NoteGone, check_size, toml_error};
 use super::{Broken, Store};
 use crate::domain::note::Draft;
-use crate::error::{about_path, failure};
-use crate::i18n::{self, Lang};
+use crate::error::{SayAbout, failure};
+use crate::i18n::{self, Lang, Phrase};
 
 impl Store {
     /// Saves a draft, replacing its previous state. A draft that edits a
     /// note is saved only while that note is there, checked under the
     /// lock: a purge leaves no draft behind ([`NoteGone`]).
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
-        let text = toml::to_string_pretty(draft)
-            .with_context(|| i18n::ERR_NOT_A_DRAFT.get(i18n::current()))?;
-        check_size(&text, self.lang)?;
+        let text =
+            toml::to_string_pretty(draft).said(|| Phrase::new(i18n::ERR_NOT_A_DRAFT, &[]))?;
+        check_size(&text)?;
         let path = self.drafts_dir().join(format!("{}.toml", draft.id));
         let _lock = match &draft.edit_of {
             Some(id) => {
@@ -30,21 +30,21 @@ impl Store {
             None => None,
         };
         self.write(&path, text.as_bytes(), true)
-            .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))
+            .about(i18n::ERR_CANNOT_WRITE, &path)
     }
 
     pub fn load_draft(&self, id: &str) -> Result<Draft> {
         let path = self.drafts_dir().join(format!("{id}.toml"));
-        let text = read_text(&path, self.lang)?;
+        let text = read_text(&path)?;
         let mut table: toml::Table = toml::from_str(&text)
             .map_err(|e| toml_error(&path, &text, &e, i18n::ERR_NOT_A_DRAFT))?;
         if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
             crate::domain::migrate::format1(&mut table);
         }
-        let draft: Draft = table.try_into().with_context(|| {
-            let what = i18n::ERR_NOT_A_DRAFT.get(self.lang);
-            format!("{}: {what}", path.display())
-        })?;
+        let draft: Draft = table
+            .try_into()
+            .said(|| Phrase::new(i18n::ERR_NOT_A_DRAFT, &[]))
+            .with_context(|| path.display().to_string())?;
         // The ids in a draft name files: its own must be its file's name,
         // and the ones it points at may not lead out of the store.
         let unsafe_id = |i: &str| i.is_empty() || i.starts_with('.') || i.contains(['/', '\\']);
@@ -54,9 +54,11 @@ impl Store {
                 .flatten()
                 .any(|i| unsafe_id(i))
         {
-            return Err(failure(
-                i18n::ERR_DRAFT_IDS.with(self.lang, &[("file", &path.display().to_string())]),
-            ));
+            let file = path.display().to_string();
+            return Err(failure(Phrase::new(
+                i18n::ERR_DRAFT_IDS,
+                &[("file", &file)],
+            )));
         }
         Ok(draft)
     }

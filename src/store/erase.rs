@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::file::remove_if_there;
 use super::{Store, index, make_private_dir, scratch};
-use crate::error::about_path;
+use crate::error::SayAbout;
 use crate::i18n::{self, Lang};
 use crate::sys;
 
@@ -48,12 +48,10 @@ impl Store {
         let history = self.history_dir(id);
         if history.exists() {
             let _ = fs::remove_dir_all(bin.join("history"));
-            fs::rename(&history, bin.join("history"))
-                .with_context(|| about_path(i18n::ERR_CANNOT_TRASH, &history))?;
+            fs::rename(&history, bin.join("history")).about(i18n::ERR_CANNOT_TRASH, &history)?;
         }
         let to = bin.join(format!("{id}.toml"));
-        fs::rename(self.path_of(id), &to)
-            .with_context(|| about_path(i18n::ERR_CANNOT_TRASH, &self.path_of(id)))?;
+        fs::rename(self.path_of(id), &to).about(i18n::ERR_CANNOT_TRASH, &self.path_of(id))?;
         sys::sync_dir(&self.notes_dir())?;
         Ok(to)
     }
@@ -80,7 +78,7 @@ impl Store {
         make_private_dir(&journal)?;
         let entry = journal.join(id);
         self.write(&entry, b"", true)
-            .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &entry))?;
+            .about(i18n::ERR_CANNOT_WRITE, &entry)?;
         // The caches hold the note's title and every answer: they go too,
         // and are rebuilt from the notes that remain.
         for cache in [index::SUMMARY_FILE, index::TEXT_FILE] {
@@ -89,7 +87,7 @@ impl Store {
         for dir in [self.history_dir(id), self.trash_dir(id)] {
             match fs::remove_dir_all(&dir) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &dir));
+                    return Err(e).about(i18n::ERR_CANNOT_REMOVE, &dir);
                 }
                 _ => {}
             }
@@ -105,7 +103,7 @@ impl Store {
             if let Some((path, e)) =
                 scratch::remove_leftovers(&dir, in_scratch, Duration::ZERO).pop()
             {
-                return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &path));
+                return Err(e).about(i18n::ERR_CANNOT_REMOVE, &path);
             }
         }
         remove_if_there(&self.path_of(id))?;
@@ -169,7 +167,6 @@ impl Store {
         }
         let store = Store {
             root: root.to_path_buf(),
-            lang: Lang::default(),
         };
         let finished = store.unfinished_purges();
         for id in &finished {
@@ -179,7 +176,7 @@ impl Store {
             if let Some((path, e)) =
                 scratch::remove_leftovers(&dir, in_scratch, scratch::MIN_AGE).pop()
             {
-                return Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, &path));
+                return Err(e).about(i18n::ERR_CANNOT_REMOVE, &path);
             }
         }
         Ok(finished)

@@ -8,8 +8,8 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 
 use super::scratch;
-use crate::error::{about_path, failure};
-use crate::i18n::{self, Lang};
+use crate::error::{SayAbout, about_path, failure};
+use crate::i18n::{self, Phrase};
 use crate::sys;
 
 /// Held while a file is being written, so a Ctrl-C handler can wait for
@@ -20,30 +20,32 @@ pub static WRITING: Mutex<()> = Mutex::new(());
 pub const MAX_NOTE_FILE: u64 = 4 * 1024 * 1024;
 
 /// Reads a store file, refusing one too large to be a note.
-pub(super) fn read_text(path: &Path, lang: Lang) -> Result<String> {
-    String::from_utf8(read_bytes(path, lang)?).with_context(|| path.display().to_string())
+pub(super) fn read_text(path: &Path) -> Result<String> {
+    String::from_utf8(read_bytes(path)?).with_context(|| path.display().to_string())
 }
 
 /// A store file's bytes, at most [`MAX_NOTE_FILE`] of them.
 /// Only a regular file is read: a symbolic link is not followed and a
 /// FIFO or device is not opened for reading, so what it points at is never
 /// read or shown.
-pub(super) fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     let cannot = || about_path(i18n::ERR_CANNOT_READ, path);
     // One open, and the size from the open file: no second path lookup.
     let file = match sys::open_regular_nofollow(path) {
         Err(e) if sys::is_not_regular(&e) => {
-            return Err(failure(
-                i18n::ERR_NOT_REGULAR.with(lang, &[("file", &path.display().to_string())]),
-            ));
+            let file = path.display().to_string();
+            return Err(failure(Phrase::new(
+                i18n::ERR_NOT_REGULAR,
+                &[("file", &file)],
+            )));
         }
-        other => other.with_context(cannot)?,
+        other => other.said(cannot)?,
     };
-    let len = file.metadata().with_context(cannot)?.len();
+    let len = file.metadata().said(cannot)?.len();
     let too_big = || {
         let (file, max) = (path.display().to_string(), MAX_NOTE_FILE.to_string());
-        i18n::ERR_INPUT_TOO_LARGE.with(lang, &[("file", &file), ("max", &max)])
+        Phrase::new(i18n::ERR_INPUT_TOO_LARGE, &[("file", &file), ("max", &max)])
     };
     if len > MAX_NOTE_FILE {
         return Err(failure(too_big()));
@@ -51,7 +53,7 @@ pub(super) fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_NOTE_FILE + 1)
         .read_to_end(&mut bytes)
-        .with_context(cannot)?;
+        .said(cannot)?;
     if bytes.len() as u64 > MAX_NOTE_FILE {
         return Err(failure(too_big()));
     }
@@ -101,7 +103,7 @@ pub(super) fn write_via(
 pub(super) fn remove_if_there(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(e).with_context(|| about_path(i18n::ERR_CANNOT_REMOVE, path))
+            Err(e).about(i18n::ERR_CANNOT_REMOVE, path)
         }
         _ => Ok(()),
     }
@@ -109,7 +111,7 @@ pub(super) fn remove_if_there(path: &Path) -> Result<()> {
 
 /// Makes `dir` and any missing parents, readable by the owner alone.
 pub fn make_private_dir(dir: &Path) -> Result<()> {
-    sys::create_private_dir(dir).with_context(|| about_path(i18n::ERR_CANNOT_MAKE_DIR, dir))
+    sys::create_private_dir(dir).about(i18n::ERR_CANNOT_MAKE_DIR, dir)
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 use std::fs;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Store;
-use crate::error::{about_path, bad_input, not_found};
+use crate::error::{SayAbout, bad_input, not_found};
 use crate::i18n::{self, Lang};
 
 /// Characters of an id: no 0/o, 1/l/i, so ids survive being read aloud
@@ -30,7 +30,7 @@ impl Store {
 /// The ids of the `.toml` files in a folder (not temp files), in no order.
 pub(super) fn ids_in(dir: &Path) -> Result<Vec<String>> {
     let mut ids = Vec::new();
-    for entry in fs::read_dir(dir).with_context(|| about_path(i18n::ERR_CANNOT_READ, dir))? {
+    for entry in fs::read_dir(dir).about(i18n::ERR_CANNOT_READ, dir)? {
         let name = entry?.file_name();
         if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml"))
             && !id.starts_with('.')

@@ -13,13 +13,13 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::note::{CaseNote, Scope, Triangle};
 use crate::domain::outcome::{self, Status};
-use crate::error::about_path;
+use crate::error::SayAbout;
 use crate::i18n::{self, Lang};
 
 /// The cache files in the cache folder.
@@ -110,7 +110,7 @@ pub struct NoteFile {
 /// questions are spread over the cores.
 pub fn stamps(dir: &Path) -> Result<Vec<NoteFile>> {
     let mut entries = Vec::new();
-    for entry in fs::read_dir(dir).with_context(|| about_path(i18n::ERR_CANNOT_READ, dir))? {
+    for entry in fs::read_dir(dir).about(i18n::ERR_CANNOT_READ, dir)? {
         let entry = entry?;
         let name = entry.file_name();
         if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml"))
@@ -292,7 +292,7 @@ fn write_cache(
     }
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, path))?;
+        .about(i18n::ERR_CANNOT_WRITE, path)?;
     Ok(())
 }
 

@@ -19,10 +19,10 @@ pub mod select;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::error::{about_path, failure};
-use crate::i18n::{self, Lang};
+use crate::error::{SayAbout, about_path, failure};
+use crate::i18n::{self, Phrase};
 use crate::sys;
 use file::write_via;
 
@@ -34,10 +34,10 @@ pub use notes::{
     NoteChanged, NoteGone, fingerprint, parse_note, parse_note_with_changes, read_note, to_text,
 };
 
+/// The notes, drafts and what belongs to them on disk. It says what went
+/// wrong in [`crate::i18n::Phrase`]s: the reader's language is the door's.
 pub struct Store {
     root: PathBuf,
-    /// The language of the messages the store itself gives.
-    lang: Lang,
 }
 
 /// A note file that could not be read, with why.
@@ -54,24 +54,16 @@ impl Store {
         }
         directories::ProjectDirs::from("nl", "driehoek", "driehoek")
             .map(|d| d.data_dir().to_path_buf())
-            .with_context(|| i18n::ERR_NO_HOME.get(i18n::current()))
+            .ok_or_else(|| failure(Phrase::new(i18n::ERR_NO_HOME, &[])))
     }
 
     /// Opens the store, making its folders (owner only) when missing.
     pub fn open(root: PathBuf) -> Result<Store> {
-        let store = Store {
-            root,
-            lang: Lang::default(),
-        };
+        let store = Store { root };
         for dir in store.folders() {
             make_private_dir(&dir)?;
         }
         Ok(store)
-    }
-
-    /// The store, giving its messages in `lang`.
-    pub fn in_lang(self, lang: Lang) -> Store {
-        Store { lang, ..self }
     }
 
     fn folders(&self) -> [PathBuf; 6] {
@@ -122,13 +114,13 @@ impl Store {
     pub fn lock(&self) -> Result<File> {
         let file = self.lock_file()?;
         file.lock()
-            .with_context(|| about_path(i18n::ERR_CANNOT_LOCK, &self.root.join("lock")))?;
+            .about(i18n::ERR_CANNOT_LOCK, &self.root.join("lock"))?;
         Ok(file)
     }
 
     fn lock_file(&self) -> Result<File> {
         let path = self.root.join("lock");
-        sys::open_private_file(&path).with_context(|| about_path(i18n::ERR_CANNOT_READ, &path))
+        sys::open_private_file(&path).about(i18n::ERR_CANNOT_READ, &path)
     }
 
     /// Writes a store file through a locked temp file in the store's own
@@ -160,7 +152,7 @@ impl Store {
                         &mut std::io::Read::take(file, LEN as u64 + 1),
                         &mut bytes,
                     )
-                    .with_context(broken)?;
+                    .said(broken)?;
                     if bytes.len() != LEN {
                         return Err(failure(broken()));
                     }
@@ -170,18 +162,17 @@ impl Store {
                     let mut bytes = vec![0u8; LEN];
                     getrandom::fill(&mut bytes)
                         .map_err(|e| std::io::Error::other(e.to_string()))
-                        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))?;
+                        .about(i18n::ERR_CANNOT_WRITE, &path)?;
                     match write_atomic(&path, &bytes, false) {
                         Ok(()) => return Ok(bytes),
                         // Another run made it first: read theirs.
                         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                         Err(e) => {
-                            return Err(e)
-                                .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path));
+                            return Err(e).about(i18n::ERR_CANNOT_WRITE, &path);
                         }
                     }
                 }
-                Err(e) => return Err(e).with_context(broken),
+                Err(e) => return Err(e).said(broken),
             }
         }
     }

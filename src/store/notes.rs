@@ -11,8 +11,8 @@ use super::ids::new_id;
 use super::{Broken, MAX_NOTE_FILE, Store, make_private_dir};
 use crate::domain::note::{CaseNote, NOTE_FORMAT};
 use crate::domain::problem::Problem;
-use crate::error::{about_path, bad_input, failure};
-use crate::i18n::{self, Lang};
+use crate::error::{SayAbout, about_path, bad_input, failure, said_over};
+use crate::i18n::{self, Phrase};
 
 /// The note an edit began from has changed since (another edit saved
 /// first); `now` is the fingerprint of the note as it is now.
@@ -49,13 +49,13 @@ impl Store {
     /// gone is [`NoteGone`]. Both are checked under the lock.
     pub fn update(&self, note: &CaseNote, base: Option<&str>) -> Result<()> {
         let text = to_text(note)?;
-        check_size(&text, self.lang)?;
+        check_size(&text)?;
         let _lock = self.lock()?;
         let path = self.path_of(&note.id);
         if self.purging(&note.id) {
             return Err(NoteGone.into());
         }
-        let old = match read_bytes(&path, self.lang) {
+        let old = match read_bytes(&path) {
             Err(e) if is_not_found(&e) => return Err(NoteGone.into()),
             other => other?,
         };
@@ -81,13 +81,13 @@ impl Store {
                     kept = history.join(format!("{stamp}-{n}.toml"));
                 }
                 other => {
-                    other.with_context(|| about_path(i18n::ERR_CANNOT_KEEP_OLD, &history))?;
+                    other.about(i18n::ERR_CANNOT_KEEP_OLD, &history)?;
                     break;
                 }
             }
         }
         self.write(&path, text.as_bytes(), true)
-            .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &path))
+            .about(i18n::ERR_CANNOT_WRITE, &path)
     }
 
     /// A note and the [`fingerprint`] of its file, read in one go: an edit
@@ -104,7 +104,7 @@ impl Store {
         id: &str,
     ) -> Result<(CaseNote, String, Vec<crate::domain::migrate::Change>)> {
         let path = self.path_of(id);
-        let bytes = read_bytes(&path, self.lang)?;
+        let bytes = read_bytes(&path)?;
         let (note, changes) = self.named_by_file(id, &bytes, &path)?;
         Ok((note, fingerprint(&bytes), changes))
     }
@@ -122,13 +122,10 @@ impl Store {
         let text = std::str::from_utf8(bytes).with_context(|| path.display().to_string())?;
         let (note, changes) = parse_note_with_changes(text, path)?;
         if note.id != id {
-            return Err(failure(i18n::ERR_ID_NOT_FILE_NAME.with(
-                self.lang,
-                &[
-                    ("file", &path.display().to_string()),
-                    ("inner", &note.id),
-                    ("id", id),
-                ],
+            let file = path.display().to_string();
+            return Err(failure(Phrase::new(
+                i18n::ERR_ID_NOT_FILE_NAME,
+                &[("file", &file), ("inner", &note.id), ("id", id)],
             )));
         }
         Ok((note, changes))
@@ -149,22 +146,21 @@ impl Store {
         for _ in 0..32 {
             note.id = new_id();
             let text = to_text(note)?;
-            check_size(&text, self.lang)?;
+            check_size(&text)?;
             match self.write(&self.path_of(&note.id), text.as_bytes(), false) {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 other => {
-                    return other
-                        .with_context(|| about_path(i18n::ERR_CANNOT_WRITE, &self.notes_dir()));
+                    return other.about(i18n::ERR_CANNOT_WRITE, &self.notes_dir());
                 }
             }
         }
-        Err(failure(i18n::ERR_NO_FREE_ID.get(i18n::current())))
+        Err(failure(Phrase::new(i18n::ERR_NO_FREE_ID, &[])))
     }
 
     /// Note `id`, from its file; the id inside must be the file's name.
     pub fn load(&self, id: &str) -> Result<CaseNote> {
         let path = self.path_of(id);
-        self.named_by_file(id, &read_bytes(&path, self.lang)?, &path)
+        self.named_by_file(id, &read_bytes(&path)?, &path)
             .map(|(note, _)| note)
     }
 
@@ -196,8 +192,7 @@ impl Store {
 /// A note as its file holds it; never larger than [`read_note`] accepts,
 /// measured after serialising (escapes make text grow).
 pub fn to_text(note: &CaseNote) -> Result<String> {
-    let body =
-        toml::to_string_pretty(note).with_context(|| i18n::ERR_NOT_A_NOTE.get(i18n::current()))?;
+    let body = toml::to_string_pretty(note).said(|| Phrase::new(i18n::ERR_NOT_A_NOTE, &[]))?;
     let text = format!(
         "# driehoek case note {}: readable by you alone; keep it pseudonymous.\n{body}",
         note.id
@@ -206,14 +201,12 @@ pub fn to_text(note: &CaseNote) -> Result<String> {
 }
 
 /// Refuses a note or draft its reader would refuse.
-pub(super) fn check_size(text: &str, lang: Lang) -> Result<()> {
+pub(super) fn check_size(text: &str) -> Result<()> {
     if text.len() as u64 > MAX_NOTE_FILE {
-        return Err(bad_input(i18n::ERR_NOTE_TOO_LARGE.with(
-            lang,
-            &[
-                ("size", &text.len().to_string()),
-                ("max", &MAX_NOTE_FILE.to_string()),
-            ],
+        let (size, max) = (text.len().to_string(), MAX_NOTE_FILE.to_string());
+        return Err(bad_input(Phrase::new(
+            i18n::ERR_NOTE_TOO_LARGE,
+            &[("size", &size), ("max", &max)],
         )));
     }
     Ok(())
@@ -231,8 +224,8 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 }
 
 /// Reads one note file, checking its size and format version first.
-pub fn read_note(path: &Path, lang: Lang) -> Result<CaseNote> {
-    parse_note(&read_text(path, lang)?, path)
+pub fn read_note(path: &Path) -> Result<CaseNote> {
+    parse_note(&read_text(path)?, path)
 }
 
 /// Reads a note's text, checking its format version first; `path` names
@@ -263,11 +256,12 @@ pub fn parse_note_with_changes(
         // Release 1 wrote format 1: read it in today's shape.
         Some(1) => changes = crate::domain::migrate::format1(&mut table),
         Some(f) if f > i64::from(NOTE_FORMAT) => {
-            return Err(bad_input(i18n::ERR_NEWER_NOTE.with(
-                i18n::current(),
+            let (file, found) = (path.display().to_string(), f.to_string());
+            return Err(bad_input(Phrase::new(
+                i18n::ERR_NEWER_NOTE,
                 &[
-                    ("file", &path.display().to_string()),
-                    ("found", &f.to_string()),
+                    ("file", &file),
+                    ("found", &found),
                     ("known", &NOTE_FORMAT.to_string()),
                 ],
             )));
@@ -281,17 +275,19 @@ pub fn parse_note_with_changes(
     Ok((note, changes))
 }
 
-/// A TOML error in a store file, at its file:line:column, in the reader's
-/// language: `what` says what the file should have been.
+/// A TOML error in a store file, at its file:line:column: `what` says
+/// what the file should have been. Both it and the parser's words are said
+/// in the reader's language where the error is shown.
 pub(super) fn toml_error(
     path: &Path,
     text: &str,
     err: &toml::de::Error,
     what: i18n::Msg,
 ) -> anyhow::Error {
-    let mut problem = Problem::from_toml(&path.display().to_string(), text, err, i18n::current());
-    problem.message = format!("{}: {}", what.get(i18n::current()), problem.message);
-    anyhow::Error::msg(problem.to_string())
+    let offset = err.span().map_or(0, |s| s.start);
+    let at = Problem::at(&path.display().to_string(), text, offset, None, "");
+    let place = format!("{}:{}:{}", at.file, at.line, at.col);
+    said_over(Phrase::new(what, &[]), err.clone()).context(place)
 }
 
 #[cfg(test)]
@@ -299,6 +295,7 @@ mod tests {
     use super::*;
     use crate::domain::bank::{Bank, DEFAULT_SET, Kind, Question};
     use crate::domain::note::{Answer, Cost, Euros, Period};
+    use crate::i18n::Lang;
     use crate::store::ids::new_id;
     use crate::store::scratch;
     use proptest::prelude::*;

@@ -14,7 +14,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -23,6 +23,7 @@ use axum::response::Response;
 use maud::html;
 
 use super::{Shared, page};
+use crate::error::SayAbout;
 use crate::i18n;
 
 /// A form's body: the biggest page of answers with room to spare, far
@@ -142,7 +143,7 @@ pub fn write_start_file(keys: &Keys) -> Result<PathBuf> {
         }
     };
     crate::store::write_atomic(&path, page.into_string().as_bytes(), true)
-        .with_context(|| crate::error::about_path(i18n::ERR_CANNOT_WRITE, &path))?;
+        .about(i18n::ERR_CANNOT_WRITE, &path)?;
     Ok(path)
 }
 
