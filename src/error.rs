@@ -175,6 +175,16 @@ pub fn is_cancelled(err: &anyhow::Error) -> bool {
     kind(err) == Kind::Cancelled
 }
 
+/// `err` with `hint` when it is of `kind` and has no hint yet: the caller
+/// that knows the next step adds it to an error from below.
+pub fn hinted(err: anyhow::Error, kind: Kind, hint: &str) -> anyhow::Error {
+    match err.downcast::<Error>() {
+        Ok(e) if e.kind == kind && e.hint.is_none() => e.hint(hint).into(),
+        Ok(e) => e.into(),
+        Err(err) => err,
+    }
+}
+
 /// The line on what to do, from the outermost cause that has one.
 pub fn hint(err: &anyhow::Error) -> Option<&str> {
     err.chain()

@@ -655,6 +655,8 @@ msgs! {
     CLAP_COUNT = "'{arg}' kreeg niet het goede aantal waarden", "'{arg}' got the wrong number of values";
     CLAP_NO_EQUALS = "geef '{arg}' zijn waarde met '=' mee", "'{arg}' takes its value after '='";
     CLAP_NOT_A_NUMBER = "dat is geen heel getal (0 of meer)", "that is not a whole number (0 or more)";
+    HINT_NOTE_IDS = "De ids van je notities staan in: driehoek lijst", "The ids of your notes are in: driehoek list";
+    CLAP_OUT_OF_RANGE = "kies een getal van {min} tot en met {max}", "choose a number from {min} to {max}";
     CLAP_NOT_TEXT = "een argument is geen geldige tekst (UTF-8)", "an argument is not valid text (UTF-8)";
     CLAP_WRONG = "deze opdrachtregel klopt niet", "this command line is not valid";
     CLAP_DID_YOU_MEAN = "bedoel je '{value}'?", "tip: did you mean '{value}'?";

@@ -50,6 +50,9 @@ fn localise_arg(mut a: clap::Arg, help: Option<&'static str>, lang: Lang) -> cla
         i18n::CLAP_OPTIONS
     };
     a = a.help_heading(heading.get(lang));
+    if lang == Lang::Nl {
+        a = dutch_name_first(a);
+    }
     let mut text = help
         .map(str::to_string)
         .or_else(|| a.get_help().map(ToString::to_string))
@@ -65,22 +68,23 @@ fn localise_arg(mut a: clap::Arg, help: Option<&'static str>, lang: Lang) -> cla
     {
         a = a.value_name(en);
     }
+    let possible = a.get_possible_values();
+    let shown = |value: &str| value_in(&possible, value, lang);
     let mut marker = |label: i18n::Msg, value: String| {
         text.push_str(&format!(" [{}: {value}]", label.get(lang)));
     };
     let defaults: Vec<String> = a
         .get_default_values()
         .iter()
-        .map(|v| v.to_string_lossy().into_owned())
+        .map(|v| shown(&v.to_string_lossy()))
         .collect();
     if !defaults.is_empty() {
         marker(i18n::CLAP_DEFAULT, defaults.join(", "));
     }
-    let values: Vec<String> = a
-        .get_possible_values()
+    let values: Vec<String> = possible
         .iter()
         .filter(|v| !v.is_hide_set())
-        .map(|v| v.get_name().to_string())
+        .map(|v| shown(v.get_name()))
         .collect();
     if !values.is_empty() {
         marker(i18n::CLAP_POSSIBLE, values.join(", "));
@@ -94,6 +98,36 @@ fn localise_arg(mut a: clap::Arg, help: Option<&'static str>, lang: Lang) -> cla
         .hide_env(true)
 }
 
+/// A value as the reader in `lang` writes it: in Dutch its alias, when
+/// it has one (`tekst` for `text`).
+pub(super) fn value_in(
+    possible: &[clap::builder::PossibleValue],
+    value: &str,
+    lang: Lang,
+) -> String {
+    let dutch = possible
+        .iter()
+        .find(|v| v.get_name() == value)
+        .and_then(|v| v.get_name_and_aliases().nth(1))
+        .filter(|_| lang == Lang::Nl);
+    dutch.unwrap_or(value).to_string()
+}
+
+/// [`value_in`] for a value of any argument of `cmd` or below.
+pub(super) fn value_anywhere(cmd: &clap::Command, value: &str, lang: Lang) -> String {
+    let mut stack = vec![cmd];
+    while let Some(c) = stack.pop() {
+        for a in c.get_arguments() {
+            let possible = a.get_possible_values();
+            if possible.iter().any(|v| v.get_name() == value) {
+                return value_in(&possible, value, lang);
+            }
+        }
+        stack.extend(c.get_subcommands());
+    }
+    value.to_string()
+}
+
 /// Whether `a` takes a value (a flag takes none).
 pub(super) fn takes_value(a: &clap::Arg) -> bool {
     a.get_num_args().is_some_and(|n| n.takes_values())
@@ -101,4 +135,18 @@ pub(super) fn takes_value(a: &clap::Arg) -> bool {
             a.get_action(),
             clap::ArgAction::Set | clap::ArgAction::Append
         )
+}
+
+/// `a` named by its Dutch name (by the definitions' rule, its one visible
+/// alias), with the English name as the alias: Dutch help and usage
+/// errors show the Dutch name, and both names work.
+fn dutch_name_first(a: clap::Arg) -> clap::Arg {
+    let names = match (a.get_long(), a.get_visible_aliases().as_deref()) {
+        (Some(en), Some([nl])) => Some((en.to_string(), nl.to_string())),
+        _ => None,
+    };
+    match names {
+        Some((en, nl)) => a.long(nl).visible_alias(None).visible_alias(en),
+        None => a,
+    }
 }

@@ -27,7 +27,8 @@ pub fn outline(lang: Lang) -> crate::render::man::Outline {
         if let Some(s) = a.get_short() {
             flags.push(format!("-{s}"));
         }
-        if let Some(l) = a.get_long() {
+        // Both names: the reader's language first, then the other.
+        for l in a.get_long_and_visible_aliases().unwrap_or_default() {
             flags.push(format!("--{l}"));
         }
         let spec = match (

@@ -14,6 +14,7 @@ mod english;
 mod help;
 mod localise;
 mod man;
+mod typed;
 mod usage;
 
 use std::ffi::OsString;
@@ -47,16 +48,17 @@ const EXIT_CODES_EN: &str = "Exit codes: 0 ok · 1 failure · 2 bad usage or inp
 )]
 pub struct Cli {
     /// Toon deze hulp
-    #[arg(short, long, global = true, action = clap::ArgAction::Help)]
+    #[arg(short, long, visible_alias = "hulp", global = true, action = clap::ArgAction::Help)]
     help: Option<bool>,
 
     /// Toon de versie
-    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    #[arg(short = 'V', long, visible_alias = "versie", action = clap::ArgAction::Version)]
     version: Option<bool>,
 
     /// Taal van vragen en uitvoer
     #[arg(
         long,
+        visible_alias = "taal",
         global = true,
         value_enum,
         value_name = "TAAL",
@@ -65,15 +67,15 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Gebruik de vragenlijst uit dit TOML-bestand
-    #[arg(long, global = true, value_name = "BESTAND")]
+    #[arg(long, visible_alias = "vragen", global = true, value_name = "BESTAND")]
     pub questions: Option<PathBuf>,
 
     /// Id van de vragenlijst [standaard: waardendriehoek]
-    #[arg(long, global = true, value_name = "ID")]
+    #[arg(long, visible_alias = "vragenlijst", global = true, value_name = "ID")]
     pub set: Option<String>,
 
     /// Breedte van tabellen en tekst in kolommen [standaard: die van de terminal, anders 100]
-    #[arg(long, global = true, value_name = "KOLOMMEN", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    #[arg(long, visible_alias = "breedte", global = true, value_name = "KOLOMMEN", value_parser = columns)]
     pub width: Option<u16>,
 
     #[command(subcommand)]
@@ -154,6 +156,21 @@ pub enum Command {
     Help(help::HelpArgs),
 }
 
+/// `--width`: the columns to fit to, from 40 (narrower breaks words) to
+/// 1000. Why another number is refused is said in the reader's language
+/// by the usage error.
+fn columns(text: &str) -> Result<u16, usage::Refused> {
+    const FITS: std::ops::RangeInclusive<u64> = 40..=1000;
+    let n: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| usage::Refused::NotANumber)?;
+    match u16::try_from(n) {
+        Ok(n) if FITS.contains(&u64::from(n)) => Ok(n),
+        _ => Err(usage::Refused::OutOfRange(*FITS.start(), *FITS.end())),
+    }
+}
+
 /// What the command line asked for, when it was understood.
 #[derive(Debug)]
 pub enum Parsed {
@@ -167,7 +184,10 @@ pub enum Parsed {
 pub fn early_lang(args: &[OsString]) -> Lang {
     let mut iter = args.iter().filter_map(|a| a.to_str());
     while let Some(arg) = iter.next() {
-        let value = match arg.strip_prefix("--lang") {
+        let rest = arg
+            .strip_prefix("--lang")
+            .or_else(|| arg.strip_prefix("--taal"));
+        let value = match rest {
             Some("") => iter.next(),
             Some(rest) => rest.strip_prefix('='),
             None => continue,
@@ -198,11 +218,11 @@ pub fn command(lang: Lang) -> clap::Command {
 /// them and decides how the run ends.
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Parsed, Usage> {
     let parsed = command(lang)
-        .try_get_matches_from(args)
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => Ok(Parsed::Run(Box::new(cli))),
-        Err(err) => usage::outcome(&err, lang).map(Parsed::Shown),
+        Err(_) => usage::said(&args, lang).map(Parsed::Shown),
     }
 }
 
@@ -244,6 +264,44 @@ pub fn run(cli: Cli, ui: &'static Ui) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Options whose name is the same word in Dutch.
+    const SAME_IN_DUTCH: &[&str] = &["editor"];
+
+    /// Every option of `cmd` and below: (where, long name, visible aliases).
+    fn options(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String, Vec<String>)>) {
+        for a in cmd.get_arguments() {
+            if let Some(long) = a.get_long() {
+                let aliases = a.get_visible_aliases().unwrap_or_default();
+                let aliases = aliases.into_iter().map(str::to_string).collect();
+                out.push((path.to_string(), long.to_string(), aliases));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            options(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_option_has_its_dutch_name_beside_the_english_one() {
+        let (mut nl, mut en) = (command(Lang::Nl), command(Lang::En));
+        nl.build();
+        en.build();
+        let (mut dutch, mut english) = (Vec::new(), Vec::new());
+        options(&nl, "driehoek", &mut dutch);
+        options(&en, "driehoek", &mut english);
+        assert_eq!(dutch.len(), english.len());
+        for ((place, nl, nl_aliases), (_, en, en_aliases)) in dutch.iter().zip(&english) {
+            if SAME_IN_DUTCH.contains(&en.as_str()) {
+                assert!(nl == en && en_aliases.is_empty(), "{place} --{en}");
+                continue;
+            }
+            // Dutch help names it in Dutch first, English help in English.
+            assert_ne!(nl, en, "{place} --{en} has no Dutch name");
+            assert_eq!(en_aliases, std::slice::from_ref(nl), "{place} --{en}");
+            assert_eq!(nl_aliases, std::slice::from_ref(en), "{place} --{nl}");
+        }
+    }
 
     #[test]
     fn the_definition_is_sound_in_both_languages() {

@@ -24,13 +24,19 @@ pub struct AgendaArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// HTML om af te drukken, of Markdown
-    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "html")]
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "html"
+    )]
     pub format: AgendaFormat,
-    /// Schrijf naar dit bestand of in deze map in plaats van naar stdout
-    #[arg(short, long, value_name = "PAD")]
+    /// Schrijf naar dit bestand of in deze map in plaats van naar het scherm
+    #[arg(short, long, visible_alias = "uitvoer", value_name = "PAD")]
     pub output: Option<PathBuf>,
     /// Vervang een bestaand bestand zonder te vragen
-    #[arg(long)]
+    #[arg(long, visible_alias = "vervang")]
     pub force: bool,
 }
 

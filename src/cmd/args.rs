@@ -11,22 +11,22 @@ use crate::domain::outcome::Status;
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Alleen notities van deze dag of later (1-12-2026, 2026-12-01, of 30d of 2w terug)
-    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    #[arg(long, visible_alias = "sinds", value_name = "DATUM", value_parser = filter::parse_date)]
     pub since: Option<Date>,
     /// Alleen notities van deze dag of eerder (1-12-2026, 2026-12-01, of 30d of 2w terug)
-    #[arg(long, value_name = "DATUM", value_parser = filter::parse_date)]
+    #[arg(long, visible_alias = "tot", value_name = "DATUM", value_parser = filter::parse_date)]
     pub until: Option<Date>,
     /// Alleen notities waarin deze tekst voorkomt (hoofdletters maken niet uit)
-    #[arg(long, value_name = "TEKST")]
+    #[arg(long, visible_alias = "zoek", value_name = "TEKST")]
     pub search: Option<String>,
     /// Alleen notities met dit oordeel, bijvoorbeeld wet=nee (mag vaker)
-    #[arg(long, value_name = "VRAAG=OORDEEL", value_parser = filter::parse_verdict)]
+    #[arg(long, visible_alias = "oordeel", value_name = "VRAAG=OORDEEL", value_parser = filter::parse_verdict)]
     pub verdict: Vec<VerdictIs>,
     /// Alleen structurele casussen
-    #[arg(long)]
+    #[arg(long, visible_alias = "structureel")]
     pub structural: bool,
     /// Alleen casussen die zo staan na de bespreking (zie afloop)
-    #[arg(long, value_enum, value_name = "STAND")]
+    #[arg(long, visible_alias = "stand", value_enum, value_name = "STAND")]
     pub status: Option<Status>,
 }
 
@@ -55,6 +55,7 @@ impl FilterArgs {
 /// A list for people (a table, text) or for tools (JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    #[value(alias = "tekst")]
     Text,
     Json,
 }

@@ -26,22 +26,28 @@ pub struct BundleArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Alleen casussen waarin deze wet of regel speelt (bijvoorbeeld wmo2015 of Participatiewet)
-    #[arg(long, value_name = "WET")]
+    #[arg(long, visible_alias = "wet", value_name = "WET")]
     pub law: Option<String>,
     /// Zet ook de titels van de casussen erin
-    #[arg(long)]
+    #[arg(long, visible_alias = "titels")]
     pub titles: bool,
-    /// Schrijf het rapport naar dit bestand (Markdown, of in de vorm van --format)
-    #[arg(short, long, value_name = "BESTAND")]
+    /// Schrijf het rapport naar dit bestand (Markdown, of in de vorm van --formaat)
+    #[arg(short, long, visible_alias = "uitvoer", value_name = "BESTAND")]
     pub output: Option<PathBuf>,
     /// Vervang een bestaand bestand zonder te vragen
-    #[arg(long)]
+    #[arg(long, visible_alias = "vervang")]
     pub force: bool,
     /// Uitvoer voor de terminal, als Markdown, als CSV (één rij per regel) of als JSON
-    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text"
+    )]
     pub format: BundleFormat,
     /// Bundel anonieme exporten (bestanden of mappen met .json-bestanden) in plaats van de eigen notities
-    #[arg(long, value_name = "BESTAND", num_args = 1.., conflicts_with_all = ["titles", "search"])]
+    #[arg(long, visible_alias = "uit", value_name = "BESTAND", num_args = 1.., conflicts_with_all = ["titles", "search"])]
     pub from: Vec<PathBuf>,
 }
 
@@ -49,6 +55,7 @@ pub struct BundleArgs {
 /// for tools and tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BundleFormat {
+    #[value(alias = "tekst")]
     Text,
     Markdown,
     Csv,

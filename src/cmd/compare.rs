@@ -11,12 +11,19 @@ pub struct CompareArgs {
     /// De tweede notitie (B)
     pub b: String,
     /// Uitvoer voor de terminal of als Markdown
-    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text"
+    )]
     pub format: DocFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocFormat {
+    #[value(alias = "tekst")]
     Text,
     Markdown,
 }

@@ -11,10 +11,10 @@ pub struct DeleteArgs {
     /// Id van de notitie (een uniek begin is genoeg)
     pub id: String,
     /// Wis de notitie en al haar versies voorgoed (recht op vergetelheid)
-    #[arg(long)]
+    #[arg(long, visible_alias = "voorgoed")]
     pub purge: bool,
     /// Niet om bevestiging vragen
-    #[arg(long, short)]
+    #[arg(short, long, visible_alias = "ja")]
     pub yes: bool,
 }
 

@@ -22,10 +22,10 @@ pub struct EditArgs {
     #[arg(long, conflicts_with = "deepen")]
     pub editor: bool,
     /// Verdiep een korte notitie: alleen de vragen die de korte route oversloeg
-    #[arg(long = "volledig", visible_alias = "full")]
+    #[arg(long = "full", visible_alias = "volledig")]
     pub deepen: bool,
     /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --editor)
-    #[arg(long)]
+    #[arg(long, visible_alias = "persoonsgegevens-toestaan")]
     pub allow_personal_data: bool,
 }
 

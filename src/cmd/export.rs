@@ -25,22 +25,22 @@ pub struct ExportArgs {
     #[arg(required_unless_present_any = ["all", "anonymous"], conflicts_with = "all")]
     pub id: Option<String>,
     /// Exporteer alle notities, één bestand per notitie, naar de map van -o
-    #[arg(long)]
+    #[arg(long, visible_alias = "alle")]
     pub all: bool,
     /// Formaat van de export (standaard markdown; met --anoniem altijd json)
-    #[arg(long, value_enum, value_name = "FORMAAT")]
+    #[arg(long, visible_alias = "formaat", value_enum, value_name = "FORMAAT")]
     pub format: Option<ExportFormat>,
-    /// Schrijf naar dit bestand of in deze map (met --all: deze map) in plaats van naar stdout
-    #[arg(short, long, value_name = "PAD")]
+    /// Schrijf naar dit bestand of in deze map (met --alle: deze map) in plaats van naar het scherm
+    #[arg(short, long, visible_alias = "uitvoer", value_name = "PAD")]
     pub output: Option<PathBuf>,
     /// Vervang een bestaand bestand zonder te vragen
-    #[arg(long)]
+    #[arg(long, visible_alias = "vervang")]
     pub force: bool,
-    /// Met --all: één JSON-bestand met alleen wat een bundel telt, zonder titels of vrije tekst, om met andere teams te bundelen (driehoek bundle --from)
-    #[arg(long = "anoniem", visible_alias = "anonymous")]
+    /// Met --alle: één JSON-bestand met alleen wat een bundel telt, zonder titels of vrije tekst, om met andere teams te bundelen (driehoek bundel --uit)
+    #[arg(long, visible_alias = "anoniem")]
     pub anonymous: bool,
     /// Met --anoniem: zet ook je initialen bij elke casus
-    #[arg(long = "initialen", visible_alias = "initials", requires = "anonymous")]
+    #[arg(long, visible_alias = "initialen", requires = "anonymous")]
     pub initials: bool,
     #[command(flatten)]
     pub filter: FilterArgs,

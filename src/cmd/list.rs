@@ -16,18 +16,24 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Uitvoer als tabel/tekst of als JSON
-    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text"
+    )]
     pub format: ListFormat,
     /// Sluit af met code 1 als een notitiebestand niet te lezen is
-    #[arg(long)]
+    #[arg(long, visible_alias = "streng")]
     pub strict: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Toon hoogstens N notities
-    #[arg(long, value_name = "N")]
+    #[arg(long, visible_alias = "hoogstens", value_name = "N")]
     pub limit: Option<usize>,
     /// Zet herziene versies van een casus onder de notitie die ze herzien
-    #[arg(long)]
+    #[arg(long, visible_alias = "groepeer")]
     pub group: bool,
 }
 

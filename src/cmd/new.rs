@@ -19,13 +19,13 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// Maak de notitie uit een ingevuld antwoordbestand, zonder vragen
-    #[arg(long, value_name = "BESTAND")]
+    #[arg(long, visible_alias = "uit", value_name = "BESTAND")]
     pub from: Option<PathBuf>,
     /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt
-    #[arg(long)]
+    #[arg(long, visible_alias = "persoonsgegevens-toestaan")]
     pub allow_personal_data: bool,
     /// Deze notitie herziet die notitie (dezelfde casus, bijvoorbeeld na de bespreking)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, visible_alias = "herziet", value_name = "ID")]
     pub revises: Option<String>,
     #[command(flatten)]
     pub walk: WalkArgs,
@@ -35,10 +35,10 @@ pub struct NewArgs {
 #[derive(Debug, Args)]
 pub struct WalkArgs {
     /// De korte route: de vragen voor de bespreking
-    #[arg(long = "kort", visible_alias = "short", conflicts_with = "full")]
+    #[arg(long, visible_alias = "kort", conflicts_with = "full")]
     pub short: bool,
     /// De volledige route: alle vragen
-    #[arg(long = "volledig", visible_alias = "full")]
+    #[arg(long, visible_alias = "volledig")]
     pub full: bool,
 }
 

@@ -27,17 +27,17 @@ pub struct OutcomeArgs {
     /// Id van de notitie (een uniek begin is genoeg)
     #[arg(required_unless_present = "template")]
     pub id: Option<String>,
-    /// Neem het verslag uit een ingevuld bestand (zie --template), zonder vragen
-    #[arg(long, value_name = "BESTAND")]
+    /// Neem het verslag uit een ingevuld bestand (zie --sjabloon), zonder vragen
+    #[arg(long, visible_alias = "uit", value_name = "BESTAND")]
     pub from: Option<PathBuf>,
     /// Schrijf een leeg verslagbestand (TOML) om in te vullen naar de uitvoer
-    #[arg(long, conflicts_with_all = ["id", "from", "corrects"])]
+    #[arg(long, visible_alias = "sjabloon", conflicts_with_all = ["id", "from", "corrects"])]
     pub template: bool,
     /// Dit verslag corrigeert verslag nummer N; dat blijft staan, gemarkeerd
     #[arg(long, visible_alias = "corrigeert", value_name = "N")]
     pub corrects: Option<usize>,
-    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --from)
-    #[arg(long)]
+    /// Sla op, ook als er iets in staat dat op persoonsgegevens lijkt (met --uit)
+    #[arg(long, visible_alias = "persoonsgegevens-toestaan")]
     pub allow_personal_data: bool,
 }
 

@@ -19,11 +19,12 @@ pub struct PracticeArgs {
     #[arg(value_name = "CASUS")]
     pub case: Option<String>,
     /// Toon de oefencasussen
-    #[arg(long, conflicts_with = "case")]
+    #[arg(long, visible_alias = "lijst", conflicts_with = "case")]
     pub list: bool,
-    /// Met --list: als tabel of als JSON (sleutel, titel, les en modeloordelen)
+    /// Met --lijst: als tabel of als JSON (sleutel, titel, les en modeloordelen)
     #[arg(
         long,
+        visible_alias = "formaat",
         value_enum,
         value_name = "FORMAAT",
         default_value = "text",

@@ -13,7 +13,7 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct PruneArgs {
     /// Niet om bevestiging vragen
-    #[arg(long, short)]
+    #[arg(short, long, visible_alias = "ja")]
     pub yes: bool,
 }
 

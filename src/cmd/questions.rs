@@ -12,10 +12,16 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct QuestionsArgs {
     /// Uitvoer als tabel/tekst of als JSON
-    #[arg(long, value_enum, value_name = "FORMAAT", default_value = "text")]
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text"
+    )]
     pub format: ListFormat,
     /// Alleen de vragen van de korte route
-    #[arg(long = "kort", visible_alias = "short")]
+    #[arg(long, visible_alias = "kort")]
     pub short: bool,
 }
 

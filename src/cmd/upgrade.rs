@@ -20,10 +20,10 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub struct UpgradeArgs {
     /// Toon alleen wat er zou veranderen; schrijf niets
-    #[arg(long)]
+    #[arg(long, visible_alias = "proef")]
     pub dry_run: bool,
     /// Niet om bevestiging vragen
-    #[arg(long, short)]
+    #[arg(short, long, visible_alias = "ja")]
     pub yes: bool,
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::Store;
-use crate::error::{SayAbout, bad_input, not_found};
+use crate::error::{Kind, SayAbout, bad_input, hinted, not_found};
 use crate::i18n::{self, Lang};
 
 /// Characters of an id: no 0/o, 1/l/i, so ids survive being read aloud
@@ -24,6 +24,7 @@ impl Store {
     /// get the closest ids as suggestions.
     pub fn resolve(&self, wanted: &str, lang: Lang) -> Result<String> {
         resolve_among(self.ids()?, wanted, lang)
+            .map_err(|e| hinted(e, Kind::NotFound, i18n::HINT_NOTE_IDS.get(lang)))
     }
 }
 

@@ -35,10 +35,19 @@ const ENGLISH: &[&str] = &[
     "not a valid",
     "problem",
     "file",
+    "stdout",
+    "stderr",
+    "stdin",
+    "output",
+    "text",
 ];
 
 fn english_in(text: &str) -> Vec<&'static str> {
-    let lower = text.to_lowercase();
+    // An option's English name beside its Dutch one (`[alias: --output]`)
+    // and a file's own words in backquotes (`text`) are names to type, not
+    // words to read.
+    let names = regex::Regex::new(r"--[a-z][a-z-]*|`[^`]*`").unwrap();
+    let lower = names.replace_all(&text.to_lowercase(), "").into_owned();
     ENGLISH
         .iter()
         .copied()
@@ -83,6 +92,9 @@ fn the_word_list_catches_english_and_spares_dutch() {
     assert!(english_in("fout: onbekende opdracht; mogelijke waarden: standaard").is_empty());
     // Part of a longer word is no match.
     assert!(english_in("erroren fileer").is_empty());
+    assert_eq!(english_in("in plaats van naar stdout"), ["stdout"]);
+    assert!(english_in("-o, --uitvoer <PAD> [alias: --output]").is_empty());
+    assert!(english_in("verwacht een van `text`, `long`").is_empty());
 }
 
 #[test]
@@ -167,12 +179,12 @@ fn help_speaks_the_chosen_language_for_every_command() {
         if name != "help" {
             // Global options stand apart from the command's own.
             let global = via.find("Algemene opties:").expect(&via);
-            assert!(via[global..].contains("--lang <TAAL>"), "{via}");
+            assert!(via[global..].contains("--taal <TAAL>"), "{via}");
         }
     }
     let (nl, en) = both(&env, &["bundle", "--help"], 0);
     assert!(
-        nl.contains("[standaard: text]") && nl.contains("[mogelijke waarden:"),
+        nl.contains("[standaard: tekst]") && nl.contains("[mogelijke waarden: tekst, "),
         "{nl}"
     );
     assert!(
@@ -183,7 +195,7 @@ fn help_speaks_the_chosen_language_for_every_command() {
     let own = nl.find("Opties:").unwrap();
     let global = nl.find("Algemene opties:").unwrap();
     assert!(
-        own < global && nl[own..global].contains("--all") && !nl[own..global].contains("--lang")
+        own < global && nl[own..global].contains("--alle") && !nl[own..global].contains("--taal")
     );
     assert_eq!(stdout(&env.run(&["help"])), stdout(&env.run(&["--help"])));
 }
@@ -404,5 +416,170 @@ when = { question = "a.later", in = ["x"] }
         en.contains("eigen.toml:36:")
             && en.contains("[§briefgeheim] names no legal point of this case; there are: snel,"),
         "{en}"
+    );
+}
+
+#[test]
+fn every_option_has_its_dutch_name_and_both_work() {
+    let env = Env::new();
+    env.new_note(FULL);
+    let (nl, en) = both(&env, &["list", "--help"], 0);
+    assert!(
+        nl.contains("--sinds <DATUM>") && nl.contains("[alias: --since]"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("--structureel") && nl.contains("--hoogstens <N>"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("--since <DATE>") && en.contains("[alias: --sinds]"),
+        "{en}"
+    );
+    for args in [
+        &[
+            "lijst",
+            "--sinds",
+            "30d",
+            "--tot",
+            "0d",
+            "--structureel",
+            "--zoek",
+            "x",
+        ][..],
+        &[
+            "lijst",
+            "--oordeel",
+            "wet=nee",
+            "--stand",
+            "open",
+            "--hoogstens",
+            "3",
+        ],
+        &["lijst", "--groepeer", "--formaat", "tekst", "--streng"],
+        &[
+            "--taal",
+            "en",
+            "--breedte",
+            "80",
+            "list",
+            "--format",
+            "text",
+        ],
+    ] {
+        let out = env.run(args);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+    }
+    // The Dutch name chooses the language before anything is parsed.
+    let out = env.run(&["--taal", "en", "list", "--bogus"]);
+    assert!(
+        stderr(&out).contains("unexpected argument"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn usage_and_help_name_the_command_as_it_was_typed() {
+    let env = Env::new();
+    let out = env.run(&["afloop"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2);
+    assert!(
+        err.contains("Gebruik: driehoek afloop <ID>") && !err.contains("outcome"),
+        "{err}"
+    );
+    assert!(err.contains("Typ 'driehoek afloop --help'"), "{err}");
+    let err = stderr(&env.run(&["nieuw", "--bla"]));
+    assert!(
+        err.contains("Gebruik: driehoek nieuw") && !err.contains("driehoek new"),
+        "{err}"
+    );
+    let help = stdout(&env.run(&["nieuw", "--help"]));
+    assert!(help.contains("Gebruik: driehoek nieuw [OPTIES]"), "{help}");
+    let help = stdout(&env.run(&["hulp", "instellingen", "zet"]));
+    assert!(
+        help.contains("Gebruik: driehoek instellingen zet [OPTIES] <SLEUTEL> <WAARDE>"),
+        "{help}"
+    );
+    // An option too: the name typed, in either language.
+    let err = stderr(&env.run(&["export", "x", "--format", "pdf"]));
+    assert!(err.contains("voor '--format <FORMAAT>'"), "{err}");
+    let err = stderr(&env.run(&["export", "x", "--formaat", "pdf"]));
+    assert!(err.contains("voor '--formaat <FORMAAT>'"), "{err}");
+    // Options and no command: the tool itself is named.
+    let err = stderr(&env.run(&["--vragenlijst", "x"]));
+    assert!(
+        err.contains("fout: 'driehoek' heeft een opdracht nodig"),
+        "{err}"
+    );
+    // The English name still names it in English help.
+    let help = stdout(&env.run(&["--lang", "en", "new", "--help"]));
+    assert!(help.contains("Usage: driehoek new [OPTIONS]"), "{help}");
+}
+
+#[test]
+fn a_width_out_of_range_is_refused_in_the_readers_language() {
+    let env = Env::new();
+    let (nl, en) = both(&env, &["--width", "20", "list"], 2);
+    assert!(
+        nl.contains(
+            "ongeldige waarde '20' voor '--width <KOLOMMEN>': kies een getal van 40 tot en met 1000"
+        ),
+        "{nl}"
+    );
+    assert!(en.contains("choose a number from 40 to 1000"), "{en}");
+    let (nl, _) = both(&env, &["--breedte", "99999999999", "lijst"], 2);
+    assert!(nl.contains("kies een getal van 40 tot en met 1000"), "{nl}");
+}
+
+#[test]
+fn an_id_left_out_or_not_found_points_to_the_list() {
+    let env = Env::new();
+    let (nl, en) = both(&env, &["show"], 2);
+    assert!(
+        nl.contains("De ids van je notities staan in: driehoek lijst"),
+        "{nl}"
+    );
+    assert!(
+        en.contains("The ids of your notes are in: driehoek list"),
+        "{en}"
+    );
+    let (nl, _) = both(&env, &["compare", "abc"], 2);
+    assert!(nl.contains("driehoek lijst"), "{nl}");
+    let (nl, _) = both(&env, &["show", "zzzz"], 2);
+    assert!(
+        nl.contains("geen notitie met id 'zzzz'\nDe ids van je notities staan in: driehoek lijst"),
+        "{nl}"
+    );
+}
+
+#[test]
+fn the_readme_command_table_names_every_option_in_both_languages() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("\n## Commands\n")
+        .expect("a section 'Commands'");
+    let commands = &readme[start..];
+    let commands = &commands[..commands[1..].find("\n## ").unwrap_or(commands.len())];
+    let mut missing = Vec::new();
+    for lang in [driehoek::i18n::Lang::Nl, driehoek::i18n::Lang::En] {
+        let mut cmd = driehoek::cli::command(lang);
+        cmd.build();
+        let mut stack = vec![&cmd];
+        while let Some(c) = stack.pop() {
+            for long in c.get_arguments().filter_map(|a| a.get_long()) {
+                let name = format!("--{long}");
+                let whole = regex::Regex::new(&format!("{name}([^a-z-]|$)")).unwrap();
+                if !whole.is_match(commands) && !missing.contains(&name) {
+                    missing.push(name);
+                }
+            }
+            stack.extend(c.get_subcommands());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in the README's commands: {missing:?}"
     );
 }
