@@ -9,10 +9,10 @@ use super::Ctx;
 #[derive(Debug, Args)]
 pub struct WebArgs {
     /// Luister op deze poort (standaard: een vrije poort)
-    #[arg(long = "poort", visible_alias = "port", value_name = "N")]
+    #[arg(long, visible_alias = "poort", value_name = "N")]
     pub port: Option<u16>,
     /// Open de browser niet; toon alleen het adres
-    #[arg(long = "niet-openen", visible_alias = "no-open")]
+    #[arg(long, visible_alias = "niet-openen")]
     pub no_open: bool,
 }
 
