@@ -12,7 +12,7 @@ use crate::support::WORDS;
 /// rule lines and outcomes; a third of the cases placed the contrasts (a
 /// full walk), the rest took the short walk.
 pub fn city(dir: &Path, records: usize, files: usize) {
-    use driehoek::domain::note::{Scope, Verdict};
+    use driehoek::domain::answer::{Scope, Verdict};
     use driehoek::domain::outcome::{Decision, Status};
     use driehoek::domain::record::{self, Amount, Export, Place, Record};
 

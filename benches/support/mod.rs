@@ -4,8 +4,11 @@
 
 use std::path::Path;
 
-use driehoek::domain::bank::{Bank, DEFAULT_SET, Kind};
-use driehoek::domain::note::{Answer, CaseNote, Cost, Euros, Period};
+use driehoek::domain::bank::{Bank, DEFAULT_SET};
+
+use driehoek::domain::answer::Kind;
+use driehoek::domain::answer::{Answer, Cost, Euros, Period};
+use driehoek::domain::note::CaseNote;
 use driehoek::i18n::Lang;
 use driehoek::store::Store;
 

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use driehoek::domain::bank::{Bank, DEFAULT_SET};
 use driehoek::i18n::Lang;
 use driehoek::store::index;
-use driehoek::domain::note::{Answer, CaseNote};
+use driehoek::domain::note::CaseNote;
+use driehoek::domain::answer::Answer;
 use driehoek::store::{Store, to_text};
 use libfuzzer_sys::fuzz_target;
 

@@ -5,12 +5,13 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::args::{FilterArgs, ListFormat};
-use crate::domain::note::{Scope, Triangle};
+use crate::domain::answer::Scope;
+use crate::domain::note::Triangle;
 use crate::domain::outcome::Status;
+use crate::domain::summary::Summary;
 use crate::error::failure;
 use crate::i18n;
 use crate::render;
-use crate::store::index::Summary;
 use clap::Args;
 
 #[derive(Debug, Args)]

@@ -41,11 +41,11 @@ use crate::domain::filter::Filter;
 use crate::domain::labels::Lexicon;
 use crate::domain::privacy::AnswerFinding;
 use crate::domain::privacy::Scanner;
+use crate::domain::summary::Summary;
 use crate::error::{SayAbout, not_found};
 use crate::files::input;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
-use crate::store::index::Summary;
 use crate::store::{Broken, select};
 use crate::term::ui::Ui;
 

@@ -7,10 +7,10 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::{Ctx, session};
+use crate::domain::answer::Answers;
 use crate::domain::answers_file;
 use crate::domain::bank::QuestionSet;
 use crate::domain::findings::refuse_personal_data;
-use crate::domain::note::Answers;
 use crate::domain::outcome::{self, NotAnEntry, Outcome};
 use crate::domain::privacy::scan_answers;
 use crate::domain::walk::Walk;

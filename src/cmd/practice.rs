@@ -2,9 +2,10 @@ use anyhow::Result;
 
 use super::args::ListFormat;
 use super::{Ctx, session};
+use crate::domain::answer::{Answer, Verdict};
 use crate::domain::bank::DEFAULT_SET;
 use crate::domain::cases::PracticeCase;
-use crate::domain::note::{Answer, Draft, Verdict};
+use crate::domain::note::Draft;
 use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
 use crate::error::not_found;

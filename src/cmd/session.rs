@@ -9,8 +9,9 @@ use anyhow::Result;
 use jiff::{Timestamp, Unit};
 
 use super::Ctx;
+use crate::domain::answer::Answers;
 use crate::domain::bank::{QuestionSet, Route};
-use crate::domain::note::{Answers, CaseNote, Draft};
+use crate::domain::note::{CaseNote, Draft};
 use crate::domain::walk::prompt::Prompter;
 use crate::error::{bad_input, cancelled, failure, is_cancelled, not_found};
 use crate::i18n::{self, Lang};

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use toml::de::{DeTable, DeValue};
 
+use crate::domain::answer::{Answer, Answers};
 use crate::domain::bank::QuestionSet;
-use crate::domain::note::{Answer, Answers};
 use crate::domain::problem::{Pending, Problem, Problems};
 use crate::i18n::{self, Lang};
 

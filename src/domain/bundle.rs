@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::domain::answer::{Euros, Period, Scope, Verdict};
 use crate::domain::bank::{Bank, Roles};
-use crate::domain::note::{Euros, Period, Scope, Verdict};
 use crate::domain::outcome::Decision;
 use crate::domain::record::{Record, tidy};
 use crate::i18n::Lang;
@@ -535,8 +535,9 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::answer::{Answer, Cost};
     use crate::domain::bank::DEFAULT_SET;
-    use crate::domain::note::{Answer, CaseNote, Cost};
+    use crate::domain::note::CaseNote;
     use crate::domain::record::records;
     use jiff::Timestamp;
 

@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::note::Verdict;
+use crate::domain::answer::Verdict;
 use crate::domain::problem::{Problem, Problems};
 use crate::i18n::{self, Lang, Text};
 

@@ -2,11 +2,11 @@
 
 use jiff::civil::Date;
 
-use crate::domain::note::{Scope, Verdict};
+use crate::domain::answer::{Scope, Verdict};
 use crate::domain::outcome::Status;
 use crate::domain::record::Record;
+use crate::domain::summary::Summary;
 use crate::i18n::{self, Phrase};
-use crate::store::index::Summary;
 
 /// One of the three corners of the triangle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,9 +5,10 @@
 
 use anyhow::Result;
 
+use crate::domain::answer::Answer;
 use crate::domain::bank::Roles;
 use crate::domain::labels::{LabelHit, Lexicon};
-use crate::domain::note::{Answer, CaseNote};
+use crate::domain::note::CaseNote;
 use crate::domain::privacy::{AnswerFinding, Scanner, scan_answers};
 use crate::domain::record::Record;
 use crate::error::bad_input;

@@ -342,7 +342,7 @@ labels = ["eenmalig"]
                 .find(|(a, _)| a == id)
                 .map(|(_, v)| v.clone())
         };
-        use crate::domain::note::{Answer, Cost, Euros, Period};
+        use crate::domain::answer::{Answer, Cost, Euros, Period};
         assert_eq!(
             get("wet.blokkade"),
             Some(Answer::Multi(vec!["gewoonte".into()]))

@@ -2,6 +2,7 @@
 //! outcome logs, what a bundle counts. Nothing here prints or touches the
 //! disk; the commands and the store read and write for it.
 
+pub mod answer;
 pub mod answers_file;
 pub mod bank;
 pub mod bundle;
@@ -16,4 +17,5 @@ pub mod outcome;
 pub mod privacy;
 pub mod problem;
 pub mod record;
+pub mod summary;
 pub mod walk;

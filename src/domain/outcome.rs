@@ -9,8 +9,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::answer::{Answer, Answers};
 use crate::domain::bank::{self, QuestionSet};
-use crate::domain::note::{Answer, Answers};
 use crate::i18n::Lang;
 
 /// The questions of one entry, as a question set so the walk, the answers

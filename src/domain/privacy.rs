@@ -42,7 +42,7 @@ use std::sync::LazyLock;
 
 use regex::{Match, Regex};
 
-use crate::domain::note::Answer;
+use crate::domain::answer::Answer;
 use crate::i18n::Lang;
 
 /// A finding in the answer to one question.

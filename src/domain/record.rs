@@ -17,8 +17,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::domain::answer::{Answer, Cost, Euros, Period, Scope, Verdict};
 use crate::domain::bank::{Bank, Roles};
-use crate::domain::note::{Answer, CaseNote, Cost, Euros, Period, Scope, Verdict};
+use crate::domain::note::CaseNote;
 use crate::domain::outcome::{self, Decision, Status};
 use crate::i18n::{self, Lang};
 

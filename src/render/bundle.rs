@@ -2,8 +2,8 @@
 //! meeting (Markdown). Counts and sums only.
 
 use super::{Block, Doc};
+use crate::domain::answer::Euros;
 use crate::domain::bundle::Bundle;
-use crate::domain::note::Euros;
 use crate::domain::outcome::Decision;
 use crate::i18n::{self, Lang};
 

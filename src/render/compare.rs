@@ -2,8 +2,9 @@
 //! discussion, or two cases that hit the same rule.
 
 use super::{Block, Doc, signed};
+use crate::domain::answer::{Cost, Euros, Verdict};
 use crate::domain::day;
-use crate::domain::note::{CaseNote, Contrast, Cost, Euros, Verdict};
+use crate::domain::note::{CaseNote, Contrast};
 use crate::i18n::{self, Lang};
 
 pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {

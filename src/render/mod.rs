@@ -18,9 +18,10 @@ pub mod timeline;
 
 use std::collections::HashSet;
 
+use crate::domain::answer::{Cost, Euros, Period};
 use crate::domain::bank::{QuestionSet, Roles};
 use crate::domain::day;
-use crate::domain::note::{CaseNote, Cost, Entry, Euros, Period};
+use crate::domain::note::{CaseNote, Entry};
 use crate::i18n::{self, Lang};
 
 /// One piece of a rendered note.

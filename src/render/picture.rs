@@ -6,7 +6,9 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::note::{CaseNote, Contrast, Verdict};
+use crate::domain::note::{CaseNote, Contrast};
+
+use crate::domain::answer::Verdict;
 use crate::i18n::{self, Lang};
 
 /// The symbol that marks a corner, per verdict; `○` when unanswered.
@@ -242,8 +244,8 @@ pub(crate) mod tests {
     const GAP: usize = 3;
 
     use super::*;
+    use crate::domain::answer::Answer;
     use crate::domain::bank::Bank;
-    use crate::domain::note::Answer;
 
     /// A note of the embedded set with the given verdicts and contrast
     /// points (in the set's order: uniform, zorg, weten, …).

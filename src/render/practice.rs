@@ -2,9 +2,10 @@
 //! experienced maatwerk coach would look for.
 
 use super::{Block, Doc};
+use crate::domain::answer::Verdict;
 use crate::domain::bank::QuestionSet;
 use crate::domain::cases::{self, Model, PracticeCase};
-use crate::domain::note::{CaseNote, Verdict};
+use crate::domain::note::CaseNote;
 use crate::i18n::{self, Lang, Text};
 
 /// The trainee's answers for one part of the walk, as lines of text.
@@ -249,7 +250,8 @@ pub fn doc(note: &CaseNote, case: &PracticeCase, set: &QuestionSet, lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::bank::{Bank, DEFAULT_SET, Kind};
+    use crate::domain::answer::Kind;
+    use crate::domain::bank::{Bank, DEFAULT_SET};
     use crate::domain::walk::Walk;
     use crate::domain::walk::prompt::Reply;
 

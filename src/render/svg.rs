@@ -10,7 +10,8 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::picture::{corners, is_maatwerk, on_scale, scale, symbol, verdict_legend};
-use crate::domain::note::{CaseNote, Verdict};
+use crate::domain::answer::Verdict;
+use crate::domain::note::CaseNote;
 use crate::i18n::{self, Lang};
 
 const MARGIN: f64 = 24.0;

@@ -7,12 +7,13 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Row, Table, Width, prese
 use unicode_width::UnicodeWidthStr;
 
 use super::picture::{symbol, verdict_legend};
+use crate::domain::answer::Scope;
 use crate::domain::day::in_table as date;
-use crate::domain::note::{Draft, Scope};
+use crate::domain::note::Draft;
 use crate::domain::outcome::Status;
+use crate::domain::summary::Summary;
 use crate::i18n::{self, Lang, Msg};
 use crate::printable::{cut, printable};
-use crate::store::index::Summary;
 
 /// A table in the tool's one style, fitted to `width` columns when given
 /// (else to the terminal when there is one).

@@ -1,7 +1,9 @@
 //! The answers file that `driehoek template` prints: valid TOML with every
 //! question empty and explained in comments, ready for `new --from`.
 
-use crate::domain::bank::{Kind, Question, QuestionSet};
+use crate::domain::bank::{Question, QuestionSet};
+
+use crate::domain::answer::Kind;
 use crate::i18n::{self, Lang};
 
 /// The file for `set`; `header` says what the file is for and how to hand

@@ -14,11 +14,10 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use anyhow::Result;
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::note::{CaseNote, Scope, Triangle};
-use crate::domain::outcome::{self, Status};
+use crate::domain::note::CaseNote;
+use crate::domain::summary::Summary;
 use crate::error::SayAbout;
 use crate::i18n::{self, Lang};
 
@@ -28,47 +27,6 @@ pub const TEXT_FILE: &str = "text";
 
 const SUMMARY_HEADER: &str = "driehoek summary index 3";
 const TEXT_HEADER: &str = "driehoek text index 1";
-
-/// What `list` shows of a note, and what its filters need.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Summary {
-    pub id: String,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-    pub title: String,
-    pub triangle: Triangle,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Scope>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revises: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub practice: Option<String>,
-    /// Where the case stands after the discussion (the outcome log).
-    #[serde(default)]
-    pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_to_decision: Option<i64>,
-}
-
-impl Summary {
-    pub fn of(note: &CaseNote) -> Summary {
-        Summary {
-            id: note.id.clone(),
-            created: note.created,
-            updated: note.updated,
-            title: note.title.clone(),
-            triangle: note.triangle.clone(),
-            scope: note.scope,
-            revises: note.revises.clone(),
-            practice: note.practice.clone(),
-            status: outcome::status(&note.outcomes),
-            days_to_decision: outcome::days_to_decision(
-                crate::domain::day::local(note.created),
-                &note.outcomes,
-            ),
-        }
-    }
-}
 
 /// The size and modification time a cache entry was made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::index::{self, Stamp, Summary, TextReader, TextRecord};
+use super::index::{self, Stamp, TextReader, TextRecord};
 use super::{Broken, Store, make_private_dir};
+use crate::domain::summary::Summary;
 
 /// What a listing of the store found.
 pub struct Listing {
@@ -152,8 +153,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::answer::Answer;
     use crate::domain::bank::{Bank, DEFAULT_SET};
-    use crate::domain::note::{Answer, CaseNote};
+    use crate::domain::note::CaseNote;
     use crate::i18n::Lang;
     use crate::store::to_text;
     use crate::sys;

@@ -293,8 +293,9 @@ pub(super) fn toml_error(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::bank::{Bank, DEFAULT_SET, Kind, Question};
-    use crate::domain::note::{Answer, Cost, Euros, Period};
+    use crate::domain::answer::Kind;
+    use crate::domain::answer::{Answer, Cost, Euros, Period};
+    use crate::domain::bank::{Bank, DEFAULT_SET, Question};
     use crate::i18n::Lang;
     use crate::store::ids::new_id;
     use crate::store::scratch;

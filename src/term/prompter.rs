@@ -12,8 +12,10 @@ use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::bank::{Kind, Section};
-use crate::domain::note::Answer;
+use crate::domain::bank::Section;
+
+use crate::domain::answer::Answer;
+use crate::domain::answer::Kind;
 use crate::domain::walk::prompt::{Ask, Prompter, Reply};
 use crate::i18n::{self, Lang};
 use crate::printable::{Look, Styled, cut, printable};

@@ -5,7 +5,9 @@
 
 use maud::{Markup, html};
 
-use crate::domain::bank::{Kind, Question};
+use crate::domain::bank::Question;
+
+use crate::domain::answer::Kind;
 use crate::domain::walk::page::{self, Offer};
 use crate::i18n::{self, Lang};
 use crate::printable::printable;
@@ -24,8 +26,8 @@ pub struct Raw {
 
 impl Raw {
     /// A stored answer as its field shows it.
-    pub fn of(answer: Option<&crate::domain::note::Answer>) -> Raw {
-        use crate::domain::note::Answer;
+    pub fn of(answer: Option<&crate::domain::answer::Answer>) -> Raw {
+        use crate::domain::answer::Answer;
         match answer {
             None => Raw::default(),
             Some(a @ Answer::Cost(c)) => Raw {
@@ -35,7 +37,7 @@ impl Raw {
                     .map(|_| page::period_value(c.period).to_string())
                     .unwrap_or_default(),
                 years: match c.period {
-                    crate::domain::note::Period::Years(n) => n.to_string(),
+                    crate::domain::answer::Period::Years(n) => n.to_string(),
                     _ => String::new(),
                 },
                 ..Raw::default()
@@ -177,7 +179,7 @@ impl Field<'_> {
     fn cost(&self) -> Markup {
         let q = self.q;
         let id = self.id();
-        let period = page::period_question(q, crate::domain::note::Euros(0), self.ui);
+        let period = page::period_question(q, crate::domain::answer::Euros(0), self.ui);
         html! {
             fieldset.field {
                 legend { (self.prompt()) }

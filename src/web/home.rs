@@ -9,9 +9,9 @@ use super::Shared;
 use super::page::{self, Reply};
 use crate::domain::filter::{self, Filter};
 use crate::domain::outcome::Status;
+use crate::domain::summary::Summary;
 use crate::i18n::{self, Lang};
 use crate::printable::printable;
-use crate::store::index::Summary;
 
 /// The filters as the form sends them back, with what was wrong in them.
 #[derive(Default)]
@@ -157,8 +157,8 @@ fn filter_form(asked: &Asked, ui: Lang) -> Markup {
                     label for=(corner) { (label.get(ui)) }
                     select #(corner) name=(corner) aria-describedby=[error(corner).map(|_| format!("{corner}-fout"))] {
                         option value="" selected[chosen.is_empty()] { (i18n::WEB_ANY.get(ui)) }
-                        @for v in crate::domain::note::Verdict::VALUES {
-                            @let verdict = crate::domain::note::Verdict::from_value(v);
+                        @for v in crate::domain::answer::Verdict::VALUES {
+                            @let verdict = crate::domain::answer::Verdict::from_value(v);
                             option value=(v) selected[chosen == v] { (verdict.map_or(v, |v| v.label(ui))) }
                         }
                     }

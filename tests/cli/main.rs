@@ -18,6 +18,7 @@ mod front;
 mod harness;
 mod hostile;
 mod language;
+mod layers;
 mod man;
 mod outcome;
 mod output_files;

@@ -4,8 +4,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Kind, Question};
-use crate::domain::note::Answer;
+use super::Question;
+use crate::domain::answer::{Answer, Kind};
 use crate::i18n::{self, Lang};
 
 /// When a follow-up is asked (or a required question may be left open).

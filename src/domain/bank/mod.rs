@@ -10,7 +10,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::note::{Answer, Invalid, MAX_ANSWER};
+use crate::domain::answer::{Answer, Invalid, Kind, MAX_ANSWER};
 use crate::i18n::{Lang, Text};
 use crate::printable::steers;
 pub use condition::Condition;
@@ -29,42 +29,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[(
     "questions/waardendriehoek.toml",
     include_str!("../../../questions/waardendriehoek.toml"),
 )];
-
-/// What kind of answer a question takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// One line of text.
-    Text,
-    /// Free text over several lines; the walk offers the editor.
-    Long,
-    Choice,
-    Multi,
-    Scale,
-    /// Euros.
-    Amount,
-    YesNo,
-    /// Euros or "weet ik niet", with the period the sum covers.
-    Cost,
-    /// A day, written as people write it (`1-12-2026`).
-    Date,
-}
-
-impl Kind {
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Text => "text",
-            Kind::Long => "long",
-            Kind::Choice => "choice",
-            Kind::Multi => "multi",
-            Kind::Scale => "scale",
-            Kind::Amount => "amount",
-            Kind::YesNo => "yesno",
-            Kind::Cost => "cost",
-            Kind::Date => "date",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

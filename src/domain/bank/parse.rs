@@ -5,9 +5,9 @@ use toml::Spanned;
 
 use super::condition::{RawCondition, read_condition};
 use super::{
-    BANK_FORMAT, Choice, ContrastDef, Depth, Kind, Question, QuestionSet, Roles, Scale, Section,
+    BANK_FORMAT, Choice, ContrastDef, Depth, Question, QuestionSet, Roles, Scale, Section,
 };
-use crate::domain::note::{Scope, Verdict};
+use crate::domain::answer::{Kind, Scope, Verdict};
 use crate::domain::problem::{Pending, Problem, Problems};
 use std::ops::Range;
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::note::Answer;
+use crate::domain::answer::Answer;
 use crate::domain::problem::Problems;
 
 fn default_set() -> QuestionSet {

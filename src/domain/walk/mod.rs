@@ -7,9 +7,11 @@ pub mod prompt;
 
 use std::collections::HashMap;
 
-use crate::domain::bank::{Kind, Question, QuestionSet, Route};
+use crate::domain::bank::{Question, QuestionSet, Route};
+
+use crate::domain::answer::Kind;
+use crate::domain::answer::{Answer, Answers, Cost, Euros, Period};
 use crate::domain::labels::Lexicon;
-use crate::domain::note::{Answer, Answers, Cost, Euros, Period};
 use crate::domain::privacy::Scanner;
 use crate::domain::walk::page::{Amount, Missing, Rewrite};
 use crate::domain::walk::prompt::{Ask, Progress, Prompter, Reply};

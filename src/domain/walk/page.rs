@@ -8,9 +8,11 @@
 
 use std::collections::HashMap;
 
-use crate::domain::bank::{Choice, Kind, Question, QuestionSet, Route, Section};
+use crate::domain::bank::{Choice, Question, QuestionSet, Route, Section};
+
+use crate::domain::answer::Kind;
+use crate::domain::answer::{Answer, Answers, Cost, Euros, Invalid, Period};
 use crate::domain::labels::Lexicon;
-use crate::domain::note::{Answer, Answers, Cost, Euros, Invalid, Period};
 use crate::domain::privacy::{Scanner, redact};
 use crate::i18n::{self, Lang};
 

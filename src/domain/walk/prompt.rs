@@ -1,8 +1,8 @@
 //! The seam between the walk and a person: the walk asks through
 //! [`Prompter`], so it runs the same in a terminal and in tests.
 
+use crate::domain::answer::Answer;
 use crate::domain::bank::{Question, Section};
-use crate::domain::note::Answer;
 use crate::i18n::Lang;
 use crate::printable::Styled;
 
