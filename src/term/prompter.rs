@@ -20,7 +20,7 @@ use crate::domain::walk::prompt::{Ask, Prompter, Reply};
 use crate::i18n::{self, Lang};
 use crate::printable::{Look, Styled, cut, printable};
 use crate::sys;
-use crate::term::ui::paint;
+use crate::term::paint::paint;
 
 /// Made by the door ([`crate::term::ui::Ui::prompter`]), which knows the
 /// width, the colour and the reader's language.

@@ -11,11 +11,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use console::{Style, Term};
+use console::Term;
 
 use crate::i18n::Lang;
-use crate::printable::{Look, Styled, printable};
+use crate::printable::{Styled, printable};
 use crate::render::terminal::PIPE_WIDTH;
+use crate::term::paint::paint;
 use crate::term::prompter::TermPrompter;
 
 /// What every warning and error starts with, written here only.
@@ -200,31 +201,10 @@ impl Ui {
     }
 }
 
-/// `text` as the terminal shows it: each part in its look's escape codes
-/// when `colour`, else as it is.
-pub(crate) fn paint(text: &Styled, colour: bool) -> String {
-    text.spans()
-        .map(|(look, part)| match (colour, look) {
-            (false, _) | (_, Look::Plain) => part.to_string(),
-            (true, look) => style_of(look).apply_to(part).to_string(),
-        })
-        .collect()
-}
-
-fn style_of(look: Look) -> Style {
-    let style = Style::new().force_styling(true);
-    match look {
-        Look::Plain => style,
-        Look::Bold => style.bold(),
-        Look::Dim => style.dim(),
-        Look::Section => style.bold().cyan(),
-        Look::Error => style.red(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::printable::Look;
     use std::sync::Arc;
 
     /// A writer tests can read back.
