@@ -33,9 +33,6 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// The request line and headers together.
 pub const MAX_HEAD: usize = 16 * 1024;
 
-/// The form field that carries the form token.
-pub const TOKEN_FIELD: &str = "_t";
-
 /// The secrets of one server.
 pub struct Keys {
     pub port: u16,
@@ -309,7 +306,7 @@ async fn form(state: &Shared, req: Request) -> Result<Request, Response> {
     };
     let fields = Fields(fields);
     if !fields
-        .get(TOKEN_FIELD)
+        .get(page::TOKEN_FIELD)
         .is_some_and(|t| same(t, keys.form_token()))
     {
         return Err(page::refused(

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use super::State;
-use super::guard::TOKEN_FIELD;
 use crate::i18n::{self, Lang};
 use crate::printable::printable;
 
@@ -68,6 +67,9 @@ fn document(status: StatusCode, doc: Markup) -> Reply {
     );
     reply
 }
+
+/// The form field that carries the form token (checked by the guard).
+pub const TOKEN_FIELD: &str = "_t";
 
 /// The hidden field every form carries.
 pub fn token(state: &State) -> Markup {
