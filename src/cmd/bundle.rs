@@ -71,23 +71,7 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let law = args.law.as_deref();
     let mut about = String::new();
     let bundle = if args.from.is_empty() {
-        let store = ctx.store()?;
-        let (rows, _) = ctx.select(&store, &filter)?;
-        let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
-        ctx.warn_broken(&broken);
-        notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
-        let lexicon = ctx.lexicon()?;
-        let mut records = record::records(&notes, &bank, |note| labels(&lexicon, note, lang));
-        if let Some(law) = law {
-            check_law(
-                records.iter().filter_map(|r| r.law_other.as_ref()),
-                &bank,
-                law,
-                lang,
-            )?;
-            records.retain(|r| Bundle::names_law(r, &bank, law));
-        }
-        Bundle::of(&records, &bank, lang)
+        own(ctx, &bank, &filter, law)?
     } else {
         let scanner = ctx.scanner()?;
         let (bundle, files) = from_exports(&args.from, &filter, law, (&bank, &scanner), lang)?;
@@ -95,19 +79,7 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         about.push_str(&i18n::B_ABOUT_FILES.with(lang, &[("files", &files)]));
         bundle
     };
-
-    if let Some(law) = law {
-        about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
-    }
-    if let Some(d) = filter.since {
-        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &day::display(d, lang))]));
-    }
-    if let Some(d) = filter.until {
-        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &day::display(d, lang))]));
-    }
-    if filter.structural {
-        about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));
-    }
+    about.push_str(&about_filter(&filter, law, lang));
     let doc = match args.format {
         BundleFormat::Csv => Some(render::bundle::csv(&bundle, lang)),
         BundleFormat::Json => Some(render::bundle::json(&bundle, args.titles)),
@@ -132,6 +104,47 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
 }
 
 /// Refuses a `--law` nobody knows, naming the known ones and the nearest.
+/// The bundle of the store's own notes that `filter` (and `law`) keep:
+/// both doors report through here.
+pub fn own(ctx: &Ctx, bank: &Bank, filter: &Filter, law: Option<&str>) -> Result<Bundle> {
+    let lang = ctx.ui_lang();
+    let store = ctx.store()?;
+    let (rows, _) = ctx.select(&store, filter)?;
+    let (mut notes, broken) = store.load_many(rows.into_iter().map(|s| s.id).collect());
+    ctx.warn_broken(&broken);
+    notes.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    let lexicon = ctx.lexicon()?;
+    let mut records = record::records(&notes, bank, |note| labels(&lexicon, note, lang));
+    if let Some(law) = law {
+        check_law(
+            records.iter().filter_map(|r| r.law_other.as_ref()),
+            bank,
+            law,
+            lang,
+        )?;
+        records.retain(|r| Bundle::names_law(r, bank, law));
+    }
+    Ok(Bundle::of(&records, bank, lang))
+}
+
+/// What the report's heading says about the choice of cases.
+pub fn about_filter(filter: &Filter, law: Option<&str>, lang: Lang) -> String {
+    let mut about = String::new();
+    if let Some(law) = law {
+        about.push_str(&i18n::B_ABOUT_LAW.with(lang, &[("law", law)]));
+    }
+    if let Some(d) = filter.since {
+        about.push_str(&i18n::B_ABOUT_SINCE.with(lang, &[("date", &day::display(d, lang))]));
+    }
+    if let Some(d) = filter.until {
+        about.push_str(&i18n::B_ABOUT_UNTIL.with(lang, &[("date", &day::display(d, lang))]));
+    }
+    if filter.structural {
+        about.push_str(i18n::B_ABOUT_STRUCTURAL.get(lang));
+    }
+    about
+}
+
 fn check_law<'a>(
     others: impl IntoIterator<Item = &'a String>,
     bank: &Bank,

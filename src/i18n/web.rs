@@ -98,3 +98,13 @@ msgs! {
     WEB_CORRECTS_NONE = "nee, dit is een nieuw verslag", "no, this is a new entry";
     WEB_CANCEL = "Terug naar de notitie", "Back to the note";
 }
+
+msgs! {
+    // The meeting and the bundle.
+    WEB_MEETING = "Bespreking", "Meeting";
+    WEB_MEETING_HOW = "Kies de casussen voor het overleg. Je krijgt één pagina om af te drukken: eerst een overzicht, dan elke casus op een nieuw vel.", "Choose the cases for the meeting. You get one page to print: an overview first, then each case on a new sheet.";
+    WEB_MEETING_CHOOSE = "Casussen voor de bespreking", "Cases for the meeting";
+    WEB_MEETING_MAKE = "Maak de agenda", "Make the agenda";
+    WEB_BUNDLE = "Bundel", "Bundle";
+    WEB_DOWNLOAD_CSV = "Download als CSV", "Download as CSV";
+}

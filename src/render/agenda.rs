@@ -63,30 +63,39 @@ pub fn overview(cases: &[Case], lang: Lang, when: Timestamp) -> Doc {
 /// sheet; labels in the reader's language, as `export` writes a page, each
 /// case marked with its note's language.
 pub fn html(cases: &[Case], lang: Lang, when: Timestamp) -> String {
-    let overview = overview(cases, lang, when);
-    let docs: Vec<(Doc, Vec<(String, String)>)> = cases
-        .iter()
-        .map(|c| {
-            let doc = note_doc(c.note, c.set, lang);
-            (doc, html::drawings(c.note, lang))
+    let docs = docs(cases, lang, when);
+    let parts = parts(&docs);
+    html::render(&docs[0].0.title, lang, &parts)
+}
+
+/// A piece of the agenda: its document, its language, its drawings (as
+/// text drawing and SVG).
+pub type Piece = (Doc, Lang, Vec<(String, String)>);
+
+/// The agenda's pieces as a page shows them: the overview in the reader's
+/// language, then each case with its drawings, marked with its note's
+/// language.
+pub fn docs(cases: &[Case], lang: Lang, when: Timestamp) -> Vec<Piece> {
+    let mut docs = vec![(overview(cases, lang, when), lang, Vec::new())];
+    docs.extend(cases.iter().map(|c| {
+        (
+            note_doc(c.note, c.set, lang),
+            c.note.lang,
+            html::drawings(c.note, lang),
+        )
+    }));
+    docs
+}
+
+/// The pieces of [`docs`] as parts of a page.
+pub fn parts(docs: &[Piece]) -> Vec<html::Part<'_>> {
+    docs.iter()
+        .map(|(doc, lang, drawings)| html::Part {
+            doc,
+            lang: *lang,
+            drawings,
         })
-        .collect();
-    let mut parts = vec![html::Part {
-        doc: &overview,
-        lang,
-        drawings: &[],
-    }];
-    parts.extend(
-        cases
-            .iter()
-            .zip(&docs)
-            .map(|(c, (doc, drawings))| html::Part {
-                doc,
-                lang: c.note.lang,
-                drawings,
-            }),
-    );
-    html::render(&overview.title, lang, &parts)
+        .collect()
 }
 
 /// The agenda as one Markdown document, the cases apart by a rule; each

@@ -100,7 +100,7 @@ impl Field<'_> {
     pub fn render(&self) -> Markup {
         let q = self.q;
         html! {
-            div.question id=(format!("{}-vak", self.id())) {
+            div.ask id=(format!("{}-vak", self.id())) {
                 input type="hidden" name="v" value=(q.id);
                 input type="hidden" name=(name("b", q)) value=(self.base);
                 @if let Some(stored) = &self.conflict { (self.conflict(stored)) }

@@ -15,7 +15,7 @@ use crate::printable::printable;
 
 /// The filters as the form sends them back, with what was wrong in them.
 #[derive(Default)]
-struct Asked {
+pub(super) struct Asked {
     search: String,
     verdicts: [String; 3],
     structural: bool,
@@ -31,7 +31,7 @@ const CORNERS: [&str; 3] = ["wet", "middelen", "zelfregie"];
 
 /// Reads the filter form into the list's own [`Filter`], through the same
 /// readers as `list --verdict`, `--since` and `--until`.
-fn read(query: Option<&str>) -> (Filter, Asked) {
+pub(super) fn read(query: Option<&str>) -> (Filter, Asked) {
     let pairs: Vec<(String, String)> = query
         .and_then(|q| serde_urlencoded::from_str(q).ok())
         .unwrap_or_default();
@@ -113,7 +113,7 @@ pub async fn page(State(state): State<Shared>, RawQuery(query): RawQuery) -> Rep
         }
         section aria-labelledby="notities" {
             h2 #notities { (i18n::WEB_NOTES.get(ui)) }
-            (filter_form(&asked, ui))
+            (filter_form(&asked, ui, "/"))
             @if notes.is_empty() {
                 p { (i18n::NO_NOTES.get(ui)) }
             } @else {
@@ -137,7 +137,7 @@ fn start_links(ui: Lang) -> Markup {
 
 /// The list's filters as a form that sends itself back here (GET: a
 /// filtered list is a page one can reload and bookmark).
-fn filter_form(asked: &Asked, ui: Lang) -> Markup {
+pub(super) fn filter_form(asked: &Asked, ui: Lang, action: &str) -> Markup {
     let error = |name: &str| {
         asked
             .errors
@@ -147,7 +147,7 @@ fn filter_form(asked: &Asked, ui: Lang) -> Markup {
     };
     let verdict_labels = [i18n::H_LAW, i18n::H_MONEY, i18n::H_SELF];
     html! {
-        form.filters method="get" action="/" role="search" {
+        form.filters method="get" action=(action) role="search" {
             div.field {
                 label for="zoek" { (i18n::WEB_SEARCH.get(ui)) }
                 input #zoek type="search" name="zoek" value=(asked.search);
@@ -213,18 +213,18 @@ fn table(notes: &[Summary], ui: Lang) -> Markup {
                 tbody {
                     @for n in notes {
                         tr {
-                            td {
+                            td.title {
                                 a href=(format!("/notitie/{}", n.id)) {
                                     @if n.title.is_empty() { (n.id) } @else { (printable(&n.title)) }
                                 }
                                 @if n.practice.is_some() { " (" (i18n::PRACTICE_MARK.get(ui)) ")" }
                             }
-                            td { (crate::domain::day::in_table(n.created, ui)) }
-                            td { (verdict(n.triangle.law)) }
-                            td { (verdict(n.triangle.money)) }
-                            td { (verdict(n.triangle.self_direction)) }
-                            td { (n.scope.map_or("—", |s| s.label(ui))) }
-                            td { (n.status.label(ui)) }
+                            td data-label=(i18n::H_DATE.get(ui)) { (crate::domain::day::in_table(n.created, ui)) }
+                            td data-label=(i18n::H_LAW.get(ui)) { (verdict(n.triangle.law)) }
+                            td data-label=(i18n::H_MONEY.get(ui)) { (verdict(n.triangle.money)) }
+                            td data-label=(i18n::H_SELF.get(ui)) { (verdict(n.triangle.self_direction)) }
+                            td data-label=(i18n::H_SCOPE.get(ui)) { (n.scope.map_or("—", |s| s.label(ui))) }
+                            td data-label=(i18n::WEB_STATUS.get(ui)) { (n.status.label(ui)) }
                         }
                     }
                 }

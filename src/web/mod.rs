@@ -14,6 +14,7 @@ mod guard;
 mod home;
 mod note;
 mod page;
+mod report;
 mod summary;
 mod walk;
 
@@ -288,6 +289,10 @@ fn routes(state: Shared) -> Router {
             "/notitie/{id}/verwijderen",
             get(note::delete_page).post(note::delete),
         )
+        .route("/overleg", get(report::meeting))
+        .route("/overleg/agenda", get(report::agenda_page))
+        .route("/bundel", get(report::bundle_page))
+        .route("/bundel/{format}", get(report::bundle_file))
         .route("/nieuw", get(walk::start))
         .route("/concept/{id}", get(walk::show).post(walk::post))
         .route("/concept/{id}/overzicht", get(summary::show))

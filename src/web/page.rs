@@ -27,6 +27,9 @@ pub fn html(state: &State, title: &str, main: Markup) -> Reply {
             a.home href="/" { "driehoek" }
             nav aria-label=(i18n::WEB_NAV.get(ui)) {
                 a href="/" { (i18n::WEB_NOTES.get(ui)) }
+                a href="/nieuw?walk=kort" { (i18n::WEB_NEW_CASE.get(ui)) }
+                a href="/overleg" { (i18n::WEB_MEETING.get(ui)) }
+                a href="/bundel" { (i18n::WEB_BUNDLE.get(ui)) }
             }
         }
         main { (main) }

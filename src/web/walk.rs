@@ -153,12 +153,20 @@ pub async fn start(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Repl
         } else {
             "kort"
         };
-        return page::redirect(&format!("/nieuw?walk={walk}&tab={}", new_tab()));
+        let part = q
+            .get("deel")
+            .map_or(String::new(), |d| format!("&deel={d}"));
+        return page::redirect(&format!("/nieuw?walk={walk}{part}&tab={}", new_tab()));
     };
     match fresh(&state, route) {
         Ok(w) => {
-            let fields = fields_of(&state, &w, 1, &Default::default());
-            render(&state, &w, 1, tab, fields, None)
+            let part = q
+                .get("deel")
+                .and_then(|d| d.parse::<usize>().ok())
+                .filter(|n| (1..=w.parts().len()).contains(n))
+                .unwrap_or(1);
+            let fields = fields_of(&state, &w, part, &Default::default());
+            render(&state, &w, part, tab, fields, None)
         }
         Err(e) => page::failed(&state, &e),
     }

@@ -328,3 +328,82 @@ fn a_real_browser_walks_saves_prints_and_adds_an_outcome() {
         c.close().await.unwrap();
     });
 }
+
+/// How much wider the page is than the window (0: no sideways scrolling).
+async fn overflow(c: &Client) -> i64 {
+    let wide = c
+        .execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wide.as_i64().unwrap_or(i64::MAX)
+}
+
+/// Takes a picture of the page into DRIEHOEK_SCREENSHOTS (a folder) when
+/// it is set: `docs/web-page.sh` makes the README's picture this way.
+async fn picture(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("DRIEHOEK_SCREENSHOTS") {
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+#[test]
+fn every_page_fits_a_phone_and_a_laptop_without_sideways_scrolling() {
+    if !browser_here() {
+        return;
+    }
+    let server = Server::start();
+    let long = "Woonbegeleidingsindicatieherbeoordelingsaanvraagformulierenstapel zonder spaties";
+    let note = crate::harness::SHORT_NOTE.replacen("titel = \"", &format!("titel = \"{long} "), 1);
+    let id = server.env.new_note(&note);
+    let profile = server.env.home.path().join("chromium-profile");
+    let driver = driver();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let c = browser(&driver, &profile, 1280).await;
+        c.goto(&format!("file://{}", server.start_file)).await.unwrap();
+        let start = Instant::now();
+        while !c.source().await.unwrap().contains("Nieuwe casus") {
+            assert!(start.elapsed() < Duration::from_secs(20));
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut pages = vec![
+            ("casussen".to_string(), "/".to_string()),
+            ("notitie".to_string(), format!("/notitie/{id}")),
+            ("afloop".to_string(), format!("/notitie/{id}/afloop")),
+            ("overleg".to_string(), "/overleg".to_string()),
+            ("agenda".to_string(), format!("/overleg/agenda?id={id}")),
+            ("bundel".to_string(), "/bundel".to_string()),
+            ("verwijderen".to_string(), format!("/notitie/{id}/verwijderen")),
+        ];
+        for n in 1..=12 {
+            pages.push((format!("deel-{n}"), format!("/nieuw?walk=volledig&deel={n}")));
+        }
+        for width in [360, 1280] {
+            c.set_window_size(width, 900).await.unwrap();
+            for (name, path) in &pages {
+                c.goto(&format!("{}{path}", server.origin())).await.unwrap();
+                let source = c.source().await.unwrap();
+                assert!(source.contains("<html lang=\"nl\""), "{path}: {source}");
+                picture(&c, &format!("{name}-{width}")).await;
+                if overflow(&c).await > 0 {
+                    let wide = c
+                        .execute(
+                            "return document.documentElement.scrollWidth + ' ' + window.innerWidth + ' ' + document.documentElement.clientWidth + ': ' + Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || e.scrollWidth > e.clientWidth + 1).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join('; ');",
+                            vec![],
+                        )
+                        .await
+                        .unwrap();
+                    panic!("{path} at {width} px scrolls sideways: {wide}");
+                }
+            }
+        }
+        c.close().await.unwrap();
+    });
+}

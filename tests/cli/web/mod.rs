@@ -4,6 +4,7 @@
 
 mod browser;
 mod guard;
+mod report;
 mod walk;
 
 use std::io::{BufRead, BufReader, Read, Write};

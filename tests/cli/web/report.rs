@@ -1,0 +1,52 @@
+//! The meeting's agenda and the bundle in the browser: the same documents
+//! as the terminal's commands make.
+
+use super::Server;
+use super::walk::walk_short_case;
+use crate::harness::{code, stdout};
+
+#[test]
+fn the_agenda_of_chosen_notes_is_one_printable_page() {
+    let server = Server::start();
+    let cookie = server.login();
+    let a = walk_short_case(&server, &cookie, &[("casus.titel", "Eerste casus")]);
+    let b = walk_short_case(&server, &cookie, &[("casus.titel", "Tweede casus")]);
+    let choose = server.get(&cookie, "/overleg");
+    assert!(choose.body.contains(&format!("value=\"{a}\"")));
+    let page = server.get(&cookie, &format!("/overleg/agenda?id={b}&id={a}&id={b}"));
+    assert_eq!(page.status, 200);
+    // The overview, then each chosen case once, in the order chosen.
+    assert_eq!(page.body.matches("<article").count(), 3, "{}", page.body);
+    let (first, second) = (
+        page.body.find("Tweede casus").unwrap(),
+        page.body.rfind("Eerste casus").unwrap(),
+    );
+    assert!(first < second);
+    assert!(
+        page.header("content-security-policy")
+            .unwrap()
+            .contains("script-src 'self'")
+    );
+}
+
+#[test]
+fn the_bundle_page_and_its_files_say_what_the_terminal_says() {
+    let server = Server::start();
+    let cookie = server.login();
+    walk_short_case(&server, &cookie, &[("casus.titel", "Voor de bundel")]);
+    let page = server.get(&cookie, "/bundel");
+    assert_eq!(page.status, 200);
+    let csv = server.get(&cookie, "/bundel/csv");
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    let out = server.env.run(&["bundle", "--format", "csv"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(csv.body, stdout(&out));
+    let json = server.get(&cookie, "/bundel/json");
+    let out = server.env.run(&["bundle", "--format", "json"]);
+    assert_eq!(json.body, stdout(&out));
+}
