@@ -625,7 +625,7 @@ msgs! {
     ERR_EDITOR_TEMP = "kan geen tijdelijk bestand voor de editor maken", "cannot make a temp file for the editor";
     ERR_UNKNOWN_SET = "onbekende vragenlijst '{id}'; bekende vragenlijsten: {known}", "unknown question set '{id}'; known sets: {known}";
     ERR_TOML = "de TOML klopt hier niet", "the TOML is not valid here";
-    ERR_DATE = "'{value}' is geen datum; schrijf 1-12-2026, 01-12-2026 of 2026-12-01, of een aantal dagen of weken terug: 30d, 2w", "'{value}' is not a date; write 1-12-2026, 01-12-2026 or 2026-12-01, or a number of days or weeks back: 30d, 2w";
+    ERR_DATE = "'{value}' is geen datum; schrijf 1-12-2026, 2026-12-01, 1-12 of 1 december (zonder jaar: de laatste), of een aantal dagen of weken terug: 30d, 2w", "'{value}' is not a date; write 1-12-2026, 2026-12-01, 1-12 or 1 December (without a year: the last one), or a number of days or weeks back: 30d, 2w";
     ERR_VERDICT_FORM = "'{value}': schrijf VRAAG=OORDEEL, bijvoorbeeld wet=nee", "'{value}': write QUESTION=VERDICT, for example law=no";
     ERR_VERDICT_CORNER = "'{value}' is niet wet, middelen of zelfregie", "'{value}' is not law, money or self (or wet, middelen, zelfregie)";
     ERR_VERDICT_VALUE = "'{value}' is niet ja, nee of twijfel", "'{value}' is not yes, no or doubt (or ja, nee, twijfel)";
@@ -704,7 +704,7 @@ msgs! {
 
 msgs! {
     // The outcome log (afloop) and days.
-    ERR_DAY = "'{value}' is geen datum; schrijf hem als 1-12-2026 of 2026-12-01", "'{value}' is not a date; write it as 1-12-2026 or 2026-12-01";
+    ERR_DAY = "'{value}' is geen datum; schrijf hem als 1-12-2026, 1-12 of 1 december", "'{value}' is not a date; write it as 1-12-2026, 1-12 or 1 December";
     OUTCOME_ADDED = "Verslag {n} toegevoegd aan notitie {id} (stand: {status}).", "Entry {n} added to note {id} (status: {status}).";
     OUTCOME_ADD = "Toevoegen", "Add";
     OUTCOME_CONFIRM = "Dit verslag toevoegen aan de notitie? Daarna verandert het niet meer; een correctie is een nieuw verslag.", "Add this entry to the note? After that it no longer changes; a correction is a new entry.";

@@ -64,11 +64,11 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "bundle.since",
-        "Only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "Only notes from this day or later (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     (
         "bundle.until",
-        "Only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "Only notes from this day or earlier (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     ("bundle.search", "Only notes that contain this text"),
     (
@@ -138,11 +138,11 @@ const ENGLISH: &[(&str, &str)] = &[
     ("agenda.force", "Replace an existing file without asking"),
     (
         "agenda.since",
-        "Only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "Only notes from this day or later (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     (
         "agenda.until",
-        "Only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "Only notes from this day or earlier (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     ("agenda.search", "Only notes that contain this text"),
     (
@@ -257,11 +257,11 @@ const ENGLISH: &[(&str, &str)] = &[
     ("list.limit", "Show at most N notes"),
     (
         "list.since",
-        "Only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "Only notes from this day or later (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     (
         "list.until",
-        "Only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "Only notes from this day or earlier (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     (
         "list.search",
@@ -278,11 +278,11 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "export.since",
-        "With --all: only notes from this day or later (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "With --all: only notes from this day or later (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     (
         "export.until",
-        "With --all: only notes from this day or earlier (1-12-2026, 2026-12-01, or 30d or 2w back)",
+        "With --all: only notes from this day or earlier (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
     (
         "export.search",

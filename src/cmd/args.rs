@@ -10,10 +10,10 @@ use crate::domain::outcome::Status;
 /// Which notes to take.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
-    /// Alleen notities van deze dag of later (1-12-2026, 2026-12-01, of 30d of 2w terug)
+    /// Alleen notities van deze dag of later (1-12-2026, 1-12, 1 december, of 30d of 2w terug)
     #[arg(long, visible_alias = "sinds", value_name = "DATUM", value_parser = filter::parse_date)]
     pub since: Option<Date>,
-    /// Alleen notities van deze dag of eerder (1-12-2026, 2026-12-01, of 30d of 2w terug)
+    /// Alleen notities van deze dag of eerder (1-12-2026, 1-12, 1 december, of 30d of 2w terug)
     #[arg(long, visible_alias = "tot", value_name = "DATUM", value_parser = filter::parse_date)]
     pub until: Option<Date>,
     /// Alleen notities waarin deze tekst voorkomt (hoofdletters maken niet uit)

@@ -83,11 +83,13 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
     }
 
     let mut answers: Vec<(String, Answer, usize)> = Vec::new();
+    let today = crate::domain::day::today();
     for q in &set.questions {
         let Some((_, value, at)) = written.iter().find(|(id, _, _)| *id == q.id) else {
             continue;
         };
-        match q.read(value) {
+        // As at the prompt: a day without its year is the most recent.
+        match q.read_written(value, today, crate::domain::day::Toward::Past) {
             Ok(Some(answer)) => answers.push((q.id.clone(), answer, *at)),
             Ok(None) => {}
             Err(invalid) => problem(*at, Some(&q.id), invalid.message(lang)),

@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 
 use crate::domain::answer::{Scope, Verdict};
+use crate::domain::day;
 use crate::domain::outcome::Status;
 use crate::domain::record::Record;
 use crate::domain::summary::Summary;
@@ -117,9 +118,10 @@ pub fn parse_verdict(s: &str) -> Result<VerdictIs, Phrase> {
 }
 
 /// Reads a day as people write it: `1-12-2026`, `01-12-2026`,
-/// `2026-12-01`, or counted back from today: `30d` (days), `2w` (weeks).
+/// `2026-12-01`, `1-12` or `1 december` (the most recent one), or counted
+/// back from today: `30d` (days), `2w` (weeks).
 pub fn parse_date(s: &str) -> Result<Date, Phrase> {
-    parse_date_on(s, crate::domain::day::local(jiff::Timestamp::now()))
+    parse_date_on(s, day::today())
 }
 
 /// [`parse_date`] with `today` given, so it can be tested.
@@ -137,7 +139,7 @@ pub fn parse_date_on(s: &str, today: Date) -> Result<Date, Phrase> {
             .checked_sub(jiff::Span::new().weeks(weeks))
             .map_err(|_| bad());
     }
-    crate::domain::day::parse(t).ok_or_else(bad)
+    day::read(t, today, day::Toward::Past).ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -198,6 +200,12 @@ mod tests {
         assert_eq!(on("30d").unwrap(), "2026-12-01");
         assert_eq!(on("2w").unwrap(), "2026-12-17");
         assert_eq!(on("0d").unwrap(), "2026-12-31");
+        // Without a year: the most recent such day.
+        assert_eq!(on("1-12").unwrap(), "2026-12-01");
+        assert_eq!(on("1 december").unwrap(), "2026-12-01");
+        let on_15_nov = |s: &str| parse_date_on(s, Date::new(2026, 11, 15).unwrap());
+        assert_eq!(on_15_nov("1-12").unwrap().to_string(), "2025-12-01");
+        assert_eq!(on_15_nov("1 dec").unwrap().to_string(), "2025-12-01");
         for bad in [
             "31-2-2026",
             "2026-1-5",

@@ -92,6 +92,17 @@ fn list_filters_by_verdict_scope_text_and_date() {
     assert_eq!(ids(&env, &["--since", "01-01-2000"]).len(), 3);
     assert_eq!(ids(&env, &["--since", "0d"]).len(), 3);
     assert_eq!(ids(&env, &["--until", "1w"]).len(), 0);
+    // Without a year: the most recent such day, today's included.
+    let now = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::system());
+    let (day, month) = (now.day(), now.month());
+    assert_eq!(ids(&env, &["--since", &format!("{day}-{month}")]).len(), 3);
+    let named = now.strftime("%-d %B").to_string().to_lowercase();
+    assert_eq!(ids(&env, &["--since", &named, "--until", &named]).len(), 3);
+    let tomorrow = now.date().tomorrow().unwrap();
+    let tomorrow = format!("{}-{}", tomorrow.day(), tomorrow.month());
+    // Tomorrow's day without a year was a year ago: every note is after it.
+    assert_eq!(ids(&env, &["--until", &tomorrow]).len(), 0);
+    assert_eq!(ids(&env, &["--since", &tomorrow]).len(), 3);
     for (lang, words) in [("nl", "is geen datum"), ("en", "is not a date")] {
         let out = env.run(&["--lang", lang, "list", "--since", "31-2-2026"]);
         assert_eq!(code(&out), 2);

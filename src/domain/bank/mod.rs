@@ -11,6 +11,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::answer::{Answer, Invalid, Kind, MAX_ANSWER};
+use crate::domain::day;
 use crate::i18n::{Lang, Text};
 use crate::printable::steers;
 pub use condition::Condition;
@@ -271,6 +272,25 @@ impl Question {
             self.check(a)?;
         }
         Ok(answer)
+    }
+
+    /// Reads what a person wrote (at a prompt, in an answers file, in a
+    /// form): as [`Question::read`], and a day may go without its year
+    /// (`1-12`, `1 december`), placed by `toward` as seen from `today`.
+    pub fn read_written(
+        &self,
+        value: &toml::Value,
+        today: jiff::civil::Date,
+        toward: day::Toward,
+    ) -> Result<Option<Answer>, Invalid> {
+        match (self.kind, value) {
+            (Kind::Date, toml::Value::String(s)) if !s.trim().is_empty() => {
+                day::read(s, today, toward)
+                    .map(|d| Some(Answer::Date(d)))
+                    .ok_or_else(|| Invalid::Date(s.clone()))
+            }
+            _ => self.read(value),
+        }
     }
 
     /// Lets people write a choice by its label too ("nog niet" for

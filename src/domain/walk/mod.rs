@@ -569,6 +569,19 @@ pub mod tests {
     }
 
     #[test]
+    fn a_day_typed_without_its_year_is_the_last_such_day() {
+        let set = crate::domain::outcome::set();
+        let mut p = ScriptedPrompter::new([typed("1 december")]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        let _ = walk.run(&mut p, &mut ());
+        let today = crate::domain::day::today();
+        let expected = crate::domain::day::read("1-12", today, crate::domain::day::Toward::Past);
+        assert_eq!(p.errors, Vec::<String>::new());
+        assert_eq!(walk.answers()[0].1, Answer::Date(expected.unwrap()));
+        assert!(expected.unwrap() <= today);
+    }
+
+    #[test]
     fn back_returns_to_the_previous_question_with_its_answer_as_default() {
         let set = set();
         let mut p = ScriptedPrompter::new([

@@ -12,6 +12,7 @@ use crate::domain::bank::{Choice, Question, QuestionSet, Route, Section};
 
 use crate::domain::answer::Kind;
 use crate::domain::answer::{Answer, Answers, Cost, Euros, Invalid, Period};
+use crate::domain::day;
 use crate::domain::labels::Lexicon;
 use crate::domain::privacy::{Scanner, redact};
 use crate::i18n::{self, Lang};
@@ -84,9 +85,12 @@ pub fn as_typed(a: &Answer) -> String {
     }
 }
 
-/// Reads text as typed for `q`, by the question's own rules.
+/// Reads text as typed for `q`, by the question's own rules. A day typed
+/// without its year is the most recent one: each date question asks when
+/// something happened.
 pub fn read_typed(q: &Question, text: &str) -> Result<Option<Answer>, Invalid> {
-    q.read(&toml::Value::String(text.to_string()))
+    let value = toml::Value::String(text.to_string());
+    q.read_written(&value, day::today(), day::Toward::Past)
 }
 
 /// Reads the values picked for `q` (a choice, ticked boxes, a scale
