@@ -147,10 +147,26 @@ pub fn failure(msg: impl Into<Words>) -> anyhow::Error {
     Error::new(Kind::Failure, msg).into()
 }
 
-/// The person stopped the run. What became of the work is said by the
-/// one who knows (see [`say_cancelled`]), so it carries no message.
+/// The person stopped the run, where nothing more than that can be said.
 pub fn cancelled() -> anyhow::Error {
     Error::new(Kind::Cancelled, String::new()).into()
+}
+
+/// The person stopped the run, and `said` tells what became of the work:
+/// what was kept, what was left as it was ("Concept … bewaard",
+/// "a.html is gebleven zoals het was"). The one who stopped knows.
+pub fn cancelled_saying(said: impl Into<Words>) -> anyhow::Error {
+    Error::new(Kind::Cancelled, said).into()
+}
+
+/// What a cancel says became of the work, in `lang`, when its maker said
+/// it.
+pub fn said_on_cancel(err: &anyhow::Error, lang: Lang) -> Option<String> {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<Error>())
+        .find(|e| e.kind == Kind::Cancelled)
+        .map(|e| e.message.said(lang))
+        .filter(|m| !m.is_empty())
 }
 
 /// The kind of `err`: that of the outermost cause with one. Problems are
@@ -326,6 +342,13 @@ mod tests {
         let problems = crate::domain::problem::Problems::in_file("a.toml", Vec::new(), Lang::Nl);
         assert_eq!(kind(&problems.into()), Kind::BadInput);
         assert!(is_cancelled(&cancelled()));
+        assert_eq!(said_on_cancel(&cancelled(), Lang::Nl), None);
+        let kept = cancelled_saying("Concept x bewaard.");
+        assert!(is_cancelled(&kept));
+        assert_eq!(
+            said_on_cancel(&kept, Lang::Nl).as_deref(),
+            Some("Concept x bewaard.")
+        );
     }
 
     #[test]

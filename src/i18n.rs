@@ -144,7 +144,11 @@ msgs! {
     SUMMARY = "Samenvatting", "Summary";
     CONFIRM_SAVE = "Deze notitie opslaan?", "Save this note?";
     SAVED = "Notitie {id} opgeslagen.", "Note {id} saved.";
-    CANCELLED = "Afgebroken; er is geen notitie opgeslagen.", "Cancelled; no note was saved.";
+    CANCELLED = "Afgebroken.", "Cancelled.";
+    DRAFT_DISCARDED = "Je antwoorden zijn weggegooid.", "Your answers were discarded.";
+    EDIT_DISCARDED = "Je wijzigingen zijn weggegooid; notitie {id} is gebleven zoals ze was.", "Your changes were discarded; note {id} stayed as it was.";
+    OUTCOME_DISCARDED = "Het verslag is weggegooid; notitie {id} is gebleven zoals ze was.", "The entry was discarded; note {id} stayed as it was.";
+    EDIT_STOPPED = "Bewerken gestopt; notitie {id} is gebleven zoals ze was.", "Editing stopped; note {id} stayed as it was.";
     EDITOR_FAILED = "De editor ({editor}) gaf een fout; het antwoord is niet veranderd.", "The editor ({editor}) failed; the answer is unchanged.";
 
     // Answers.
@@ -228,6 +232,8 @@ msgs! {
     ERR_NOT_A_FILE = "{path} is geen gewoon bestand (maar een map, apparaat, FIFO of een link daarnaar); kies een ander pad", "{path} is not a regular file (but a folder, device, FIFO or a link to one); choose another path";
     ERR_FILE_EXISTS = "{path} bestaat al; vervang het met --force, of kies een ander pad", "{path} already exists; replace it with --force, or choose another path";
     CONFIRM_REPLACE = "{path} bestaat al. Vervangen?", "{path} already exists. Replace it?";
+    REPLACE_DECLINED = "{path} is gebleven zoals het was.", "{path} stayed as it was.";
+    EXPORT_DECLINED = "Notitie {id} staat opgeslagen in driehoek; {path} is gebleven zoals het was.", "Note {id} is saved in driehoek; {path} stayed as it was.";
     WROTE = "Geschreven: {paths}", "Written: {paths}";
     WARN_SVG_LEFT_OUT = "de tekeningen zijn weggelaten: {path} bestaat al en is niet door driehoek geschreven", "the pictures are left out: {path} already exists and was not written by driehoek";
     NEXT_STEP = "Volgende stap, voor de bespreking: driehoek exporteer {id} -o MAP", "Next step, for the meeting: driehoek export {id} -o FOLDER";
@@ -280,6 +286,7 @@ msgs! {
     YES = "Ja", "Yes";
     NO = "Nee", "No";
     DELETED = "Notitie {id} staat in de prullenbak: {path}", "Note {id} is in the trash: {path}";
+    DELETE_KEPT = "Notitie {id} is gebleven waar en zoals ze was.", "Note {id} stayed where and as it was.";
     PURGED = "Notitie {id} en haar geschiedenis zijn gewist.", "Note {id} and its history are erased.";
     ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --yes als er geen terminal is", "confirm with --yes when there is no terminal";
     H_CHANGED = "bijgewerkt", "updated";
@@ -497,6 +504,7 @@ msgs! {
     UPGRADE_FORMAT = "notitieformaat {from} → {to}", "note format {from} → {to}";
     UPGRADE_DRY_RUN = "Proefdraai: bij te werken: {notes}; er is niets geschreven.", "Dry run: to upgrade: {notes}; nothing was written.";
     CONFIRM_UPGRADE = "Bijwerken: {notes}? De vorige versie blijft in de geschiedenis.", "Upgrade {notes}? The previous version stays in the history.";
+    UPGRADE_KEPT = "Bijwerken gestopt; het formaat van {notes} is gebleven zoals het was.", "Upgrade stopped; the format of {notes} stayed as it was.";
     UPGRADE_FAILED = "notitie {id} niet bijgewerkt: {error}", "note {id} not upgraded: {error}";
     UPGRADED = "Bijgewerkt: {notes}; de vorige versies staan in de geschiedenis (driehoek history ID).", "Upgraded: {notes}; the previous versions are in the history (driehoek history ID).";
     UPGRADE_LEFT = "Niet bijgewerkt: {notes}; zie hierboven waarom", "Not upgraded: {notes}; see above for why";
@@ -585,6 +593,7 @@ plurals! {
     CHECK_TEMPS = "{count} tijdelijk bestand over. Een opdracht die nog loopt gebruikt het misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} tijdelijke bestanden over. Een opdracht die nog loopt gebruikt ze misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} temp file remains. A command still running may use it; what an interrupted command left is cleaned up by the next command after a minute.", "{count} temp files remain. A command still running may use them; what an interrupted command left is cleaned up by the next command after a minute.";
     CONFIRM_PRUNE = "Deze {count} notitie, langer dan {months} niet bijgewerkt, met al haar versies voorgoed wissen? Dit kan niet ongedaan worden.", "Deze {count} notities, langer dan {months} niet bijgewerkt, met al hun versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase this {count} note, not updated for more than {months}, and all its versions for good? This cannot be undone.", "Erase these {count} notes, not updated for more than {months}, and all their versions for good? This cannot be undone.";
     PRUNED = "{count} notitie gewist.", "{count} notities gewist.", "{count} note erased.", "{count} notes erased.";
+    PRUNE_KEPT = "Opschonen gestopt: de {count} notitie is bewaard gebleven, met al haar versies.", "Opschonen gestopt: alle {count} notities zijn bewaard gebleven, met al hun versies.", "Pruning stopped: the {count} note is kept, with all its versions.", "Pruning stopped: all {count} notes are kept, with all their versions.";
     RETENTION_LISTED = "{count} notitie is langer dan de bewaartermijn van {months} niet bijgewerkt; wis haar met: driehoek opschonen", "{count} notities zijn langer dan de bewaartermijn van {months} niet bijgewerkt; wis ze met: driehoek opschonen", "{count} note has not been updated for longer than the retention period of {months}; erase it with: driehoek prune", "{count} notes have not been updated for longer than the retention period of {months}; erase them with: driehoek prune";
     B_WITHOUT_PROFILE = "{count} notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} note has no contrast profile (short walk) and is not counted here.", "{count} notes have no contrast profile (short walk) and are not counted here.";
     N_MONTHS = "{count} maand", "{count} maanden", "{count} month", "{count} months";

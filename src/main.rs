@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
         let _guard = store::WRITING.lock();
         restore_cursor();
-        door.say_cancelled(&purge.on_cancel(lang));
+        door.say_cancelled(&purge.on_cancel(lang, None));
         std::process::exit(Kind::Cancelled.exit_code().into());
     });
     match cli::run(*cli, ui) {
@@ -58,7 +58,9 @@ fn main() -> ExitCode {
             let kind = error::kind(&err);
             if kind == Kind::Cancelled {
                 let purge = store::PURGE.lock().unwrap_or_else(|p| p.into_inner());
-                ui.say_cancelled(&purge.on_cancel(lang));
+                ui.say_cancelled(
+                    &purge.on_cancel(lang, error::said_on_cancel(&err, lang).as_deref()),
+                );
             } else {
                 ui.warn(error::describe(&err, lang));
                 if let Some(hint) = error::hint(&err) {

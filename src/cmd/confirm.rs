@@ -7,19 +7,20 @@ use anyhow::Result;
 
 use super::Ctx;
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{bad_input, cancelled};
+use crate::error::{bad_input, cancelled_saying};
 use crate::i18n;
 use crate::store::Store;
 
 /// Goes on when `yes` (the person gave `--yes`) or the person answers yes
-/// to `question`; a no is [`cancelled`], no terminal is bad input.
-pub fn confirm(ctx: &Ctx, store: &Store, question: &str, yes: bool) -> Result<()> {
+/// to `question`; a no is a cancel that says `kept` (what stayed as it
+/// was), no terminal is bad input.
+pub fn confirm(ctx: &Ctx, store: &Store, question: &str, yes: bool, kept: &str) -> Result<()> {
     if yes {
         return Ok(());
     }
     match ask_yes(ctx, store, question)? {
         Some(true) => Ok(()),
-        Some(false) => Err(cancelled()),
+        Some(false) => Err(cancelled_saying(kept)),
         None => Err(bad_input(
             i18n::ERR_CONFIRM_NEEDS_TERMINAL.get(ctx.ui_lang()),
         )),

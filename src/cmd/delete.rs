@@ -46,7 +46,8 @@ pub fn run(ctx: &Ctx, args: DeleteArgs) -> Result<()> {
         i18n::CONFIRM_DELETE
     };
     let asked = question.with(ctx.ui_lang(), &[("id", &id), ("title", &title)]);
-    confirm(ctx, &store, &asked, args.yes)?;
+    let kept = i18n::DELETE_KEPT.with(ctx.ui_lang(), &[("id", &id)]);
+    confirm(ctx, &store, &asked, args.yes, &kept)?;
     if args.purge {
         store.purge(&id)?;
         ctx.ui.say(i18n::PURGED.with(ctx.ui_lang(), &[("id", &id)]));

@@ -9,7 +9,7 @@ use crate::domain::findings::{findings, refuse_personal_data};
 use crate::domain::note::{CaseNote, Draft, answers_of};
 use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{self, bad_input, cancelled};
+use crate::error::{self, bad_input};
 use crate::i18n::{self, Lang};
 use crate::store::{self, Store};
 use clap::Args;
@@ -134,7 +134,9 @@ fn in_editor(
                     i18n::EDIT_ABANDON.get(ctx.ui_lang()),
                 ];
                 if prompter.choose(i18n::EDIT_AGAIN.get(ctx.ui_lang()), &items, 0)? != 0 {
-                    return Err(cancelled());
+                    return Err(error::cancelled_saying(
+                        i18n::EDIT_STOPPED.with(ctx.ui_lang(), &[("id", &note.id)]),
+                    ));
                 }
             }
         }

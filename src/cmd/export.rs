@@ -211,7 +211,17 @@ fn export_to(
     let lang = ctx.ui_lang();
     let format = args.format.unwrap_or(ExportFormat::Markdown);
     let doc = output::document_path(path, &note.id, &note.title, ext(format))?;
-    let permit = output::permit(&doc, args.force, lang, |q| ask_yes(ctx, store, q))?;
+    // A no to replacing the file leaves it; the note is safe in the store.
+    let permit =
+        output::permit(&doc, args.force, lang, |q| ask_yes(ctx, store, q)).map_err(|e| {
+            match error::is_cancelled(&e) {
+                true => error::cancelled_saying(i18n::EXPORT_DECLINED.with(
+                    lang,
+                    &[("id", &note.id), ("path", &doc.display().to_string())],
+                )),
+                false => e,
+            }
+        })?;
     let name = doc
         .file_name()
         .and_then(|n| n.to_str())

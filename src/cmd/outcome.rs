@@ -15,7 +15,7 @@ use crate::domain::outcome::{self, NotAnEntry, Outcome};
 use crate::domain::privacy::scan_answers;
 use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{bad_input, cancelled};
+use crate::error::{self, bad_input, cancelled};
 use crate::i18n;
 use crate::render;
 use crate::store::{NoteChanged, Store};
@@ -53,7 +53,12 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     let id = store.resolve(wanted, ctx.ui_lang())?;
     let answers = match &args.from {
         Some(path) => from_file(ctx, &set, path, args.allow_personal_data)?,
-        None => interactive(ctx, &store, &set)?,
+        None => interactive(ctx, &store, &set).map_err(|e| match error::is_cancelled(&e) {
+            true => {
+                error::cancelled_saying(i18n::OUTCOME_DISCARDED.with(ctx.ui_lang(), &[("id", &id)]))
+            }
+            false => e,
+        })?,
     };
     let note = append(&store, &id, &answers, args.corrects, ctx.ui_lang())?;
     let status = outcome::status(&note.outcomes);

@@ -37,7 +37,8 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
             .print(&format!("{}  {date}  {}\n", note.id, note.title))?;
     }
     let question = i18n::CONFIRM_PRUNE.with(ctx.ui_lang(), old.len(), &[("months", &months)]);
-    confirm(ctx, &store, &question, args.yes)?;
+    let kept = i18n::PRUNE_KEPT.count(ctx.ui_lang(), old.len());
+    confirm(ctx, &store, &question, args.yes, &kept)?;
     for note in &old {
         store.purge(&note.id)?;
         ctx.ui

@@ -13,7 +13,7 @@ use crate::domain::answer::Answers;
 use crate::domain::bank::{QuestionSet, Route};
 use crate::domain::note::{CaseNote, Draft};
 use crate::domain::walk::prompt::Prompter;
-use crate::error::{bad_input, cancelled, failure, is_cancelled, not_found};
+use crate::error::{bad_input, cancelled_saying, failure, is_cancelled, not_found};
 use crate::i18n::{self, Lang};
 use crate::printable::Styled;
 use crate::sys::CtrlCAsKey;
@@ -143,20 +143,28 @@ pub fn run(
         walk_to_the_end(walk, set, lang, &mut prompter, &mut journal)
     };
     match result {
-        Ok(answers) => {
+        Ok(Some(answers)) => {
             drop(walking);
             Ok(answers)
+        }
+        // "Weggooien" at the summary: asked once, so nothing more to ask.
+        Ok(None) => {
+            store.remove_draft(&draft.id)?;
+            Err(said_while_walking(ui, walking, discarded(draft, lang)))
         }
         Err(e) if is_cancelled(&e) => {
             let discard =
                 !draft.answers.is_empty() && prompter_says_discard(&mut prompter, draft, lang);
-            drop(walking);
             if discard || draft.answers.is_empty() {
                 store.remove_draft(&draft.id)?;
-            } else {
-                ui.say(i18n::DRAFT_KEPT.with(lang, &[("id", &draft.id)]));
             }
-            Err(e)
+            let said = match (discard, draft.answers.is_empty(), &draft.edit_of) {
+                (true, _, _) => discarded(draft, lang),
+                (false, false, _) => i18n::DRAFT_KEPT.with(lang, &[("id", &draft.id)]),
+                (false, true, Some(id)) => i18n::EDIT_STOPPED.with(lang, &[("id", id)]),
+                (false, true, None) => return Err(e),
+            };
+            Err(said_while_walking(ui, walking, said))
         }
         Err(e) => {
             drop(walking);
@@ -167,6 +175,24 @@ pub fn run(
             }
             Err(e)
         }
+    }
+}
+
+/// Says what became of a stopped walk while Ctrl-C is still the walk's,
+/// so a late Ctrl-C signal cannot say "Afgebroken" in its place (a cancel
+/// is said once); then ends the walk.
+fn said_while_walking(ui: &Ui, walking: Walking, said: String) -> anyhow::Error {
+    ui.say_cancelled(&said);
+    drop(walking);
+    cancelled_saying(said)
+}
+
+/// What became of a walk's answers thrown away: an edit leaves its note
+/// as it was.
+fn discarded(draft: &Draft, lang: Lang) -> String {
+    match &draft.edit_of {
+        Some(id) => i18n::EDIT_DISCARDED.with(lang, &[("id", id)]),
+        None => i18n::DRAFT_DISCARDED.get(lang).to_string(),
     }
 }
 
@@ -215,15 +241,16 @@ fn prompter_says_discard(prompter: &mut dyn Prompter, draft: &Draft, lang: Lang)
     )
 }
 
-/// Walks the set, shows the summary, and asks to save; "back" returns to
-/// the questions, "discard" cancels.
+/// Walks the set, shows the summary, and asks to save: the answers to
+/// save, or `None` when the person chose to discard them; "back" returns
+/// to the questions.
 pub fn walk_to_the_end(
     walk: &mut Walk,
     set: &QuestionSet,
     lang: Lang,
     prompter: &mut dyn Prompter,
     journal: &mut dyn Journal,
-) -> Result<Answers> {
+) -> Result<Option<Answers>> {
     loop {
         walk.run(prompter, journal)?;
         let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
@@ -241,9 +268,9 @@ pub fn walk_to_the_end(
             i18n::END_DISCARD.get(lang),
         ];
         match prompter.choose(i18n::CONFIRM_SAVE.get(lang), &items, 0)? {
-            0 => return Ok(walk.answers()),
+            0 => return Ok(Some(walk.answers())),
             1 => walk.back(),
-            _ => return Err(cancelled()),
+            _ => return Ok(None),
         }
     }
 }
@@ -382,7 +409,9 @@ mod tests {
             .find(|q| q.when.is_none())
             .unwrap();
         let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
-        let answers = walk_to_the_end(&mut walk, &set, Lang::Nl, &mut p, &mut ()).unwrap();
+        let answers = walk_to_the_end(&mut walk, &set, Lang::Nl, &mut p, &mut ())
+            .unwrap()
+            .unwrap();
         assert_eq!(p.asked.last(), Some(&last.id));
         assert!(p.shown.iter().any(|s| s.contains(i18n::SUMMARY.nl)));
         assert_eq!(

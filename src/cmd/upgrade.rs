@@ -77,7 +77,8 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
         return left_out(unreadable, 0, lang);
     }
     let asked = i18n::CONFIRM_UPGRADE.with(lang, &[("notes", &count)]);
-    confirm(ctx, &store, &asked, args.yes)?;
+    let kept = i18n::UPGRADE_KEPT.with(lang, &[("notes", &count)]);
+    confirm(ctx, &store, &asked, args.yes, &kept)?;
     let mut done = 0;
     let mut failed = 0;
     for (mut note, base, _) in plan {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::error::{SayAbout, bad_input, cancelled};
+use crate::error::{SayAbout, bad_input, cancelled_saying};
 use crate::i18n::{self, Lang};
 use crate::store::write_export;
 
@@ -151,7 +151,9 @@ pub fn permit(
         Found::File if force => Ok(Permit::Replace),
         Found::File => match ask(&i18n::CONFIRM_REPLACE.with(lang, &[("path", &shown)]))? {
             Some(true) => Ok(Permit::Replace),
-            Some(false) => Err(cancelled()),
+            Some(false) => Err(cancelled_saying(
+                i18n::REPLACE_DECLINED.with(lang, &[("path", &shown)]),
+            )),
             None => Err(bad_input(
                 i18n::ERR_FILE_EXISTS.with(lang, &[("path", &shown)]),
             )),

@@ -28,10 +28,14 @@ pub enum PurgeState {
 }
 
 impl PurgeState {
-    /// What to say when the run is cancelled.
-    pub fn on_cancel(&self, lang: Lang) -> String {
+    /// What to say when the run is cancelled: how a purge ended, else
+    /// what the cancel `said` became of the work, else only that it
+    /// stopped.
+    pub fn on_cancel(&self, lang: Lang, said: Option<&str>) -> String {
         match self {
-            PurgeState::Idle => i18n::CANCELLED.get(lang).to_string(),
+            PurgeState::Idle => {
+                said.map_or_else(|| i18n::CANCELLED.get(lang).to_string(), str::to_string)
+            }
             PurgeState::Done(id) => i18n::PURGE_CANCEL_DONE.with(lang, &[("id", id)]),
             PurgeState::Unfinished(id) => i18n::PURGE_CANCEL_LEFT.with(lang, &[("id", id)]),
         }

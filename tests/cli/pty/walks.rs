@@ -437,14 +437,30 @@ fn walk_to_the_first_list(env: &Env) -> Walker {
     w
 }
 
-/// How the cancel message starts (it goes on to say no note was saved).
-const CANCELLED: &str = "Afgebroken; er is ";
-
-/// How often the run said it was cancelled.
-fn cancels(output: &str) -> usize {
-    plain(output)
+/// What the run said it did when it stopped, each line once: the words
+/// of the last lines, where a cancel is reported. A cancel says what became
+/// of the work, never that no note was saved when something was kept.
+fn said_at_the_end(output: &str) -> Vec<String> {
+    let said: Vec<String> = plain(output)
         .lines()
-        .filter(|l| l.starts_with(CANCELLED) && l.ends_with("opgeslagen."))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    for line in &said {
+        assert!(
+            !line.contains("geen notitie opgeslagen") && !line.starts_with("Afgebroken"),
+            "a cancel said what did not happen: {line:?}"
+        );
+    }
+    said
+}
+
+/// How many lines of `output` are `line`.
+fn lines_saying(output: &str, line: &str) -> usize {
+    said_at_the_end(output)
+        .iter()
+        .filter(|l| *l == line)
         .count()
 }
 
@@ -454,17 +470,11 @@ fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing(env: Env) {
     // a second Ctrl-C there keeps it and ends the run.
     let (rest, code) = w.pty.cancel_keeping_the_draft();
     assert_eq!(code, 130, "{rest:?}");
-    let rest = plain(&rest);
-    assert_eq!(cancels(&rest), 1, "{rest}");
     let drafts = draft_files(&env);
     assert_eq!(drafts.len(), 1, "{drafts:?}");
     let draft = drafts[0].file_stem().unwrap().to_str().unwrap();
-    assert!(
-        rest.contains(&format!(
-            "Concept {draft} bewaard; ga verder met: driehoek resume {draft}"
-        )),
-        "{rest}"
-    );
+    let kept = format!("Concept {draft} bewaard; ga verder met: driehoek resume {draft}");
+    assert_eq!(lines_saying(&rest, &kept), 1, "{}", plain(&rest));
     assert!(
         cursor_shown_at_the_end(&w.pty.seen),
         "the cursor stays hidden: {:?}",
@@ -562,6 +572,9 @@ fn untrusted_text_in_a_resumed_draft_is_shown_cleaned_and_styled(env: Env) {
     assert_eq!(styled(&w.pty.seen), env.colour);
 }
 
+/// What the run says after the answers were thrown away.
+const DISCARDED: &str = "Je antwoorden zijn weggegooid.";
+
 fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
     w.step("casus.titel", Act::Type("Proef".into()));
@@ -574,7 +587,7 @@ fn ctrl_c_at_a_text_prompt_then_discard_leaves_nothing(env: Env) {
     w.pty.expect(format!("✔ {KEEP_DRAFT} · Weggooien").as_str());
     let (rest, code) = w.pty.finish();
     assert_eq!(code, 130, "{rest:?}");
-    assert_eq!(cancels(&rest), 1, "{rest:?}");
+    assert_eq!(lines_saying(&rest, DISCARDED), 1, "{rest:?}");
     assert!(cursor_shown_at_the_end(&w.pty.seen));
     assert!(env.note_files().is_empty(), "{:?}", env.note_files());
     assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
@@ -587,12 +600,11 @@ fn discard_at_the_end_saves_nothing(env: Env) {
     w.pty.expect("Weggooien");
     w.pty.send(&pick_keys(2));
     w.pty.expect("✔ Deze notitie opslaan? · Weggooien");
-    w.pty.expect(KEEP_DRAFT);
-    w.pty.expect("Weggooien");
-    w.pty.send(&pick_keys(1));
+    // Asked once: no second question about the draft.
     let (rest, code) = w.pty.finish();
     assert_eq!(code, 130, "{rest:?}");
-    assert_eq!(cancels(&rest), 1, "{rest:?}");
+    assert!(!plain(&rest).contains(KEEP_DRAFT), "{rest:?}");
+    assert_eq!(lines_saying(&rest, DISCARDED), 1, "{rest:?}");
     assert!(env.note_files().is_empty(), "{:?}", env.note_files());
     assert!(draft_files(&env).is_empty(), "{:?}", draft_files(&env));
 }
@@ -922,7 +934,36 @@ fn an_existing_export_is_replaced_only_after_a_yes(env: Env) {
         assert_eq!(exit, code, "{}", plain(&rest));
         let text = std::fs::read_to_string(&file).unwrap();
         assert_eq!(text == "mijn eigen rapport", kept, "{text}");
+        // A no says what happened: the note is saved, the file is as it was.
+        let declined = format!(
+            "Notitie {id} staat opgeslagen in driehoek; {target} is gebleven zoals het was."
+        );
+        assert_eq!(
+            lines_saying(&rest, &declined),
+            usize::from(kept),
+            "{}",
+            plain(&rest)
+        );
     }
+}
+
+/// A no to pruning says what stayed, and erases nothing.
+fn a_cancelled_prune_says_the_notes_are_kept(env: Env) {
+    let dir = env.config.path().join("driehoek");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "bewaartermijn = 12\n").unwrap();
+    let id = env.new_note(crate::harness::FULL);
+    env.backdate(&id, "2023-01-15T09:00:00Z");
+    let mut pty = Pty::spawn(&env, &["opschonen"]);
+    pty.expect("voorgoed wissen?");
+    pty.expect("Ja");
+    pty.wait_until_reading_keys();
+    pty.send(ENTER);
+    let (rest, exit) = pty.finish();
+    assert_eq!(exit, 130, "{}", plain(&rest));
+    let kept = "Opschonen gestopt: de 1 notitie is bewaard gebleven, met al haar versies.";
+    assert_eq!(lines_saying(&rest, kept), 1, "{}", plain(&rest));
+    assert_eq!(env.note_files().len(), 1);
 }
 
 /// An outcome entry walked in a terminal: a day typed the Dutch way, a
@@ -1001,6 +1042,7 @@ fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft(env: Env) {
 }
 
 super::in_both! {
+    a_cancelled_prune_says_the_notes_are_kept,
     walks_a_whole_case_in_dutch_and_saves_it,
     the_walk_setting_chooses_the_full_walk_and_a_flag_wins,
     the_short_walk_needs_at_most_25_answers,
