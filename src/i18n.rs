@@ -707,7 +707,10 @@ msgs! {
     AGENDA_TITLE = "Casuïstiekbespreking", "Case discussion";
     H_AGENDA_QUESTION = "vraag aan het team", "question for the team";
     ERR_AGENDA_IDS_AND_FILTERS = "noem notities, of kies ze met filters, niet allebei", "name notes, or choose them with filters, not both";
-    ERR_AGENDA_EMPTY = "geen notities voor de agenda: de filters kiezen er geen", "no notes for the agenda: the filters choose none";
+    ERR_LIMIT_ZERO = "hoogstens 0 notities zou niets tonen; geef 1 of meer, of laat --hoogstens weg voor alle notities", "at most 0 notes would show nothing; give 1 or more, or leave out --limit for every note";
+    ERR_AGENDA_EMPTY = "geen notities voor de agenda: de filters kiezen er geen (uitgevoerde casussen alleen met --status uitgevoerd)", "no notes for the agenda: the filters choose none (cases carried out only with --status uitgevoerd)";
+    AGENDA_ON_SCREEN = "Dit is de bespreking om te lezen (Markdown). De pagina om af te drukken: voeg -o BESTAND toe (HTML).", "This is the meeting to read (Markdown). The page to print: add -o FILE (HTML).";
+    ERR_AGENDA_HTML_ON_SCREEN = "de HTML-pagina is om af te drukken, niet om op het scherm te lezen: schrijf haar naar een bestand met -o BESTAND", "the HTML page is for printing, not for reading on the screen: write it to a file with -o FILE";
     ERR_AGENDA_INCOMPLETE = "niet alle gekozen notities staan in de agenda (niet te lezen: {count}); zie hierboven waarom", "not every chosen note is in the agenda (unreadable: {count}); see above for why";
 }
 

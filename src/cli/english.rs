@@ -130,7 +130,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "agenda.ids",
         "Ids of notes, in the order of the meeting; without: the notes the filters choose",
     ),
-    ("agenda.format", "HTML to print, or Markdown"),
+    (
+        "agenda.format",
+        "HTML to print, or Markdown; without: HTML into a file, Markdown on the screen",
+    ),
     (
         "agenda.output",
         "Write to this file or into this folder instead of stdout",

@@ -8,6 +8,7 @@ use super::args::FilterArgs;
 use super::confirm::ask_yes;
 use crate::domain::findings::findings;
 use crate::domain::note::CaseNote;
+use crate::domain::outcome::Status;
 use crate::error::{bad_input, failure};
 use crate::files::output;
 use crate::i18n;
@@ -23,15 +24,9 @@ pub struct AgendaArgs {
     pub ids: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// HTML om af te drukken, of Markdown
-    #[arg(
-        long,
-        visible_alias = "formaat",
-        value_enum,
-        value_name = "FORMAAT",
-        default_value = "html"
-    )]
-    pub format: AgendaFormat,
+    /// HTML om af te drukken, of Markdown; zonder: HTML in een bestand, Markdown op het scherm
+    #[arg(long, visible_alias = "formaat", value_enum, value_name = "FORMAAT")]
+    pub format: Option<AgendaFormat>,
     /// Schrijf naar dit bestand of in deze map in plaats van naar het scherm
     #[arg(short, long, visible_alias = "uitvoer", value_name = "PAD")]
     pub output: Option<PathBuf>,
@@ -63,13 +58,27 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
         })
         .collect();
     let now = Timestamp::now();
-    let (text, ext) = match args.format {
+    // A page to print belongs in a file; on the screen, the text to read.
+    let on_screen = args.output.is_none() && ctx.ui.out_is_terminal();
+    let format = args.format.unwrap_or(match on_screen {
+        true => AgendaFormat::Markdown,
+        false => AgendaFormat::Html,
+    });
+    if on_screen && format == AgendaFormat::Html {
+        return Err(bad_input(
+            i18n::ERR_AGENDA_HTML_ON_SCREEN.get(ctx.ui_lang()),
+        ));
+    }
+    let (text, ext) = match format {
         AgendaFormat::Html => (agenda::html(&cases, ctx.ui_lang(), now), "html"),
         AgendaFormat::Markdown => (agenda::markdown(&cases, ctx.ui_lang(), now), "md"),
     };
     match &args.output {
         Some(path) => write_to(ctx, &store, path, &text, ext, args.force, now)?,
         None => ctx.ui.document(&text)?,
+    }
+    if on_screen {
+        ctx.ui.say(i18n::AGENDA_ON_SCREEN.get(ctx.ui_lang()));
     }
     if unreadable > 0 {
         return Err(failure(
@@ -80,7 +89,8 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
 }
 
 /// The notes named, in the order named (each once), or else those the
-/// filters choose; with how many chosen notes could not be read.
+/// filters choose: without `--status`, the open and decided cases (one
+/// carried out needs no meeting); with how many could not be read.
 fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>, usize)> {
     if !args.ids.is_empty() {
         if !args.filter.is_empty() {
@@ -98,7 +108,10 @@ fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>,
         let notes = ids.iter().map(|id| store.load(id)).collect::<Result<_>>()?;
         return Ok((notes, 0));
     }
-    let (rows, broken) = ctx.select(store, &args.filter.filter())?;
+    let (mut rows, broken) = ctx.select(store, &args.filter.filter())?;
+    if args.filter.status.is_none() {
+        rows.retain(|row| row.status != Status::Uitgevoerd);
+    }
     let mut notes = Vec::with_capacity(rows.len());
     let mut unreadable = broken.len();
     for row in &rows {

@@ -9,7 +9,7 @@ use crate::domain::answer::Scope;
 use crate::domain::note::Triangle;
 use crate::domain::outcome::Status;
 use crate::domain::summary::Summary;
-use crate::error::failure;
+use crate::error::{bad_input, failure};
 use crate::i18n;
 use crate::render;
 use clap::Args;
@@ -61,6 +61,10 @@ struct JsonRow<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    // Zero rows would read as "there are no notes".
+    if args.limit == Some(0) {
+        return Err(bad_input(i18n::ERR_LIMIT_ZERO.get(ctx.ui_lang())));
+    }
     let (mut rows, broken) = ctx.select(&ctx.store()?, &args.filter.filter())?;
     if args.group {
         rows = grouped(rows);

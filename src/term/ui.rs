@@ -128,6 +128,12 @@ impl Ui {
         self.width.or_else(|| self.err.columns())
     }
 
+    /// Whether stdout is a terminal, where a person reads (not a file or
+    /// a pipe).
+    pub fn out_is_terminal(&self) -> bool {
+        self.out.term.is_some()
+    }
+
     /// What was asked for, laid out by a renderer, on stdout.
     pub fn page(&self, page: &Styled) -> io::Result<()> {
         self.out.write(&paint(page, self.out.colour))

@@ -109,6 +109,41 @@ fn without_ids_the_list_filters_choose() {
 }
 
 #[test]
+fn without_ids_a_case_carried_out_stays_off_the_agenda_unless_asked_for() {
+    let env = Env::new();
+    let done = env.new_note(FULL);
+    let open = second(&env);
+    let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    let entry = env.file(
+        "afloop.toml",
+        &format!(
+            "set = \"afloop\"\n[afloop]\nbesluit = \"toegekend\"\nbesluit_datum = \"{today}\"\ndaarna = \"De intake-eis is losgelaten.\"\n"
+        ),
+    );
+    let out = env.run(&["afloop", &done, "--from", entry.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = env.run(&["agenda", "--format", "markdown"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains(&format!("({open})")), "{md}");
+    assert!(!md.contains(&format!("({done})")), "{md}");
+    let out = env.run(&["agenda", "--status", "uitgevoerd", "--format", "markdown"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("({done})")),
+        "{}",
+        stdout(&out)
+    );
+    // Named by id, a case is on the agenda whatever it stands at.
+    let out = env.run(&["agenda", &done, "--format", "markdown"]);
+    assert!(
+        stdout(&out).contains(&format!("({done})")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn ids_and_filters_together_or_nothing_chosen_are_refused() {
     let env = Env::new();
     let a = env.new_note(FULL);

@@ -79,6 +79,16 @@ fn list_filters_by_verdict_scope_text_and_date() {
     assert!(ids(&env, &["--since", "2099-01-01"]).is_empty());
     assert!(ids(&env, &["--until", "2000-01-01"]).is_empty());
     assert_eq!(ids(&env, &["--limit", "2"]).len(), 2);
+    // Zero is refused: it would read as "there are no notes".
+    for flag in ["--limit", "--hoogstens"] {
+        let out = env.run(&["list", flag, "0"]);
+        assert_eq!(code(&out), 2);
+        assert!(
+            stderr(&out).contains("hoogstens 0 notities zou niets tonen"),
+            "{}",
+            stderr(&out)
+        );
+    }
 
     let out = env.run(&["list", "--verdict", "wet=misschien"]);
     assert_eq!(code(&out), 2);

@@ -947,6 +947,31 @@ fn an_existing_export_is_replaced_only_after_a_yes(env: Env) {
     }
 }
 
+/// `agenda` in a terminal writes the text to read, and says how to get
+/// the page to print; HTML asked for on the screen is refused.
+fn the_agenda_on_the_screen_is_markdown(env: Env) {
+    let id = env.new_note(crate::harness::FULL);
+    let mut pty = Pty::spawn(&env, &["agenda"]);
+    let (rest, exit) = pty.finish();
+    let rest = plain(&rest);
+    assert_eq!(exit, 0, "{rest}");
+    assert!(rest.contains("# Casuïstiekbespreking"), "{rest}");
+    assert!(rest.contains(&format!("({id})")), "{rest}");
+    assert!(
+        !rest.contains("<html") && !rest.contains("<!DOCTYPE"),
+        "{rest}"
+    );
+    assert!(rest.contains("voeg -o BESTAND toe (HTML)"), "{rest}");
+    let mut pty = Pty::spawn(&env, &["agenda", "--format", "html"]);
+    let (rest, exit) = pty.finish();
+    let rest = plain(&rest);
+    assert_eq!(exit, 2, "{rest}");
+    assert!(
+        !rest.contains("<html") && rest.contains("-o BESTAND"),
+        "{rest}"
+    );
+}
+
 /// A no to pruning says what stayed, and erases nothing.
 fn a_cancelled_prune_says_the_notes_are_kept(env: Env) {
     let dir = env.config.path().join("driehoek");
@@ -1042,6 +1067,7 @@ fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft(env: Env) {
 }
 
 super::in_both! {
+    the_agenda_on_the_screen_is_markdown,
     a_cancelled_prune_says_the_notes_are_kept,
     walks_a_whole_case_in_dutch_and_saves_it,
     the_walk_setting_chooses_the_full_walk_and_a_flag_wins,
