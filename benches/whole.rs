@@ -127,8 +127,14 @@ fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
     let verdict = match target {
         Some((ms, mib)) => {
             let ok = s.ms <= ms && mib.is_none_or(|m| s.mib <= m);
-            let mem = mib.map_or(String::new(), |m| format!(", ≤ {m} MiB"));
-            format!("≤ {ms} ms{mem} {}", if ok { "✓" } else { "✗" })
+            let mem = mib.map_or(String::new(), |m| format!("≤ {m} MiB"));
+            // A target of memory alone has no time.
+            let time = match (ms.is_finite(), mem.is_empty()) {
+                (false, _) => String::new(),
+                (true, true) => format!("≤ {ms} ms"),
+                (true, false) => format!("≤ {ms} ms, "),
+            };
+            format!("{time}{mem} {}", if ok { "✓" } else { "✗" })
         }
         None => String::new(),
     };
@@ -319,6 +325,8 @@ fn main() {
         lines.push(row(&what, &sample, target));
         city_ms.push((n, sample.ms));
     }
+    let (keys_ms, large_lines) = hostile_city(&bin, &dir, &empty, &config, smoke, runs.min(5));
+    lines.extend(large_lines);
     // Only now, with everything measured.
     let _ = std::fs::remove_dir_all(&exports);
     let _ = std::fs::remove_dir_all(&shm_exports);
@@ -326,6 +334,11 @@ fn main() {
     println!();
     growth("`list`", "notes", &list_ms);
     growth("`bundle --from`", "records", &city_ms);
+    growth(
+        "`bundle --from`, distinct contrast keys,",
+        "records",
+        &keys_ms,
+    );
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if city_only {
         println!("\nmachine: {cores} cores");
@@ -333,6 +346,78 @@ fn main() {
         let size = average_size(&dir, sizes);
         println!("\nmachine: {cores} cores; notes average {size} bytes");
     }
+}
+
+/// A city's files that once choked `bundle --from`: records of ever new
+/// contrast keys (2 000 and 20 000), and one large file of short cases
+/// (64 and 128 MiB, about 350 000 and 700 000 cases over 300 rules).
+/// The times of the first, and the table's rows.
+fn hostile_city(
+    bin: &Path,
+    dir: &Path,
+    empty: &Path,
+    config: &Path,
+    smoke: bool,
+    runs: usize,
+) -> (Vec<(usize, f64)>, Vec<String>) {
+    let (keyed, large): (&[usize], &[usize]) = if smoke {
+        (&[20], &[1])
+    } else {
+        (&[2_000, 20_000], &[64, 128])
+    };
+    let mut times = Vec::new();
+    let mut lines = Vec::new();
+    for &n in keyed {
+        let file = dir.join(format!("keys-{n}.json"));
+        if !file.exists() {
+            eprintln!("making {n} records of distinct contrast keys …");
+            city::distinct_keys(&file, n);
+        }
+        let args = [
+            "bundle",
+            "--from",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ];
+        let sample = measure(bin, empty, config, &args, runs);
+        lines.push(row(
+            &format!("`bundle --from`, {n} records of 64 contrast keys each, all distinct"),
+            &sample,
+            None,
+        ));
+        times.push((n, sample.ms));
+    }
+    for &mib in large {
+        let file = dir.join(format!("large-{mib}.json"));
+        let cases = match std::fs::metadata(&file) {
+            Ok(_) => std::fs::read_to_string(dir.join(format!("large-{mib}.count")))
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .unwrap_or(0),
+            Err(_) => {
+                eprintln!("making one file of {mib} MiB …");
+                let n = city::one_large_file(&file, mib * 1024 * 1024 - 4096);
+                std::fs::write(dir.join(format!("large-{mib}.count")), n.to_string()).unwrap();
+                n
+            }
+        };
+        let args = [
+            "bundle",
+            "--from",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ];
+        let sample = measure(bin, empty, config, &args, runs);
+        let target = (mib >= 64).then_some(if mib >= 128 { 150.0 } else { 100.0 });
+        lines.push(row(
+            &format!("`bundle --from`, one file of {mib} MiB, {cases} cases over 300 rules"),
+            &sample,
+            target.map(|m| (f64::INFINITY, Some(m))),
+        ));
+    }
+    (times, lines)
 }
 
 /// How the time grew from the smaller to the larger input, against linear.

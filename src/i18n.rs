@@ -410,7 +410,10 @@ msgs! {
     ERR_ANON_NOT_EXPORT = "{file} is geen anonieme export van driehoek (verwacht: \"format\": \"driehoek-anoniem\")", "{file} is not an anonymous driehoek export (expected: \"format\": \"driehoek-anoniem\")";
     ERR_ANON_NEWER = "{file} is gemaakt door een nieuwere driehoek (formaatversie {version}); deze versie leest tot en met versie {max}. Werk driehoek bij om dit bestand te lezen.", "{file} was made by a newer driehoek (format version {version}); this version reads up to version {max}. Update driehoek to read this file.";
     ERR_ANON_VERSION = "{file}: formaatversie {version} bestaat niet", "{file}: format version {version} does not exist";
-    ERR_ANON_RECORD = "{file}: casus {n}: {problem}", "{file}: case {n}: {problem}";
+    ERR_ANON_RECORD = "{file}:{line}: casus {n}: {problem}", "{file}:{line}: case {n}: {problem}";
+    ERR_ANON_OFF_SCALE = "veld `contrasts`: rij `{key}` heeft een plaats buiten {min} tot en met {max}", "field `contrasts`: row `{key}` has a place outside {min} to {max}";
+    ERR_ANON_TWICE = "veld `{field}` noemt `{value}` twee keer", "field `{field}` names `{value}` twice";
+    ERR_ANON_PART = "{file}: een casus of de kop van het bestand is groter dan {max} bytes", "{file}: a case or the head of the file is larger than {max} bytes";
     ERR_ANON_FIELD = "veld `{field}` klopt niet", "field `{field}` is not valid";
     ERR_ANON_CONTROL = "veld `{field}` bevat stuur- of richtingstekens", "field `{field}` holds control or direction characters";
     ERR_ANON_MONTH = "maand '{month}' is geen maand; schrijf JJJJ-MM", "month '{month}' is not a month; write YYYY-MM";

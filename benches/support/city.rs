@@ -118,3 +118,86 @@ pub fn city(dir: &Path, records: usize, files: usize) {
         std::fs::write(dir.join(format!("team-{f:02}.json")), text).unwrap();
     }
 }
+
+/// A hand-made export (`path`) of `records` cases, each naming 64 contrast
+/// rows of its own: keys nobody else uses, as a tool gone wrong might
+/// write. Counting them once took time quadratic in the keys.
+pub fn distinct_keys(path: &Path, records: usize) {
+    use std::fmt::Write;
+    let mut text = String::from(
+        "{\"format\":\"driehoek-anoniem\",\"version\":1,\"exported\":\"2026-12-01T10:00:00Z\",\"records\":[",
+    );
+    for n in 0..records {
+        let places: Vec<String> = (0..64)
+            .map(|k| {
+                format!(
+                    "{{\"key\":\"rij_{n}_{k}\",\"now\":{},\"desired\":5}}",
+                    1 + k % 5
+                )
+            })
+            .collect();
+        let sep = if n == 0 { "\n" } else { ",\n" };
+        write!(
+            text,
+            "{sep}{{\"id\":\"{n:016x}\",\"case\":\"{n:032x}\",\"revision\":0,\"month\":\"2026-11\",\"set\":\"waardendriehoek\",\"rule\":\"regel {}\",\"contrasts\":[{}],\"status\":\"open\"}}",
+            n % 300,
+            places.join(",")
+        )
+        .unwrap();
+    }
+    text.push_str("\n]}\n");
+    std::fs::write(path, text).unwrap();
+}
+
+/// One large export (`path`) of about `bytes` bytes: short-walk cases (the
+/// verdicts, a blocker, one of 300 rule lines, sometimes a decision), as a
+/// whole city's might be in one file. Returns how many cases it holds.
+pub fn one_large_file(path: &Path, bytes: usize) -> usize {
+    use std::io::Write;
+    let bank = Bank::embedded();
+    let set = bank.get(DEFAULT_SET).unwrap();
+    let blockers: Vec<String> = set
+        .question(set.roles.blocker.as_ref().unwrap())
+        .unwrap()
+        .choices
+        .iter()
+        .map(|c| c.value.clone())
+        .collect();
+    let verdicts = ["ja", "nee", "twijfel"];
+    let decisions = ["toegekend", "deels", "afgewezen"];
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let head = "{\"format\":\"driehoek-anoniem\",\"version\":1,\"exported\":\"2026-12-01T10:00:00Z\",\"records\":[";
+    write!(out, "{head}").unwrap();
+    let (mut written, mut n) = (head.len(), 0);
+    while written + 200 < bytes {
+        let decided = rng.u8(..3) == 0;
+        let outcome = if decided {
+            format!(
+                ",\"decision\":\"{}\",\"days_to_decision\":{},\"status\":\"besloten\"",
+                decisions[rng.usize(..3)],
+                rng.u16(..300)
+            )
+        } else {
+            ",\"status\":\"open\"".to_string()
+        };
+        let line = format!(
+            "{}{{\"id\":\"{:016x}\",\"case\":\"{:032x}\",\"revision\":0,\"month\":\"20{}-{:02}\",\"set\":\"waardendriehoek\",\"law\":\"{}\",\"blockers\":[\"{}\"],\"rule\":\"{} {}\"{outcome}}}",
+            if n == 0 { "\n" } else { ",\n" },
+            rng.u64(..),
+            rng.u128(..),
+            rng.u8(22..27),
+            rng.u8(1..13),
+            verdicts[rng.usize(..3)],
+            blockers[rng.usize(..blockers.len())],
+            WORDS[n % 300 % WORDS.len()],
+            n % 300,
+        );
+        out.write_all(line.as_bytes()).unwrap();
+        written += line.len();
+        n += 1;
+    }
+    writeln!(out, "\n]}}").unwrap();
+    out.flush().unwrap();
+    n
+}

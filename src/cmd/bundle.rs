@@ -1,6 +1,6 @@
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -15,8 +15,7 @@ use crate::domain::findings::labels;
 use crate::domain::privacy::Scanner;
 use crate::domain::record::{self, Record};
 use crate::error::bad_input;
-use crate::files::input;
-use crate::files::output;
+use crate::files::{export_file, output};
 use crate::i18n::{self, Lang};
 use crate::render;
 use clap::{Args, ValueEnum};
@@ -165,7 +164,7 @@ fn check_law<'a>(
 
 /// The bundle of the anonymous exports named (a folder: the `.json` files
 /// in it), and how many files that were. A city's worth is never held at
-/// once: every file is read and checked whole (nothing is bundled from
+/// once: every file is streamed, checked whole (nothing is bundled from
 /// part of the files) and counted as it comes. Only when a case turns up
 /// twice (a copy, a second export) are the files read again, to count just
 /// the record that holds for each case.
@@ -177,51 +176,32 @@ fn from_exports(
     lang: Lang,
 ) -> Result<(Bundle, usize)> {
     let files = export_files(paths, lang)?;
-    let read = |file: &PathBuf| -> Result<(u64, record::Export), String> {
-        let name = file.display().to_string();
-        let text = input::read_text(file, input::MAX_EXPORT_FILE, lang)
-            .map_err(|e| crate::error::describe(&e, lang))?;
-        let mut hash = std::hash::DefaultHasher::new();
-        std::hash::Hash::hash(&text, &mut hash);
-        Ok((
-            std::hash::Hasher::finish(&hash),
-            record::parse(&name, &text, lang)?,
-        ))
-    };
+    let checks = record::Checks::new(bank);
     let kept = |r: &Record| {
         filter.keeps_record(r) && law.is_none_or(|law| Bundle::names_law(r, bank, law))
     };
     let mut latest = record::Latest::default();
     let mut others = BTreeSet::new();
-    let mut seen = Vec::with_capacity(files.len());
-    let mut problems = Vec::new();
     let (mut count, mut again) = (Count::default(), false);
     // A file made by hand, or by a tool, passes the privacy guard too: the
-    // report goes to policy staff. Each text is scanned once.
-    let mut clean = HashSet::new();
-    let mut found = Vec::new();
-    crate::par::each(&files, read, |file, result| match result {
-        Ok((hash, export)) => {
-            found.extend(personal_data(
-                &export,
-                &files[file],
-                scanner,
-                &mut clean,
-                lang,
-            ));
-            again |= latest.see(file, &export);
-            if !again {
-                export
-                    .records
-                    .iter()
-                    .filter(|r| kept(r))
-                    .for_each(|r| count.add(r));
-            }
-            others.extend(export.records.into_iter().filter_map(|r| r.law_other));
-            seen.push(hash);
+    // report goes to policy staff.
+    let read = export_file::read_all(&files, &checks, Some(scanner), lang, |file, index, r| {
+        again |= latest.see(file, index, &r);
+        if !again && kept(&r) {
+            count.add(&r);
         }
-        Err(problem) => problems.push(problem),
+        others.extend(r.law_other);
     });
+    let mut problems = Vec::new();
+    let mut found = Vec::new();
+    let mut seen = Vec::with_capacity(files.len());
+    for (result, finds) in read {
+        match result {
+            Ok(scanned) => seen.push(scanned),
+            Err(problem) => problems.push(problem),
+        }
+        found.extend(finds);
+    }
     if !problems.is_empty() {
         return Err(bad_input(problems.join("\n")));
     }
@@ -235,17 +215,17 @@ fn from_exports(
     if !again {
         return Ok((count.finish(bank, lang), files.len()));
     }
+    latest.settle(&seen.iter().map(|s| s.exported).collect::<Vec<_>>());
     let mut count = Count::default();
-    let mut changed = None;
-    crate::par::each(&files, read, |file, result| match result {
-        Ok((hash, export)) if hash == seen[file] => {
-            let counts = |(i, r): &(usize, &Record)| latest.counts(file, *i, r) && kept(r);
-            for (_, r) in export.records.iter().enumerate().filter(counts) {
-                count.add(r);
-            }
+    let read = export_file::read_all(&files, &checks, None, lang, |file, index, r| {
+        if latest.counts(file, index, &r) && kept(&r) {
+            count.add(&r);
         }
-        _ => changed = changed.or(Some(file)),
     });
+    let changed = read
+        .iter()
+        .zip(&seen)
+        .position(|((now, _), before)| now.as_ref().map(|s| s.hash) != Ok(before.hash));
     if let Some(file) = changed {
         let file = files[file].display().to_string();
         return Err(bad_input(
@@ -253,44 +233,6 @@ fn from_exports(
         ));
     }
     Ok((count.finish(bank, lang), files.len()))
-}
-
-/// What the privacy guard finds in an export's texts, a line each, naming
-/// the file, the case and the field. `clean` holds the texts found clean
-/// so far: a rule line a thousand cases share is scanned once.
-fn personal_data(
-    export: &record::Export,
-    file: &Path,
-    scanner: &Scanner,
-    clean: &mut HashSet<String>,
-    lang: Lang,
-) -> Vec<String> {
-    let mut found = Vec::new();
-    let file = file.display().to_string();
-    for (n, r) in export.records.iter().enumerate() {
-        for (field, text) in r.texts() {
-            if clean.contains(text) {
-                continue;
-            }
-            let finds = scanner.scan(text);
-            if finds.is_empty() {
-                clean.insert(text.to_string());
-            }
-            let n = (n + 1).to_string();
-            found.extend(finds.iter().map(|f| {
-                let kind = f.kind.label(lang);
-                let args = [
-                    ("file", file.as_str()),
-                    ("n", &n),
-                    ("field", field),
-                    ("kind", kind),
-                    ("text", &f.text),
-                ];
-                i18n::ERR_FROM_FINDING.with(lang, &args)
-            }));
-        }
-    }
-    found
 }
 
 /// The files named, a folder as the regular `.json` files directly in it,

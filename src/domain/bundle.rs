@@ -158,7 +158,7 @@ fn label(
         )
 }
 
-/// Counts per value, each with the set that first gave it: labelled once
+/// Counts per value, each with a set that gave it: labelled once
 /// at the end, so a hundred thousand records cost a hundred thousand
 /// counts, not label lookups.
 #[derive(Default)]
@@ -167,7 +167,14 @@ struct ValueCounts(HashMap<String, (usize, String)>);
 impl ValueCounts {
     fn add(&mut self, value: &str, set: &str) {
         match self.0.get_mut(value) {
-            Some((n, _)) => *n += 1,
+            // Of two sets, the first in sorting order: the same label
+            // whatever order the cases come in.
+            Some((n, first)) => {
+                *n += 1;
+                if set < first.as_str() {
+                    *first = set.to_string();
+                }
+            }
             None => {
                 self.0.insert(value.to_string(), (1, set.to_string()));
             }
@@ -231,6 +238,9 @@ pub struct Count {
     structural: HashMap<(String, String), (usize, Vec<String>)>,
     labels: BTreeMap<String, usize>,
     contrasts: Vec<(String, ContrastSum)>,
+    /// Where each row's sum is in `contrasts`: a record of a hand-made file
+    /// may name thousands of rows, and each is found at once.
+    contrast_at: HashMap<String, usize>,
     rules: HashMap<(String, String), RuleSum>,
     all_days: Vec<i64>,
 }
@@ -249,6 +259,7 @@ impl Count {
             structural,
             labels,
             contrasts,
+            contrast_at,
             rules,
             all_days,
         } = self;
@@ -345,17 +356,14 @@ impl Count {
             b.without_profile += 1;
         }
         for k in &r.contrasts {
-            let at = match contrasts.iter().position(|(key, _)| *key == k.key) {
-                Some(at) => at,
-                None => {
-                    let sum = ContrastSum {
-                        set: r.set.clone(),
-                        ..ContrastSum::default()
-                    };
-                    contrasts.push((k.key.clone(), sum));
-                    contrasts.len() - 1
-                }
-            };
+            let at = *contrast_at.entry(k.key.clone()).or_insert_with(|| {
+                let sum = ContrastSum {
+                    set: r.set.clone(),
+                    ..ContrastSum::default()
+                };
+                contrasts.push((k.key.clone(), sum));
+                contrasts.len() - 1
+            });
             let sum = &mut contrasts[at].1;
             if sum.poles.is_none() {
                 sum.poles.clone_from(&k.poles);
@@ -376,6 +384,14 @@ impl Count {
     pub fn finish(mut self, bank: &Bank, lang: Lang) -> Bundle {
         let mut b = self.b;
         let mean = |(total, n): (i64, usize)| (n > 0).then(|| total as f64 / n as f64);
+        // The rows in their set's order, whatever order the cases came in.
+        let place = |key: &str, set: &str| {
+            let defs = bank.get(set).map(|s| &s.contrasts);
+            defs.and_then(|d| d.iter().position(|c| c.key == key))
+                .unwrap_or(usize::MAX)
+        };
+        self.contrasts
+            .sort_by_cached_key(|(key, c)| (place(key, &c.set), key.clone()));
         b.contrasts = self
             .contrasts
             .into_iter()

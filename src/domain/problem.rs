@@ -59,6 +59,24 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// A JSON mistake in a part cut out of a file, placed in the file: the
+    /// part starts at `line` and column `col` (from 1).
+    pub fn from_json_at(
+        file: &str,
+        err: &serde_json::Error,
+        (line, col): (usize, usize),
+        lang: Lang,
+    ) -> Problem {
+        let mut p = Problem::from_json(file, err, lang);
+        if p.line <= 1 {
+            p.col = col + p.col.saturating_sub(1);
+        }
+        p.line = line + p.line.saturating_sub(1);
+        p
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}: ", self.file, self.line, self.col)?;

@@ -11,7 +11,7 @@
 //! make (a keyed hash of the case's first note), so a case exported twice,
 //! or revised, counts once wherever its records meet.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -371,9 +371,11 @@ impl Record {
         texts
     }
 
-    /// What is wrong with a record read from a file, if anything: the
-    /// checks that keep a tampered or foreign file from passing for one.
-    pub fn flaw(&self) -> Option<Flaw> {
+    /// What is wrong with the record, if anything, by the limits every
+    /// record keeps: the checks that keep a tampered or foreign file from
+    /// passing for an export, and a note from before these limits from
+    /// leaving the store in one (see [`Checks`]).
+    fn flaw_in(&self, checks: &Checks) -> Option<Flaw> {
         let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
         if !hex(&self.id) || self.id.len() > 64 {
             return Some(Flaw::Field("id"));
@@ -389,27 +391,13 @@ impl Record {
             return Some(Flaw::TooLong(field));
         }
         // What no walk lets in: control and direction characters, places
-        // off any scale, days before the note or beyond a lifetime, amounts
-        // below zero or beyond any budget.
+        // off the question's scale, days before the note or beyond a
+        // lifetime, amounts below zero or beyond any budget, a value twice.
         if let Some((field, _)) = texts
             .iter()
             .find(|(_, t)| t.chars().any(crate::printable::steers))
         {
             return Some(Flaw::Control(field));
-        }
-        let on_scale = |v: Option<i64>| v.is_none_or(|v| (0..=10).contains(&v));
-        if !self
-            .contrasts
-            .iter()
-            .all(|p| on_scale(p.now) && on_scale(p.desired))
-        {
-            return Some(Flaw::Field("contrasts"));
-        }
-        if self
-            .days_to_decision
-            .is_some_and(|d| !(0..=MAX_DAYS).contains(&d))
-        {
-            return Some(Flaw::Field("days_to_decision"));
         }
         let lists = [
             ("laws", self.laws.len()),
@@ -419,6 +407,26 @@ impl Record {
         ];
         if let Some((field, _)) = lists.iter().find(|(_, n)| *n > MAX_LIST) {
             return Some(Flaw::TooMany(field));
+        }
+        if let Some(flaw) = self.twice() {
+            return Some(flaw);
+        }
+        for p in &self.contrasts {
+            let (min, max) = checks.scale(&self.set, &p.key);
+            let on_scale = |v: Option<i64>| v.is_none_or(|v| (min..=max).contains(&v));
+            if !(on_scale(p.now) && on_scale(p.desired)) {
+                return Some(Flaw::OffScale {
+                    key: p.key.clone(),
+                    min,
+                    max,
+                });
+            }
+        }
+        if self
+            .days_to_decision
+            .is_some_and(|d| !(0..=MAX_DAYS).contains(&d))
+        {
+            return Some(Flaw::Field("days_to_decision"));
         }
         for (field, amount) in [
             ("cost_current", &self.cost_current),
@@ -433,6 +441,78 @@ impl Record {
         }
         None
     }
+
+    /// A value a list names twice (a law, a blocker, a contrast row): a
+    /// record made by no walk, which would count one case twice.
+    fn twice(&self) -> Option<Flaw> {
+        let keys = self.contrasts.iter().map(|p| p.key.as_str());
+        let lists: [(&'static str, Box<dyn Iterator<Item = &str>>); 4] = [
+            ("laws", Box::new(self.laws.iter().map(String::as_str))),
+            (
+                "blockers",
+                Box::new(self.blockers.iter().map(String::as_str)),
+            ),
+            (
+                "discussed",
+                Box::new(self.discussed.iter().map(String::as_str)),
+            ),
+            ("contrasts", Box::new(keys)),
+        ];
+        for (field, values) in lists {
+            let mut seen = HashSet::new();
+            for v in values {
+                if !seen.insert(v) {
+                    return Some(Flaw::Twice {
+                        field,
+                        value: v.to_string(),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The limits a record keeps, with the scale of every contrast row the
+/// question sets know: built once, then asked for every record.
+pub struct Checks {
+    /// (min, max) per set and row key.
+    scales: HashMap<String, HashMap<String, (i64, i64)>>,
+}
+
+impl Checks {
+    pub fn new(bank: &Bank) -> Checks {
+        let scales = bank
+            .sets()
+            .map(|set| {
+                let rows = set
+                    .contrasts
+                    .iter()
+                    .filter_map(|c| {
+                        let s = set.question(&c.now)?.scale.as_ref()?;
+                        Some((c.key.clone(), (s.min, s.max)))
+                    })
+                    .collect();
+                (set.id.clone(), rows)
+            })
+            .collect();
+        Checks { scales }
+    }
+
+    /// The scale of a row: its question's, or 0 to 10 for a row of a set
+    /// this release does not know (a coach's own).
+    fn scale(&self, set: &str, key: &str) -> (i64, i64) {
+        self.scales
+            .get(set)
+            .and_then(|rows| rows.get(key))
+            .copied()
+            .unwrap_or((0, 10))
+    }
+
+    /// What is wrong with `record`, if anything.
+    pub fn flaw(&self, record: &Record) -> Option<Flaw> {
+        record.flaw_in(self)
+    }
 }
 
 /// Why a record read from a file is not one.
@@ -445,10 +525,22 @@ pub enum Flaw {
     TooMany(&'static str),
     /// A control or direction character, which no walk lets in.
     Control(&'static str),
+    /// A place off the row's scale.
+    OffScale {
+        key: String,
+        min: i64,
+        max: i64,
+    },
+    /// A value a list names twice.
+    Twice {
+        field: &'static str,
+        value: String,
+    },
 }
 
 impl Flaw {
-    fn text(&self, lang: Lang) -> String {
+    /// What is wrong, for the person, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
             Flaw::Field(field) => i18n::ERR_ANON_FIELD.with(lang, &[("field", field)]),
             Flaw::Month(month) => i18n::ERR_ANON_MONTH.with(lang, &[("month", month)]),
@@ -457,51 +549,64 @@ impl Flaw {
             Flaw::Control(field) => i18n::ERR_ANON_CONTROL.with(lang, &[("field", field)]),
             Flaw::TooMany(field) => i18n::ERR_ANON_TOO_MANY
                 .with(lang, &[("field", field), ("max", &MAX_LIST.to_string())]),
+            Flaw::OffScale { key, min, max } => i18n::ERR_ANON_OFF_SCALE.with(
+                lang,
+                &[
+                    ("key", key),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            Flaw::Twice { field, value } => {
+                i18n::ERR_ANON_TWICE.with(lang, &[("field", field), ("value", value)])
+            }
         }
     }
 }
 
-/// Reads an anonymous export; `file` names it in what is wrong. A file of
-/// a newer format version is refused as such, whatever its records hold.
-pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Export, String> {
-    let export: Export = match serde_json::from_str(text) {
-        Ok(export) => export,
-        Err(e) => {
-            // Say first what the file is, when that is why it does not read:
-            // any JSON that does not say it is an export (a note's own
-            // export, a list) is not one; broken JSON is placed.
-            let head = serde_json::from_str::<serde_json::Value>(text).ok();
-            let version = head.as_ref().and_then(|h| h["version"].as_u64());
-            return Err(match head {
-                Some(h) if h.get("format").and_then(|f| f.as_str()) != Some(FORMAT) => {
-                    i18n::ERR_ANON_NOT_EXPORT.with(lang, &[("file", file)])
-                }
-                Some(_) if version.is_some_and(|v| v > u64::from(VERSION)) => {
-                    newer(file, version.unwrap_or_default(), lang)
-                }
-                _ => crate::domain::problem::Problem::from_json(file, &e, lang).to_string(),
-            });
+/// The head of an export file, strictly: what serde reads to place a
+/// mistake in it ([`crate::files::export_file`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrictHead {
+    pub format: String,
+    pub version: u32,
+    pub exported: Timestamp,
+    pub records: serde::de::IgnoredAny,
+}
+
+/// Why the head of a file is not an export's.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HeadError {
+    /// What the file is instead, said for the person: not an export, or
+    /// one of a newer or of no format version.
+    Said(String),
+    /// Says it is an export, but does not read as one: to be placed.
+    Strict,
+}
+
+/// Reads the head of an anonymous export (every member but the records,
+/// as JSON text; `file` names it): when it was exported. A file of a newer
+/// format version is refused as such, whatever else it holds.
+pub fn head(file: &str, text: &str, lang: Lang) -> Result<Timestamp, HeadError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| HeadError::Strict)?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(HeadError::Said(
+            i18n::ERR_ANON_NOT_EXPORT.with(lang, &[("file", file)]),
+        ));
+    }
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => return Err(HeadError::Said(newer(file, v, lang))),
+        Some(0) => {
+            return Err(HeadError::Said(
+                i18n::ERR_ANON_VERSION.with(lang, &[("file", file), ("version", "0")]),
+            ));
         }
-    };
-    if export.format != FORMAT {
-        return Err(i18n::ERR_ANON_NOT_EXPORT.with(lang, &[("file", file)]));
+        _ => {}
     }
-    if export.version > VERSION {
-        return Err(newer(file, export.version, lang));
-    }
-    if export.version == 0 {
-        let version = export.version.to_string();
-        return Err(i18n::ERR_ANON_VERSION.with(lang, &[("file", file), ("version", &version)]));
-    }
-    for (n, r) in export.records.iter().enumerate() {
-        if let Some(flaw) = r.flaw() {
-            let n = (n + 1).to_string();
-            let problem = flaw.text(lang);
-            return Err(i18n::ERR_ANON_RECORD
-                .with(lang, &[("file", file), ("n", &n), ("problem", &problem)]));
-        }
-    }
-    Ok(export)
+    serde_json::from_str::<StrictHead>(text)
+        .map(|h| h.exported)
+        .map_err(|_| HeadError::Strict)
 }
 
 /// An export as its file holds it: the head, then one case per line, so
@@ -559,48 +664,93 @@ pub fn fingerprint(secret: &[u8], case: &str) -> String {
         .collect()
 }
 
+/// A case's key among many exports: its fingerprint's 16 bytes, or any
+/// other case text (a file made by hand) hashed to 16 bytes.
+fn case_key(case: &str) -> [u8; 16] {
+    let mut key = [0u8; 16];
+    let lower_hex = |b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(b);
+    if case.len() == 32 && case.bytes().all(|b| lower_hex(&b)) {
+        for (k, pair) in key.iter_mut().zip(case.as_bytes().chunks(2)) {
+            let digit = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            *k = digit(pair[0]) << 4 | digit(pair[1]);
+        }
+    } else {
+        key.copy_from_slice(&Sha256::digest(case.as_bytes())[..16]);
+    }
+    key
+}
+
+/// Where a record is: its revision, its file and its place in the file.
+type Seen = (u32, u32, u32);
+
 /// Which record counts for each case over many exports: of two versions
 /// the later revision, then the later export; of two copies the first
-/// seen. Holds a case's fingerprint and where its record is, never the
-/// records, so a city's exports are bundled without holding them all.
+/// file's. Holds a case's key and where its record is, never the records,
+/// so a city's exports are bundled without holding them all; records
+/// may come in any order (the files are read on every core).
 #[derive(Default)]
 pub struct Latest {
-    best: HashMap<String, ((u32, Timestamp), usize, usize)>,
+    first: HashMap<[u8; 16], Seen>,
+    /// The cases seen more than once, with every other record of them.
+    again: HashMap<[u8; 16], Vec<Seen>>,
+    /// For each case seen more than once, the record that counts
+    /// ([`Latest::settle`]).
+    counted: HashMap<[u8; 16], (u32, u32)>,
 }
 
 impl Latest {
-    /// Takes in the records of export `file`; whether any of their cases
-    /// was seen before.
-    pub fn see(&mut self, file: usize, export: &Export) -> bool {
-        let mut again = false;
-        for (index, r) in export.records.iter().enumerate() {
-            let rank = (r.revision, export.exported);
-            match self.best.get_mut(&r.case) {
-                Some((best, _, _)) if *best >= rank => again = true,
-                Some(best) => {
-                    *best = (rank, file, index);
-                    again = true;
-                }
-                None => {
-                    self.best.insert(r.case.clone(), (rank, file, index));
-                }
+    /// Takes in record `index` of file `file`; whether its case was seen
+    /// before.
+    pub fn see(&mut self, file: usize, index: usize, r: &Record) -> bool {
+        let seen = (r.revision, to_u32(file), to_u32(index));
+        let key = case_key(&r.case);
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(seen);
+                false
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.again.entry(key).or_default().push(seen);
+                true
             }
         }
-        again
+    }
+
+    /// Chooses the record that counts for each case seen more than once,
+    /// now that every file's export time (`exported`, by file) is known.
+    pub fn settle(&mut self, exported: &[Timestamp]) {
+        let at = |f: u32| exported.get(f as usize).copied().unwrap_or(Timestamp::MIN);
+        for (key, others) in &self.again {
+            let first = self.first.get(key).into_iter().copied();
+            let best = first.chain(others.iter().copied()).max_by(|a, b| {
+                (a.0, at(a.1))
+                    .cmp(&(b.0, at(b.1)))
+                    .then_with(|| (b.1, b.2).cmp(&(a.1, a.2)))
+            });
+            if let Some((_, file, index)) = best {
+                self.counted.insert(*key, (file, index));
+            }
+        }
     }
 
     /// Whether record `index` of export `file` is the one that counts for
-    /// its case.
+    /// its case (after [`Latest::settle`]).
     pub fn counts(&self, file: usize, index: usize, r: &Record) -> bool {
-        self.best
-            .get(&r.case)
-            .is_some_and(|(_, f, i)| (*f, *i) == (file, index))
+        match self.counted.get(&case_key(&r.case)) {
+            Some(at) => *at == (to_u32(file), to_u32(index)),
+            None => true,
+        }
     }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::bank::Bank;
 
     #[test]
     fn months_are_a_year_and_a_month() {
@@ -646,20 +796,89 @@ mod tests {
         let old = export(100, &[("aa", 0), ("bb", 0), ("cc", 1)]);
         let new = export(200, &[("aa", 0), ("bb", 1), ("cc", 0)]);
         let copy = export(100, &[("aa", 0), ("bb", 0), ("cc", 1)]);
-        let mut latest = Latest::default();
-        for (file, e) in [&old, &new, &copy].into_iter().enumerate() {
-            latest.see(file, e);
+        let files = [&old, &new, &copy];
+        let all = || {
+            files
+                .into_iter()
+                .enumerate()
+                .flat_map(|(file, e)| e.records.iter().enumerate().map(move |(i, r)| (file, i, r)))
+        };
+        // The records may come in any order: the files are read on every core.
+        for order in [false, true] {
+            let mut latest = Latest::default();
+            let mut records: Vec<_> = all().collect();
+            if order {
+                records.reverse();
+            }
+            for (file, i, r) in records {
+                latest.see(file, i, r);
+            }
+            latest.settle(&files.map(|e| e.exported));
+            let counted: Vec<(usize, &str)> = all()
+                .filter(|(file, i, r)| latest.counts(*file, *i, r))
+                .map(|(file, _, r)| (file, r.case.as_str()))
+                .collect();
+            // aa: the later export; bb: the later revision; cc: revision 1 of
+            // the first file, not its copy.
+            assert_eq!(counted, vec![(0, "cc"), (1, "aa"), (1, "bb")]);
         }
-        let counted: Vec<(usize, &str)> = [&old, &new, &copy]
-            .into_iter()
-            .enumerate()
-            .flat_map(|(file, e)| e.records.iter().enumerate().map(move |(i, r)| (file, i, r)))
-            .filter(|(file, i, r)| latest.counts(*file, *i, r))
-            .map(|(file, _, r)| (file, r.case.as_str()))
-            .collect();
-        // aa: the later export; bb: the later revision; cc: revision 1 of
-        // the first file, not its copy.
-        assert_eq!(counted, vec![(0, "cc"), (1, "aa"), (1, "bb")]);
+    }
+
+    #[test]
+    fn a_case_key_is_the_fingerprint_or_a_hash_of_any_other_text() {
+        let fingerprint = "00112233445566778899aabbccddeeff";
+        assert_eq!(case_key(fingerprint)[..3], [0x00, 0x11, 0x22]);
+        assert_ne!(
+            case_key("00112233445566778899AABBCCDDEEFF"),
+            case_key(fingerprint)
+        );
+        assert_ne!(case_key("ab"), case_key("0ab"));
+    }
+
+    fn record(edit: impl FnOnce(&mut Record)) -> Record {
+        let mut r: Record = serde_json::from_str(
+            r#"{"id":"ab","case":"cd","revision":0,"month":"2026-11","set":"waardendriehoek"}"#,
+        )
+        .unwrap();
+        edit(&mut r);
+        r
+    }
+
+    #[test]
+    fn places_keep_to_their_questions_scale_and_no_list_names_a_value_twice() {
+        let checks = Checks::new(&Bank::embedded());
+        let place = |key: &str, now| Place {
+            key: key.into(),
+            now: Some(now),
+            desired: None,
+            poles: None,
+        };
+        let on = record(|r| r.contrasts = vec![place("uniform", 5)]);
+        assert_eq!(checks.flaw(&on), None);
+        let off = record(|r| r.contrasts = vec![place("uniform", 0)]);
+        assert!(matches!(
+            checks.flaw(&off),
+            Some(Flaw::OffScale { min: 1, max: 5, .. })
+        ));
+        // A row of a set this release does not know: 0 to 10.
+        let theirs = record(|r| {
+            r.set = "eigen".into();
+            r.contrasts = vec![place("x", 10)];
+        });
+        assert_eq!(checks.flaw(&theirs), None);
+        let twice = record(|r| r.contrasts = vec![place("uniform", 2), place("uniform", 2)]);
+        assert_eq!(
+            checks.flaw(&twice),
+            Some(Flaw::Twice {
+                field: "contrasts",
+                value: "uniform".into()
+            })
+        );
+        let laws = record(|r| r.laws = vec!["wmo2015".into(), "wmo2015".into()]);
+        assert!(matches!(
+            checks.flaw(&laws),
+            Some(Flaw::Twice { field: "laws", .. })
+        ));
     }
 
     #[test]

@@ -17,10 +17,6 @@ use crate::i18n::{self, Lang};
 /// lexicon or config.
 pub const MAX_INPUT_FILE: u64 = 4 * 1024 * 1024;
 
-/// The biggest anonymous export read: 100 000 cases in one file fit with
-/// room to spare (a case is some 400 bytes).
-pub const MAX_EXPORT_FILE: u64 = 128 * 1024 * 1024;
-
 /// The biggest question set read: the default set is 60 KB. Every command
 /// that shows a note loads the sets, so one at this limit (and within the
 /// entry limits in `bank`) still loads in a few tens of milliseconds.

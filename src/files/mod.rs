@@ -2,5 +2,6 @@
 //! to read (answers files, question sets), and what they asked it to write
 //! (`-o`).
 
+pub mod export_file;
 pub mod input;
 pub mod output;

@@ -533,3 +533,97 @@ fn the_store_secret_is_guarded_like_the_notes() {
     assert!(stderr(&out).contains("dubbel tellen"), "{}", stderr(&out));
     assert!(!file.exists());
 }
+
+/// An export file as driehoek writes it, a record a line after the head:
+/// record n (from 1) on line n + 1.
+fn by_line(env: &Env, name: &str, records: &[String]) -> PathBuf {
+    env.file(
+        name,
+        &format!(
+            "{{\"format\":\"driehoek-anoniem\",\"version\":1,\"exported\":\"2026-12-01T10:00:00Z\",\"records\":[\n{}\n]}}\n",
+            records.join(",\n")
+        ),
+    )
+}
+
+fn placed(rule: &str, places: &str) -> String {
+    RECORD.replace("RULE", rule).replacen(
+        "\"status\"",
+        &format!("\"contrasts\":[{places}],\"status\""),
+        1,
+    )
+}
+
+#[test]
+fn a_byte_order_mark_is_read_and_a_file_saved_by_notepad_bundles() {
+    let env = Env::new();
+    let good = RECORD.replace("RULE", "eigen bijdrage");
+    let file = env.file(
+        "kladblok.json",
+        &format!(
+            "\u{feff}{{\r\n  \"format\": \"driehoek-anoniem\",\r\n  \"version\": 1,\r\n  \"exported\": \"2026-12-01T10:00:00Z\",\r\n  \"records\": [\r\n    {good}\r\n  ]\r\n}}\r\n"
+        ),
+    );
+    let v = json(&bundle(&env, &["--format", "json", "--from", path(&file)]));
+    assert_eq!(v["cases"], 1, "{v}");
+    assert_eq!(v["rules"][0]["rule"], "eigen bijdrage");
+}
+
+#[test]
+fn places_off_the_scale_and_rows_named_twice_are_refused_by_file_line_and_field() {
+    let env = Env::new();
+    let good = placed("eigen bijdrage", r#"{"key":"uniform","now":2,"desired":4}"#);
+    let refused = |name: &str, bad: String, expect: &[&str]| {
+        let file = by_line(&env, name, &[good.clone(), good.clone(), bad]);
+        let out = env.run(&["bundle", "--from", path(&file)]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let err = stderr(&out);
+        let at = format!("{}:4: casus 3", path(&file));
+        assert!(err.contains(&at), "{at:?} not in {err}");
+        for e in expect {
+            assert!(err.contains(e), "{e:?} not in {err}");
+        }
+        assert!(stdout(&out).is_empty());
+    };
+    // The rows of the default set run from 1 to 5: 0 and 10 are off it.
+    refused(
+        "nul.json",
+        placed("x", r#"{"key":"uniform","now":0}"#),
+        &["`contrasts`", "`uniform`", "1 tot en met 5"],
+    );
+    refused(
+        "tien.json",
+        placed("x", r#"{"key":"zorg","desired":10}"#),
+        &["`zorg`", "1 tot en met 5"],
+    );
+    let row = r#"{"key":"uniform","now":2}"#;
+    refused(
+        "dubbel.json",
+        placed("x", &[row; 64].join(",")),
+        &["`contrasts`", "`uniform` twee keer"],
+    );
+    refused(
+        "wetten.json",
+        RECORD.replace("RULE", "x").replace(
+            "\"blockers\"",
+            "\"laws\":[\"wmo2015\",\"wmo2015\"],\"blockers\"",
+        ),
+        &["`laws`", "`wmo2015` twee keer"],
+    );
+    // A JSON mistake inside a record is placed in the file too.
+    let file = by_line(
+        &env,
+        "veld.json",
+        &[
+            good.clone(),
+            good.replace("\"revision\":0", "\"revision\":\"nul\""),
+        ],
+    );
+    let out = env.run(&["bundle", "--from", path(&file)]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains(&format!("{}:3:", path(&file))),
+        "{}",
+        stderr(&out)
+    );
+}
