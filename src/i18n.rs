@@ -281,6 +281,10 @@ msgs! {
     EDIT_REOPEN = "Opnieuw openen in de editor", "Open the editor again";
     EDIT_ABANDON = "Wijziging weggooien", "Discard the change";
     ERR_EDIT_ID = "het id van een notitie verander je niet (was {old}, nu {new})", "a note's id cannot change (was {old}, now {new})";
+    ERR_EDIT_REVISES_SELF = "revises noemt deze notitie zelf ({id}); een notitie herziet een eerdere", "revises names this note itself ({id}); a note revises an earlier one";
+    ERR_EDIT_REVISES_LATER = "revises noemt {target}, een latere versie van deze notitie: dat maakt een kring", "revises names {target}, a later version of this note: that makes a loop";
+    ERR_EDIT_REVISES_UNKNOWN = "revises noemt {target}, maar die notitie is er niet", "revises names {target}, but there is no such note";
+    ERR_EDIT_CASE = "case noemt de eerste notitie van de casus en verandert niet met de hand (was {old}, nu {new}); verander revises om de notitie bij een andere casus te zetten", "case names the case's first note and does not change by hand (was {old}, now {new}); change revises to move the note to another case";
     CONFIRM_DELETE = "Notitie {id} ({title}) naar de prullenbak verplaatsen?", "Move note {id} ({title}) to the trash?";
     CONFIRM_PURGE = "Notitie {id} ({title}) met al haar versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase note {id} ({title}) and all its versions for good? This cannot be undone.";
     YES = "Ja", "Yes";
@@ -417,6 +421,9 @@ msgs! {
     ERR_ANON_FIELD = "veld `{field}` klopt niet", "field `{field}` is not valid";
     ERR_ANON_CONTROL = "veld `{field}` bevat stuur- of richtingstekens", "field `{field}` holds control or direction characters";
     ERR_ANON_MONTH = "maand '{month}' is geen maand; schrijf JJJJ-MM", "month '{month}' is not a month; write YYYY-MM";
+    ERR_ANON_MONTH_RANGE = "maand '{month}' ligt niet tussen 1990 en 2100", "month '{month}' is not between 1990 and 2100";
+    RECORD_LEFT_OUT_BUNDLE = "notitie {id} telt niet mee in de bundel: {problem}", "note {id} is not counted in the bundle: {problem}";
+    RECORD_LEFT_OUT_EXPORT = "notitie {id} gaat niet mee in de export: {problem}", "note {id} is left out of the export: {problem}";
     ERR_ANON_TOO_LONG = "veld `{field}` is langer dan {max} tekens", "field `{field}` is longer than {max} characters";
     ERR_ANON_TOO_MANY = "veld `{field}` heeft meer dan {max} waarden", "field `{field}` has more than {max} values";
     ERR_JSON = "de JSON klopt hier niet", "the JSON is not valid here";
@@ -505,6 +512,7 @@ msgs! {
     UPGRADE_UNREADABLE = "niet bijgewerkt, want niet te lezen (het bestand blijft zoals het is): {error}", "not upgraded, as it cannot be read (the file stays as it is): {error}";
     UPGRADE_NOTHING = "Alle notities hebben al het huidige formaat; er is niets bij te werken.", "Every note already has today's format; there is nothing to upgrade.";
     UPGRADE_FORMAT = "notitieformaat {from} → {to}", "note format {from} → {to}";
+    CHANGE_CASE = "draagt voortaan de eerste notitie van haar casus ({case}), zodat het weghalen van een versie de casus nooit splitst", "carries its case's first note from now on ({case}), so removing a version never splits the case";
     UPGRADE_DRY_RUN = "Proefdraai: bij te werken: {notes}; er is niets geschreven.", "Dry run: to upgrade: {notes}; nothing was written.";
     CONFIRM_UPGRADE = "Bijwerken: {notes}? De vorige versie blijft in de geschiedenis.", "Upgrade {notes}? The previous version stays in the history.";
     UPGRADE_KEPT = "Bijwerken gestopt; het formaat van {notes} is gebleven zoals het was.", "Upgrade stopped; the format of {notes} stayed as it was.";

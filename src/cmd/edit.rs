@@ -7,6 +7,8 @@ use super::{Ctx, session};
 use crate::domain::bank::{QuestionSet, Route};
 use crate::domain::findings::{findings, refuse_personal_data};
 use crate::domain::note::{CaseNote, Draft, answers_of};
+use crate::domain::summary::Summary;
+use crate::domain::versions::{self, Refusal};
 use crate::domain::walk::Walk;
 use crate::domain::walk::prompt::Prompter;
 use crate::error::{self, bad_input};
@@ -86,7 +88,8 @@ fn in_editor(
             ctx.ui.say(i18n::UNCHANGED.get(ctx.ui_lang()));
             return Ok(());
         }
-        let result = checked(&text, note, set, ctx.ui_lang()).and_then(|edited| {
+        let listing = || Ok(store.summaries()?.notes);
+        let result = checked(&text, note, set, &listing, ctx.ui_lang()).and_then(|edited| {
             let found = findings(&scanner, &edited);
             refuse_personal_data(&found, allow_personal_data, ctx.ui_lang())?;
             Ok(edited)
@@ -144,14 +147,23 @@ fn in_editor(
 }
 
 /// The edited text as a note, checked as strictly as a walk: same id,
-/// known choices, scales in range, required answers present.
-pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Result<CaseNote> {
+/// known choices, scales in range, required answers present, and a
+/// changed `revises` that names an earlier note of the store (`listing`
+/// gives the store's notes, asked only then).
+pub fn checked(
+    text: &str,
+    old: &CaseNote,
+    set: &QuestionSet,
+    listing: &dyn Fn() -> Result<Vec<Summary>>,
+    lang: Lang,
+) -> Result<CaseNote> {
     let edited = store::parse_note(text, Path::new(&format!("{}.toml", old.id)))?;
     if edited.id != old.id {
         return Err(bad_input(
             i18n::ERR_EDIT_ID.with(lang, &[("old", &old.id), ("new", &edited.id)]),
         ));
     }
+    let case = case_after(old, &edited, listing, lang)?;
     // The outcome log is a record of what was said when: an edit cannot
     // rewrite it, only `afloop` adds to it.
     if edited.outcomes != old.outcomes {
@@ -184,7 +196,48 @@ pub fn checked(text: &str, old: &CaseNote, set: &QuestionSet, lang: Lang) -> Res
     Ok(CaseNote {
         author: edited.author,
         revises: edited.revises,
+        case,
         practice: edited.practice,
         ..old.edited(set, answers, session::now())
     })
+}
+
+/// The case of an edited note: as it was, unless `revises` changed; then
+/// the case of the note it now names, which must be an earlier note of the
+/// store. A `revises` left as it was stays, even when the note it names
+/// was deleted; the case is never changed by hand.
+fn case_after(
+    old: &CaseNote,
+    edited: &CaseNote,
+    listing: &dyn Fn() -> Result<Vec<Summary>>,
+    lang: Lang,
+) -> Result<Option<String>> {
+    let show = |c: &Option<String>| c.clone().unwrap_or_else(|| "—".to_string());
+    if edited.case != old.case {
+        let (old_case, new_case) = (show(&old.case), show(&edited.case));
+        return Err(bad_input(
+            i18n::ERR_EDIT_CASE.with(lang, &[("old", &old_case), ("new", &new_case)]),
+        ));
+    }
+    if edited.revises == old.revises {
+        return Ok(old.case.clone());
+    }
+    let Some(target) = edited.revises.as_deref() else {
+        return Ok(None);
+    };
+    let notes = listing()?;
+    let versions: Vec<_> = notes.iter().map(Summary::version).collect();
+    let refused = match versions::may_revise(&old.id, target, &versions) {
+        Ok(()) => {
+            let case = versions::cases(&versions)
+                .get(target)
+                .cloned()
+                .unwrap_or_else(|| target.to_string());
+            return Ok(Some(case));
+        }
+        Err(Refusal::Itself) => i18n::ERR_EDIT_REVISES_SELF.with(lang, &[("id", &old.id)]),
+        Err(Refusal::Later) => i18n::ERR_EDIT_REVISES_LATER.with(lang, &[("target", target)]),
+        Err(Refusal::Unknown) => i18n::ERR_EDIT_REVISES_UNKNOWN.with(lang, &[("target", target)]),
+    };
+    Err(bad_input(refused))
 }

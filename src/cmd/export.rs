@@ -147,7 +147,16 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     ctx.warn_broken(&unreadable);
     broken.extend(unreadable);
     let secret = store.export_secret()?;
-    let own = record::records(&notes, &bank, |_| Vec::new());
+    // Every record is checked as `bundle --from` will check it: one that
+    // fails (a note from before these limits) is named and left out, so
+    // the file always bundles, and bundles as the store does.
+    let (own, beyond) =
+        record::Checks::new(&bank).split(record::records(&notes, &bank, |_| Vec::new()));
+    for (r, flaw) in &beyond {
+        let problem = flaw.text(lang);
+        ctx.ui
+            .say(i18n::RECORD_LEFT_OUT_EXPORT.with(lang, &[("id", &r.id), ("problem", &problem)]));
+    }
     let records: Vec<Record> = own
         .iter()
         .map(|r| r.anonymous(&secret, args.initials))
@@ -190,10 +199,9 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         None => ctx.ui.document(&text)?,
     }
     // The rest is exported, but an export meant as everything is not.
-    if !broken.is_empty() {
-        return Err(failure(
-            i18n::ERR_NOT_ALL_EXPORTED.count(lang, broken.len()),
-        ));
+    if !broken.is_empty() || !beyond.is_empty() {
+        let left_out = broken.len() + beyond.len();
+        return Err(failure(i18n::ERR_NOT_ALL_EXPORTED.count(lang, left_out)));
     }
     Ok(())
 }

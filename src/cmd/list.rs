@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use serde::Serialize;
@@ -127,28 +127,56 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
 }
 
 /// Each note followed by the notes that revise it (oldest first, marked
-/// `↳`), so the versions of one case stand together.
+/// `↳`), so the versions of one case stand together. A note whose
+/// `revises` is gone stands under its case's first note; a loop of
+/// `revises` is shown from its first note in the list, so no note is ever
+/// left out.
 fn grouped(rows: Vec<Summary>) -> Vec<Summary> {
     let ids: HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let is_root = |r: &Summary| r.revises.as_deref().is_none_or(|id| !ids.contains(id));
+    let parent = |r: &Summary| {
+        let present = |id: &&String| ids.contains(id.as_str()) && **id != r.id;
+        r.revises
+            .as_ref()
+            .filter(present)
+            .or(r.case.as_ref().filter(present))
+            .cloned()
+    };
+    let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, parent(r)?)))
+    {
+        children.entry(p).or_default().push(i);
+    }
+    for list in children.values_mut() {
+        list.sort_by_key(|&i| rows[i].created);
+    }
+    let mut done = vec![false; rows.len()];
     let mut out = Vec::with_capacity(rows.len());
-    fn push_chain(root: &Summary, rows: &[Summary], depth: usize, out: &mut Vec<Summary>) {
-        let mut row = root.clone();
+    fn push_chain(
+        at: usize,
+        (rows, children): (&[Summary], &HashMap<String, Vec<usize>>),
+        depth: usize,
+        done: &mut [bool],
+        out: &mut Vec<Summary>,
+    ) {
+        if std::mem::replace(&mut done[at], true) {
+            return;
+        }
+        let mut row = rows[at].clone();
         if depth > 0 {
             row.title = format!("{}↳ {}", "  ".repeat(depth - 1), row.title);
         }
         out.push(row);
-        let mut children: Vec<&Summary> = rows
-            .iter()
-            .filter(|r| r.revises.as_deref() == Some(&root.id))
-            .collect();
-        children.sort_by_key(|r| r.created);
-        for child in children {
-            push_chain(child, rows, depth + 1, out);
+        for &child in children.get(&rows[at].id).into_iter().flatten() {
+            push_chain(child, (rows, children), depth + 1, done, out);
         }
     }
-    for root in rows.iter().filter(|r| is_root(r)) {
-        push_chain(root, &rows, 0, &mut out);
+    let roots = (0..rows.len()).filter(|&i| parent(&rows[i]).is_none());
+    let roots: Vec<usize> = roots.collect();
+    for at in roots.into_iter().chain(0..rows.len()) {
+        push_chain(at, (&rows, &children), 0, &mut done, &mut out);
     }
     out
 }

@@ -374,9 +374,17 @@ pub fn create(
     answers: Answers,
     origin: Origin,
 ) -> Result<CaseNote> {
+    // A revision carries its case's first note, so deleting a version in
+    // between never splits the case.
+    let case = origin
+        .revises
+        .as_deref()
+        .map(|target| store.case_of(target))
+        .transpose()?;
     let mut note = CaseNote {
         author: ctx.config.initials.clone(),
         revises: origin.revises,
+        case,
         practice: origin.practice,
         ..CaseNote::new(String::new(), now(), set, lang, answers)
     };

@@ -13,6 +13,7 @@ use anyhow::Result;
 use super::Ctx;
 use super::confirm::confirm;
 use crate::domain::note::NOTE_FORMAT;
+use crate::domain::versions;
 use crate::error::failure;
 use crate::i18n;
 use clap::Args;
@@ -32,14 +33,24 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
     let store = ctx.store()?;
     let mut ids = store.ids()?;
     ids.sort();
+    // A revision of an earlier release is given its case's first note,
+    // found along `revises` while the store still holds the chain.
+    let listing = store.summaries()?;
+    let versions: Vec<_> = listing.notes.iter().map(|n| n.version()).collect();
+    let cases = versions::cases(&versions);
     let mut plan = Vec::new();
     let mut unreadable = 0;
     for id in ids {
         match store.load_for_upgrade(&id) {
-            Ok((note, base, changes)) if note.format < NOTE_FORMAT => {
-                plan.push((note, base, changes));
+            Ok((mut note, base, changes)) => {
+                let case = cases
+                    .get(id.as_str())
+                    .filter(|c| **c != id && note.case.is_none());
+                if note.format < NOTE_FORMAT || case.is_some() {
+                    note.case = case.cloned().or(note.case);
+                    plan.push((note, base, changes, case.is_some()));
+                }
             }
-            Ok(_) => {}
             Err(e) => {
                 unreadable += 1;
                 ctx.ui.say(
@@ -55,18 +66,23 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
     }
 
     let mut out = String::new();
-    for (note, _, changes) in &plan {
+    for (note, _, changes, named) in &plan {
         let to = NOTE_FORMAT.to_string();
         let from = note.format.to_string();
-        writeln!(
-            out,
-            "{}  {}: {}",
-            note.id,
-            note.title,
-            i18n::UPGRADE_FORMAT.with(lang, &[("from", &from), ("to", &to)])
-        )?;
+        let format = i18n::UPGRADE_FORMAT.with(lang, &[("from", &from), ("to", &to)]);
+        match note.format < NOTE_FORMAT {
+            true => writeln!(out, "{}  {}: {format}", note.id, note.title)?,
+            false => writeln!(out, "{}  {}", note.id, note.title)?,
+        }
         for c in changes {
             writeln!(out, "  - {}", c.describe(lang))?;
+        }
+        if let (true, Some(case)) = (named, &note.case) {
+            writeln!(
+                out,
+                "  - {}",
+                i18n::CHANGE_CASE.with(lang, &[("case", case)])
+            )?;
         }
     }
     ctx.ui.print(&out)?;
@@ -81,7 +97,7 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
     confirm(ctx, &store, &asked, args.yes, &kept)?;
     let mut done = 0;
     let mut failed = 0;
-    for (mut note, base, _) in plan {
+    for (mut note, base, _, _) in plan {
         note.format = NOTE_FORMAT;
         // The fingerprint: a note changed since it was read is left alone.
         match store.update(&note, Some(&base)) {

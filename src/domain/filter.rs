@@ -160,6 +160,7 @@ mod tests {
             },
             scope,
             revises: None,
+            case: None,
             practice: None,
             status: Status::Open,
             days_to_decision: None,

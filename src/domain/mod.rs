@@ -18,4 +18,5 @@ pub mod privacy;
 pub mod problem;
 pub mod record;
 pub mod summary;
+pub mod versions;
 pub mod walk;

@@ -159,6 +159,12 @@ pub struct CaseNote {
     /// The note this one revises (the same case after the team discussion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revises: Option<String>,
+    /// The case this note is a version of: the id of its first note, carried
+    /// by every revision so deleting a version never splits the case
+    /// ([`crate::domain::versions`]). None for a first note, and for notes
+    /// of earlier releases until `upgrade` writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
     /// The example case this note practises; practice notes stay out of
     /// the bundled-exceptions report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,6 +300,15 @@ impl Draft {
 }
 
 impl CaseNote {
+    /// The note as far as its case goes.
+    pub fn version(&self) -> crate::domain::versions::Version<'_> {
+        crate::domain::versions::Version {
+            id: &self.id,
+            case: self.case.as_deref(),
+            revises: self.revises.as_deref(),
+        }
+    }
+
     /// The note with new answers, as an edit: same id and creation time,
     /// `updated` now, the method's parts read again.
     /// Answers to questions the set no longer has (retired, as a double
@@ -303,6 +318,7 @@ impl CaseNote {
             created: self.created,
             author: self.author.clone(),
             revises: self.revises.clone(),
+            case: self.case.clone(),
             practice: self.practice.clone(),
             outcomes: self.outcomes.clone(),
             ..CaseNote::new(self.id.clone(), now, set, self.lang, answers)
@@ -339,6 +355,7 @@ impl CaseNote {
             title: String::new(),
             author: None,
             revises: None,
+            case: None,
             practice: None,
             scope: None,
             triangle: Triangle::default(),

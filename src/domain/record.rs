@@ -214,39 +214,43 @@ pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The records of a store's notes: one per case, its latest version.
-/// Practice notes are left out; a note that another revises is left out
-/// for the revision. `labels_in` names the labelling phrases of a note.
+/// The records of a store's notes: one per case, its latest version (the
+/// one made last), whatever versions were deleted, forked or looped
+/// ([`crate::domain::versions`]). Practice notes are left out. `labels_in`
+/// names the labelling phrases of a note.
 pub fn records(
     notes: &[CaseNote],
     bank: &Bank,
     labels_in: impl Fn(&CaseNote) -> Vec<String>,
 ) -> Vec<Record> {
-    let revises: HashMap<&str, &str> = notes
+    let notes: Vec<&CaseNote> = notes.iter().filter(|n| n.practice.is_none()).collect();
+    let versions: Vec<_> = notes.iter().map(|n| n.version()).collect();
+    let case_of = crate::domain::versions::cases(&versions);
+    let mut by_case: HashMap<&str, Vec<&CaseNote>> = HashMap::new();
+    for note in &notes {
+        let case = case_of
+            .get(note.id.as_str())
+            .map_or(note.id.as_str(), String::as_str);
+        by_case.entry(case).or_default().push(note);
+    }
+    // In the order of the notes given, by each case's latest version.
+    let mut cases: Vec<(&str, Vec<&CaseNote>)> = by_case.into_iter().collect();
+    for (_, versions) in &mut cases {
+        versions.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+    }
+    let at: HashMap<&str, usize> = notes
         .iter()
-        .filter_map(|n| Some((n.id.as_str(), n.revises.as_deref()?)))
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
         .collect();
-    let revised: std::collections::HashSet<&str> = revises.values().copied().collect();
-    let by_id: HashMap<&str, &CaseNote> = notes.iter().map(|n| (n.id.as_str(), n)).collect();
-    notes
-        .iter()
-        .filter(|n| n.practice.is_none() && !revised.contains(n.id.as_str()))
-        .map(|note| {
-            // The first note of the case: follow `revises` back, as far as
-            // the store holds the chain (and never round a loop).
-            let (mut case, mut revision) = (note.id.as_str(), 0u32);
-            let mut versions = vec![note];
-            while let Some(earlier) = revises.get(case) {
-                if revision as usize > revises.len() {
-                    break;
-                }
-                case = earlier;
-                revision += 1;
-                versions.extend(by_id.get(case));
-            }
+    cases.sort_by_key(|(_, versions)| at[versions[0].id.as_str()]);
+    cases
+        .into_iter()
+        .map(|(case, versions)| {
+            let note = versions[0];
             let mut r = record(note, bank);
             r.case = case.to_string();
-            r.revision = revision;
+            r.revision = u32::try_from(versions.len() - 1).unwrap_or(u32::MAX);
             r.labels = labels_in(note);
             outcome_of_case(&mut r, &versions);
             r
@@ -383,6 +387,12 @@ impl Record {
         if !hex(&self.case) || self.case.len() > 64 {
             return Some(Flaw::Field("case"));
         }
+        self.beyond_limits(checks)
+    }
+
+    /// What is wrong with the record beyond its ids (which a store's own
+    /// record holds as note ids).
+    fn beyond_limits(&self, checks: &Checks) -> Option<Flaw> {
         if !valid_month(&self.month) {
             return Some(Flaw::Month(self.month.clone()));
         }
@@ -509,9 +519,25 @@ impl Checks {
             .unwrap_or((0, 10))
     }
 
-    /// What is wrong with `record`, if anything.
+    /// What is wrong with `record`, read from a file, if anything.
     pub fn flaw(&self, record: &Record) -> Option<Flaw> {
         record.flaw_in(self)
+    }
+
+    /// A store's own records, split: those within every limit, and the
+    /// others (notes from before these limits, or changed by hand) with
+    /// what is wrong, to name and leave out. The store's bundle and the
+    /// bundle of its export leave out the same, so the two agree.
+    pub fn split(&self, records: Vec<Record>) -> (Vec<Record>, Vec<(Record, Flaw)>) {
+        let mut within = Vec::with_capacity(records.len());
+        let mut beyond = Vec::new();
+        for r in records {
+            match r.beyond_limits(self) {
+                None => within.push(r),
+                Some(flaw) => beyond.push((r, flaw)),
+            }
+        }
+        (within, beyond)
     }
 }
 
@@ -543,6 +569,9 @@ impl Flaw {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Flaw::Field(field) => i18n::ERR_ANON_FIELD.with(lang, &[("field", field)]),
+            Flaw::Month(month) if shaped_as_month(month) => {
+                i18n::ERR_ANON_MONTH_RANGE.with(lang, &[("month", month)])
+            }
             Flaw::Month(month) => i18n::ERR_ANON_MONTH.with(lang, &[("month", month)]),
             Flaw::TooLong(field) => i18n::ERR_ANON_TOO_LONG
                 .with(lang, &[("field", field), ("max", &MAX_TEXT.to_string())]),
@@ -634,16 +663,19 @@ fn newer(file: &str, version: impl ToString, lang: Lang) -> String {
     )
 }
 
-/// `2026-11`: a year and a month.
+/// `YYYY-MM` with a month from 1 to 12, whatever the year.
+fn shaped_as_month(month: &str) -> bool {
+    month.split_once('-').is_some_and(|(y, m)| {
+        y.len() == 4
+            && m.len() == 2
+            && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+    })
+}
+
+/// `2026-11`: a year from 1990 to 2100 and a month.
 fn valid_month(month: &str) -> bool {
-    let Some((y, m)) = month.split_once('-') else {
-        return false;
-    };
-    y.len() == 4
-        && ("1990"..="2100").contains(&y)
-        && m.len() == 2
-        && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+    shaped_as_month(month) && ("1990"..="2100").contains(&&month[..4])
 }
 
 /// A random id for one exported record: 64 bits, in hex.

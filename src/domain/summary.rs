@@ -20,6 +20,9 @@ pub struct Summary {
     pub scope: Option<Scope>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revises: Option<String>,
+    /// The case's first note, as the note carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<String>,
     /// Where the case stands after the discussion (the outcome log).
@@ -30,6 +33,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The note as far as its case goes.
+    pub fn version(&self) -> crate::domain::versions::Version<'_> {
+        crate::domain::versions::Version {
+            id: &self.id,
+            case: self.case.as_deref(),
+            revises: self.revises.as_deref(),
+        }
+    }
+
     pub fn of(note: &CaseNote) -> Summary {
         Summary {
             id: note.id.clone(),
@@ -39,6 +51,7 @@ impl Summary {
             triangle: note.triangle.clone(),
             scope: note.scope,
             revises: note.revises.clone(),
+            case: note.case.clone(),
             practice: note.practice.clone(),
             status: outcome::status(&note.outcomes),
             days_to_decision: outcome::days_to_decision(

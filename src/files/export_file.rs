@@ -73,7 +73,10 @@ pub fn read(
                     ));
                 }
             },
-            Err(e) => first_problem = Some(Problem::from_json_at(&name, &e, (line, col), lang).to_string()),
+            Err(e) => {
+                first_problem =
+                    Some(Problem::from_json_at(&name, &e, (line, col), lang).to_string())
+            }
         }
     };
     let scanned = scan.export(&mut on_record);
@@ -470,10 +473,7 @@ impl<R: Read> Scan<R> {
     /// The whole file: an object whose `records` array is handed out a
     /// record at a time to `each` (index, place, bytes); every other member
     /// is kept, as JSON text, for [`record::head`].
-    fn export(
-        &mut self,
-        each: &mut OnRecord,
-    ) -> Result<String, Lost> {
+    fn export(&mut self, each: &mut OnRecord) -> Result<String, Lost> {
         if self.peek() == Some(BOM[0]) {
             for b in BOM {
                 if self.take() != Some(b) {
@@ -527,11 +527,7 @@ impl<R: Read> Scan<R> {
     }
 
     /// The records, after the `[` that opens them, through the `]`.
-    fn records(
-        &mut self,
-        index: &mut usize,
-        each: &mut OnRecord,
-    ) -> Result<(), Lost> {
+    fn records(&mut self, index: &mut usize, each: &mut OnRecord) -> Result<(), Lost> {
         if self.space() == Some(b']') {
             self.take();
             return Ok(());

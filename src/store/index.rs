@@ -25,7 +25,7 @@ use crate::i18n::{self, Lang};
 pub const SUMMARY_FILE: &str = "summary";
 pub const TEXT_FILE: &str = "text";
 
-const SUMMARY_HEADER: &str = "driehoek summary index 3";
+const SUMMARY_HEADER: &str = "driehoek summary index 4";
 const TEXT_HEADER: &str = "driehoek text index 1";
 
 /// The size and modification time a cache entry was made from.

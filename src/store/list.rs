@@ -87,6 +87,16 @@ impl Store {
         })
     }
 
+    /// The case note `id` is a version of: the id of its first note
+    /// ([`crate::domain::versions`]).
+    pub fn case_of(&self, id: &str) -> Result<String> {
+        let listing = self.summaries()?;
+        let versions: Vec<_> = listing.notes.iter().map(Summary::version).collect();
+        Ok(crate::domain::versions::cases(&versions)
+            .remove(id)
+            .unwrap_or_else(|| id.to_string()))
+    }
+
     /// The ids of the notes whose answers contain `needle`, in any case.
     pub fn search(&self, needle: &str) -> Result<HashSet<String>> {
         let needle = needle.to_lowercase();

@@ -29,5 +29,6 @@ mod retention;
 mod safety;
 mod settings;
 mod untrusted;
+mod versions;
 mod web;
 mod widths;
