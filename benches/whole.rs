@@ -373,14 +373,7 @@ fn hostile_city(
             eprintln!("making {n} records of distinct contrast keys …");
             city::distinct_keys(&file, n);
         }
-        let args = [
-            "bundle",
-            "--from",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ];
-        let sample = measure(bin, empty, config, &args, runs);
+        let sample = measure(bin, empty, config, &bundle_json(&file), runs);
         lines.push(row(
             &format!("`bundle --from`, {n} records of 64 contrast keys each, all distinct"),
             &sample,
@@ -402,14 +395,7 @@ fn hostile_city(
                 n
             }
         };
-        let args = [
-            "bundle",
-            "--from",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ];
-        let sample = measure(bin, empty, config, &args, runs);
+        let sample = measure(bin, empty, config, &bundle_json(&file), runs);
         let target = (mib >= 64).then_some(if mib >= 128 { 150.0 } else { 100.0 });
         lines.push(row(
             &format!("`bundle --from`, one file of {mib} MiB, {cases} cases over 300 rules"),
@@ -418,6 +404,17 @@ fn hostile_city(
         ));
     }
     (times, lines)
+}
+
+/// `bundle --from FILE --format json`.
+fn bundle_json(file: &Path) -> [&str; 5] {
+    [
+        "bundle",
+        "--from",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]
 }
 
 /// How the time grew from the smaller to the larger input, against linear.

@@ -34,15 +34,21 @@ fn exported_cases(env: &Env) -> serde_json::Value {
         "--force",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let out = env.run(&[
+    bundle_from(env, &file)["cases"].clone()
+}
+
+/// `bundle --from FILE --format json`, which must bundle.
+fn bundle_from(env: &Env, file: &std::path::Path) -> serde_json::Value {
+    let from = [
         "bundle",
         "--format",
         "json",
         "--from",
         file.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    json(&stdout(&out))["cases"].clone()
+    ];
+    let out = env.run(&from);
+    assert_eq!(code(&out), 0, "the export bundles: {}", stderr(&out));
+    json(&stdout(&out))
 }
 
 #[test]
@@ -251,15 +257,7 @@ fn an_export_leaves_out_and_names_a_note_beyond_the_limits_so_it_always_bundles(
         );
     }
     assert!(!err.contains(&good), "{err}");
-    let out = env.run(&[
-        "bundle",
-        "--format",
-        "json",
-        "--from",
-        file.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&out), 0, "the export bundles: {}", stderr(&out));
-    let from = json(&stdout(&out));
+    let from = bundle_from(&env, &file);
     let own = env.run(&["bundle", "--format", "json"]);
     assert!(
         stderr(&own).contains("telt niet mee in de bundel"),
