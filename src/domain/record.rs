@@ -233,10 +233,20 @@ pub fn records(
             .map_or(note.id.as_str(), String::as_str);
         by_case.entry(case).or_default().push(note);
     }
-    // In the order of the notes given, by each case's latest version.
+    // Each case's latest version first: a revision (whose case is another
+    // note) before the first note, further along `revises` before nearer,
+    // then made later (two revisions of one note), then by id, whatever
+    // order the notes come in. Cases in the order of the notes given, by
+    // their latest version.
+    let depth = crate::domain::versions::depths(&versions);
+    let latest_first = |n: &&CaseNote| {
+        let revision = case_of.get(n.id.as_str()).is_some_and(|c| *c != n.id);
+        let depth = depth.get(n.id.as_str()).copied().unwrap_or(0);
+        std::cmp::Reverse((revision, depth, n.created, n.id.clone()))
+    };
     let mut cases: Vec<(&str, Vec<&CaseNote>)> = by_case.into_iter().collect();
     for (_, versions) in &mut cases {
-        versions.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        versions.sort_by_cached_key(latest_first);
     }
     let at: HashMap<&str, usize> = notes
         .iter()

@@ -51,6 +51,29 @@ fn case_of(id: &str, by_id: &HashMap<&str, &Version>) -> String {
     }
 }
 
+/// How far each note lies from the start of its case: the steps back
+/// along `revises` the store still holds (a loop stops where it closes).
+/// A revision always lies further than the note it revises, however close
+/// together they were made.
+pub fn depths<'a>(notes: &[Version<'a>]) -> HashMap<&'a str, usize> {
+    let by_id: HashMap<&str, &Version> = notes.iter().map(|v| (v.id, v)).collect();
+    notes
+        .iter()
+        .map(|v| {
+            let mut seen = vec![v.id];
+            let mut at = v;
+            while let Some(earlier) = at.revises.and_then(|r| by_id.get(r)) {
+                if seen.contains(&earlier.id) {
+                    break;
+                }
+                seen.push(earlier.id);
+                at = earlier;
+            }
+            (v.id, seen.len() - 1)
+        })
+        .collect()
+}
+
 /// Whether `id` may now revise `target`: a note that exists, is not `id`
 /// itself, and is not one of its later versions (which would close a
 /// loop). `Err` says which of these fails.
@@ -145,6 +168,20 @@ mod tests {
         let all = cases(&looped);
         assert_eq!((&*all["a"], &*all["b"], &*all["c"]), ("a", "a", "a"));
         assert_eq!(all["s"], "s");
+    }
+
+    #[test]
+    fn a_revision_lies_further_than_what_it_revises_and_a_loop_ends() {
+        let notes = [
+            v("a", None, None),
+            v("b", Some("a"), Some("a")),
+            v("c", Some("a"), Some("b")),
+            v("x", None, Some("y")),
+            v("y", None, Some("x")),
+        ];
+        let d = depths(&notes);
+        assert_eq!((d["a"], d["b"], d["c"]), (0, 1, 2));
+        assert_eq!((d["x"], d["y"]), (1, 1));
     }
 
     #[test]
