@@ -54,12 +54,18 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         ctx.ui
             .tell(&session::route_intro(&set, route, ctx.ui_lang()));
     }
-    let mut draft = Draft::new(store::new_id(), session::now(), &set, note.lang, Some(id));
+    let mut draft = Draft::new(
+        store::new_id(),
+        session::now(),
+        &set,
+        note.note_lang,
+        Some(id),
+    );
     draft.base = Some(base);
     draft.walk = route;
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
-    let mut walk = Walk::new(&set, note.lang, answers_of(&note.answers))
+    let mut walk = Walk::new(&set, note.note_lang, answers_of(&note.answers))
         .route(route)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);
@@ -110,11 +116,12 @@ fn in_editor(
                         store::new_id(),
                         session::now(),
                         set,
-                        note.lang,
+                        note.note_lang,
                         Some(note.id.clone()),
                     );
                     let answers = answers_of(&edited.answers);
-                    return Err(session::edit_not_saved(e, store, set, &mut draft, answers));
+                    let draft = (&mut draft, answers);
+                    return Err(session::edit_not_saved(e, store, set, draft, ctx.ui_lang()));
                 }
                 ctx.ui
                     .say(i18n::UPDATED.with(ctx.ui_lang(), &[("id", &note.id)]));

@@ -273,13 +273,13 @@ fn render_files(
     note: &CaseNote,
     bank: &Bank,
     format: ExportFormat,
-    lang: Lang,
+    ui_lang: Lang,
     name: &str,
 ) -> Result<Files> {
     if format != ExportFormat::Markdown {
         return Ok(vec![(
             name.to_string(),
-            render_one(note, bank, format, lang, None)?,
+            render_one(note, bank, format, ui_lang, None)?,
         )]);
     }
     let stem = Path::new(name)
@@ -290,25 +290,25 @@ fn render_files(
     Ok(vec![
         (
             name.to_string(),
-            render_one(note, bank, format, lang, Some(&svg))?,
+            render_one(note, bank, format, ui_lang, Some(&svg))?,
         ),
-        (svg, render::svg::svg(note, note.lang)),
+        (svg, render::svg::svg(note, note.note_lang)),
     ])
 }
 
 /// One note as Markdown in its own language (linking `svg` when there is
 /// one beside it, in place of the first drawing), as a page with its
-/// drawing inside and labels in the reader's language `lang`, or as JSON.
+/// drawing inside and labels in the reader's language `ui_lang`, or as JSON.
 fn render_one(
     note: &CaseNote,
     bank: &Bank,
     format: ExportFormat,
-    lang: Lang,
+    ui_lang: Lang,
     svg: Option<&str>,
 ) -> Result<String> {
     Ok(match format {
         ExportFormat::Markdown => render::note_markdown(note, bank.get(&note.set), svg),
-        ExportFormat::Html => render::note_page(note, bank.get(&note.set), lang),
+        ExportFormat::Html => render::note_page(note, bank.get(&note.set), ui_lang),
         ExportFormat::Json => render::note_json(note)?,
     })
 }

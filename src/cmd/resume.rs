@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
         .say(i18n::RESUMING.with(ctx.ui_lang(), &[("id", &draft.id), ("title", &title)]));
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
-    let mut walk = Walk::new(&set, draft.lang, answers_of(&draft.answers))
+    let mut walk = Walk::new(&set, draft.note_lang, answers_of(&draft.answers))
         .route(draft.walk)
         .guarded_by(&scanner)
         .mirrored_by(&lexicon);

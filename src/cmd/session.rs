@@ -123,7 +123,8 @@ impl Journal for DraftJournal<'_> {
 }
 
 /// Runs `walk` in the terminal until the person saves. The draft is kept
-/// on the way; on a cancel the person decides whether it stays.
+/// on the way; on a cancel the person decides whether it stays. The walk
+/// speaks the note's language; what is said after it, the reader's.
 pub fn run(
     ui: &Ui,
     store: &Store,
@@ -131,7 +132,7 @@ pub fn run(
     walk: &mut Walk,
     draft: &mut Draft,
 ) -> Result<Answers> {
-    let lang = draft.lang;
+    let (note_lang, ui_lang) = (draft.note_lang, ui.ui_lang());
     let mut prompter = ui.prompter(store.scratch_dir());
     let walking = Walking::begin();
     let result = {
@@ -140,7 +141,7 @@ pub fn run(
             set,
             draft: &mut *draft,
         };
-        walk_to_the_end(walk, set, lang, &mut prompter, &mut journal)
+        walk_to_the_end(walk, set, note_lang, &mut prompter, &mut journal)
     };
     match result {
         Ok(Some(answers)) => {
@@ -150,18 +151,18 @@ pub fn run(
         // "Weggooien" at the summary: asked once, so nothing more to ask.
         Ok(None) => {
             store.remove_draft(&draft.id)?;
-            Err(said_while_walking(ui, walking, discarded(draft, lang)))
+            Err(said_while_walking(ui, walking, discarded(draft, ui_lang)))
         }
         Err(e) if is_cancelled(&e) => {
             let discard =
-                !draft.answers.is_empty() && prompter_says_discard(&mut prompter, draft, lang);
+                !draft.answers.is_empty() && prompter_says_discard(&mut prompter, draft, note_lang);
             if discard || draft.answers.is_empty() {
                 store.remove_draft(&draft.id)?;
             }
             let said = match (discard, draft.answers.is_empty(), &draft.edit_of) {
-                (true, _, _) => discarded(draft, lang),
-                (false, false, _) => i18n::DRAFT_KEPT.with(lang, &[("id", &draft.id)]),
-                (false, true, Some(id)) => i18n::EDIT_STOPPED.with(lang, &[("id", id)]),
+                (true, _, _) => discarded(draft, ui_lang),
+                (false, false, _) => i18n::DRAFT_KEPT.with(ui_lang, &[("id", &draft.id)]),
+                (false, true, Some(id)) => i18n::EDIT_STOPPED.with(ui_lang, &[("id", id)]),
                 (false, true, None) => return Err(e),
             };
             Err(said_while_walking(ui, walking, said))
@@ -171,7 +172,9 @@ pub fn run(
             if e.is::<NoteGone>() {
                 let _ = store.remove_draft(&draft.id);
                 let id = draft.edit_of.clone().unwrap_or_default();
-                return Err(not_found(i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)])));
+                return Err(not_found(
+                    i18n::EDIT_NOTE_GONE.with(ui_lang, &[("id", &id)]),
+                ));
             }
             Err(e)
         }
@@ -200,14 +203,14 @@ fn discarded(draft: &Draft, lang: Lang) -> String {
 /// note changed since the edit began, they are kept as a draft that
 /// `resume` continues (saving it then replaces the note; the other
 /// version stays in the history); when the note is gone, nothing is kept.
+/// Said in the reader's language.
 pub fn edit_not_saved(
     error: anyhow::Error,
     store: &Store,
     set: &QuestionSet,
-    draft: &mut Draft,
-    answers: Answers,
+    (draft, answers): (&mut Draft, Answers),
+    ui_lang: Lang,
 ) -> anyhow::Error {
-    let lang = draft.lang;
     let id = draft.edit_of.clone().unwrap_or_default();
     if let Some(changed) = error.downcast_ref::<NoteChanged>() {
         draft.record(set, answers, None, now());
@@ -215,17 +218,17 @@ pub fn edit_not_saved(
         if let Err(e) = store.save_draft(draft) {
             return e;
         }
-        return failure(i18n::EDIT_CONFLICT.with(lang, &[("id", &id), ("draft", &draft.id)]));
+        return failure(i18n::EDIT_CONFLICT.with(ui_lang, &[("id", &id), ("draft", &draft.id)]));
     }
     if error.is::<NoteGone>() {
         let _ = store.remove_draft(&draft.id);
-        return not_found(i18n::EDIT_NOTE_GONE.with(lang, &[("id", &id)]));
+        return not_found(i18n::EDIT_NOTE_GONE.with(ui_lang, &[("id", &id)]));
     }
     error
 }
 
-/// Asks whether to throw the draft away; anything but a clear "discard"
-/// (another Ctrl-C, Esc) keeps it.
+/// Asks whether to throw the draft away, in the walk's language; anything
+/// but a clear "discard" (another Ctrl-C, Esc) keeps it.
 fn prompter_says_discard(prompter: &mut dyn Prompter, draft: &Draft, lang: Lang) -> bool {
     // The interrupted prompt left the cursor mid-line.
     let _ = prompter.show("");
@@ -247,10 +250,12 @@ fn prompter_says_discard(prompter: &mut dyn Prompter, draft: &Draft, lang: Lang)
 pub fn walk_to_the_end(
     walk: &mut Walk,
     set: &QuestionSet,
-    lang: Lang,
+    note_lang: Lang,
     prompter: &mut dyn Prompter,
     journal: &mut dyn Journal,
 ) -> Result<Option<Answers>> {
+    // The summary and the last question speak the walk's language.
+    let lang = note_lang;
     loop {
         walk.run(prompter, journal)?;
         let preview = CaseNote::new(String::new(), Timestamp::now(), set, lang, walk.answers());
@@ -296,7 +301,7 @@ pub fn finish(
             .and_then(|key| ctx.cases().ok()?.into_iter().find(|c| c.key == key))
         {
             Some(case) => {
-                let doc = render::practice::doc(&note, &case, set, draft.lang);
+                let doc = render::practice::doc(&note, &case, set, draft.note_lang);
                 let mut page = Styled::plain("\n");
                 page.append(&render::terminal::render(&doc, ctx.ui.text_width()));
                 ctx.ui.page(&page)?;
@@ -341,7 +346,13 @@ pub fn save(
                     store.update(&edited, draft.base.as_deref())
                 });
             if let Err(e) = saved {
-                return Err(edit_not_saved(e, store, set, draft, answers));
+                return Err(edit_not_saved(
+                    e,
+                    store,
+                    set,
+                    (draft, answers),
+                    ctx.ui_lang(),
+                ));
             }
             store.remove_draft(&draft.id)?;
             Ok(Saved::Updated(id))
@@ -351,7 +362,7 @@ pub fn save(
                 revises: draft.revises.clone(),
                 practice: draft.practice.clone(),
             };
-            let note = create(ctx, store, set, draft.lang, answers, origin)?;
+            let note = create(ctx, store, set, draft.note_lang, answers, origin)?;
             store.remove_draft(&draft.id)?;
             Ok(Saved::Created(Box::new(note)))
         }
@@ -370,7 +381,7 @@ pub fn create(
     ctx: &Ctx,
     store: &Store,
     set: &QuestionSet,
-    lang: i18n::Lang,
+    note_lang: i18n::Lang,
     answers: Answers,
     origin: Origin,
 ) -> Result<CaseNote> {
@@ -386,7 +397,7 @@ pub fn create(
         revises: origin.revises,
         case,
         practice: origin.practice,
-        ..CaseNote::new(String::new(), now(), set, lang, answers)
+        ..CaseNote::new(String::new(), now(), set, note_lang, answers)
     };
     store.create(&mut note)?;
     Ok(note)

@@ -151,7 +151,10 @@ pub struct CaseNote {
     pub updated: Timestamp,
     pub set: String,
     pub set_version: u32,
-    pub lang: Lang,
+    /// The language the note was written in: of its questions as asked
+    /// and of its own words. Its reader may read another (`ui_lang`).
+    #[serde(rename = "lang")]
+    pub note_lang: Lang,
     pub title: String,
     /// The author's initials, from the config.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,15 +187,15 @@ pub struct CaseNote {
 }
 
 /// Answers as entries that carry their question text as asked.
-fn entries(set: &QuestionSet, lang: Lang, answers: Answers) -> Vec<Entry> {
+fn entries(set: &QuestionSet, note_lang: Lang, answers: Answers) -> Vec<Entry> {
     answers
         .into_iter()
         .filter_map(|(id, value)| {
             let q = set.question(&id)?;
             Some(Entry {
-                question: q.prompt.get(lang).to_string(),
+                question: q.prompt.get(note_lang).to_string(),
                 kind: q.kind,
-                labels: q.labels_of(&value, lang),
+                labels: q.labels_of(&value, note_lang),
                 id,
                 value,
             })
@@ -219,7 +222,9 @@ pub struct Draft {
     pub updated: Timestamp,
     pub set: String,
     pub set_version: u32,
-    pub lang: Lang,
+    /// The language the walk asks in, and the note will be written in.
+    #[serde(rename = "lang")]
+    pub note_lang: Lang,
     /// The question to continue at; none when every question was answered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
@@ -248,7 +253,7 @@ impl Draft {
         id: String,
         now: Timestamp,
         set: &QuestionSet,
-        lang: Lang,
+        note_lang: Lang,
         edit_of: Option<String>,
     ) -> Draft {
         Draft {
@@ -258,7 +263,7 @@ impl Draft {
             updated: now,
             set: set.id.clone(),
             set_version: set.version,
-            lang,
+            note_lang,
             next: None,
             edit_of,
             revises: None,
@@ -277,7 +282,7 @@ impl Draft {
         next: Option<&str>,
         now: Timestamp,
     ) {
-        self.answers = entries(set, self.lang, answers);
+        self.answers = entries(set, self.note_lang, answers);
         self.next = next.map(str::to_string);
         self.updated = now;
     }
@@ -321,7 +326,7 @@ impl CaseNote {
             case: self.case.clone(),
             practice: self.practice.clone(),
             outcomes: self.outcomes.clone(),
-            ..CaseNote::new(self.id.clone(), now, set, self.lang, answers)
+            ..CaseNote::new(self.id.clone(), now, set, self.note_lang, answers)
         };
         note.answers.extend(self.retired(set).cloned());
         note
@@ -340,10 +345,10 @@ impl CaseNote {
         id: String,
         now: Timestamp,
         set: &QuestionSet,
-        lang: Lang,
+        note_lang: Lang,
         answers: Answers,
     ) -> CaseNote {
-        let entries = entries(set, lang, answers);
+        let entries = entries(set, note_lang, answers);
         let mut note = CaseNote {
             format: NOTE_FORMAT,
             id,
@@ -351,7 +356,7 @@ impl CaseNote {
             updated: now,
             set: set.id.clone(),
             set_version: set.version,
-            lang,
+            note_lang,
             title: String::new(),
             author: None,
             revises: None,
@@ -414,8 +419,8 @@ impl CaseNote {
                     .map_or((1, 5), |s| (s.min, s.max));
                 Contrast {
                     key: c.key.clone(),
-                    rational: c.rational.get(self.lang).to_string(),
-                    relational: c.relational.get(self.lang).to_string(),
+                    rational: c.rational.get(self.note_lang).to_string(),
+                    relational: c.relational.get(self.note_lang).to_string(),
                     now: scale(&c.now),
                     desired: scale(&c.desired),
                     min,

@@ -17,9 +17,9 @@ pub struct Case<'a> {
 
 /// The overview made at `when`: one row per case, in the order of the
 /// meeting.
-pub fn overview(cases: &[Case], lang: Lang, when: Timestamp) -> Doc {
-    let count = i18n::N_CASES.count(lang, cases.len());
-    let meta = format!("{} · {count}", crate::domain::day::in_table(when, lang));
+pub fn overview(cases: &[Case], ui_lang: Lang, when: Timestamp) -> Doc {
+    let count = i18n::N_CASES.count(ui_lang, cases.len());
+    let meta = format!("{} · {count}", crate::domain::day::in_table(when, ui_lang));
     let rows = cases
         .iter()
         .enumerate()
@@ -34,23 +34,23 @@ pub fn overview(cases: &[Case], lang: Lang, when: Timestamp) -> Doc {
                 note.triangle
                     .corners()
                     .iter()
-                    .map(|(_, v)| picture::verdict_word(*v, lang).to_string()),
+                    .map(|(_, v)| picture::verdict_word(*v, ui_lang).to_string()),
             );
             row
         })
         .collect();
     Doc {
-        title: i18n::AGENDA_TITLE.get(lang).to_string(),
+        title: i18n::AGENDA_TITLE.get(ui_lang).to_string(),
         blocks: vec![
             Block::Meta(meta),
             Block::Table {
                 head: vec![
                     "#".to_string(),
-                    i18n::H_CASE.get(lang).to_string(),
-                    i18n::H_AGENDA_QUESTION.get(lang).to_string(),
-                    i18n::H_LAW.get(lang).to_string(),
-                    i18n::H_MONEY.get(lang).to_string(),
-                    i18n::H_SELF.get(lang).to_string(),
+                    i18n::H_CASE.get(ui_lang).to_string(),
+                    i18n::H_AGENDA_QUESTION.get(ui_lang).to_string(),
+                    i18n::H_LAW.get(ui_lang).to_string(),
+                    i18n::H_MONEY.get(ui_lang).to_string(),
+                    i18n::H_SELF.get(ui_lang).to_string(),
                 ],
                 rows,
                 numeric: vec![0],
@@ -62,26 +62,26 @@ pub fn overview(cases: &[Case], lang: Lang, when: Timestamp) -> Doc {
 /// The agenda as one HTML page: the overview, then each case from a new
 /// sheet; labels in the reader's language, as `export` writes a page, each
 /// case marked with its note's language.
-pub fn html(cases: &[Case], lang: Lang, when: Timestamp) -> String {
-    let docs = docs(cases, lang, when);
+pub fn html(cases: &[Case], ui_lang: Lang, when: Timestamp) -> String {
+    let docs = docs(cases, ui_lang, when);
     let parts = parts(&docs);
-    html::render(&docs[0].0.title, lang, &parts)
+    html::render(&docs[0].0.title, ui_lang, &parts)
 }
 
-/// A piece of the agenda: its document, its language, its drawings (as
-/// text drawing and SVG).
+/// A piece of the agenda: its document, the language of its own words
+/// (`note_lang`), its drawings (as text drawing and SVG).
 pub type Piece = (Doc, Lang, Vec<(String, String)>);
 
 /// The agenda's pieces as a page shows them: the overview in the reader's
 /// language, then each case with its drawings, marked with its note's
 /// language.
-pub fn docs(cases: &[Case], lang: Lang, when: Timestamp) -> Vec<Piece> {
-    let mut docs = vec![(overview(cases, lang, when), lang, Vec::new())];
+pub fn docs(cases: &[Case], ui_lang: Lang, when: Timestamp) -> Vec<Piece> {
+    let mut docs = vec![(overview(cases, ui_lang, when), ui_lang, Vec::new())];
     docs.extend(cases.iter().map(|c| {
         (
-            note_doc(c.note, c.set, lang),
-            c.note.lang,
-            html::drawings(c.note, lang),
+            note_doc(c.note, c.set, ui_lang),
+            c.note.note_lang,
+            html::drawings(c.note, ui_lang),
         )
     }));
     docs
@@ -90,9 +90,9 @@ pub fn docs(cases: &[Case], lang: Lang, when: Timestamp) -> Vec<Piece> {
 /// The pieces of [`docs`] as parts of a page.
 pub fn parts(docs: &[Piece]) -> Vec<html::Part<'_>> {
     docs.iter()
-        .map(|(doc, lang, drawings)| html::Part {
+        .map(|(doc, note_lang, drawings)| html::Part {
             doc,
-            lang: *lang,
+            note_lang: *note_lang,
             drawings,
         })
         .collect()
@@ -100,11 +100,15 @@ pub fn parts(docs: &[Piece]) -> Vec<html::Part<'_>> {
 
 /// The agenda as one Markdown document, the cases apart by a rule; each
 /// case in its note's language, as `export` writes Markdown.
-pub fn markdown(cases: &[Case], lang: Lang, when: Timestamp) -> String {
-    let mut out = markdown::render(&overview(cases, lang, when));
+pub fn markdown(cases: &[Case], ui_lang: Lang, when: Timestamp) -> String {
+    let mut out = markdown::render(&overview(cases, ui_lang, when));
     for c in cases {
         out.push_str("\n---\n\n");
-        out.push_str(&markdown::render(&note_doc(c.note, c.set, c.note.lang)));
+        out.push_str(&markdown::render(&note_doc(
+            c.note,
+            c.set,
+            c.note.note_lang,
+        )));
     }
     out
 }
@@ -121,5 +125,5 @@ fn title(note: &CaseNote) -> &str {
 fn team_question(case: &Case) -> Option<String> {
     let id = case.set?.roles.team_question.as_deref()?;
     let entry = case.note.entry(id)?;
-    Some(entry.display(case.note.lang))
+    Some(entry.display(case.note.note_lang))
 }

@@ -22,30 +22,36 @@ const CSS: &str = include_str!("html.css");
 /// One note (or the agenda's overview) in a page.
 pub struct Part<'a> {
     pub doc: &'a Doc,
-    /// The language the note's answers are written in.
-    pub lang: Lang,
+    /// The language the note's own words are written in (the agenda's
+    /// overview: the reader's).
+    pub note_lang: Lang,
     /// SVG documents for the text drawings, as (text drawing, SVG): each
     /// stands where its text drawing stood. A drawing without one is shown
     /// as text.
     pub drawings: &'a [(String, String)],
 }
 
-/// A note's drawings as SVG, each with the text drawing it stands for.
-pub fn drawings(note: &CaseNote, lang: Lang) -> Vec<(String, String)> {
-    let mut out = vec![(picture::triangle(note, lang), svg::triangle(note, lang))];
-    if let Some(profile) = svg::profile(note, lang) {
-        out.push((picture::profile(note, lang), profile));
+/// A note's drawings as SVG, each with the text drawing it stands for,
+/// labelled in the reader's language.
+pub fn drawings(note: &CaseNote, ui_lang: Lang) -> Vec<(String, String)> {
+    let triangle = (
+        picture::triangle(note, ui_lang),
+        svg::triangle(note, ui_lang),
+    );
+    let mut out = vec![triangle];
+    if let Some(profile) = svg::profile(note, ui_lang) {
+        out.push((picture::profile(note, ui_lang), profile));
     }
     out
 }
 
 /// A page of `parts`, each after the first from a new sheet of paper. The
-/// page's language is its one part's, or the reader's (`ui`) for several;
-/// words of the reader's language inside a part in another say so.
-pub fn render(title: &str, ui: Lang, parts: &[Part]) -> String {
+/// page's language is its one part's, or the reader's (`ui_lang`) for
+/// several; words of the reader's language inside a part in another say so.
+pub fn render(title: &str, ui_lang: Lang, parts: &[Part]) -> String {
     let page_lang = match parts {
-        [one] => one.lang,
-        _ => ui,
+        [one] => one.note_lang,
+        _ => ui_lang,
     };
     html! {
         (DOCTYPE)
@@ -59,7 +65,7 @@ pub fn render(title: &str, ui: Lang, parts: &[Part]) -> String {
             }
             body {
                 @for part in parts {
-                    (article(part, ui, page_lang))
+                    (article(part, ui_lang, page_lang))
                 }
             }
         }
@@ -68,9 +74,9 @@ pub fn render(title: &str, ui: Lang, parts: &[Part]) -> String {
 }
 
 /// A part: its title, then its blocks in order.
-pub fn article(part: &Part, ui: Lang, page_lang: Lang) -> Markup {
-    let ui = (ui != part.lang).then_some(ui.code());
-    let article_lang = (part.lang != page_lang).then_some(part.lang.code());
+pub fn article(part: &Part, ui_lang: Lang, page_lang: Lang) -> Markup {
+    let ui = (ui_lang != part.note_lang).then_some(ui_lang.code());
+    let article_lang = (part.note_lang != page_lang).then_some(part.note_lang.code());
     html! {
         article lang=[article_lang] {
             h1 { (printable(&part.doc.title)) }
@@ -163,7 +169,7 @@ mod tests {
             Lang::Nl,
             &[Part {
                 doc,
-                lang: Lang::Nl,
+                note_lang: Lang::Nl,
                 drawings,
             }],
         )
@@ -208,7 +214,7 @@ mod tests {
             Lang::Nl,
             &[Part {
                 doc: &d,
-                lang: Lang::En,
+                note_lang: Lang::En,
                 drawings: &[],
             }],
         );
@@ -250,12 +256,12 @@ mod tests {
             &[
                 Part {
                     doc: &a,
-                    lang: Lang::Nl,
+                    note_lang: Lang::Nl,
                     drawings: &[],
                 },
                 Part {
                     doc: &b,
-                    lang: Lang::En,
+                    note_lang: Lang::En,
                     drawings: &[],
                 },
             ],

@@ -67,10 +67,11 @@ pub fn signed(n: i64) -> String {
 }
 
 /// One note as Markdown in its own language, linking `svg` (a file beside
-/// it) in place of the first drawing when there is one.
+/// it) in place of the first drawing when there is one: it goes to the
+/// meeting, whose readers read the note's language.
 pub fn note_markdown(note: &CaseNote, set: Option<&QuestionSet>, svg: Option<&str>) -> String {
-    let lang = note.lang;
-    let mut doc = note_doc(note, set, lang);
+    let ui_lang = note.note_lang;
+    let mut doc = note_doc(note, set, ui_lang);
     if let Some(src) = svg {
         let drawing = doc
             .blocks
@@ -79,7 +80,7 @@ pub fn note_markdown(note: &CaseNote, set: Option<&QuestionSet>, svg: Option<&st
         doc.blocks.insert(
             drawing.unwrap_or(doc.blocks.len()),
             Block::Image {
-                alt: i18n::PICTURES.get(lang).to_string(),
+                alt: i18n::PICTURES.get(ui_lang).to_string(),
                 src: src.to_string(),
             },
         );
@@ -88,16 +89,16 @@ pub fn note_markdown(note: &CaseNote, set: Option<&QuestionSet>, svg: Option<&st
 }
 
 /// One note as a printable page, its drawings inside, with the labels in
-/// the reader's language `ui`.
-pub fn note_page(note: &CaseNote, set: Option<&QuestionSet>, ui: Lang) -> String {
-    let doc = note_doc(note, set, ui);
-    let drawings = html::drawings(note, ui);
+/// the reader's language; the note's own words keep theirs.
+pub fn note_page(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> String {
+    let doc = note_doc(note, set, ui_lang);
+    let drawings = html::drawings(note, ui_lang);
     let part = html::Part {
         doc: &doc,
-        lang: note.lang,
+        note_lang: note.note_lang,
         drawings: &drawings,
     };
-    html::render(&doc.title, ui, &[part])
+    html::render(&doc.title, ui_lang, &[part])
 }
 
 /// One note as JSON, its whole stored form.
@@ -105,10 +106,12 @@ pub fn note_json(note: &CaseNote) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(note)? + "\n")
 }
 
-/// The whole note: first what the meeting needs (see [`front_blocks`]),
+/// The whole note, its headings and answers in the reader's language
+/// `ui_lang` (the questions stand as they were asked, in the note's):
+/// first what the meeting needs (see [`front_blocks`]),
 /// then the person's own words and the rest of the case, the triangle and
 /// the contrasts, then every other section.
-pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
+pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Doc {
     let default_roles = Roles::default();
     let roles = set.map_or(&default_roles, |s| &s.roles);
     let mut shown: HashSet<&str> = method_ids(roles, set).into_iter().collect();
@@ -117,46 +120,46 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
     let mut meta = format!(
         "{} · {} {}",
         note.id,
-        i18n::H_CREATED.get(lang),
-        day::display_moment(note.created, lang)
+        i18n::H_CREATED.get(ui_lang),
+        day::display_moment(note.created, ui_lang)
     );
     if note.updated != note.created {
         meta.push_str(&format!(
             " · {} {}",
-            i18n::H_UPDATED.get(lang),
-            day::display_moment(note.updated, lang)
+            i18n::H_UPDATED.get(ui_lang),
+            day::display_moment(note.updated, ui_lang)
         ));
     }
-    let set_name = set.map_or(note.set.as_str(), |s| s.name.get(lang));
+    let set_name = set.map_or(note.set.as_str(), |s| s.name.get(ui_lang));
     meta.push_str(&format!(
         " · {} {} v{}",
-        i18n::H_SET.get(lang),
+        i18n::H_SET.get(ui_lang),
         set_name,
         note.set_version
     ));
     blocks.push(Block::Meta(meta));
-    blocks.extend(front_blocks(note, roles, lang));
+    blocks.extend(front_blocks(note, roles, ui_lang));
 
     let sections = sections_of(note);
     let own_words = roles.own_words.as_deref().and_then(|id| note.entry(id));
     if let Some(entry) = own_words {
-        blocks.push(Block::Heading(i18n::H_OWN_WORDS.get(lang).to_string()));
-        blocks.push(Block::Quote(entry.display(lang)));
+        blocks.push(Block::Heading(i18n::H_OWN_WORDS.get(ui_lang).to_string()));
+        blocks.push(Block::Quote(entry.display(ui_lang)));
         shown.insert(&entry.id);
         let first = section_of(&entry.id);
         if let Some((key, entries)) = sections.iter().find(|(k, _)| *k == first) {
-            section_blocks(&mut blocks, key, entries, &shown, set, lang);
+            section_blocks(&mut blocks, key, entries, &shown, set, ui_lang);
         }
     }
-    blocks.extend(triangle_blocks(note, set, lang));
-    blocks.extend(contrast_blocks(note, roles, lang));
+    blocks.extend(triangle_blocks(note, set, ui_lang));
+    blocks.extend(contrast_blocks(note, roles, ui_lang));
     for (key, entries) in &sections {
         if own_words.is_some_and(|e| section_of(&e.id) == *key) {
             continue;
         }
-        section_blocks(&mut blocks, key, entries, &shown, set, lang);
+        section_blocks(&mut blocks, key, entries, &shown, set, ui_lang);
     }
-    blocks.extend(timeline::blocks(note, lang));
+    blocks.extend(timeline::blocks(note, ui_lang));
     let title = if note.title.is_empty() {
         note.id.clone()
     } else {
@@ -169,52 +172,52 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Doc {
 /// what the person says about it, the three verdicts, the costs, and
 /// whether the case is incidental or structural. Answers stand under their
 /// question as it was asked, as everywhere in a note.
-fn front_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
+fn front_blocks(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Vec<Block> {
     let answer = |role: &Option<String>| {
         let entry = note.entry(role.as_deref()?)?;
         Some(Block::Answer {
             question: entry.question.clone(),
-            answer: entry.display(lang),
+            answer: entry.display(ui_lang),
         })
     };
-    let mut blocks = vec![Block::Heading(i18n::H_FRONT.get(lang).to_string())];
+    let mut blocks = vec![Block::Heading(i18n::H_FRONT.get(ui_lang).to_string())];
     blocks.extend(
         [&roles.team_question, &roles.proposal, &roles.person_view]
             .into_iter()
             .filter_map(answer),
     );
-    let verdicts: Vec<String> = picture::corners(note, lang)
+    let verdicts: Vec<String> = picture::corners(note, ui_lang)
         .into_iter()
         .map(|(said, _)| said)
         .collect();
     blocks.push(Block::Answer {
-        question: i18n::FRONT_VERDICTS.get(lang).to_string(),
+        question: i18n::FRONT_VERDICTS.get(ui_lang).to_string(),
         answer: verdicts.join(" · "),
     });
-    blocks.extend(cost_table(note, lang));
+    blocks.extend(cost_table(note, ui_lang));
     blocks.extend(answer(&roles.scope));
     blocks
 }
 
 /// What the end of the walk shows before saving: the triangle, the cost
 /// comparison and the contrast profile.
-pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Vec<Block> {
-    let mut blocks = triangle_blocks(note, set, lang);
-    blocks.extend(cost_table(note, lang));
+pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Vec<Block> {
+    let mut blocks = triangle_blocks(note, set, ui_lang);
+    blocks.extend(cost_table(note, ui_lang));
     let default_roles = Roles::default();
     let roles = set.map_or(&default_roles, |s| &s.roles);
-    blocks.extend(contrast_blocks(note, roles, lang));
+    blocks.extend(contrast_blocks(note, roles, ui_lang));
     blocks
 }
 
 /// The triangle drawn, and its verdicts with their reasoning.
-fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Vec<Block> {
+fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     let reason = |role: &Option<String>| {
         let roles_text = role
             .as_deref()
             .and_then(|id| note.entry(id))
-            .map(|e| e.display(lang));
+            .map(|e| e.display(ui_lang));
         roles_text.unwrap_or_default()
     };
     let default_roles = Roles::default();
@@ -224,13 +227,13 @@ fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Ve
         reason(&roles.reason_money),
         reason(&roles.reason_self),
     ];
-    blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
-    blocks.push(Block::Picture(picture::triangle(note, lang)));
+    blocks.push(Block::Heading(i18n::H_TRIANGLE.get(ui_lang).to_string()));
+    blocks.push(Block::Picture(picture::triangle(note, ui_lang)));
     blocks.push(Block::Table {
         head: vec![
-            i18n::H_QUESTION.get(lang).into(),
-            i18n::H_VERDICT.get(lang).into(),
-            i18n::H_REASONING.get(lang).into(),
+            i18n::H_QUESTION.get(ui_lang).into(),
+            i18n::H_VERDICT.get(ui_lang).into(),
+            i18n::H_REASONING.get(ui_lang).into(),
         ],
         rows: note
             .triangle
@@ -238,8 +241,8 @@ fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Ve
             .iter()
             .zip(reasons)
             .map(|((q, v), r)| {
-                let word = picture::verdict_word(*v, lang).to_string();
-                vec![q.get(lang).to_string(), word, r]
+                let word = picture::verdict_word(*v, ui_lang).to_string();
+                vec![q.get(ui_lang).to_string(), word, r]
             })
             .collect(),
         numeric: Vec::new(),
@@ -248,12 +251,12 @@ fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, lang: Lang) -> Ve
 }
 
 /// The cost comparison as a table; nothing when no cost is known.
-fn cost_table(note: &CaseNote, lang: Lang) -> Option<Block> {
-    let rows = cost_rows(note, lang);
+fn cost_table(note: &CaseNote, ui_lang: Lang) -> Option<Block> {
+    let rows = cost_rows(note, ui_lang);
     (!rows.is_empty()).then(|| Block::Table {
         head: vec![
-            i18n::H_COSTS.get(lang).into(),
-            i18n::H_AMOUNT.get(lang).into(),
+            i18n::H_COSTS.get(ui_lang).into(),
+            i18n::H_AMOUNT.get(ui_lang).into(),
         ],
         rows,
         numeric: vec![1],
@@ -261,18 +264,18 @@ fn cost_table(note: &CaseNote, lang: Lang) -> Option<Block> {
 }
 
 /// The contrast profile drawn, and its rows; nothing without contrasts.
-fn contrast_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
+fn contrast_blocks(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     if !note.contrasts.is_empty() {
         let with_remarks = note.contrasts.iter().any(|c| c.remark.is_some());
         let mut head = vec![
-            i18n::H_CONTRAST_ROW.get(lang).to_string(),
-            i18n::H_NOW.get(lang).to_string(),
-            i18n::H_DESIRED.get(lang).to_string(),
-            i18n::H_MOVE.get(lang).to_string(),
+            i18n::H_CONTRAST_ROW.get(ui_lang).to_string(),
+            i18n::H_NOW.get(ui_lang).to_string(),
+            i18n::H_DESIRED.get(ui_lang).to_string(),
+            i18n::H_MOVE.get(ui_lang).to_string(),
         ];
         if with_remarks {
-            head.push(i18n::H_REMARK.get(lang).to_string());
+            head.push(i18n::H_REMARK.get(ui_lang).to_string());
         }
         let point = |p: Option<i64>| p.map_or_else(|| "—".to_string(), |p| p.to_string());
         let rows = note
@@ -291,10 +294,10 @@ fn contrast_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
                 row
             })
             .collect();
-        blocks.push(Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()));
+        blocks.push(Block::Heading(i18n::H_CONTRASTS.get(ui_lang).to_string()));
         if let Some(stuck) = roles.stuck_row.as_deref().and_then(|id| note.entry(id)) {
             blocks.push(Block::Meta(
-                i18n::STUCK_ROW.with(lang, &[("row", &stuck.display(lang))]),
+                i18n::STUCK_ROW.with(ui_lang, &[("row", &stuck.display(ui_lang))]),
             ));
         }
         // A short walk places no row: say so instead of drawing nothing.
@@ -303,10 +306,10 @@ fn contrast_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
             .iter()
             .all(|c| c.now.is_none() && c.desired.is_none())
         {
-            blocks.push(Block::Meta(i18n::NO_PROFILE.get(lang).to_string()));
+            blocks.push(Block::Meta(i18n::NO_PROFILE.get(ui_lang).to_string()));
             return blocks;
         }
-        blocks.push(Block::Picture(picture::profile(note, lang)));
+        blocks.push(Block::Picture(picture::profile(note, ui_lang)));
         blocks.push(Block::Table {
             head,
             rows,
@@ -317,11 +320,11 @@ fn contrast_blocks(note: &CaseNote, roles: &Roles, lang: Lang) -> Vec<Block> {
 }
 
 /// The saving as people say it: "€ 3.000 minder", "€ 500 meer".
-pub fn said_saving(e: Euros, lang: Lang) -> String {
+pub fn said_saving(e: Euros, ui_lang: Lang) -> String {
     match e.0.signum() {
-        1 => i18n::COST_LESS.with(lang, &[("amount", &e.display(lang))]),
-        -1 => i18n::COST_MORE.with(lang, &[("amount", &Euros(-e.0).display(lang))]),
-        _ => i18n::COST_SAME.get(lang).to_string(),
+        1 => i18n::COST_LESS.with(ui_lang, &[("amount", &e.display(ui_lang))]),
+        -1 => i18n::COST_MORE.with(ui_lang, &[("amount", &Euros(-e.0).display(ui_lang))]),
+        _ => i18n::COST_SAME.get(ui_lang).to_string(),
     }
 }
 
@@ -329,34 +332,37 @@ pub fn said_saving(e: Euros, lang: Lang) -> String {
 /// given. Each cost shows its own period; the difference is taken over one
 /// stated horizon, so a one-off sum is never set against a yearly one
 /// without saying so.
-fn cost_rows(note: &CaseNote, lang: Lang) -> Vec<Vec<String>> {
+fn cost_rows(note: &CaseNote, ui_lang: Lang) -> Vec<Vec<String>> {
     let c = &note.costs;
     let mut rows = Vec::new();
-    let shown = |cost: Cost| cost.display(lang);
+    let shown = |cost: Cost| cost.display(ui_lang);
     if let Some(current) = c.current {
-        rows.push(vec![i18n::COST_NOW.get(lang).to_string(), shown(current)]);
+        rows.push(vec![
+            i18n::COST_NOW.get(ui_lang).to_string(),
+            shown(current),
+        ]);
     }
     if let Some(proposed) = c.proposed {
         rows.push(vec![
-            i18n::COST_PROPOSED.get(lang).to_string(),
+            i18n::COST_PROPOSED.get(ui_lang).to_string(),
             shown(proposed),
         ]);
     }
     if let Some(h) = c.over_horizon() {
-        let years = i18n::years(h.years, lang);
+        let years = i18n::years(h.years, ui_lang);
         if h.years > 1 {
             rows.push(vec![
-                i18n::COST_NOW_OVER.with(lang, &[("years", &years)]),
-                h.current.display(lang),
+                i18n::COST_NOW_OVER.with(ui_lang, &[("years", &years)]),
+                h.current.display(ui_lang),
             ]);
             rows.push(vec![
-                i18n::COST_PROPOSED_OVER.with(lang, &[("years", &years)]),
-                h.proposed.display(lang),
+                i18n::COST_PROPOSED_OVER.with(ui_lang, &[("years", &years)]),
+                h.proposed.display(ui_lang),
             ]);
         }
         rows.push(vec![
-            i18n::COST_DIFF_OVER.with(lang, &[("years", &years)]),
-            said_saving(h.saving(), lang),
+            i18n::COST_DIFF_OVER.with(ui_lang, &[("years", &years)]),
+            said_saving(h.saving(), ui_lang),
         ]);
         // A one-off proposal against a yearly route: later years save the
         // whole route.
@@ -372,8 +378,8 @@ fn cost_rows(note: &CaseNote, lang: Lang) -> Vec<Vec<String>> {
         ) = (c.current, c.proposed)
         {
             rows.push(vec![
-                i18n::COST_DIFF_LATER.get(lang).to_string(),
-                said_saving(now, lang),
+                i18n::COST_DIFF_LATER.get(ui_lang).to_string(),
+                said_saving(now, ui_lang),
             ]);
         }
     }
@@ -432,7 +438,7 @@ fn section_blocks(
     entries: &[&Entry],
     shown: &HashSet<&str>,
     set: Option<&QuestionSet>,
-    lang: Lang,
+    ui_lang: Lang,
 ) {
     let rest: Vec<&&Entry> = entries
         .iter()
@@ -443,12 +449,12 @@ fn section_blocks(
     }
     let title = set
         .and_then(|s| s.section(key))
-        .map_or_else(|| key.to_string(), |s| s.title.get(lang).to_string());
+        .map_or_else(|| key.to_string(), |s| s.title.get(ui_lang).to_string());
     blocks.push(Block::Heading(title));
     for e in rest {
         blocks.push(Block::Answer {
             question: e.question.clone(),
-            answer: e.display(lang),
+            answer: e.display(ui_lang),
         });
     }
 }

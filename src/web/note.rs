@@ -40,7 +40,7 @@ pub async fn show(State(state): State<Shared>, Path(id): Path<String>) -> Reply 
     let drawings = render::html::drawings(&note, ui);
     let part = render::html::Part {
         doc: &doc,
-        lang: note.lang,
+        note_lang: note.note_lang,
         drawings: &drawings,
     };
     let short = set.as_ref().is_some_and(|s| session::is_short(&note, s));
@@ -125,7 +125,7 @@ pub async fn deepen(State(state): State<Shared>, Path(id): Path<String>) -> Repl
             crate::store::new_id(),
             session::now(),
             &set,
-            note.lang,
+            note.note_lang,
             Some(id),
         );
         draft.base = Some(base);

@@ -159,7 +159,7 @@ pub async fn bundle_page(State(state): State<Shared>, RawQuery(raw): RawQuery) -
     let doc = render::bundle::doc(&bundle, ui, &view);
     let part = render::html::Part {
         doc: &doc,
-        lang: ui,
+        note_lang: ui,
         drawings: &[],
     };
     let query = raw.as_deref().map_or(String::new(), |q| format!("?{q}"));

@@ -31,7 +31,7 @@ pub async fn show(
         Err(e) => return page::failed(&state, &e),
     };
     let tab = walk::tab_in(raw.as_deref());
-    let lang = w.draft.lang;
+    let lang = w.draft.note_lang;
     let answers = rules::standing(&w.set, &w.given);
     let preview = CaseNote::new(String::new(), session::now(), &w.set, lang, answers);
     let doc = render::Doc {
@@ -40,7 +40,7 @@ pub async fn show(
     };
     let part = render::html::Part {
         doc: &doc,
-        lang,
+        note_lang: lang,
         drawings: &[],
     };
     let last = w.parts().len();
@@ -116,7 +116,7 @@ fn open_part(state: &Server, w: &Walking) -> Option<(usize, HashMap<String, walk
 /// other stays in the note's history).
 fn changed(state: &Server, w: &Walking, kept: &crate::domain::note::Draft) -> Reply {
     let ui = state.ui;
-    let lang = w.draft.lang;
+    let lang = w.draft.note_lang;
     let id = kept.edit_of.clone().unwrap_or_default();
     let note = state.ctx.store().and_then(|s| s.load(&id));
     let rows: Vec<(String, String, String)> = match &note {

@@ -281,7 +281,7 @@ pub(super) fn fields_of<'a>(
 ) -> Vec<Field<'a>> {
     w.asked(n)
         .into_iter()
-        .map(|q| field(q, (w.draft.lang, state.ui), &w.given, said.get(&q.id)))
+        .map(|q| field(q, (w.draft.note_lang, state.ui), &w.given, said.get(&q.id)))
         .collect()
 }
 
@@ -299,7 +299,7 @@ pub(super) fn render(
     let Some(section) = parts.get(part - 1) else {
         return page::redirect("/");
     };
-    let title = section.title.get(w.draft.lang);
+    let title = section.title.get(w.draft.note_lang);
     let progress = i18n::WEB_PART.with(
         ui,
         &[
@@ -310,7 +310,7 @@ pub(super) fn render(
     let body = html! {
         p.progress { (progress) }
         h1 { (crate::printable::printable(title)) }
-        @if let Some(intro) = &section.intro { p.intro { (crate::printable::printable(intro.get(w.draft.lang))) } }
+        @if let Some(intro) = &section.intro { p.intro { (crate::printable::printable(intro.get(w.draft.note_lang))) } }
         @if let Some(n) = notice { p.notice role="status" { (n) } }
         form.walk method="post" action=(format!("/concept/{}", w.address())) novalidate {
             (page::token(state))
@@ -449,7 +449,14 @@ fn read_part(
     if !conflicts.is_empty() {
         return conflicts;
     }
-    read_fields(state, &questions, &mut w.given, form, w.draft.lang, back)
+    read_fields(
+        state,
+        &questions,
+        &mut w.given,
+        form,
+        w.draft.note_lang,
+        back,
+    )
 }
 
 /// Whether the answer stored now for `q` differs from the one this page
@@ -465,7 +472,7 @@ fn conflict(
     let raw = raw_of(q, form);
     let stored = print_of(w.given.get(&q.id));
     let base = form.get(&name("b", q)).unwrap_or_default();
-    let typed = read_one(q, &raw, w.draft.lang)
+    let typed = read_one(q, &raw, w.draft.note_lang)
         .ok()
         .map(|a| print_of(a.as_ref()));
     if base == stored || typed.as_deref() == Some(&stored) {
@@ -477,7 +484,7 @@ fn conflict(
         conflict: Some(
             w.given
                 .get(&q.id)
-                .map_or_else(String::new, shown_text(q, w.draft.lang)),
+                .map_or_else(String::new, shown_text(q, w.draft.note_lang)),
         ),
         raw,
         ..Outcome::default()

@@ -33,7 +33,8 @@ impl Journal for () {
 
 pub struct Walk<'a> {
     set: &'a QuestionSet,
-    lang: Lang,
+    /// The language the walk asks in: the note's, which it writes.
+    note_lang: Lang,
     answers: HashMap<String, Answer>,
     /// Index into `set.questions` of the next question to ask.
     at: usize,
@@ -48,11 +49,12 @@ pub struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// A walk that starts at the first question, with `start` as defaults.
-    pub fn new(set: &'a QuestionSet, lang: Lang, start: Answers) -> Walk<'a> {
+    /// A walk in `note_lang` that starts at the first question, with
+    /// `start` as defaults.
+    pub fn new(set: &'a QuestionSet, note_lang: Lang, start: Answers) -> Walk<'a> {
         Walk {
             set,
-            lang,
+            note_lang,
             answers: start.into_iter().collect(),
             at: 0,
             history: Vec::new(),
@@ -86,7 +88,7 @@ impl<'a> Walk<'a> {
         else {
             return Ok(());
         };
-        for line in page::mirror(lexicon, text, self.lang) {
+        for line in page::mirror(lexicon, text, self.note_lang) {
             prompter.show(&line)?;
         }
         Ok(())
@@ -127,13 +129,13 @@ impl<'a> Walk<'a> {
             };
             if shown_section != Some(q.section.as_str()) {
                 if let Some(section) = self.set.section(&q.section) {
-                    prompter.section(section, self.lang)?;
+                    prompter.section(section, self.note_lang)?;
                 }
                 shown_section = Some(&q.section);
             }
             let reply = prompter.ask(&Ask {
                 question: q,
-                lang: self.lang,
+                lang: self.note_lang,
                 progress: self.progress(),
                 current: retry.as_ref().or(self.answers.get(&q.id)),
                 start: self.start(q),
@@ -147,12 +149,12 @@ impl<'a> Walk<'a> {
                     let help = q
                         .help
                         .as_ref()
-                        .map_or(i18n::NO_HELP.get(self.lang), |h| h.get(self.lang));
+                        .map_or(i18n::NO_HELP.get(self.note_lang), |h| h.get(self.note_lang));
                     prompter.show(help)?;
                 }
                 Reply::Back => match self.history.pop() {
                     Some(previous) => self.at = previous,
-                    None => error = Some(i18n::FIRST_QUESTION.get(self.lang).to_string()),
+                    None => error = Some(i18n::FIRST_QUESTION.get(self.note_lang).to_string()),
                 },
                 Reply::Skip => error = self.accept(q, None),
                 Reply::Typed(text) if q.kind == Kind::Cost => {
@@ -173,7 +175,7 @@ impl<'a> Walk<'a> {
                         }
                     },
                     Ok(answer) => error = self.accept(q, answer),
-                    Err(invalid) => error = Some(invalid.message(self.lang)),
+                    Err(invalid) => error = Some(invalid.message(self.note_lang)),
                 },
                 Reply::Picked(i) => error = self.accept(q, picked(q, &[i])),
                 Reply::PickedMany(is) => error = self.accept(q, picked(q, &is)),
@@ -194,7 +196,10 @@ impl<'a> Walk<'a> {
         prompter: &mut dyn Prompter,
         text: &str,
     ) -> anyhow::Result<Option<(Rewrite, String)>> {
-        let Some(offer) = self.guard.and_then(|g| page::guard(g, text, self.lang)) else {
+        let Some(offer) = self
+            .guard
+            .and_then(|g| page::guard(g, text, self.note_lang))
+        else {
             return Ok(None);
         };
         prompter.show(&offer.warning)?;
@@ -213,7 +218,7 @@ impl<'a> Walk<'a> {
         q: &Question,
         typed: &str,
     ) -> anyhow::Result<Result<Option<Cost>, String>> {
-        let amount = match page::read_amount(typed, self.lang) {
+        let amount = match page::read_amount(typed, self.note_lang) {
             Ok(Amount::Unknown) => {
                 return Ok(Ok(Some(Cost {
                     amount: None,
@@ -244,7 +249,7 @@ impl<'a> Walk<'a> {
         amount: Euros,
         current: Option<Period>,
     ) -> anyhow::Result<Option<Period>> {
-        let lang = self.lang;
+        let lang = self.note_lang;
         let asked = page::period_question(q, amount, lang);
         let mut error = None;
         loop {
@@ -319,7 +324,7 @@ impl<'a> Walk<'a> {
                 Missing::Tick => i18n::TICK_NEEDED,
                 Missing::Text => i18n::REQUIRED,
             };
-            return Some(needed.get(self.lang).to_string());
+            return Some(needed.get(self.note_lang).to_string());
         }
         match answer {
             None => self.answers.remove(&q.id),

@@ -9,6 +9,7 @@ use crate::printable::Styled;
 /// What the walk wants asked.
 pub struct Ask<'a> {
     pub question: &'a Question,
+    /// The language the walk asks in (the note's).
     pub lang: Lang,
     pub progress: Progress,
     /// The answer given before (going back, editing): offered as default.
