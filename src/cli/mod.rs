@@ -5,6 +5,8 @@
 //!
 //! - `english.rs`: the English help and placeholders;
 //! - `localise.rs`: the definition in the reader's language;
+//! - `typed.rs`: the definition named as the command line typed it,
+//!   for help and usage errors;
 //! - `usage.rs`: usage errors in the reader's language;
 //! - `help.rs`, `man.rs`, `completions.rs`: the commands that show the
 //!   command line itself.

@@ -1,5 +1,6 @@
 //! Arguments several commands take alike: which notes (the filters of
-//! `list`, `export --all`, `bundle` and `agenda`) and text or JSON.
+//! `list`, `export --all`, `bundle` and `agenda`) and text or JSON
+//! (`list`, `questions`).
 
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
@@ -50,6 +51,20 @@ impl FilterArgs {
             && !self.structural
             && self.status.is_none()
     }
+}
+
+/// `--format` of a command that lists: for people or for tools.
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Uitvoer als tabel/tekst of als JSON
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text"
+    )]
+    pub format: ListFormat,
 }
 
 /// A list for people (a table, text) or for tools (JSON).

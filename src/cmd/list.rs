@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use super::args::{FilterArgs, ListFormat};
+use super::args::{FilterArgs, FormatArgs, ListFormat};
 use crate::domain::answer::Scope;
 use crate::domain::note::Triangle;
 use crate::domain::outcome::Status;
@@ -16,15 +16,8 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Uitvoer als tabel/tekst of als JSON
-    #[arg(
-        long,
-        visible_alias = "formaat",
-        value_enum,
-        value_name = "FORMAAT",
-        default_value = "text"
-    )]
-    pub format: ListFormat,
+    #[command(flatten)]
+    pub format: FormatArgs,
     /// Sluit af met code 1 als een notitiebestand niet te lezen is
     #[arg(long, visible_alias = "streng")]
     pub strict: bool,
@@ -79,7 +72,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
             .collect(),
         None => HashSet::new(),
     };
-    match args.format {
+    match args.format.format {
         ListFormat::Json => {
             let rows: Vec<JsonRow> = rows
                 .iter()

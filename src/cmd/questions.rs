@@ -2,7 +2,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Ctx;
-use super::args::ListFormat;
+use super::args::{FormatArgs, ListFormat};
 use crate::domain::bank::Route;
 use crate::domain::bank::{Choice, Condition, QuestionSet};
 use crate::i18n::{self, Lang};
@@ -11,15 +11,8 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct QuestionsArgs {
-    /// Uitvoer als tabel/tekst of als JSON
-    #[arg(
-        long,
-        visible_alias = "formaat",
-        value_enum,
-        value_name = "FORMAAT",
-        default_value = "text"
-    )]
-    pub format: ListFormat,
+    #[command(flatten)]
+    pub format: FormatArgs,
     /// Alleen de vragen van de korte route
     #[arg(long, visible_alias = "kort")]
     pub short: bool,
@@ -104,7 +97,7 @@ pub fn run(ctx: &Ctx, args: QuestionsArgs) -> Result<()> {
     } else {
         Route::Full
     };
-    match args.format {
+    match args.format.format {
         ListFormat::Json => {
             let json = serde_json::to_string_pretty(&json(&set, route, ctx.ui_lang()))?;
             ctx.ui.document(&format!("{json}\n"))?;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::harness::{Env, FULL, code, edit_with, stderr, stdout};
+use crate::harness::{Env, FULL, code, edit_with, interrupt, stderr, stdout};
 
 /// A word no other text in the store holds, lower case so the search
 /// cache (which lowercases) holds it the same way.
@@ -183,11 +183,7 @@ fn ctrl_c_during_a_purge_says_what_became_of_it() {
         );
         std::thread::sleep(Duration::from_micros(200));
     }
-    let kill = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(kill.success());
+    interrupt(&child);
     let out = child.wait_with_output().unwrap();
     let err = stderr(&out);
     assert!(!err.contains("er is geen notitie opgeslagen"), "{err}");

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use driehoek::error::Kind;
 
-use crate::harness::{Env, FULL, code, stderr, stdout};
+use crate::harness::{Env, FULL, code, interrupt, stderr, stdout};
 
 /// The rows of the README's exit-code table: code and kind (none for 0).
 fn readme_rows() -> Vec<(u8, String)> {
@@ -129,11 +129,7 @@ fn cancelled(env: &Env) -> i32 {
         // an empty file and stop by itself.
         let stdin = child.stdin.take();
         std::thread::sleep(Duration::from_millis(wait));
-        let kill = Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(kill.success());
+        interrupt(&child);
         let out = child.wait_with_output().unwrap();
         drop(stdin);
         if let Some(code) = out.status.code() {

@@ -178,6 +178,15 @@ pub fn assert_mode(path: &std::path::Path, mode: u32) {
     let _ = (path, mode);
 }
 
+/// Ctrl-C to a running `child`: SIGINT, as a terminal sends it.
+pub fn interrupt(child: &std::process::Child) {
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+}
+
 /// The exit code; a run killed by a signal fails the test here.
 pub fn code(out: &Output) -> i32 {
     out.status.code().unwrap()
