@@ -293,8 +293,8 @@ fn write_or_print(ctx: &Ctx, args: &BundleArgs, text: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::bank::DEFAULT_SET;
     use crate::domain::answer::{Answer, Cost, Euros, Period};
+    use crate::domain::bank::DEFAULT_SET;
     use crate::domain::note::CaseNote;
     use crate::domain::outcome::{Decision, Outcome};
     use crate::domain::versions;

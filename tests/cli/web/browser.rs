@@ -102,6 +102,12 @@ async fn wait_for_url(c: &Client, part: &str) -> String {
     }
 }
 
+/// Follows the link with this text, as a click does.
+async fn click_link(c: &Client, text: &str) {
+    let link = c.find(Locator::LinkText(text)).await.unwrap();
+    link.click().await.unwrap();
+}
+
 async fn attr(e: &Element, name: &str) -> String {
     e.attr(name).await.unwrap().unwrap_or_default()
 }
@@ -250,12 +256,7 @@ fn a_real_browser_walks_saves_prints_and_adds_an_outcome() {
             !c.current_url().await.unwrap().as_str().contains("s="),
             "no secret in the address"
         );
-        c.find(Locator::LinkText("Nieuwe casus"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click_link(&c, "Nieuwe casus").await;
         wait_for_url(&c, "/nieuw").await;
         let title = "Geen post meer open";
         let own = [("casus.titel", title)];
@@ -307,12 +308,7 @@ fn a_real_browser_walks_saves_prints_and_adds_an_outcome() {
         }
 
         // An outcome, by keyboard.
-        c.find(Locator::LinkText("Afloop toevoegen"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click_link(&c, "Afloop toevoegen").await;
         wait_for_url(&c, "/afloop").await;
         let advice = "Het team adviseert de post samen te sorteren.";
         for _ in 0..4 {
