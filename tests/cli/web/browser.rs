@@ -22,7 +22,13 @@ struct Driver {
 }
 
 impl Drop for Driver {
+    /// Ends chromedriver and the browser it started (its process group):
+    /// a test that failed before closing its session leaves no browser.
     fn drop(&mut self) {
+        #[cfg(unix)]
+        unsafe {
+            libc::kill(-(self.child.id() as i32), libc::SIGKILL);
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -34,7 +40,10 @@ fn driver() -> Driver {
         .local_addr()
         .unwrap()
         .port();
-    let child = Command::new("chromedriver")
+    let mut cmd = Command::new("chromedriver");
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let child = cmd
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
