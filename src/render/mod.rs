@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod bundle;
 pub mod compare;
+pub mod csv;
 pub mod html;
 pub mod man;
 pub mod markdown;
