@@ -158,6 +158,9 @@ msgs! {
     ERR_YESNO = "antwoord ja of nee", "answer yes or no";
     ERR_TOO_LONG = "antwoord is langer dan {max} tekens", "answer is longer than {max} characters";
     ERR_ONE_LINE = "dit antwoord moet op één regel", "this answer must fit on one line";
+    ERR_LINE_TOO_LONG = "een antwoord op één regel heeft hoogstens {max} tekens", "a one-line answer has at most {max} characters";
+    ERR_AMOUNT_TOO_LARGE = "'{value}' is meer dan het grootste bedrag dat driehoek telt (€ 100 miljard)", "'{value}' is more than the largest amount driehoek counts (€100 billion)";
+    ERR_DAY_RANGE = "'{value}' ligt niet tussen {first} en {last}; schrijf de datum als 1-12-2026", "'{value}' is not between {first} and {last}; write the date as 1-12-2026";
     ERR_CONTROL_CHAR = "dit antwoord bevat een stuurteken (zoals tab, Esc of \\r); typ het zonder", "this answer holds a control character (such as tab, Esc or \\r); type it without";
     ERR_TYPE = "verwacht {expected}", "expected {expected}";
     ERR_UNKNOWN_QUESTION = "onbekende vraag '{id}'", "unknown question '{id}'";

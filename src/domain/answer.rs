@@ -47,6 +47,27 @@ impl Kind {
 /// pasted documents.
 pub const MAX_ANSWER: usize = 64 * 1024;
 
+/// The longest one-line answer (a title, a rule line, a role), in
+/// characters: anything longer is no line. The same limit a bundle holds
+/// every text of an anonymous export to, so what is typed always bundles.
+pub const MAX_LINE: usize = 500;
+
+/// The largest amount accepted, in cents: € 100 billion, beyond any
+/// municipality's budget. A bundle refuses more, so the walk does too.
+pub const MAX_CENTS: i64 = 10_000_000_000_000;
+
+/// The years a day may lie in (a decision, a deadline, a signal): a day
+/// outside them is a typing mistake or a clock gone wrong, and a bundle
+/// refuses it.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1990..=2100;
+
+impl Euros {
+    /// Whether a bundle counts this amount: none above [`MAX_CENTS`].
+    pub fn within_limit(self) -> bool {
+        (0..=MAX_CENTS).contains(&self.0)
+    }
+}
+
 /// Answers by question id, in the order of the set.
 pub type Answers = Vec<(String, Answer)>;
 
@@ -377,6 +398,12 @@ pub enum Invalid {
     Exclusive(String),
     YesNo,
     TooLong,
+    /// A one-line answer over [`MAX_LINE`] characters.
+    LineTooLong,
+    /// An amount over [`MAX_CENTS`].
+    AmountTooLarge(Euros),
+    /// A day outside [`YEARS`].
+    DayOutOfRange(jiff::civil::Date),
     OneLine,
     Control,
     Type {
@@ -399,6 +426,20 @@ impl Invalid {
             Invalid::Exclusive(v) => i18n::ERR_EXCLUSIVE.with(lang, &[("value", v)]),
             Invalid::YesNo => i18n::ERR_YESNO.get(lang).to_string(),
             Invalid::TooLong => i18n::ERR_TOO_LONG.with(lang, &[("max", &MAX_ANSWER.to_string())]),
+            Invalid::LineTooLong => {
+                i18n::ERR_LINE_TOO_LONG.with(lang, &[("max", &MAX_LINE.to_string())])
+            }
+            Invalid::AmountTooLarge(e) => {
+                i18n::ERR_AMOUNT_TOO_LARGE.with(lang, &[("value", &e.display(lang))])
+            }
+            Invalid::DayOutOfRange(d) => i18n::ERR_DAY_RANGE.with(
+                lang,
+                &[
+                    ("value", &d.strftime("%-d-%-m-%Y").to_string()),
+                    ("first", &YEARS.start().to_string()),
+                    ("last", &YEARS.end().to_string()),
+                ],
+            ),
             Invalid::OneLine => i18n::ERR_ONE_LINE.get(lang).to_string(),
             Invalid::Control => i18n::ERR_CONTROL_CHAR.get(lang).to_string(),
             Invalid::Type { expected } => i18n::ERR_TYPE.with(lang, &[("expected", expected)]),

@@ -28,15 +28,13 @@ pub const FORMAT: &str = "driehoek-anoniem";
 /// The newest format version this release writes and reads.
 pub const VERSION: u32 = 1;
 /// The longest text a record holds (a rule line, a law's name, a choice's
-/// value), in characters; anything longer is not a rule line.
-pub const MAX_TEXT: usize = 500;
+/// value), in characters: a one-line answer's limit.
+pub const MAX_TEXT: usize = crate::domain::answer::MAX_LINE;
 /// The most entries one list of a record holds.
 pub const MAX_LIST: usize = 64;
-/// The most days from a note to its decision a record may say: a century.
-const MAX_DAYS: i64 = 36_525;
-/// The largest amount a record may hold, in cents: € 100 billion, beyond
-/// any municipality's budget.
-const MAX_CENTS: i64 = 10_000_000_000_000;
+/// The most days from a note to its decision a record may say: from the
+/// first day of 1990 to the last of 2100, the years a day may lie in.
+const MAX_DAYS: i64 = 40_541;
 
 /// One case, as a bundle counts it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -453,7 +451,7 @@ impl Record {
             ("cost_proposed", &self.cost_proposed),
         ] {
             let wrong = |a: &Amount| {
-                a.cost().is_none() || a.cents.is_some_and(|c| !(0..=MAX_CENTS).contains(&c))
+                a.cost().is_none() || a.cents.is_some_and(|c| !Euros(c).within_limit())
             };
             if amount.as_ref().is_some_and(wrong) {
                 return Some(Flaw::Field(field));

@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn rows_end_in_crlf() {
-        let rows = vec![vec!["a".to_string(), "b,c".to_string()], vec![String::new()]];
+        let rows = vec![
+            vec!["a".to_string(), "b,c".to_string()],
+            vec![String::new()],
+        ];
         assert_eq!(write(&rows), "a,\"b,c\"\r\n\r\n");
     }
 }

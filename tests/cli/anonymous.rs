@@ -627,3 +627,39 @@ fn places_off_the_scale_and_rows_named_twice_are_refused_by_file_line_and_field(
         stderr(&out)
     );
 }
+
+#[test]
+fn what_a_bundle_refuses_is_refused_where_it_comes_in() {
+    let env = Env::new();
+    let refused = |answers: String, expect: &str| {
+        let path = env.file("te-veel.toml", &answers);
+        let out = env.run(&["new", "--from", path.to_str().unwrap()]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(expect),
+            "{expect:?}: {}",
+            stderr(&out)
+        );
+    };
+    refused(
+        with_rule("x", "inkoop", 1_000).replace("bedrag = 1000", "bedrag = 100000000001"),
+        "grootste bedrag",
+    );
+    refused(
+        with_rule(&"lang ".repeat(101), "inkoop", 1_000),
+        "hoogstens 500 tekens",
+    );
+    assert!(env.note_files().is_empty());
+    // A decision dated 31-12-9999 in the outcome log.
+    let id = env.new_note(&with_rule("eigen bijdrage", "verordening", 1_000));
+    let entry =
+        "set = \"afloop\"\n[afloop]\nbesluit = \"toegekend\"\nbesluit_datum = \"31-12-9999\"\n";
+    let path = env.file("afloop.toml", entry);
+    let out = env.run(&["afloop", &id, "--from", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ligt niet tussen 1990 en 2100"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -10,7 +10,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::answer::{Answer, Invalid, Kind, MAX_ANSWER};
+use crate::domain::answer::{Answer, Cost, Invalid, Kind, MAX_ANSWER, MAX_LINE, YEARS};
 use crate::domain::day;
 use crate::i18n::{Lang, Text};
 use crate::printable::steers;
@@ -229,6 +229,9 @@ impl Question {
         match answer {
             Answer::Text(t) if t.len() > MAX_ANSWER => Err(Invalid::TooLong),
             Answer::Text(t) if self.kind == Kind::Text && t.contains('\n') => Err(Invalid::OneLine),
+            Answer::Text(t) if self.kind == Kind::Text && t.chars().count() > MAX_LINE => {
+                Err(Invalid::LineTooLong)
+            }
             // A one-line answer lands in tables and titles: no tab, no \r, nothing
             // that could steer a terminal.
             Answer::Text(t)
@@ -236,6 +239,12 @@ impl Question {
             {
                 Err(Invalid::Control)
             }
+            // What a bundle refuses is refused where it comes in.
+            Answer::Amount(e)
+            | Answer::Cost(Cost {
+                amount: Some(e), ..
+            }) if !e.within_limit() => Err(Invalid::AmountTooLarge(*e)),
+            Answer::Date(d) if !YEARS.contains(&d.year()) => Err(Invalid::DayOutOfRange(*d)),
             Answer::Choice(v) if !known(v) => Err(not_a_choice(v)),
             Answer::Multi(vs) => match vs.iter().find(|v| !known(v)) {
                 Some(v) => Err(not_a_choice(v)),
@@ -285,9 +294,11 @@ impl Question {
     ) -> Result<Option<Answer>, Invalid> {
         match (self.kind, value) {
             (Kind::Date, toml::Value::String(s)) if !s.trim().is_empty() => {
-                day::read(s, today, toward)
-                    .map(|d| Some(Answer::Date(d)))
-                    .ok_or_else(|| Invalid::Date(s.clone()))
+                let day = Answer::Date(
+                    day::read(s, today, toward).ok_or_else(|| Invalid::Date(s.clone()))?,
+                );
+                self.check(&day)?;
+                Ok(Some(day))
             }
             _ => self.read(value),
         }

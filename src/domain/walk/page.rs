@@ -143,9 +143,11 @@ pub fn read_amount(typed: &str, lang: Lang) -> Result<Amount, String> {
     if Cost::is_unknown_word(typed) {
         return Ok(Amount::Unknown);
     }
-    Euros::parse(typed)
-        .map(Amount::Euros)
-        .ok_or_else(|| i18n::ERR_COST_AMOUNT_TYPED.with(lang, &[("value", typed.trim())]))
+    match Euros::parse(typed) {
+        Some(e) if !e.within_limit() => Err(Invalid::AmountTooLarge(e).message(lang)),
+        Some(e) => Ok(Amount::Euros(e)),
+        None => Err(i18n::ERR_COST_AMOUNT_TYPED.with(lang, &[("value", typed.trim())])),
+    }
 }
 
 /// The three periods, as the period question offers them.
