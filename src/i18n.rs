@@ -199,7 +199,7 @@ msgs! {
     H_REASONING = "Toelichting", "Reasoning";
     H_COSTS = "Kosten", "Costs";
     H_FRONT = "Voor het overleg", "For the meeting";
-    FRONT_VERDICTS = "De drie oordelen", "The three verdicts";
+    MEETING = "Overleg", "Meeting";
     H_AMOUNT = "Bedrag", "Amount";
     H_CONTRASTS = "Rationeel en relationeel", "Rational and relational";
     H_CONTRAST_ROW = "Rationeel ↔ relationeel", "Rational ↔ relational";
@@ -528,7 +528,8 @@ msgs! {
     CHANGE_AWB = "Awb art. 4:84 verhuist van de wetten naar de routes om af te wijken", "Awb art. 4:84 moves from the laws to the routes to deviate";
     CHANGE_EXPERT = "het antwoord op ‘wat zou een ervaringsdeskundige vragen?’ blijft bewaard onder die vraag", "the answer to ‘what would an expert by experience ask?’ stays under that question";
     CHANGE_NETWORK = "‘wat doet het netwerk?’ verhuist naar de netwerkvraag van de casus", "‘what does the network do?’ moves to the case's network question";
-    NO_PROFILE = "Geen contrastprofiel: de korte route plaatst de rijen niet (aanvullen met driehoek edit ID --volledig).", "No contrast profile: the short walk places no row (add it with driehoek edit ID --full).";
+    NO_PROFILE = "Geen contrastprofiel: de korte route plaatst de rijen niet.", "No contrast profile: the short walk places no row.";
+    HINT_PROFILE = "De rijen plaatsen: driehoek edit {id} --volledig", "To place the rows: driehoek edit {id} --full";
     STUCK_ROW = "Zit het meest vast: {row}", "Most stuck: {row}";
     MIGRATED_ROOM = "Is er ruimte om af te wijken? (afgeleid bij het bijwerken: Awb art. 4:84 was gekozen als wet)", "Is there room to deviate? (derived when upgrading: Awb art. 4:84 was chosen as a law)";
     PERIOD_ASK = "Over welke periode gaat {amount}?", "Over which period is {amount}?";
@@ -648,6 +649,7 @@ msgs! {
     ERR_EDITOR_TEMP = "kan geen tijdelijk bestand voor de editor maken", "cannot make a temp file for the editor";
     ERR_UNKNOWN_SET = "onbekende vragenlijst '{id}'; bekende vragenlijsten: {known}", "unknown question set '{id}'; known sets: {known}";
     ERR_TOML = "de TOML klopt hier niet", "the TOML is not valid here";
+    ERR_MEETING_ON_PAGE = "--overleg hoort bij een pagina voor het overleg: Markdown of HTML, niet JSON of --anoniem", "--meeting belongs on a page for the meeting: Markdown or HTML, not JSON or --anonymous";
     ERR_DATE = "'{value}' is geen datum; schrijf 1-12-2026, 2026-12-01, 1-12 of 1 december (zonder jaar: de laatste), of een aantal dagen of weken terug: 30d, 2w", "'{value}' is not a date; write 1-12-2026, 2026-12-01, 1-12 or 1 December (without a year: the last one), or a number of days or weeks back: 30d, 2w";
     ERR_VERDICT_FORM = "'{value}': schrijf VRAAG=OORDEEL, bijvoorbeeld wet=nee", "'{value}': write QUESTION=VERDICT, for example law=no";
     ERR_VERDICT_CORNER = "'{value}' is niet wet, middelen of zelfregie", "'{value}' is not law, money or self (or wet, middelen, zelfregie)";

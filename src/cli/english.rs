@@ -140,6 +140,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("agenda.force", "Replace an existing file without asking"),
     (
+        "agenda.meeting",
+        "The day of the meeting, on the pages (1-12-2026, or 1-12 or 1 December: the next one); without: an empty line to fill in",
+    ),
+    (
         "agenda.since",
         "Only notes from this day or later (1-12-2026, 1-12, 1 December, or 30d or 2w back)",
     ),
@@ -328,6 +332,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "Write to this file or into this folder (with --all: this folder) instead of stdout",
     ),
     ("export.force", "Replace an existing file without asking"),
+    (
+        "export.meeting",
+        "The day of the meeting, on the page (1-12-2026, or 1-12 or 1 December: the next one); without: an empty line to fill in",
+    ),
 ];
 
 /// The key of the command `name` under the command at `path` (`""` for

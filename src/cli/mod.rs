@@ -290,6 +290,7 @@ mod tests {
         ("law", "wet"),
         ("limit", "hoogstens"),
         ("list", "lijst"),
+        ("meeting", "overleg"),
         ("no-open", "niet-openen"),
         ("output", "uitvoer"),
         ("port", "poort"),

@@ -4,7 +4,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 
 use super::Ctx;
-use super::args::FilterArgs;
+use super::args::{FilterArgs, MeetingArgs};
 use super::confirm::ask_yes;
 use crate::domain::findings::findings;
 use crate::domain::note::CaseNote;
@@ -22,6 +22,8 @@ pub struct AgendaArgs {
     /// Ids van notities, in de volgorde van de bespreking; zonder: de notities die de filters kiezen
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
+    #[command(flatten)]
+    pub meeting: MeetingArgs,
     #[command(flatten)]
     pub filter: FilterArgs,
     /// HTML om af te drukken, of Markdown; zonder: HTML in een bestand, Markdown op het scherm
@@ -69,12 +71,16 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
             i18n::ERR_AGENDA_HTML_ON_SCREEN.get(ctx.ui_lang()),
         ));
     }
+    let meeting = args.meeting.meeting();
     let (text, ext) = match format {
-        AgendaFormat::Html => (agenda::html(&cases, ctx.ui_lang(), now), "html"),
-        AgendaFormat::Markdown => (agenda::markdown(&cases, ctx.ui_lang(), now), "md"),
+        AgendaFormat::Html => (agenda::html(&cases, ctx.ui_lang(), now, meeting), "html"),
+        AgendaFormat::Markdown => (agenda::markdown(&cases, ctx.ui_lang(), now, meeting), "md"),
     };
     match &args.output {
-        Some(path) => write_to(ctx, &store, path, &text, ext, args.force, now)?,
+        Some(path) => {
+            let day = meeting.day.unwrap_or(crate::domain::day::local(now));
+            write_to(ctx, &store, path, &text, ext, args.force, day)?
+        }
         None => ctx.ui.document(&text)?,
     }
     if on_screen {
@@ -131,7 +137,8 @@ fn chosen(ctx: &Ctx, store: &Store, args: &AgendaArgs) -> Result<(Vec<CaseNote>,
 }
 
 /// The agenda into the file or folder of `-o`, by the rules of
-/// [`crate::files::output`]; a folder gets `<YYYY-MM-DD>-<title-slug>.<ext>`.
+/// [`crate::files::output`]; a folder gets `<YYYY-MM-DD>-<title-slug>.<ext>`,
+/// dated by the meeting's `day`.
 fn write_to(
     ctx: &Ctx,
     store: &Store,
@@ -139,11 +146,10 @@ fn write_to(
     text: &str,
     ext: &str,
     force: bool,
-    now: Timestamp,
+    day: jiff::civil::Date,
 ) -> Result<()> {
     let title = i18n::AGENDA_TITLE.get(ctx.ui_lang());
-    let day = crate::domain::day::local(now).to_string();
-    let doc = output::document_path(path, &day, title, ext)?;
+    let doc = output::document_path(path, &day.to_string(), title, ext)?;
     let permit = output::permit(&doc, force, ctx.ui_lang(), |q| ask_yes(ctx, store, q))?;
     output::write(&doc, text, permit)?;
     ctx.ui

@@ -5,8 +5,11 @@
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
+use crate::domain::day;
 use crate::domain::filter::{self, Filter, VerdictIs};
 use crate::domain::outcome::Status;
+use crate::i18n::{self, Phrase};
+use crate::render::Meeting;
 
 /// Which notes to take.
 #[derive(Debug, Args)]
@@ -65,6 +68,27 @@ pub struct FormatArgs {
         default_value = "text"
     )]
     pub format: ListFormat,
+}
+
+/// The meeting a page is made for.
+#[derive(Debug, Args)]
+pub struct MeetingArgs {
+    /// De dag van het overleg, op de pagina (1-12-2026, of 1-12 of 1 december: de eerstvolgende); zonder: een lege regel om in te vullen
+    #[arg(long, visible_alias = "overleg", value_name = "DATUM", value_parser = meeting_day)]
+    pub meeting: Option<Date>,
+}
+
+impl MeetingArgs {
+    pub fn meeting(&self) -> Meeting {
+        Meeting { day: self.meeting }
+    }
+}
+
+/// The meeting's day, as the one date reader reads it: without a year,
+/// the next such day.
+fn meeting_day(s: &str) -> Result<Date, Phrase> {
+    day::read(s, day::today(), day::Toward::Next)
+        .ok_or_else(|| Phrase::new(i18n::ERR_DAY, &[("value", s)]))
 }
 
 /// A list for people (a table, text) or for tools (JSON).

@@ -4,7 +4,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::Ctx;
-use super::args::FilterArgs;
+use super::args::{FilterArgs, MeetingArgs};
 use super::confirm::ask_yes;
 use crate::domain::bank::Bank;
 use crate::domain::findings::{findings, record_findings};
@@ -13,7 +13,7 @@ use crate::domain::record::{self, Record};
 use crate::error::{self, SayAbout, bad_input, failure};
 use crate::files::output;
 use crate::i18n::{self, Lang};
-use crate::render;
+use crate::render::{self, Meeting};
 use crate::store::bulk::write_many;
 use crate::store::{Store, make_private_dir};
 use clap::{Args, ValueEnum};
@@ -43,6 +43,8 @@ pub struct ExportArgs {
     #[arg(long, visible_alias = "initialen", requires = "anonymous")]
     pub initials: bool,
     #[command(flatten)]
+    pub meeting: MeetingArgs,
+    #[command(flatten)]
     pub filter: FilterArgs,
 }
 
@@ -58,10 +60,15 @@ pub enum ExportFormat {
 type Files = Vec<(String, String)>;
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    let format = args.format.unwrap_or(ExportFormat::Markdown);
+    // A meeting's day belongs on a page, not in a file for tools.
+    if args.meeting.meeting.is_some() && (args.anonymous || format == ExportFormat::Json) {
+        return Err(bad_input(i18n::ERR_MEETING_ON_PAGE.get(ctx.ui_lang())));
+    }
     if args.anonymous {
         return anonymous(ctx, &args);
     }
-    let format = args.format.unwrap_or(ExportFormat::Markdown);
+    let meeting = args.meeting.meeting();
     let store = ctx.store()?;
     let (bank, _) = ctx.bank()?;
     let scanner = ctx.scanner()?;
@@ -79,7 +86,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             let found = findings(&scanner, &note);
             let name = output::file_name(&note.id, &note.title, ext);
             Ok((
-                render_files(&note, &bank, format, ctx.ui_lang(), &name)?,
+                render_files(&note, &bank, format, ctx.ui_lang(), meeting, &name)?,
                 found,
             ))
         })
@@ -121,7 +128,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     match &args.output {
         Some(path) => export_to(ctx, &store, &note, &bank, &args, path),
         None => {
-            let text = render_one(&note, &bank, format, ctx.ui_lang(), None)?;
+            let text = render_one(&note, &bank, format, ctx.ui_lang(), meeting, None)?;
             Ok(ctx.ui.document(&text)?)
         }
     }
@@ -234,7 +241,8 @@ fn export_to(
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("export.md");
-    let mut files = render_files(note, bank, format, lang, name)?;
+    let meeting = args.meeting.meeting();
+    let mut files = render_files(note, bank, format, lang, meeting, name)?;
     let svg = files.get(1).map(|(name, _)| doc.with_file_name(name));
     if let Some(svg) = svg
         .as_ref()
@@ -245,7 +253,7 @@ fn export_to(
             .warn(i18n::WARN_SVG_LEFT_OUT.with(lang, &[("path", &svg)]));
         files = vec![(
             name.to_string(),
-            render_one(note, bank, format, lang, None)?,
+            render_one(note, bank, format, lang, meeting, None)?,
         )];
     }
     let mut files = files.into_iter();
@@ -273,13 +281,14 @@ fn render_files(
     note: &CaseNote,
     bank: &Bank,
     format: ExportFormat,
-    ui_lang: Lang,
+    lang: Lang,
+    meeting: Meeting,
     name: &str,
 ) -> Result<Files> {
     if format != ExportFormat::Markdown {
         return Ok(vec![(
             name.to_string(),
-            render_one(note, bank, format, ui_lang, None)?,
+            render_one(note, bank, format, lang, meeting, None)?,
         )]);
     }
     let stem = Path::new(name)
@@ -290,25 +299,27 @@ fn render_files(
     Ok(vec![
         (
             name.to_string(),
-            render_one(note, bank, format, ui_lang, Some(&svg))?,
+            render_one(note, bank, format, lang, meeting, Some(&svg))?,
         ),
         (svg, render::svg::svg(note, note.note_lang)),
     ])
 }
 
-/// One note as Markdown in its own language (linking `svg` when there is
-/// one beside it, in place of the first drawing), as a page with its
-/// drawing inside and labels in the reader's language `ui_lang`, or as JSON.
+/// One note for the meeting as Markdown in its own language (linking
+/// `svg` when there is one beside it, in place of the first drawing), as a
+/// page with its drawing inside and labels in the reader's language
+/// `lang`, or as JSON.
 fn render_one(
     note: &CaseNote,
     bank: &Bank,
     format: ExportFormat,
-    ui_lang: Lang,
+    lang: Lang,
+    meeting: Meeting,
     svg: Option<&str>,
 ) -> Result<String> {
     Ok(match format {
-        ExportFormat::Markdown => render::note_markdown(note, bank.get(&note.set), svg),
-        ExportFormat::Html => render::note_page(note, bank.get(&note.set), ui_lang),
+        ExportFormat::Markdown => render::note_markdown(note, bank.get(&note.set), svg, meeting),
+        ExportFormat::Html => render::note_page(note, bank.get(&note.set), lang, meeting),
         ExportFormat::Json => render::note_json(note)?,
     })
 }

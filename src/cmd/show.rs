@@ -19,6 +19,12 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let note = store.load(&store.resolve(&args.id, ctx.ui_lang())?)?;
     let (bank, _) = ctx.bank()?;
     let mut doc = render::note_doc(&note, bank.get(&note.set), ctx.ui_lang());
+    // On a screen, not on paper: how to place the rows a short walk left.
+    let unplaced = Block::Meta(i18n::NO_PROFILE.get(ctx.ui_lang()).to_string());
+    if let Some(at) = doc.blocks.iter().position(|b| *b == unplaced) {
+        let hint = i18n::HINT_PROFILE.with(ctx.ui_lang(), &[("id", &note.id)]);
+        doc.blocks.insert(at + 1, Block::Meta(hint));
+    }
     let lexicon = ctx.lexicon()?;
     let hits = label_hits(&lexicon, &note);
     if !hits.is_empty() {

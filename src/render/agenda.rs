@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 
-use super::{Block, Doc, html, markdown, note_doc, picture};
+use super::{Block, Doc, Meeting, html, markdown, note_doc, paper_doc, picture};
 use crate::domain::bank::QuestionSet;
 use crate::domain::note::CaseNote;
 use crate::i18n::{self, Lang};
@@ -15,9 +15,9 @@ pub struct Case<'a> {
     pub set: Option<&'a QuestionSet>,
 }
 
-/// The overview made at `when`: one row per case, in the order of the
-/// meeting.
-pub fn overview(cases: &[Case], ui_lang: Lang, when: Timestamp) -> Doc {
+/// The overview made at `when` for `meeting`: one row per case, in the
+/// order of the meeting.
+pub fn overview(cases: &[Case], ui_lang: Lang, when: Timestamp, meeting: Meeting) -> Doc {
     let count = i18n::N_CASES.count(ui_lang, cases.len());
     let meta = format!("{} · {count}", crate::domain::day::in_table(when, ui_lang));
     let rows = cases
@@ -43,6 +43,7 @@ pub fn overview(cases: &[Case], ui_lang: Lang, when: Timestamp) -> Doc {
         title: i18n::AGENDA_TITLE.get(ui_lang).to_string(),
         blocks: vec![
             Block::Meta(meta),
+            meeting.field(ui_lang),
             Block::Table {
                 head: vec![
                     "#".to_string(),
@@ -62,8 +63,8 @@ pub fn overview(cases: &[Case], ui_lang: Lang, when: Timestamp) -> Doc {
 /// The agenda as one HTML page: the overview, then each case from a new
 /// sheet; labels in the reader's language, as `export` writes a page, each
 /// case marked with its note's language.
-pub fn html(cases: &[Case], ui_lang: Lang, when: Timestamp) -> String {
-    let docs = docs(cases, ui_lang, when);
+pub fn html(cases: &[Case], ui_lang: Lang, when: Timestamp, meeting: Meeting) -> String {
+    let docs = docs(cases, ui_lang, when, meeting);
     let parts = parts(&docs);
     html::render(&docs[0].0.title, ui_lang, &parts)
 }
@@ -73,13 +74,13 @@ pub fn html(cases: &[Case], ui_lang: Lang, when: Timestamp) -> String {
 pub type Piece = (Doc, Lang, Vec<(String, String)>);
 
 /// The agenda's pieces as a page shows them: the overview in the reader's
-/// language, then each case with its drawings, marked with its note's
-/// language.
-pub fn docs(cases: &[Case], ui_lang: Lang, when: Timestamp) -> Vec<Piece> {
-    let mut docs = vec![(overview(cases, ui_lang, when), ui_lang, Vec::new())];
+/// language, then each case as printed for `meeting` with its drawings,
+/// marked with its note's language.
+pub fn docs(cases: &[Case], ui_lang: Lang, when: Timestamp, meeting: Meeting) -> Vec<Piece> {
+    let mut docs = vec![(overview(cases, ui_lang, when, meeting), ui_lang, Vec::new())];
     docs.extend(cases.iter().map(|c| {
         (
-            note_doc(c.note, c.set, ui_lang),
+            paper_doc(c.note, c.set, ui_lang, meeting),
             c.note.note_lang,
             html::drawings(c.note, ui_lang),
         )
@@ -100,8 +101,8 @@ pub fn parts(docs: &[Piece]) -> Vec<html::Part<'_>> {
 
 /// The agenda as one Markdown document, the cases apart by a rule; each
 /// case in its note's language, as `export` writes Markdown.
-pub fn markdown(cases: &[Case], ui_lang: Lang, when: Timestamp) -> String {
-    let mut out = markdown::render(&overview(cases, ui_lang, when));
+pub fn markdown(cases: &[Case], ui_lang: Lang, when: Timestamp, meeting: Meeting) -> String {
+    let mut out = markdown::render(&overview(cases, ui_lang, when, meeting));
     for c in cases {
         out.push_str("\n---\n\n");
         out.push_str(&markdown::render(&note_doc(

@@ -91,6 +91,19 @@ fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) ->
     match block {
         Block::Heading(h) => html! { h2 lang=[ui] { (printable(h)) } },
         Block::Meta(m) => html! { p.meta lang=[ui] { (printable(m)) } },
+        Block::Field { label, value } => html! {
+            p.field lang=[ui] {
+                span.label { (printable(label)) ":" }
+                " "
+                @match value {
+                    Some(v) => span.value { (printable(v)) },
+                    None => span.blank {},
+                }
+            }
+        },
+        Block::WriteBox(label) => html! {
+            section.writebox lang=[ui] { h2 { (printable(label)) } }
+        },
         Block::Quote(q) => html! { blockquote { (paragraphs(q)) } },
         Block::Answer { question, answer } => html! {
             div.answer {
@@ -202,6 +215,31 @@ mod tests {
         assert!(out.contains("<br>␛[31mrood"), "{out}");
         assert!(
             out.contains("<td>&lt;td&gt;</td><td class=\"num\">1<br>2</td>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_field_is_filled_or_left_to_write_on_and_the_advice_box_stands_empty() {
+        let d = doc(vec![
+            Block::Field {
+                label: "Overleg".into(),
+                value: Some("<b>8 dec.</b>".into()),
+            },
+            Block::Field {
+                label: "Overleg".into(),
+                value: None,
+            },
+            Block::WriteBox("Advies & zo".into()),
+        ]);
+        let out = page(&d, &[]);
+        assert!(
+            out.contains("<p class=\"field\"><span class=\"label\">Overleg:</span> <span class=\"value\">&lt;b&gt;8 dec.&lt;/b&gt;</span></p>"),
+            "{out}"
+        );
+        assert!(out.contains("<span class=\"blank\"></span>"), "{out}");
+        assert!(
+            out.contains("<section class=\"writebox\"><h2>Advies &amp; zo</h2></section>"),
             "{out}"
         );
     }

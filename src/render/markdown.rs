@@ -15,13 +15,26 @@ pub fn render(doc: &Doc) -> String {
     inline(&mut out, &doc.title);
     out.push('\n');
     // Drawings in text break when pasted into Word, Teams or an e-mail:
-    // here the pictures are the SVG beside the file (an Image block).
-    let blocks = doc
+    // here the pictures are the SVG beside the file (an Image block). Room
+    // to write in is for the printed page.
+    let blocks: Vec<&Block> = doc
         .blocks
         .iter()
-        .filter(|b| !matches!(b, Block::Picture(_)));
-    for block in blocks {
-        out.push('\n');
+        .filter(|b| {
+            !matches!(
+                b,
+                Block::Picture(_) | Block::WriteBox(_) | Block::Field { value: None, .. }
+            )
+        })
+        .collect();
+    for (i, block) in blocks.iter().enumerate() {
+        match block {
+            // A heading whose only content was a drawing stands empty.
+            Block::Heading(_) if matches!(blocks.get(i + 1), None | Some(Block::Heading(_))) => {
+                continue;
+            }
+            _ => out.push('\n'),
+        }
         match block {
             Block::Heading(h) => {
                 out.push_str("## ");
@@ -67,8 +80,16 @@ pub fn render(doc: &Doc) -> String {
                     row(&mut out, r);
                 }
             }
+            Block::Field {
+                label,
+                value: Some(value),
+            } => {
+                out.push('*');
+                inline(&mut out, &format!("{label}: {value}"));
+                out.push_str("*\n");
+            }
             // Left out above.
-            Block::Picture(_) => {}
+            Block::Picture(_) | Block::WriteBox(_) | Block::Field { value: None, .. } => {}
             Block::Image { alt, src } => {
                 out.push_str("![");
                 let mut bracketed = String::with_capacity(alt.len());
@@ -229,6 +250,33 @@ mod tests {
         assert_eq!(with(cell, "a | b\nc"), "a \\| b<br>c");
         assert_eq!(with(cell, "|x|| <y>"), "\\|x\\|\\| &lt;y>");
         assert_eq!(with(inline, "<b>vet</b>\n x"), "&lt;b>vet&lt;/b> x");
+    }
+
+    #[test]
+    fn room_to_write_and_headings_left_empty_stay_off_the_page() {
+        let doc = Doc {
+            title: "T".into(),
+            blocks: vec![
+                Block::Field {
+                    label: "Overleg".into(),
+                    value: Some("8 dec. 2026".into()),
+                },
+                Block::Field {
+                    label: "Leeg".into(),
+                    value: None,
+                },
+                Block::WriteBox("Advies".into()),
+                Block::Heading("Driehoek".into()),
+                Block::Picture("/\\".into()),
+                Block::Heading("Profiel".into()),
+                Block::Meta("m".into()),
+                Block::Heading("Einde".into()),
+            ],
+        };
+        assert_eq!(
+            render(&doc),
+            "# T\n\n*Overleg: 8 dec. 2026*\n\n## Profiel\n\n*m*\n"
+        );
     }
 
     #[test]

@@ -43,6 +43,14 @@ pub enum Block {
         question: String,
         answer: String,
     },
+    /// A line on paper for a short fact, filled in when it is known (the
+    /// meeting's day), else left to write on.
+    Field {
+        label: String,
+        value: Option<String>,
+    },
+    /// Room on paper for the team to write in (its advice).
+    WriteBox(String),
     /// A drawing in text (the triangle, the profile), shown as it is.
     Picture(String),
     /// A picture in a file beside the document (the SVG of an export).
@@ -67,12 +75,38 @@ pub fn signed(n: i64) -> String {
     }
 }
 
-/// One note as Markdown in its own language, linking `svg` (a file beside
-/// it) in place of the first drawing when there is one: it goes to the
-/// meeting, whose readers read the note's language.
-pub fn note_markdown(note: &CaseNote, set: Option<&QuestionSet>, svg: Option<&str>) -> String {
+/// What a printed page for the meeting adds to a note: the meeting's day
+/// (or a line to write it on) and a box for the team's advice after the
+/// front.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Meeting {
+    pub day: Option<jiff::civil::Date>,
+}
+
+impl Meeting {
+    /// The line for the meeting's day: filled in, or blank to write on.
+    pub fn field(self, ui_lang: Lang) -> Block {
+        Block::Field {
+            label: i18n::MEETING.get(ui_lang).to_string(),
+            value: self.day.map(|d| day::display(d, ui_lang)),
+        }
+    }
+}
+
+/// One note as Markdown in its own language, with the meeting's day under
+/// the title when it is known, linking `svg` (a file beside it) in place
+/// of the first drawing when there is one.
+pub fn note_markdown(
+    note: &CaseNote,
+    set: Option<&QuestionSet>,
+    svg: Option<&str>,
+    meeting: Meeting,
+) -> String {
     let ui_lang = note.note_lang;
     let mut doc = note_doc(note, set, ui_lang);
+    if meeting.day.is_some() {
+        doc.blocks.insert(1, meeting.field(ui_lang));
+    }
     if let Some(src) = svg {
         let drawing = doc
             .blocks
@@ -89,10 +123,16 @@ pub fn note_markdown(note: &CaseNote, set: Option<&QuestionSet>, svg: Option<&st
     markdown::render(&doc)
 }
 
-/// One note as a printable page, its drawings inside, with the labels in
-/// the reader's language; the note's own words keep theirs.
-pub fn note_page(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> String {
-    let doc = note_doc(note, set, ui_lang);
+/// One note as a page to print for `meeting` (see [`paper_doc`]), its
+/// drawings inside, with the labels in the reader's language; the note's
+/// own words keep theirs.
+pub fn note_page(
+    note: &CaseNote,
+    set: Option<&QuestionSet>,
+    ui_lang: Lang,
+    meeting: Meeting,
+) -> String {
+    let doc = paper_doc(note, set, ui_lang, meeting);
     let drawings = html::drawings(note, ui_lang);
     let part = html::Part {
         doc: &doc,
@@ -113,11 +153,67 @@ pub fn note_json(note: &CaseNote) -> anyhow::Result<String> {
 /// then the person's own words and the rest of the case, the triangle and
 /// the contrasts, then every other section.
 pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Doc {
+    doc(note, set, ui_lang, None)
+}
+
+/// The note as it is printed for the meeting: [`note_doc`] with a line for
+/// the meeting's day under the title and a box for the team's advice after
+/// the front. The triangle is not drawn again:
+/// the front's table holds its verdicts, and paper is short.
+pub fn paper_doc(
+    note: &CaseNote,
+    set: Option<&QuestionSet>,
+    ui_lang: Lang,
+    meeting: Meeting,
+) -> Doc {
+    doc(note, set, ui_lang, Some(meeting))
+}
+
+fn doc(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang, paper: Option<Meeting>) -> Doc {
     let default_roles = Roles::default();
     let roles = set.map_or(&default_roles, |s| &s.roles);
     let mut shown: HashSet<&str> = method_ids(roles, set).into_iter().collect();
-    let mut blocks = Vec::new();
+    let mut blocks = vec![Block::Meta(meta_line(note, set, ui_lang))];
+    blocks.extend(paper.map(|m| m.field(ui_lang)));
+    blocks.extend(front_blocks(note, roles, ui_lang));
+    if paper.is_some() {
+        blocks.push(Block::WriteBox(i18n::OUT_ADVICE.get(ui_lang).to_string()));
+    }
 
+    let sections = sections_of(note);
+    let own_words = roles.own_words.as_deref().and_then(|id| note.entry(id));
+    if let Some(entry) = own_words {
+        blocks.push(Block::Heading(i18n::H_OWN_WORDS.get(ui_lang).to_string()));
+        blocks.push(Block::Quote(entry.display(ui_lang)));
+        shown.insert(&entry.id);
+        let first = section_of(&entry.id);
+        if let Some((key, entries)) = sections.iter().find(|(k, _)| *k == first) {
+            section_blocks(&mut blocks, key, entries, &shown, set, ui_lang);
+        }
+    }
+    if paper.is_none() {
+        blocks.push(Block::Heading(i18n::H_TRIANGLE.get(ui_lang).to_string()));
+        blocks.push(Block::Picture(picture::triangle(note, ui_lang)));
+    }
+    blocks.extend(contrast_blocks(note, roles, ui_lang));
+    for (key, entries) in &sections {
+        if own_words.is_some_and(|e| section_of(&e.id) == *key) {
+            continue;
+        }
+        section_blocks(&mut blocks, key, entries, &shown, set, ui_lang);
+    }
+    blocks.extend(timeline::blocks(note, ui_lang));
+    let title = if note.title.is_empty() {
+        note.id.clone()
+    } else {
+        note.title.clone()
+    };
+    Doc { title, blocks }
+}
+
+/// The small line under a note's title: its id, when it was made and
+/// changed, and the question set it was made with.
+fn meta_line(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> String {
     let mut meta = format!(
         "{} · {} {}",
         note.id,
@@ -138,41 +234,15 @@ pub fn note_doc(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Do
         set_name,
         note.set_version
     ));
-    blocks.push(Block::Meta(meta));
-    blocks.extend(front_blocks(note, roles, ui_lang));
-
-    let sections = sections_of(note);
-    let own_words = roles.own_words.as_deref().and_then(|id| note.entry(id));
-    if let Some(entry) = own_words {
-        blocks.push(Block::Heading(i18n::H_OWN_WORDS.get(ui_lang).to_string()));
-        blocks.push(Block::Quote(entry.display(ui_lang)));
-        shown.insert(&entry.id);
-        let first = section_of(&entry.id);
-        if let Some((key, entries)) = sections.iter().find(|(k, _)| *k == first) {
-            section_blocks(&mut blocks, key, entries, &shown, set, ui_lang);
-        }
-    }
-    blocks.extend(triangle_blocks(note, set, ui_lang));
-    blocks.extend(contrast_blocks(note, roles, ui_lang));
-    for (key, entries) in &sections {
-        if own_words.is_some_and(|e| section_of(&e.id) == *key) {
-            continue;
-        }
-        section_blocks(&mut blocks, key, entries, &shown, set, ui_lang);
-    }
-    blocks.extend(timeline::blocks(note, ui_lang));
-    let title = if note.title.is_empty() {
-        note.id.clone()
-    } else {
-        note.title.clone()
-    };
-    Doc { title, blocks }
+    meta
 }
 
-/// What a meeting needs first: the question for the team, the proposal,
-/// what the person says about it, the three verdicts, the costs, and
-/// whether the case is incidental or structural. Answers stand under their
-/// question as it was asked, as everywhere in a note.
+/// What a meeting needs first, each once: the question for the team, the
+/// proposal, what the person says about it; the three verdicts with their
+/// reasons; what blocks, the concrete rule and the route to deviate; the
+/// costs over the horizon; and whether the case is incidental or
+/// structural. Answers stand under their question as it was asked, as
+/// everywhere in a note.
 fn front_blocks(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Vec<Block> {
     let answer = |role: &Option<String>| {
         let entry = note.entry(role.as_deref()?)?;
@@ -187,14 +257,12 @@ fn front_blocks(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Vec<Block> {
             .into_iter()
             .filter_map(answer),
     );
-    let verdicts: Vec<String> = picture::corners(note, ui_lang)
-        .into_iter()
-        .map(|(said, _)| said)
-        .collect();
-    blocks.push(Block::Answer {
-        question: i18n::FRONT_VERDICTS.get(ui_lang).to_string(),
-        answer: verdicts.join(" · "),
-    });
+    blocks.push(verdict_table(note, roles, ui_lang));
+    blocks.extend(
+        [&roles.blocker, &roles.rule, &roles.room, &roles.room_route]
+            .into_iter()
+            .filter_map(answer),
+    );
     blocks.extend(cost_table(note, ui_lang));
     blocks.extend(answer(&roles.scope));
     blocks
@@ -203,52 +271,61 @@ fn front_blocks(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Vec<Block> {
 /// What the end of the walk shows before saving: the triangle, the cost
 /// comparison and the contrast profile.
 pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Vec<Block> {
-    let mut blocks = triangle_blocks(note, set, ui_lang);
-    blocks.extend(cost_table(note, ui_lang));
     let default_roles = Roles::default();
     let roles = set.map_or(&default_roles, |s| &s.roles);
+    let mut blocks = vec![
+        Block::Heading(i18n::H_TRIANGLE.get(ui_lang).to_string()),
+        Block::Picture(picture::triangle(note, ui_lang)),
+        verdict_table(note, roles, ui_lang),
+    ];
+    blocks.extend(cost_table(note, ui_lang));
     blocks.extend(contrast_blocks(note, roles, ui_lang));
     blocks
 }
 
-/// The triangle drawn, and its verdicts with their reasoning.
-fn triangle_blocks(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Vec<Block> {
-    let mut blocks = Vec::new();
+/// The three questions with their verdicts, and the reasoning where the
+/// note gives one (the column is left out when none does).
+fn verdict_table(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Block {
     let reason = |role: &Option<String>| {
-        let roles_text = role
-            .as_deref()
+        role.as_deref()
             .and_then(|id| note.entry(id))
-            .map(|e| e.display(ui_lang));
-        roles_text.unwrap_or_default()
+            .map(|e| e.display(ui_lang))
+            .unwrap_or_default()
     };
-    let default_roles = Roles::default();
-    let roles = set.map_or(&default_roles, |s| &s.roles);
     let reasons = [
         reason(&roles.reason_law),
         reason(&roles.reason_money),
         reason(&roles.reason_self),
     ];
-    blocks.push(Block::Heading(i18n::H_TRIANGLE.get(ui_lang).to_string()));
-    blocks.push(Block::Picture(picture::triangle(note, ui_lang)));
-    blocks.push(Block::Table {
-        head: vec![
-            i18n::H_QUESTION.get(ui_lang).into(),
-            i18n::H_VERDICT.get(ui_lang).into(),
-            i18n::H_REASONING.get(ui_lang).into(),
-        ],
-        rows: note
-            .triangle
-            .corners()
-            .iter()
-            .zip(reasons)
-            .map(|((q, v), r)| {
-                let word = picture::verdict_word(*v, ui_lang).to_string();
-                vec![q.get(ui_lang).to_string(), word, r]
-            })
-            .collect(),
+    let with_reasons = reasons.iter().any(|r| !r.trim().is_empty());
+    let mut head = vec![
+        i18n::H_QUESTION.get(ui_lang).to_string(),
+        i18n::H_VERDICT.get(ui_lang).to_string(),
+    ];
+    if with_reasons {
+        head.push(i18n::H_REASONING.get(ui_lang).to_string());
+    }
+    let rows = note
+        .triangle
+        .corners()
+        .iter()
+        .zip(reasons)
+        .map(|((q, v), r)| {
+            let mut row = vec![
+                q.get(ui_lang).to_string(),
+                picture::verdict_word(*v, ui_lang).to_string(),
+            ];
+            if with_reasons {
+                row.push(r);
+            }
+            row
+        })
+        .collect();
+    Block::Table {
+        head,
+        rows,
         numeric: Vec::new(),
-    });
-    blocks
+    }
 }
 
 /// The cost comparison as a table; nothing when no cost is known.
@@ -402,6 +479,10 @@ fn method_ids<'a>(roles: &'a Roles, set: Option<&'a QuestionSet>) -> Vec<&'a str
         &roles.cost_proposed_kind,
         &roles.stuck_row,
         &roles.scope,
+        &roles.blocker,
+        &roles.rule,
+        &roles.room,
+        &roles.room_route,
         &roles.team_question,
         &roles.proposal,
         &roles.person_view,

@@ -47,6 +47,11 @@ fn cleaned(block: &Block) -> Block {
         Block::Meta(m) => Block::Meta(text(m)),
         Block::Quote(q) => Block::Quote(text(q)),
         Block::Picture(p) => Block::Picture(text(p)),
+        Block::Field { label, value } => Block::Field {
+            label: text(label),
+            value: value.as_ref().map(text),
+        },
+        Block::WriteBox(label) => Block::WriteBox(text(label)),
         Block::Image { alt, src } => Block::Image {
             alt: text(alt),
             src: text(src),
@@ -153,6 +158,14 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> Styled {
                 out.push(&format!("\n{p}\n"), Look::Plain);
             }
 
+            Block::Field {
+                label,
+                value: Some(value),
+            } => {
+                out.push(&wrapped(&format!("{label}: {value}"), "", width), Look::Dim);
+            }
+            // Room to write in is for paper.
+            Block::Field { value: None, .. } | Block::WriteBox(_) => {}
             // Files beside an export; the terminal draws its own pictures.
             Block::Image { .. } => {}
             Block::Answer { question, answer } => {

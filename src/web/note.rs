@@ -100,7 +100,12 @@ pub async fn download(
     };
     let (text, ext, mime) = match format.as_str() {
         "markdown" => (
-            Ok(render::note_markdown(&note, set.as_ref(), None)),
+            Ok(render::note_markdown(
+                &note,
+                set.as_ref(),
+                None,
+                render::Meeting::default(),
+            )),
             "md",
             "text/markdown; charset=utf-8",
         ),

@@ -105,7 +105,12 @@ pub async fn agenda_page(State(state): State<Shared>, RawQuery(raw): RawQuery) -
             set: bank.get(&note.set),
         })
         .collect();
-    let docs = agenda::docs(&cases, ui, jiff::Timestamp::now());
+    let docs = agenda::docs(
+        &cases,
+        ui,
+        jiff::Timestamp::now(),
+        render::Meeting::default(),
+    );
     let parts = agenda::parts(&docs);
     let body = html! {
         div.actions.no-print {

@@ -204,7 +204,9 @@ fn the_page_puts_the_overview_and_each_case_in_articles_of_their_own() {
     assert!(page.contains("<h1>Jongeren en de voedselbank</h1>"));
     // Each case speaks its note's language.
     assert_eq!(page.matches("<article lang=\"en\">").count(), 1, "{page}");
-    assert_eq!(page.matches("<svg").count(), 6, "two drawings a case");
+    // The profile is drawn; the verdicts stand once, in each front's table.
+    assert_eq!(page.matches("<svg").count(), 3, "one drawing a case");
+    assert_eq!(page.matches("Advies van het team").count(), 3, "{page}");
     assert!(!page.contains("<script") && !page.contains("<pre>"));
 }
 
@@ -245,4 +247,53 @@ fn to_a_file_or_a_folder() {
         "{names:?}"
     );
     assert_eq!(names[0].len(), "YYYY-MM-DD-casuistiekbespreking.html".len());
+}
+
+#[test]
+fn the_meetings_day_is_on_the_agenda_each_case_and_the_file_name() {
+    let env = Env::new();
+    let a = env.new_note(FULL);
+    let b = second(&env);
+    let dir = env.home.path().join("bespreking");
+    fs::create_dir(&dir).unwrap();
+    let out = env.run(&[
+        "agenda",
+        &a,
+        &b,
+        "--overleg",
+        "8-12-2026",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let file = dir.join("2026-12-08-casuistiekbespreking.html");
+    let page = fs::read_to_string(&file).unwrap();
+    let day = "<span class=\"label\">Overleg:</span> <span class=\"value\">8 dec. 2026</span>";
+    assert_eq!(
+        page.matches(day).count(),
+        3,
+        "the overview and each case: {page}"
+    );
+    let out = env.run(&[
+        "agenda",
+        &a,
+        "--meeting",
+        "2026-12-08",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("*Overleg: 8 dec. 2026*"),
+        "{}",
+        stdout(&out)
+    );
+    // A day that does not exist is refused in the reader's language.
+    let out = env.run(&["agenda", &a, "--overleg", "31-2-2026"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("'31-2-2026' is geen datum"),
+        "{}",
+        stderr(&out)
+    );
 }

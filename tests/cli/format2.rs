@@ -68,26 +68,66 @@ fn list_reads_release_2_notes_exactly_as_release_2_did() {
 
 /// Every line release 2 printed for `args` is still printed.
 fn still_says(env: &Env, args: &[&str], then: &str) {
+    still_says_but(env, args, then, |_| false);
+}
+
+/// Every line release 2 printed for `args` is still printed, except the
+/// lines `changed` names.
+fn still_says_but(env: &Env, args: &[&str], then: &str, changed: impl Fn(&str) -> bool) {
     let now = said(&ok(env, args));
-    for line in said(then) {
+    for line in said(then).into_iter().filter(|l| !changed(l)) {
         assert!(now.contains(&line), "{args:?}: {line:?} is gone");
     }
+}
+
+/// What a note says in another shape since release 2: the verdicts stand
+/// once, in the front's table (no list of the three before it, and no
+/// empty reasoning column when no verdict has a reason; the law section's
+/// heading goes when all its answers moved into the front); and the
+/// sentence on a missing contrast profile holds no command (`show` says
+/// the command apart, with the note's id). The Markdown on standard output
+/// (no SVG beside it) leaves out the triangle's heading, which now stands
+/// over its drawing only.
+fn said_once_now(line: &str) -> bool {
+    let list = ["De drie oordelen", "The three verdicts", "wet: ", "law: "];
+    let verdict_row = [
+        "Mag het van de wet?",
+        "Gaan we handig om met publieke middelen?",
+        "Draagt het bij aan zelfregie?",
+        "Is it allowed by law?",
+        "Is it a sensible use of public money?",
+        "Does it support self-direction?",
+    ]
+    .iter()
+    .any(|q| line.starts_with(&format!("| {q} |")) && line.ends_with("| |"));
+    list.iter()
+        .any(|l| line.trim_start_matches('*').starts_with(l))
+        || line.contains("driehoek edit ID")
+        || ["Vraag Oordeel Toelichting", "Question Verdict Reasoning"].contains(&line)
+        || verdict_row
+        || line.ends_with("| Toelichting |")
+        || line.ends_with("| Reasoning |")
+        || line == "|---|---|---|"
+        || ["Mag het van de wet?", "## Mag het van de wet?"].contains(&line)
+        || ["## De waardendriehoek", "## The value triangle"].contains(&line)
 }
 
 #[test]
 fn show_and_export_say_what_release_2_said() {
     let env = store_with_format2();
     for id in IDS {
-        still_says(&env, &["show", id], &expected(&format!("show-{id}.txt")));
-        still_says(&env, &["export", id], &expected(&format!("export-{id}.md")));
+        let (show, export) = (format!("show-{id}.txt"), format!("export-{id}.md"));
+        still_says_but(&env, &["show", id], &expected(&show), said_once_now);
+        still_says_but(&env, &["export", id], &expected(&export), said_once_now);
         let old = json(&expected(&format!("export-{id}.json")));
         let new = json(&ok(&env, &["export", id, "--format", "json"]));
         assert_eq!(old, new, "{id}");
     }
-    still_says(
+    still_says_but(
         &env,
         &["--lang", "en", "show", "htt9a8"],
         &expected("show-htt9a8-en.txt"),
+        said_once_now,
     );
 }
 

@@ -3,37 +3,37 @@
 
 use std::fs;
 
-use crate::harness::{Env, FULL, code, stable, stderr, stdout};
+use crate::harness::{Env, FULL, code, in_order, stable, stderr, stdout};
 use crate::snapshot;
 
 /// The front block's parts, in the order the meeting reads them, and
 /// what follows it.
-const FRONT_NL: [&str; 13] = [
+const FRONT_NL: [&str; 22] = [
     "Voor het overleg",
     "Wat is je vraag aan het team?",
     "Mogen we de intake-eis loslaten?",
     "Welke oplossing stel je voor?",
     "Wat zegt de persoon zelf over dit voorstel?",
     "Als iemand naast me zit, durf ik het wel.",
-    "De drie oordelen",
-    "wet: ja · middelen: ja · zelfregie: twijfel",
+    // The verdicts once, each with its reason.
+    "Mag het van de wet?",
+    "ja",
+    "De wet eist geen compleet overzicht vooraf",
+    "Draagt het bij aan zelfregie?",
+    "twijfel",
+    "We nemen even over",
+    // What blocks, the concrete rule and the route to deviate.
+    "Wat blokkeert hier eigenlijk?",
+    "Welke regel precies, en van wie?",
+    "intake-eis van de schuldhulp, afdeling Werk en Inkomen",
+    "Welke route om af te wijken?",
+    "Awb art. 4:84",
     "€ 24.000 per jaar",
     "€ 3.000 eenmalig",
     "Verschil over 1 jaar",
     "Is dit een incidentele uitzondering, of speelt het structureel?",
     "In eigen woorden",
 ];
-
-/// Where each of `parts` first occurs in `text`, checked to be in order.
-fn in_order(text: &str, parts: &[&str]) {
-    let mut from = 0;
-    for part in parts {
-        let at = text[from..]
-            .find(part)
-            .unwrap_or_else(|| panic!("{part:?} missing after byte {from} in\n{text}"));
-        from += at + part.len();
-    }
-}
 
 #[test]
 fn show_opens_with_the_front_block() {
@@ -44,10 +44,15 @@ fn show_opens_with_the_front_block() {
     let text = stdout(&out);
     snapshot!("show_front", stable(&text, &[&id]));
     in_order(&text, &FRONT_NL);
-    // Shown in front, not again under their sections.
+    // Shown in front, not again under their sections; the verdicts in
+    // one table (the drawing names them by their short names).
     for once in [
         "Welke oplossing stel je voor?",
         "Mogen we de intake-eis loslaten?",
+        "Oordeel",
+        "We nemen even over",
+        "Welke regel precies, en van wie?",
+        "Welke route om af te wijken?",
     ] {
         assert_eq!(text.matches(once).count(), 1, "{once}");
     }
@@ -77,8 +82,9 @@ fn the_markdown_has_the_svg_once_and_no_drawing_in_text() {
     assert_eq!(md.matches(image).count(), 1, "{md}");
     in_order(
         &md,
-        &["## De waardendriehoek", image, "| Vraag | Oordeel |"],
+        &["| Vraag | Oordeel |", "## De waardendriehoek", image],
     );
+    assert_eq!(md.matches("| Vraag | Oordeel |").count(), 1, "{md}");
     assert!(env.home.path().join("overleg.svg").exists());
 }
 
@@ -101,8 +107,9 @@ fn an_english_note_exports_with_english_headings() {
             "What is your question for the team?",
             "What solution do you propose?",
             "What does the person say about this proposal?",
-            "The three verdicts",
-            "law: yes · money: yes · self-direction: in doubt",
+            "| Question | Verdict | Reasoning |",
+            "| Does it support self-direction? | in doubt |",
+            "Which rule exactly, and whose?",
             "€24,000 per year",
             "Is this an incidental exception, or is it structural?",
             "## In their own words",

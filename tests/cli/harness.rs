@@ -224,6 +224,17 @@ pub fn missing(program: &str) {
     eprintln!("skipped: {program} is not installed (DRIEHOEK_CI_STRICT=1 makes this a failure)");
 }
 
+/// Where each of `parts` first occurs in `text`, checked to be in order.
+pub fn in_order(text: &str, parts: &[&str]) {
+    let mut from = 0;
+    for part in parts {
+        let at = text[from..]
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} missing after byte {from} in\n{text}"));
+        from += at + part.len();
+    }
+}
+
 /// Replaces note ids with stable names of the same width (`id0000`, …),
 /// so snapshots of tables keep their shape.
 pub fn stable(text: &str, ids: &[&str]) -> String {

@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::harness::{Env, FULL, code, have, missing, on_path, stderr, stdout};
+use crate::harness::{
+    Env, FULL, SHORT_NOTE, code, have, in_order, missing, on_path, stderr, stdout,
+};
 
 const TEAM_QUESTION: &str = "Mogen we de eis van een compleet schuldenoverzicht vooraf loslaten, zodat de schuldhulp nu al kan beginnen?";
 
@@ -112,8 +114,9 @@ fn the_page_is_self_contained_escaped_and_in_the_notes_language() {
     let outside = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
     assert!(!outside.contains("http://") && !outside.contains("src=\""));
     assert!(page.contains("<style>") && page.contains("@page { size: A4;"));
-    // The triangle and the profile are drawn inside, not as text drawings.
-    assert_eq!(page.matches("<svg").count(), 2, "{page}");
+    // The profile is drawn inside, not as a text drawing; the triangle's
+    // verdicts stand once, in the front's table.
+    assert_eq!(page.matches("<svg").count(), 1, "{page}");
     assert!(!page.contains("<?xml") && !page.contains("<pre>"));
 
     // Read in English, a Dutch note stays marked Dutch; the labels are English.
@@ -121,9 +124,57 @@ fn the_page_is_self_contained_escaped_and_in_the_notes_language() {
     let page = stdout(&out);
     assert!(page.starts_with("<!DOCTYPE html><html lang=\"nl\">"));
     assert!(
-        page.contains("<h2 lang=\"en\">The value triangle</h2>"),
+        page.contains("<h2 lang=\"en\">For the meeting</h2>"),
         "{page}"
     );
+}
+
+#[test]
+fn the_meetings_day_goes_on_a_page_and_nowhere_else() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let out = env.run(&["export", &id, "--overleg", "8-12-2026"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Drie zakken post\n\n*"), "{md}");
+    assert!(
+        md.contains("\n\n*Overleg: 8 dec. 2026*\n\n## Voor het overleg"),
+        "{md}"
+    );
+    // Without a year, the next such day.
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
+    let year = if (today.month(), today.day()) <= (12, 8) {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    for written in ["8-12", "8 december"] {
+        let md = stdout(&env.run(&["export", &id, "--overleg", written]));
+        assert!(
+            md.contains(&format!("*Overleg: 8 dec. {year}*")),
+            "{written}: {md}"
+        );
+    }
+    // The Markdown has no room to write in: without a day, no line.
+    let md = stdout(&env.run(&["export", &id]));
+    assert!(
+        !md.contains("Overleg") && !md.contains("Advies van het team"),
+        "{md}"
+    );
+    for refused in [
+        vec!["export", &id, "--format", "json", "--overleg", "8-12-2026"],
+        vec!["export", "--all", "--anoniem", "--overleg", "8-12-2026"],
+    ] {
+        let out = env.run(&refused);
+        assert_eq!(code(&out), 2, "{refused:?}");
+        assert!(
+            stderr(&out).contains("--overleg hoort bij een pagina voor het overleg"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]
@@ -176,10 +227,14 @@ impl Printed {
             missing("chromium");
             return None;
         };
-        let page = env.home.path().join("page.html");
+        // Each print its own files and browser profile: a browser that is
+        // still closing holds its profile's lock.
+        static PRINTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = PRINTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let page = env.home.path().join(format!("page-{n}.html"));
         let out = env.run(&[args, &["-o", page.to_str().unwrap()]].concat());
         assert_eq!(code(&out), 0, "{}", stderr(&out));
-        let pdf = env.home.path().join("page.pdf");
+        let pdf = env.home.path().join(format!("page-{n}.pdf"));
         let started = Instant::now();
         let mut child = Command::new(browser)
             .args([
@@ -191,7 +246,7 @@ impl Printed {
             ])
             .arg(format!(
                 "--user-data-dir={}",
-                env.home.path().join("browser").display()
+                env.home.path().join(format!("browser-{n}")).display()
             ))
             .arg(format!("--print-to-pdf={}", pdf.display()))
             .arg(format!("file://{}", page.display()))
@@ -226,6 +281,11 @@ impl Printed {
             started.elapsed()
         );
         Some(Printed { pdf, pages })
+    }
+
+    /// The text of every page, each as [`Printed::page`] gives it.
+    fn pages(&self) -> Vec<String> {
+        (1..=self.pages).map(|n| self.page(n)).collect()
     }
 
     /// The text of page `n` (from 1), its words joined by single spaces.
@@ -310,4 +370,80 @@ fn an_agenda_prints_its_overview_first_and_each_case_from_a_new_page() {
             .page(starts[1])
             .starts_with("Jongeren en de voedselbank")
     );
+}
+
+#[test]
+fn page_one_holds_what_the_meeting_needs_and_room_for_its_advice() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let args = ["export", &id, "--format", "html", "--overleg", "8-12-2026"];
+    let Some(printed) = Printed::new(&env, &args) else {
+        return;
+    };
+    let first = printed.page(1);
+    in_order(
+        &first,
+        &[
+            "Drie zakken post",
+            "Overleg: 8 dec. 2026",
+            "Wat is je vraag aan het team? Mogen we de intake-eis loslaten?",
+            "Welke oplossing stel je voor? Samen de post sorteren",
+            "Wat zegt de persoon zelf over dit voorstel? Als iemand naast me zit",
+            // The verdicts once, each with its reason.
+            "Mag het van de wet? ja De wet eist geen compleet overzicht vooraf",
+            "Gaan we handig om met publieke middelen? ja Een paar uur samen werken",
+            "Draagt het bij aan zelfregie? twijfel We nemen even over",
+            // The concrete rule and the route to deviate.
+            "Welke regel precies, en van wie? intake-eis van de schuldhulp, afdeling Werk en Inkomen",
+            "Welke route om af te wijken? Awb art. 4:84",
+            // The costs over the horizon, and incidental or structural.
+            "Huidige route € 24.000 per jaar",
+            "Voorstel € 3.000 eenmalig",
+            "Verschil over 1 jaar € 21.000 minder",
+            "Is dit een incidentele uitzondering, of speelt het structureel? structureel",
+            "Advies van het team",
+        ],
+    );
+    for once in ["twijfel", "Draagt het bij aan zelfregie?", "Oordeel"] {
+        assert_eq!(first.matches(once).count(), 1, "{once}: {first}");
+    }
+    // No second list of the verdicts, and no drawing of them.
+    assert!(
+        !first.contains("wet: ja") && !first.contains("De drie oordelen"),
+        "{first}"
+    );
+
+    // Without a day, a line to write it on.
+    let Some(printed) = Printed::new(&env, &["export", &id, "--format", "html"]) else {
+        return;
+    };
+    let first = printed.page(1);
+    in_order(&first, &["Drie zakken post", "Overleg: Voor het overleg"]);
+}
+
+#[test]
+fn no_command_is_on_paper() {
+    let env = Env::new();
+    let full = env.new_note(FULL);
+    // A short walk places no contrast row; the page once told how, as a
+    // command.
+    let short = env.new_note(SHORT_NOTE);
+    for args in [
+        vec!["export", &full, "--format", "html"],
+        vec!["export", &short, "--format", "html"],
+        vec!["agenda", &full, &short],
+    ] {
+        let Some(printed) = Printed::new(&env, &args) else {
+            return;
+        };
+        for (n, text) in printed.pages().iter().enumerate() {
+            let words: Vec<&str> = text.split(' ').collect();
+            let command = words
+                .iter()
+                .position(|w| *w == "driehoek" || w.starts_with("--") || w.starts_with("(--"));
+            let around =
+                command.map(|at| words[at.saturating_sub(8)..(at + 8).min(words.len())].join(" "));
+            assert_eq!(around, None, "{args:?}, page {}", n + 1);
+        }
+    }
 }
