@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::picture::{corners, is_maatwerk, on_scale, scale, symbol, verdict_legend};
 use crate::domain::answer::Verdict;
-use crate::domain::note::CaseNote;
+use crate::domain::note::{CaseNote, Contrast};
 use crate::i18n::{self, Lang};
 
 const MARGIN: f64 = 24.0;
@@ -223,22 +223,42 @@ pub const WRITTEN_BY: &str = "<!-- written by driehoek";
 
 /// The note's pictures as a standalone SVG document.
 pub fn svg(note: &CaseNote, lang: Lang) -> String {
-    draw(note, lang, true, true)
+    draw(note, lang, Parts::Both)
 }
 
 /// The triangle alone (with the title), to stand in its own place on a page.
 pub fn triangle(note: &CaseNote, lang: Lang) -> String {
-    draw(note, lang, true, false)
+    draw(note, lang, Parts::Triangle)
 }
 
 /// The profile alone, without its heading (the page has one); none
 /// without contrasts.
 pub fn profile(note: &CaseNote, lang: Lang) -> Option<String> {
-    (!note.contrasts.is_empty()).then(|| draw(note, lang, false, true))
+    (!note.contrasts.is_empty()).then(|| draw(note, lang, Parts::Profile))
+}
+
+/// Which pictures a document holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    /// The triangle with the title, the profile below it.
+    Both,
+    Triangle,
+    /// The profile without a heading.
+    Profile,
+}
+
+impl Parts {
+    fn triangle(self) -> bool {
+        self != Parts::Profile
+    }
+
+    fn profile(self) -> bool {
+        self != Parts::Triangle
+    }
 }
 
 /// The pictures asked for, one below the other.
-fn draw(note: &CaseNote, lang: Lang, with_triangle: bool, with_profile: bool) -> String {
+fn draw(note: &CaseNote, lang: Lang, parts: Parts) -> String {
     let title = if note.title.is_empty() {
         note.id.clone()
     } else {
@@ -252,70 +272,120 @@ fn draw(note: &CaseNote, lang: Lang, with_triangle: bool, with_profile: bool) ->
         title.clone()
     };
     let corners = corners(note, lang);
-    let [_, left, right] = &corners;
-
-    // Profile geometry, to size the canvas.
-    let rows: Vec<_> = note.contrasts.iter().filter(|_| with_profile).collect();
-    let left_w = rows
-        .iter()
-        .map(|c| text_width(&c.rational, LABEL))
-        .chain([text_width(i18n::PIC_RATIONAL.get(lang), SMALL)])
-        .fold(0.0, f64::max);
-    let right_w = rows
-        .iter()
-        .map(|c| text_width(&c.relational, LABEL))
-        .chain([text_width(i18n::PIC_RELATIONAL.get(lang), SMALL)])
-        .fold(0.0, f64::max);
-    let track_w = rows
-        .iter()
-        .map(|c| {
-            let (min, max) = scale(c);
-            (max - min) as f64 * STEP
-        })
-        .fold(0.0, f64::max);
-    let legend_items = [
-        (true, false, i18n::PIC_NOW.get(lang)),
-        (false, true, i18n::PIC_DESIRED.get(lang)),
-        (true, true, i18n::PIC_SAME.get(lang)),
-    ];
-    let legend_w: f64 = legend_items
-        .iter()
-        .map(|(_, _, t)| 2.0 * MARK + 8.0 + text_width(t, SMALL) + 24.0)
-        .sum();
-    let profile_w = if rows.is_empty() {
-        0.0
+    let rows: Vec<&Contrast> = note.contrasts.iter().filter(|_| parts.profile()).collect();
+    let profile = Profile::measure(rows, lang);
+    let width = if parts.triangle() {
+        triangle_width(&corners, &shown_title, lang)
     } else {
-        MARGIN + left_w + 16.0 + track_w + 16.0 + right_w + MARGIN
-    };
-    let side_label = |l: &str| text_width(l, LABEL) / 2.0;
-    let triangle_w =
-        2.0 * (MARGIN + HALF_BASE + side_label(&left.0).max(side_label(&right.0)).max(CORNER));
-    let triangle_widths = [
-        480.0,
-        triangle_w,
-        2.0 * MARGIN + text_width(&shown_title, TITLE),
-        2.0 * MARGIN + text_width(&verdict_legend(lang), SMALL),
-    ];
-    let profile_widths = [profile_w, 2.0 * MARGIN + legend_w];
-    let width = triangle_widths
-        .iter()
-        .filter(|_| with_triangle)
-        .chain(profile_widths.iter().filter(|_| !rows.is_empty()))
-        .fold(0.0, |a: f64, &b| a.max(b))
-        .ceil();
+        0.0
+    }
+    .max(profile.width())
+    .ceil();
 
     let mut body = String::with_capacity(8 * 1024);
     let mut y = MARGIN;
-    if with_triangle {
+    if parts.triangle() {
         y = triangle_part(&mut body, note, lang, &corners, &shown_title, width);
     }
+    if !profile.rows.is_empty() {
+        y = profile.draw(&mut body, y, parts == Parts::Both);
+    }
+    let desc = corners
+        .iter()
+        .map(|(l, _)| l.clone())
+        .collect::<Vec<_>>()
+        .join("; ");
+    document(&title, &desc, width, (y + MARGIN).ceil(), &body)
+}
 
-    // The profile.
-    if !rows.is_empty() {
-        if with_triangle {
+/// How wide the triangle's part needs the canvas: its side labels, the
+/// title and the legend.
+fn triangle_width(corners: &[(String, Option<Verdict>); 3], shown_title: &str, lang: Lang) -> f64 {
+    let [_, left, right] = corners;
+    let side_label = |l: &str| text_width(l, LABEL) / 2.0;
+    let triangle_w =
+        2.0 * (MARGIN + HALF_BASE + side_label(&left.0).max(side_label(&right.0)).max(CORNER));
+    [
+        480.0,
+        triangle_w,
+        2.0 * MARGIN + text_width(shown_title, TITLE),
+        2.0 * MARGIN + text_width(&verdict_legend(lang), SMALL),
+    ]
+    .into_iter()
+    .fold(0.0, f64::max)
+}
+
+/// The profile's markers as its legend explains them: (now, desired, word).
+fn legend_items(lang: Lang) -> [(bool, bool, &'static str); 3] {
+    [
+        (true, false, i18n::PIC_NOW.get(lang)),
+        (false, true, i18n::PIC_DESIRED.get(lang)),
+        (true, true, i18n::PIC_SAME.get(lang)),
+    ]
+}
+
+/// The rational/relational profile and the widths it is laid out in.
+struct Profile<'a> {
+    rows: Vec<&'a Contrast>,
+    /// The widest rational label (or the column's head).
+    left_w: f64,
+    /// The widest relational label (or the column's head).
+    right_w: f64,
+    /// The longest scale's track.
+    track_w: f64,
+    lang: Lang,
+}
+
+impl<'a> Profile<'a> {
+    fn measure(rows: Vec<&'a Contrast>, lang: Lang) -> Profile<'a> {
+        let widest = |labels: &mut dyn Iterator<Item = f64>| labels.fold(0.0, f64::max);
+        let left_w = widest(
+            &mut rows
+                .iter()
+                .map(|c| text_width(&c.rational, LABEL))
+                .chain([text_width(i18n::PIC_RATIONAL.get(lang), SMALL)]),
+        );
+        let right_w = widest(
+            &mut rows
+                .iter()
+                .map(|c| text_width(&c.relational, LABEL))
+                .chain([text_width(i18n::PIC_RELATIONAL.get(lang), SMALL)]),
+        );
+        let track_w = widest(&mut rows.iter().map(|c| {
+            let (min, max) = scale(c);
+            (max - min) as f64 * STEP
+        }));
+        Profile {
+            rows,
+            left_w,
+            right_w,
+            track_w,
+            lang,
+        }
+    }
+
+    /// How wide the profile needs the canvas (0 without rows): its
+    /// columns, and its legend.
+    fn width(&self) -> f64 {
+        if self.rows.is_empty() {
+            return 0.0;
+        }
+        let columns = MARGIN + self.left_w + 16.0 + self.track_w + 16.0 + self.right_w + MARGIN;
+        let legend_w: f64 = legend_items(self.lang)
+            .iter()
+            .map(|(_, _, t)| 2.0 * MARK + 8.0 + text_width(t, SMALL) + 24.0)
+            .sum();
+        columns.max(2.0 * MARGIN + legend_w)
+    }
+
+    /// Draws the profile below `y` (with its heading when it is not alone);
+    /// returns where it ends.
+    fn draw(&self, body: &mut String, mut y: f64, heading: bool) -> f64 {
+        let lang = self.lang;
+        if heading {
             y += 40.0;
             text(
-                &mut body,
+                body,
                 MARGIN,
                 y,
                 LABEL + 1.0,
@@ -324,104 +394,101 @@ fn draw(note: &CaseNote, lang: Lang, with_triangle: bool, with_profile: bool) ->
                 i18n::H_CONTRASTS.get(lang),
             );
         }
-        let label_x = MARGIN + left_w;
+        let label_x = MARGIN + self.left_w;
         let x0 = label_x + 16.0;
-        let right_x = x0 + track_w + 16.0;
+        let right_x = x0 + self.track_w + 16.0;
         y += 24.0;
+        let head = " fill=\"#444444\"";
         text(
-            &mut body,
+            body,
             label_x,
             y,
             SMALL,
             "end",
-            " fill=\"#444444\"",
+            head,
             i18n::PIC_RATIONAL.get(lang),
         );
         text(
-            &mut body,
+            body,
             right_x,
             y,
             SMALL,
             "start",
-            " fill=\"#444444\"",
+            head,
             i18n::PIC_RELATIONAL.get(lang),
         );
         y += 28.0;
-        for c in &rows {
-            let range = scale(c);
-            let (min, max) = range;
-            let at = |p: i64| x0 + (p - min) as f64 * STEP;
-            body.push_str("<g>\n");
-            text(&mut body, label_x, y + 5.0, LABEL, "end", "", &c.rational);
-            let _ = writeln!(
-                body,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TRACK}\" stroke-width=\"2\"/>",
-                n(at(min)),
-                n(y),
-                n(at(max)),
-                n(y)
-            );
-            for p in min..=max {
-                circle(&mut body, at(p), y, 2.5, TRACK_FILL);
-            }
-            let now = on_scale(c.now, range);
-            let desired = on_scale(c.desired, range);
-            if let (Some(a), Some(b)) = (now, desired)
-                && a != b
-            {
-                let dir = if b > a { 1.0 } else { -1.0 };
-                let from = at(a) + dir * (MARK + 2.0);
-                let tip = at(b) - dir * (MARK + 3.0);
-                let back = tip - dir * 8.0;
-                let _ = writeln!(
-                    body,
-                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"2\"/>",
-                    n(from),
-                    n(y),
-                    n(back),
-                    n(y)
-                );
-                let _ = writeln!(
-                    body,
-                    "<polygon points=\"{},{} {},{} {},{}\" fill=\"{INK}\"/>",
-                    n(tip),
-                    n(y),
-                    n(back),
-                    n(y - 5.0),
-                    n(back),
-                    n(y + 5.0)
-                );
-            }
-            for p in min..=max {
-                marker(&mut body, at(p), y, now == Some(p), desired == Some(p));
-            }
-            text(
-                &mut body,
-                right_x,
-                y + 5.0,
-                LABEL,
-                "start",
-                "",
-                &c.relational,
-            );
-            body.push_str("</g>\n");
+        for c in &self.rows {
+            row(body, c, [label_x, x0, right_x], y);
             y += ROW;
         }
         let mut x = MARGIN + MARK;
-        for (now, desired, word) in legend_items {
-            marker(&mut body, x, y, now, desired);
+        for (now, desired, word) in legend_items(lang) {
+            marker(body, x, y, now, desired);
             x += MARK + 8.0;
-            text(&mut body, x, y + 4.5, SMALL, "start", "", word);
+            text(body, x, y + 4.5, SMALL, "start", "", word);
             x += text_width(word, SMALL) + 24.0 + MARK;
         }
+        y
     }
-    let height = (y + MARGIN).ceil();
+}
 
-    let desc = corners
-        .iter()
-        .map(|(l, _)| l.clone())
-        .collect::<Vec<_>>()
-        .join("; ");
+/// One row of the profile at height `y`: its labels at `label_x` and
+/// `right_x`, its track from `x0`, the arrow from now to desired.
+fn row(body: &mut String, c: &Contrast, [label_x, x0, right_x]: [f64; 3], y: f64) {
+    let range = scale(c);
+    let (min, max) = range;
+    let at = |p: i64| x0 + (p - min) as f64 * STEP;
+    body.push_str("<g>\n");
+    text(body, label_x, y + 5.0, LABEL, "end", "", &c.rational);
+    let _ = writeln!(
+        body,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TRACK}\" stroke-width=\"2\"/>",
+        n(at(min)),
+        n(y),
+        n(at(max)),
+        n(y)
+    );
+    for p in min..=max {
+        circle(body, at(p), y, 2.5, TRACK_FILL);
+    }
+    let now = on_scale(c.now, range);
+    let desired = on_scale(c.desired, range);
+    if let (Some(a), Some(b)) = (now, desired)
+        && a != b
+    {
+        let dir = if b > a { 1.0 } else { -1.0 };
+        let from = at(a) + dir * (MARK + 2.0);
+        let tip = at(b) - dir * (MARK + 3.0);
+        let back = tip - dir * 8.0;
+        let _ = writeln!(
+            body,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"2\"/>",
+            n(from),
+            n(y),
+            n(back),
+            n(y)
+        );
+        let _ = writeln!(
+            body,
+            "<polygon points=\"{},{} {},{} {},{}\" fill=\"{INK}\"/>",
+            n(tip),
+            n(y),
+            n(back),
+            n(y - 5.0),
+            n(back),
+            n(y + 5.0)
+        );
+    }
+    for p in min..=max {
+        marker(body, at(p), y, now == Some(p), desired == Some(p));
+    }
+    text(body, right_x, y + 5.0, LABEL, "start", "", &c.relational);
+    body.push_str("</g>\n");
+}
+
+/// The standalone document around the drawn `body`.
+fn document(title: &str, desc: &str, width: f64, height: f64, body: &str) -> String {
     let mut doc = String::with_capacity(body.len() + 512);
     let (w, h) = (n(width), n(height));
     let _ = write!(
@@ -431,11 +498,11 @@ fn draw(note: &CaseNote, lang: Lang, with_triangle: bool, with_profile: bool) ->
          <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" fill=\"{INK}\">\n\
          <title>"
     );
-    esc(&mut doc, &title);
+    esc(&mut doc, title);
     doc.push_str("</title>\n<desc>");
-    esc(&mut doc, &desc);
+    esc(&mut doc, desc);
     doc.push_str("</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    doc.push_str(&body);
+    doc.push_str(body);
     doc.push_str("</svg>\n");
     doc
 }
