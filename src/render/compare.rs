@@ -27,36 +27,53 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
     } else if a.revises.as_deref() == Some(b.id.as_str()) {
         blocks.push(Block::Meta(i18n::A_REVISES_B.get(lang).to_string()));
     }
+    blocks.extend(triangles(a, b, lang));
+    blocks.extend(costs(a, b, lang));
+    blocks.extend(contrasts(a, b, lang));
+    blocks.extend(changed_answers(a, b, lang));
+    Doc {
+        title: i18n::COMPARE_TITLE.with(lang, &[("a", &a.id), ("b", &b.id)]),
+        blocks,
+    }
+}
+
+/// The three verdicts of each, and whether they agree.
+fn triangles(a: &CaseNote, b: &CaseNote, lang: Lang) -> Vec<Block> {
     let mark = |same: bool| if same { "=" } else { "≠" }.to_string();
-
     let verdict = |v: Option<Verdict>| v.map_or("—", |v| v.label(lang)).to_string();
-    blocks.push(Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()));
-    blocks.push(Block::Table {
-        head: vec![
-            i18n::H_QUESTION.get(lang).into(),
-            "A".into(),
-            "B".into(),
-            String::new(),
-        ],
-        rows: a
-            .triangle
-            .corners()
-            .iter()
-            .zip(b.triangle.corners())
-            .map(|((q, va), (_, vb))| {
-                vec![
-                    q.get(lang).to_string(),
-                    verdict(*va),
-                    verdict(vb),
-                    mark(*va == vb),
-                ]
-            })
-            .collect(),
-        numeric: Vec::new(),
-    });
+    let rows = a
+        .triangle
+        .corners()
+        .iter()
+        .zip(b.triangle.corners())
+        .map(|((q, va), (_, vb))| {
+            vec![
+                q.get(lang).to_string(),
+                verdict(*va),
+                verdict(vb),
+                mark(*va == vb),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(i18n::H_TRIANGLE.get(lang).to_string()),
+        Block::Table {
+            head: vec![
+                i18n::H_QUESTION.get(lang).into(),
+                "A".into(),
+                "B".into(),
+                String::new(),
+            ],
+            rows,
+            numeric: Vec::new(),
+        },
+    ]
+}
 
-    // Each cost with its own period; the change only where the periods
-    // agree, and the difference over each note's own stated horizon.
+/// Each cost with its own period; the change only where the periods
+/// agree, and the difference over each note's own stated horizon. Nothing
+/// when neither names a cost.
+fn costs(a: &CaseNote, b: &CaseNote, lang: Lang) -> Vec<Block> {
     let cost = |c: Option<Cost>| c.map_or_else(|| "—".to_string(), |c| c.display(lang));
     let saving = |n: &CaseNote| {
         n.costs.over_horizon().map(|h| {
@@ -104,9 +121,12 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
             none(),
         ]);
     }
-    if !rows.is_empty() {
-        blocks.push(Block::Heading(i18n::H_COSTS.get(lang).to_string()));
-        blocks.push(Block::Table {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading(i18n::H_COSTS.get(lang).to_string()),
+        Block::Table {
             head: vec![
                 String::new(),
                 "A".into(),
@@ -115,39 +135,46 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
             ],
             rows,
             numeric: vec![1, 2, 3],
-        });
-    }
+        },
+    ]
+}
 
-    if !a.contrasts.is_empty() || !b.contrasts.is_empty() {
-        let span = |c: Option<&Contrast>| match c {
-            Some(Contrast {
-                now: Some(n),
-                desired: Some(d),
-                ..
-            }) => format!("{n} → {d}"),
-            Some(Contrast { now: Some(n), .. }) => n.to_string(),
-            _ => "—".to_string(),
-        };
-        let shift = |x: Option<i64>, y: Option<i64>| match (x, y) {
-            (Some(x), Some(y)) => signed(y - x),
-            _ => "—".to_string(),
-        };
-        let rows = a
-            .contrasts
-            .iter()
-            .map(|ca| {
-                let cb = b.contrasts.iter().find(|c| c.key == ca.key);
-                vec![
-                    format!("{} ↔ {}", ca.rational, ca.relational),
-                    span(Some(ca)),
-                    span(cb),
-                    shift(ca.now, cb.and_then(|c| c.now)),
-                    shift(ca.desired, cb.and_then(|c| c.desired)),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()));
-        blocks.push(Block::Table {
+/// Where each places the case on the rational/relational rows, and how
+/// far that moved; nothing when neither has rows.
+fn contrasts(a: &CaseNote, b: &CaseNote, lang: Lang) -> Vec<Block> {
+    if a.contrasts.is_empty() && b.contrasts.is_empty() {
+        return Vec::new();
+    }
+    let span = |c: Option<&Contrast>| match c {
+        Some(Contrast {
+            now: Some(n),
+            desired: Some(d),
+            ..
+        }) => format!("{n} → {d}"),
+        Some(Contrast { now: Some(n), .. }) => n.to_string(),
+        _ => "—".to_string(),
+    };
+    let shift = |x: Option<i64>, y: Option<i64>| match (x, y) {
+        (Some(x), Some(y)) => signed(y - x),
+        _ => "—".to_string(),
+    };
+    let rows = a
+        .contrasts
+        .iter()
+        .map(|ca| {
+            let cb = b.contrasts.iter().find(|c| c.key == ca.key);
+            vec![
+                format!("{} ↔ {}", ca.rational, ca.relational),
+                span(Some(ca)),
+                span(cb),
+                shift(ca.now, cb.and_then(|c| c.now)),
+                shift(ca.desired, cb.and_then(|c| c.desired)),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(i18n::H_CONTRASTS.get(lang).to_string()),
+        Block::Table {
             head: vec![
                 i18n::H_CONTRAST_ROW.get(lang).into(),
                 format!("A {}", i18n::H_NOW_DESIRED.get(lang)),
@@ -157,9 +184,12 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
             ],
             rows,
             numeric: vec![3, 4],
-        });
-    }
+        },
+    ]
+}
 
+/// Every answer that differs, A's then B's; nothing when none does.
+fn changed_answers(a: &CaseNote, b: &CaseNote, lang: Lang) -> Vec<Block> {
     let mut changed = Vec::new();
     for ea in &a.answers {
         let eb = b.entry(&ea.id);
@@ -178,13 +208,10 @@ pub fn doc(a: &CaseNote, b: &CaseNote, lang: Lang) -> Doc {
         });
     }
     if !changed.is_empty() {
-        blocks.push(Block::Heading(
-            i18n::H_CHANGED_ANSWERS.get(lang).to_string(),
-        ));
-        blocks.extend(changed);
+        changed.insert(
+            0,
+            Block::Heading(i18n::H_CHANGED_ANSWERS.get(lang).to_string()),
+        );
     }
-    Doc {
-        title: i18n::COMPARE_TITLE.with(lang, &[("a", &a.id), ("b", &b.id)]),
-        blocks,
-    }
+    changed
 }
