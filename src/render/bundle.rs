@@ -191,7 +191,6 @@ pub struct View<'a> {
 
 /// The report.
 pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
-    let (titles, about) = (view.titles, view.about);
     let t = |m: i18n::Msg| m.get(lang).to_string();
     let meta = if view.exports {
         i18n::BUNDLE_META_FROM
@@ -202,10 +201,35 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
         lang,
         &[
             ("cases", &i18n::N_CASES.count(lang, b.count)),
-            ("about", about),
+            ("about", view.about),
         ],
     ))];
+    triangle(&mut blocks, b, lang);
+    rules(&mut blocks, b, lang);
+    outcomes(&mut blocks, b, lang);
+    counts(&mut blocks, b, lang);
+    structural(&mut blocks, b, lang, view.exports);
+    costs(&mut blocks, b, lang);
+    contrasts(&mut blocks, b, lang);
+    labels(&mut blocks, b, lang);
+    if view.titles {
+        blocks.push(Block::Heading(t(i18n::B_CASE_LIST)));
+        let rows = b
+            .cases
+            .iter()
+            .map(|(id, title)| vec![id.clone(), title.clone()])
+            .collect();
+        blocks.push(table(vec!["id".into(), t(i18n::H_TITLE)], rows, Vec::new()));
+    }
+    Doc {
+        title: t(i18n::B_TITLE),
+        blocks,
+    }
+}
 
+/// How the cases answered the three questions of the triangle.
+fn triangle(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     blocks.push(Block::Heading(t(i18n::H_TRIANGLE)));
     let rows = [i18n::Q_LAW, i18n::Q_MONEY, i18n::Q_SELF]
         .iter()
@@ -228,7 +252,11 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
         t(i18n::B_OPEN),
     ];
     blocks.push(table(head, rows, vec![1, 2, 3, 4]));
+}
 
+/// The rules that blocked, each with its outcomes, then its costs.
+fn rules(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     if !b.rules.is_empty() {
         blocks.push(Block::Heading(t(i18n::B_RULES)));
         blocks.push(Block::Meta(t(i18n::B_RULES_HOW)));
@@ -256,7 +284,11 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
             ));
         }
     }
+}
 
+/// How the discussions ended, and the median days to a decision.
+fn outcomes(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     if b.decisions[..4].iter().any(|n| *n > 0) {
         blocks.push(Block::Heading(t(i18n::B_OUTCOMES)));
         if b.median_days.is_some() {
@@ -283,7 +315,11 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
             vec![1],
         ));
     }
+}
 
+/// The laws, blockers, stuck rows and discussions, each counted.
+fn counts(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     for (heading, column, items) in [
         (i18n::B_LAWS, i18n::B_LAW, &b.laws),
         (i18n::B_LAWS_OTHER, i18n::B_LAW, &b.laws_other),
@@ -300,7 +336,12 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
             ));
         }
     }
+}
 
+/// The structural blockers, with the notes that named them (none for
+/// anonymous exports).
+fn structural(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang, exports: bool) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     if !b.structural.is_empty() {
         blocks.push(Block::Heading(t(i18n::B_STRUCTURAL)));
         let rows = b
@@ -308,15 +349,19 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
             .iter()
             .map(|(blocker, n, ids)| {
                 let mut row = vec![blocker.clone(), n.to_string()];
-                row.extend((!view.exports).then(|| ids.join(", ")));
+                row.extend((!exports).then(|| ids.join(", ")));
                 row
             })
             .collect();
         let mut head = vec![t(i18n::B_BLOCKER), t(i18n::B_CASES)];
-        head.extend((!view.exports).then(|| "id".to_string()));
+        head.extend((!exports).then(|| "id".to_string()));
         blocks.push(table(head, rows, vec![1]));
     }
+}
 
+/// What the costed cases cost now, and what the proposals would.
+fn costs(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     if b.costed > 0 {
         blocks.push(Block::Heading(t(i18n::H_COSTS)));
         let first_year = Euros(b.cost_current.0 - b.cost_once.0 - b.cost_yearly.0);
@@ -331,7 +376,11 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
         ));
         blocks.push(table(vec![String::new(), t(i18n::H_AMOUNT)], rows, vec![1]));
     }
+}
 
+/// Where the cases stand on the rational/relational rows, on average.
+fn contrasts(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     let placed = b
         .contrasts
         .iter()
@@ -370,7 +419,11 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
         ];
         blocks.push(table(head, rows, vec![1, 2, 3]));
     }
+}
 
+/// The labels the lexicon found, counted.
+fn labels(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
+    let t = |m: i18n::Msg| m.get(lang).to_string();
     if !b.labels.is_empty() {
         blocks.push(Block::Heading(t(i18n::B_LABELS)));
         blocks.push(table(
@@ -378,20 +431,6 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
             counted(&b.labels),
             vec![1],
         ));
-    }
-
-    if titles {
-        blocks.push(Block::Heading(t(i18n::B_CASE_LIST)));
-        let rows = b
-            .cases
-            .iter()
-            .map(|(id, title)| vec![id.clone(), title.clone()])
-            .collect();
-        blocks.push(table(vec!["id".into(), t(i18n::H_TITLE)], rows, Vec::new()));
-    }
-    Doc {
-        title: t(i18n::B_TITLE),
-        blocks,
     }
 }
 
