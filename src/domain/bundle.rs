@@ -258,10 +258,7 @@ impl Count {
             laws_other,
             structural,
             labels,
-            contrasts,
-            contrast_at,
-            rules,
-            all_days,
+            ..
         } = self;
         b.count += 1;
         if let Some(title) = &r.title {
@@ -298,6 +295,16 @@ impl Count {
             *n += 1;
             ids.extend(r.title.is_some().then(|| r.id.clone()));
         }
+        self.add_rule(r);
+        self.add_contrasts(r);
+    }
+
+    /// Counts a case under its rule and blockers: how it ended, how long
+    /// that took, and what it costs.
+    fn add_rule(&mut self, r: &Record) {
+        let Count {
+            b, rules, all_days, ..
+        } = self;
         let rule = tidy(r.rule.as_deref().unwrap_or_default());
         let sum = rules
             .entry((rule.to_lowercase(), r.blockers.join(",")))
@@ -349,6 +356,16 @@ impl Count {
                 _ => add(&mut b.cost_yearly, then),
             }
         }
+    }
+
+    /// Adds a case's places on the rational/relational rows.
+    fn add_contrasts(&mut self, r: &Record) {
+        let Count {
+            b,
+            contrasts,
+            contrast_at,
+            ..
+        } = self;
         if r.contrasts
             .iter()
             .all(|k| k.now.is_none() && k.desired.is_none())
