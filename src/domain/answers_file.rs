@@ -18,6 +18,8 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+/// Reads an answers file against `set`: every problem at once, or the
+/// answers that apply and warnings about the ones dropped.
 pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Parsed, Problems> {
     let fail = |mut list: Vec<Problem>| {
         list.sort_by_key(|p| (p.line, p.col));
@@ -36,27 +38,54 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
         DeTable::parse(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e, lang)]))?;
     // Placed at the end, in one pass over the file.
     let mut problems = Pending::new(file, src);
-    let mut problem = |offset: usize, id: Option<&str>, msg: String| {
-        problems.push(offset, id, msg);
-    };
+    let written = written(set, doc.get_ref(), &mut problems, lang);
+    let mut answers: Vec<(String, Answer, usize)> = Vec::new();
+    let today = crate::domain::day::today();
+    for q in &set.questions {
+        let Some((_, value, at)) = written.values.iter().find(|(id, _, _)| *id == q.id) else {
+            continue;
+        };
+        // As at the prompt: a day without its year is the most recent.
+        match q.read_written(value, today, crate::domain::day::Toward::Past) {
+            Ok(Some(answer)) => answers.push((q.id.clone(), answer, *at)),
+            Ok(None) => {}
+            Err(invalid) => problems.push(*at, Some(&q.id), invalid.message(lang)),
+        }
+    }
+    let parsed = applicable(set, &answers, &written.sections, &mut problems, lang);
+    if !problems.is_empty() {
+        return Err(fail(problems.placed()));
+    }
+    Ok(parsed)
+}
 
-    // Each written value with where it stands: (question id, value, offset).
-    let mut written: Vec<(String, toml::Value, usize)> = Vec::new();
-    let mut section_at: Vec<(String, usize)> = Vec::new();
-    for (key, value) in doc.get_ref().iter() {
+/// What a file holds, with where it stands.
+struct Written {
+    /// (question id, value, offset)
+    values: Vec<(String, toml::Value, usize)>,
+    /// (section key, offset)
+    sections: Vec<(String, usize)>,
+}
+
+/// Each value written for a question of `set`; a key that names no
+/// section or question of the set is a problem.
+fn written(set: &QuestionSet, doc: &DeTable, problems: &mut Pending, lang: Lang) -> Written {
+    let mut out = Written {
+        values: Vec::new(),
+        sections: Vec::new(),
+    };
+    for (key, value) in doc.iter() {
         let (k, at) = (key.get_ref().as_ref(), key.span().start);
         match value.get_ref() {
             DeValue::String(found) if k == "set" => {
                 if found.as_ref() != set.id {
-                    problem(
-                        value.span().start,
-                        None,
-                        i18n::ERR_WRONG_SET.with(lang, &[("found", found), ("active", &set.id)]),
-                    );
+                    let msg =
+                        i18n::ERR_WRONG_SET.with(lang, &[("found", found), ("active", &set.id)]);
+                    problems.push(value.span().start, None, msg);
                 }
             }
             DeValue::Table(table) if set.section(k).is_some() => {
-                section_at.push((k.to_string(), at));
+                out.sections.push((k.to_string(), at));
                 for (qkey, qvalue) in table.iter() {
                     let id = format!("{k}.{}", qkey.get_ref());
                     if set.question(&id).is_none() {
@@ -65,42 +94,37 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
                                 .with(lang, &[("id", &id), ("hint", hint.get(lang))]),
                             None => i18n::ERR_UNKNOWN_QUESTION.with(lang, &[("id", &id)]),
                         };
-                        problem(qkey.span().start, Some(&id), msg);
+                        problems.push(qkey.span().start, Some(&id), msg);
                     } else {
-                        written.push((id, plain(qvalue.get_ref()), qvalue.span().start));
+                        out.values
+                            .push((id, plain(qvalue.get_ref()), qvalue.span().start));
                     }
                 }
             }
             _ if set.section(k).is_some() => {
-                problem(at, None, i18n::ERR_NOT_A_TABLE.with(lang, &[("key", k)]));
+                problems.push(at, None, i18n::ERR_NOT_A_TABLE.with(lang, &[("key", k)]));
             }
-            _ => problem(
+            _ => problems.push(
                 at,
                 None,
                 i18n::ERR_UNKNOWN_SECTION.with(lang, &[("key", k)]),
             ),
         }
     }
+    out
+}
 
-    let mut answers: Vec<(String, Answer, usize)> = Vec::new();
-    let today = crate::domain::day::today();
-    for q in &set.questions {
-        let Some((_, value, at)) = written.iter().find(|(id, _, _)| *id == q.id) else {
-            continue;
-        };
-        // As at the prompt: a day without its year is the most recent.
-        match q.read_written(value, today, crate::domain::day::Toward::Past) {
-            Ok(Some(answer)) => answers.push((q.id.clone(), answer, *at)),
-            Ok(None) => {}
-            Err(invalid) => problem(*at, Some(&q.id), invalid.message(lang)),
-        }
-    }
-
+/// The answers that apply, as in the walk, and a warning for each that
+/// does not; a question the short walk needs that has no answer (and no
+/// problem yet) is a problem, placed at its section.
+fn applicable(
+    set: &QuestionSet,
+    answers: &[(String, Answer, usize)],
+    sections: &[(String, usize)],
+    problems: &mut Pending,
+    lang: Lang,
+) -> Parsed {
     let reported: HashSet<String> = problems.questions().map(str::to_string).collect();
-    let mut problem = |offset: usize, id: Option<&str>, msg: String| {
-        problems.push(offset, id, msg);
-    };
-    // Which questions apply follows from the answers, as in the walk.
     let answer_of = |id: &str| answers.iter().find(|(a, _, _)| a == id).map(|(_, a, _)| a);
     let mut warnings = Vec::new();
     let mut kept = Vec::new();
@@ -109,8 +133,7 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
         match answers.iter().find(|(id, _, _)| *id == q.id) {
             Some((id, answer, _)) if applies => kept.push((id.clone(), answer.clone())),
             Some((id, _, at)) => {
-                let place = Problem::at(file, src, *at, None, "");
-                let place = format!("{}:{}:{}", place.file, place.line, place.col);
+                let place = problems.place(*at);
                 warnings
                     .push(i18n::WARN_NOT_APPLICABLE.with(lang, &[("place", &place), ("id", id)]));
             }
@@ -121,11 +144,11 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
                 && q.required_given(answer_of)
                 && !reported.contains(&q.id) =>
             {
-                let at = section_at
+                let at = sections
                     .iter()
                     .find(|(s, _)| *s == q.section)
                     .map_or(0, |(_, at)| *at);
-                problem(
+                problems.push(
                     at,
                     Some(&q.id),
                     i18n::ERR_MISSING.with(lang, &[("id", &q.id)]),
@@ -134,13 +157,10 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
             None => {}
         }
     }
-    if !problems.is_empty() {
-        return Err(fail(problems.placed()));
-    }
-    Ok(Parsed {
+    Parsed {
         answers: kept,
         warnings,
-    })
+    }
 }
 
 /// Where the answer to a question of set version 1 that no longer exists

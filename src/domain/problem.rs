@@ -366,6 +366,12 @@ impl<'a> Pending<'a> {
         self.found.is_empty()
     }
 
+    /// Where `offset` is, as `file:line:col`.
+    pub fn place(&self, offset: usize) -> String {
+        let (line, col) = line_col(self.src, offset);
+        format!("{}:{line}:{col}", self.file)
+    }
+
     /// The questions problems were found about so far.
     pub fn questions(&self) -> impl Iterator<Item = &str> {
         self.found.iter().filter_map(|(_, q, _)| q.as_deref())
