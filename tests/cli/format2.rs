@@ -19,6 +19,12 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cli/fixtures/forma
 
 /// A store holding the four release-2 notes and the draft, byte for byte.
 pub fn store_with_format2() -> Env {
+    store_with(DIR, &IDS, &[DRAFT])
+}
+
+/// A store holding the notes `ids` and the drafts of the fixtures in
+/// `dir` (its `notes/` and `drafts/`), byte for byte.
+pub fn store_with(dir: &str, ids: &[&str], drafts_kept: &[&str]) -> Env {
     let env = Env::new();
     let notes = env.notes_dir();
     let store = notes.parent().unwrap().to_path_buf();
@@ -31,13 +37,15 @@ pub fn store_with_format2() -> Env {
         fs::copy(from, &to).unwrap();
         fs::set_permissions(&to, fs::Permissions::from_mode(0o600)).unwrap();
     };
-    for id in IDS {
-        copy(format!("{DIR}/notes/{id}.toml"), env.note_path(id));
+    for id in ids {
+        copy(format!("{dir}/notes/{id}.toml"), env.note_path(id));
     }
-    copy(
-        format!("{DIR}/drafts/{DRAFT}.toml"),
-        drafts.join(format!("{DRAFT}.toml")),
-    );
+    for draft in drafts_kept {
+        copy(
+            format!("{dir}/drafts/{draft}.toml"),
+            drafts.join(format!("{draft}.toml")),
+        );
+    }
     env
 }
 
@@ -45,13 +53,13 @@ fn expected(name: &str) -> String {
     fs::read_to_string(format!("{DIR}/expected/{name}")).unwrap()
 }
 
-fn ok(env: &Env, args: &[&str]) -> String {
+pub fn ok(env: &Env, args: &[&str]) -> String {
     let out = env.run(args);
     assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
     stdout(&out)
 }
 
-fn json(text: &str) -> serde_json::Value {
+pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
 
@@ -67,13 +75,13 @@ fn list_reads_release_2_notes_exactly_as_release_2_did() {
 }
 
 /// Every line release 2 printed for `args` is still printed.
-fn still_says(env: &Env, args: &[&str], then: &str) {
+pub fn still_says(env: &Env, args: &[&str], then: &str) {
     still_says_but(env, args, then, |_| false);
 }
 
 /// Every line release 2 printed for `args` is still printed, except the
 /// lines `changed` names.
-fn still_says_but(env: &Env, args: &[&str], then: &str, changed: impl Fn(&str) -> bool) {
+pub fn still_says_but(env: &Env, args: &[&str], then: &str, changed: impl Fn(&str) -> bool) {
     let now = said(&ok(env, args));
     for line in said(then).into_iter().filter(|l| !changed(l)) {
         assert!(now.contains(&line), "{args:?}: {line:?} is gone");
@@ -88,7 +96,7 @@ fn still_says_but(env: &Env, args: &[&str], then: &str, changed: impl Fn(&str) -
 /// the command apart, with the note's id). The Markdown on standard output
 /// (no SVG beside it) leaves out the triangle's heading, which now stands
 /// over its drawing only.
-fn said_once_now(line: &str) -> bool {
+pub fn said_once_now(line: &str) -> bool {
     let list = ["De drie oordelen", "The three verdicts", "wet: ", "law: "];
     let verdict_row = [
         "Mag het van de wet?",

@@ -4,6 +4,7 @@
 // A test says why it skips, and the harness shows what a run printed.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod afloop1;
 mod agenda;
 mod anonymous;
 mod bundles;
