@@ -164,7 +164,7 @@ msgs! {
     ERR_CONTROL_CHAR = "dit antwoord bevat een stuurteken (zoals tab, Esc of \\r); typ het zonder", "this answer holds a control character (such as tab, Esc or \\r); type it without";
     ERR_TYPE = "verwacht {expected}", "expected {expected}";
     ERR_UNKNOWN_QUESTION = "onbekende vraag '{id}'", "unknown question '{id}'";
-    ERR_RETIRED_QUESTION = "vraag '{id}' bestaat niet meer sinds versie 2 van de vragenlijst: {hint} (driehoek template toont het nieuwe bestand)", "question '{id}' no longer exists since version 2 of the question set: {hint} (driehoek template shows the new file)";
+    ERR_RETIRED_QUESTION = "vraag '{id}' bestaat niet meer sinds versie 2 van de vragenlijst: {hint} (driehoek sjabloon toont het nieuwe bestand)", "question '{id}' no longer exists since version 2 of the question set: {hint} (driehoek template shows the new file)";
     RETIRED_COST_KIND = "schrijf de periode bij het bedrag, bijvoorbeeld kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }", "write the period with the amount, for example kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }";
     RETIRED_REACH = "dit vraagt nu [vervolg] schaal = \"incidenteel\" of \"structureel\"", "this is now asked by [vervolg] schaal = \"incidenteel\" or \"structureel\"";
     RETIRED_NETWORK = "schrijf het netwerk bij [casus] netwerk", "write the network at [casus] netwerk";
@@ -217,7 +217,7 @@ msgs! {
     H_MONEY = "middelen", "money";
     H_SELF = "zelfregie", "self-direction";
     H_SCOPE = "aard", "scope";
-    NO_NOTES = "Nog geen notities. Begin met: driehoek new", "No notes yet. Start with: driehoek new";
+    NO_NOTES = "Nog geen notities. Begin met: driehoek nieuw", "No notes yet. Start with: driehoek new";
 
     // Store and ids.
     ERR_NO_SUCH_NOTE = "geen notitie met id '{id}'", "no note with id '{id}'";
@@ -228,12 +228,12 @@ msgs! {
     WARN_BROKEN_NOTE = "overgeslagen: {file}: {error}", "skipped: {file}: {error}";
 
     // Commands.
-    ERR_NO_TERMINAL = "driehoek new stelt vragen in een terminal, maar {what} is geen terminal. Zonder terminal: maak een antwoordbestand met 'driehoek template > antwoorden.toml', vul het in, en sla het op met 'driehoek new --from antwoorden.toml'.", "driehoek new asks questions in a terminal, but {what} is not a terminal. Without a terminal: write an answers file with 'driehoek template > answers.toml', fill it in, and save it with 'driehoek new --from answers.toml'.";
-    ERR_EXPORT_ALL_NEEDS_DIR = "export --all schrijft één bestand per notitie en heeft een map nodig: -o MAP", "export --all writes one file per note and needs a folder: -o DIR";
-    ERR_EXPORT_NEEDS_ID = "noem een notitie-id, of gebruik --all -o MAP", "name a note id, or use --all -o DIR";
+    ERR_NO_TERMINAL = "driehoek nieuw stelt vragen in een terminal, maar {what} is geen terminal. Zonder terminal: maak een antwoordbestand met 'driehoek sjabloon > antwoorden.toml', vul het in, en sla het op met 'driehoek nieuw --uit antwoorden.toml'.", "driehoek new asks questions in a terminal, but {what} is not a terminal. Without a terminal: write an answers file with 'driehoek template > answers.toml', fill it in, and save it with 'driehoek new --from answers.toml'.";
+    ERR_EXPORT_ALL_NEEDS_DIR = "export --alle schrijft één bestand per notitie en heeft een map nodig: -o MAP", "export --all writes one file per note and needs a folder: -o DIR";
+    ERR_EXPORT_NEEDS_ID = "noem een notitie-id, of gebruik --alle -o MAP", "name a note id, or use --all -o DIR";
     // Output files: where an export writes and what it may replace.
     ERR_NOT_A_FILE = "{path} is geen gewoon bestand (maar een map, apparaat, FIFO of een link daarnaar); kies een ander pad", "{path} is not a regular file (but a folder, device, FIFO or a link to one); choose another path";
-    ERR_FILE_EXISTS = "{path} bestaat al; vervang het met --force, of kies een ander pad", "{path} already exists; replace it with --force, or choose another path";
+    ERR_FILE_EXISTS = "{path} bestaat al; vervang het met --vervang, of kies een ander pad", "{path} already exists; replace it with --force, or choose another path";
     CONFIRM_REPLACE = "{path} bestaat al. Vervangen?", "{path} already exists. Replace it?";
     REPLACE_DECLINED = "{path} is gebleven zoals het was.", "{path} stayed as it was.";
     EXPORT_DECLINED = "Notitie {id} staat opgeslagen in driehoek; {path} is gebleven zoals het was.", "Note {id} is saved in driehoek; {path} stayed as it was.";
@@ -244,8 +244,8 @@ msgs! {
 
 msgs! {
     // The answers template and the question list.
-    T_HEADER = "driehoek: antwoordbestand voor de vragenlijst \"{name}\" ({id} v{version}).\nVul de antwoorden in en sla de notitie op met: driehoek new --from <dit bestand>\nLaat een antwoord leeg (\"\" of []) om het niet te beantwoorden. Gebruik geen echte namen, BSN of adressen.", "driehoek: answers file for the question set \"{name}\" ({id} v{version}).\nFill in the answers and save the note with: driehoek new --from <this file>\nLeave an answer empty (\"\" or []) to leave it unanswered. Use no real names, BSN or addresses.";
-    T_HEADER_OUTCOME = "driehoek: afloopverslag ({id} v{version}): wat er na de casuïstiekbespreking gebeurde.\nVul in wat er te melden is en voeg het verslag toe met: driehoek afloop ID --from <dit bestand>\nLaat een antwoord leeg (\"\") om het over te slaan. Noem rollen, geen namen; gebruik geen BSN of adressen.", "driehoek: outcome entry ({id} v{version}): what happened after the case discussion.\nFill in what there is to report and add the entry with: driehoek outcome ID --from <this file>\nLeave an answer empty (\"\") to skip it. Name roles, not people; use no BSN or addresses.";
+    T_HEADER = "driehoek: antwoordbestand voor de vragenlijst \"{name}\" ({id} v{version}).\nVul de antwoorden in en sla de notitie op met: driehoek nieuw --uit <dit bestand>\nLaat een antwoord leeg (\"\" of []) om het niet te beantwoorden. Gebruik geen echte namen, BSN of adressen.", "driehoek: answers file for the question set \"{name}\" ({id} v{version}).\nFill in the answers and save the note with: driehoek new --from <this file>\nLeave an answer empty (\"\" or []) to leave it unanswered. Use no real names, BSN or addresses.";
+    T_HEADER_OUTCOME = "driehoek: afloopverslag ({id} v{version}): wat er na de casuïstiekbespreking gebeurde.\nVul in wat er te melden is en voeg het verslag toe met: driehoek afloop ID --uit <dit bestand>\nLaat een antwoord leeg (\"\") om het over te slaan. Noem rollen, geen namen; gebruik geen BSN of adressen.", "driehoek: outcome entry ({id} v{version}): what happened after the case discussion.\nFill in what there is to report and add the entry with: driehoek outcome ID --from <this file>\nLeave an answer empty (\"\") to skip it. Name roles, not people; use no BSN or addresses.";
     T_REQUIRED = "verplicht", "required";
     T_OPTIONAL = "niet verplicht", "optional";
     T_FOLLOW_UP = "vervolgvraag: alleen {when}", "follow-up: only {when}";
@@ -272,9 +272,9 @@ msgs! {
     // Drafts, edits, deletes.
     ERR_NEEDS_TERMINAL = "driehoek {cmd} heeft een terminal nodig, maar {what} is geen terminal.", "driehoek {cmd} needs a terminal, but {what} is not a terminal.";
     KEEP_DRAFT = "Het concept bewaren om later verder te gaan?", "Keep the draft to continue later?";
-    KEEP = "Bewaren (verder met: driehoek resume {id})", "Keep (continue with: driehoek resume {id})";
+    KEEP = "Bewaren (verder met: driehoek hervat {id})", "Keep (continue with: driehoek resume {id})";
     DISCARD = "Weggooien", "Discard";
-    DRAFT_KEPT = "Concept {id} bewaard; ga verder met: driehoek resume {id}", "Draft {id} kept; continue with: driehoek resume {id}";
+    DRAFT_KEPT = "Concept {id} bewaard; ga verder met: driehoek hervat {id}", "Draft {id} kept; continue with: driehoek resume {id}";
     NO_DRAFTS = "Er zijn geen concepten.", "There are no drafts.";
     RESUMING = "Verder met concept {id}: {title}", "Continuing draft {id}: {title}";
     UPDATED = "Notitie {id} bijgewerkt; de vorige versie is bewaard.", "Note {id} updated; the previous version is kept.";
@@ -295,7 +295,7 @@ msgs! {
     DELETED = "Notitie {id} staat in de prullenbak: {path}", "Note {id} is in the trash: {path}";
     DELETE_KEPT = "Notitie {id} is gebleven waar en zoals ze was.", "Note {id} stayed where and as it was.";
     PURGED = "Notitie {id} en haar geschiedenis zijn gewist.", "Note {id} and its history are erased.";
-    ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --yes als er geen terminal is", "confirm with --yes when there is no terminal";
+    ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --ja als er geen terminal is", "confirm with --yes when there is no terminal";
     H_CHANGED = "bijgewerkt", "updated";
     H_PROGRESS = "beantwoord", "answered";
     H_EDIT_OF = "bewerking van", "edit of";
@@ -322,7 +322,7 @@ msgs! {
 }
 
 msgs! {
-    ERR_FILTER_NEEDS_ALL = "--since, --until, --search, --verdict en --structural kiezen notities voor export --all", "--since, --until, --search, --verdict and --structural choose notes for export --all";
+    ERR_FILTER_NEEDS_ALL = "--sinds, --tot, --zoek, --oordeel en --structureel kiezen notities voor export --alle", "--since, --until, --search, --verdict and --structural choose notes for export --all";
 }
 
 msgs! {
@@ -411,9 +411,9 @@ msgs! {
     B_ABOUT_FILES = " uit {files}", " from {files}";
     BUNDLE_META_FROM = "{cases}{about}. Uit anonieme exporten, zonder titels of vrije tekst (dus ook zonder de labels uit vrije tekst): een casus die in meer bestanden staat, telt één keer (de nieuwste versie); datums tellen per maand.", "{cases}{about}. From anonymous exports, without titles or free text (so also without the labels found in free text): a case found in more files counts once (the newest version); dates count by month.";
     // anonymous export and bundle --from (issue 10)
-    ERR_ANON_NEEDS_ALL = "--anoniem exporteert alle notities samen: gebruik export --all --anoniem", "--anonymous exports all notes together: use export --all --anonymous";
-    ERR_ANON_JSON_ONLY = "een anonieme export is altijd JSON: laat --format weg of gebruik --format json", "an anonymous export is always JSON: leave out --format or use --format json";
-    ERR_ANON_PERSONAL = "de anonieme export is niet geschreven: wat hierboven staat lijkt op persoonsgegevens. Haal het uit de notitie (driehoek edit ID) en exporteer opnieuw.", "the anonymous export was not written: what is listed above looks like personal data. Take it out of the note (driehoek edit ID) and export again.";
+    ERR_ANON_NEEDS_ALL = "--anoniem exporteert alle notities samen: gebruik export --alle --anoniem", "--anonymous exports all notes together: use export --all --anonymous";
+    ERR_ANON_JSON_ONLY = "een anonieme export is altijd JSON: laat --formaat weg of gebruik --formaat json", "an anonymous export is always JSON: leave out --format or use --format json";
+    ERR_ANON_PERSONAL = "de anonieme export is niet geschreven: wat hierboven staat lijkt op persoonsgegevens. Haal het uit de notitie (driehoek bewerk ID) en exporteer opnieuw.", "the anonymous export was not written: what is listed above looks like personal data. Take it out of the note (driehoek edit ID) and export again.";
     ERR_ANON_NOT_EXPORT = "{file} is geen anonieme export van driehoek (verwacht: \"format\": \"driehoek-anoniem\")", "{file} is not an anonymous driehoek export (expected: \"format\": \"driehoek-anoniem\")";
     ERR_ANON_NEWER = "{file} is gemaakt door een nieuwere driehoek (formaatversie {version}); deze versie leest tot en met versie {max}. Werk driehoek bij om dit bestand te lezen.", "{file} was made by a newer driehoek (format version {version}); this version reads up to version {max}. Update driehoek to read this file.";
     ERR_ANON_VERSION = "{file}: formaatversie {version} bestaat niet", "{file}: format version {version} does not exist";
@@ -485,9 +485,9 @@ msgs! {
     // the retention period (issue 11).
     ERR_NOTE_TOO_LARGE = "de notitie zou {size} bytes worden; het maximum is {max} bytes. Maak lange antwoorden korter.", "the note would be {size} bytes; the limit is {max} bytes. Shorten long answers.";
     PURGE_CANCEL_DONE = "Afgebroken, maar notitie {id} was al helemaal gewist.", "Cancelled, but note {id} was already erased completely.";
-    PURGE_CANCEL_LEFT = "Afgebroken tijdens het wissen van notitie {id}. Het wissen wordt afgemaakt bij de volgende opdracht, of met: driehoek delete {id} --purge", "Cancelled while erasing note {id}. The erasure is finished by the next command, or with: driehoek delete {id} --purge";
+    PURGE_CANCEL_LEFT = "Afgebroken tijdens het wissen van notitie {id}. Het wissen wordt afgemaakt bij de volgende opdracht, of met: driehoek verwijder {id} --voorgoed", "Cancelled while erasing note {id}. The erasure is finished by the next command, or with: driehoek delete {id} --purge";
     WARN_TIDY = "opruimen van wat een afgebroken opdracht achterliet lukte niet: {error}", "could not clean up what an interrupted command left behind: {error}";
-    EDIT_CONFLICT = "Notitie {id} is veranderd sinds je begon (een andere bewerking sloeg eerst op); ze is niet overschreven. Je antwoorden staan in concept {draft}; ga verder met: driehoek resume {draft} (de andere versie blijft dan in de geschiedenis).", "Note {id} changed since you began (another edit saved first); it was not overwritten. Your answers are in draft {draft}; continue with: driehoek resume {draft} (the other version then stays in the history).";
+    EDIT_CONFLICT = "Notitie {id} is veranderd sinds je begon (een andere bewerking sloeg eerst op); ze is niet overschreven. Je antwoorden staan in concept {draft}; ga verder met: driehoek hervat {draft} (de andere versie blijft dan in de geschiedenis).", "Note {id} changed since you began (another edit saved first); it was not overwritten. Your answers are in draft {draft}; continue with: driehoek resume {draft} (the other version then stays in the history).";
     EDIT_NOTE_GONE = "Notitie {id} is intussen gewist of weggegooid; de bewerking stopt en er is geen concept bewaard.", "Note {id} was erased or deleted meanwhile; the edit stops and no draft is kept.";
     CHECK_TEMP = "tijdelijk bestand (kan tekst van een notitie bevatten): {path}", "temp file (may hold a note's text): {path}";
     ERR_READ = "kan {file} niet lezen: {error}", "cannot read {file}: {error}";
@@ -508,8 +508,8 @@ msgs! {
     PERIOD_ONCE = "eenmalig", "one-off";
     PERIOD_YEARS = "over {years}", "over {years}";
     COST_UNKNOWN = "weet ik niet", "don't know";
-    ROUTE_SHORT = "Korte route: {short} vragen, ongeveer {short_min} minuten. Alle {full} vragen (ongeveer {full_min} minuten): driehoek new --volledig. Een korte notitie verdiep je later met: driehoek edit ID --volledig.", "Short walk: {short} questions, about {short_min} minutes. All {full} questions (about {full_min} minutes): driehoek new --full. Deepen a short note later with: driehoek edit ID --full.";
-    ROUTE_FULL = "Volledige route: {full} vragen, ongeveer {full_min} minuten. Alleen wat de bespreking nodig heeft ({short} vragen, ongeveer {short_min} minuten): driehoek new --kort.", "Full walk: {full} questions, about {full_min} minutes. Only what the discussion needs ({short} questions, about {short_min} minutes): driehoek new --short.";
+    ROUTE_SHORT = "Korte route: {short} vragen, ongeveer {short_min} minuten. Alle {full} vragen (ongeveer {full_min} minuten): driehoek nieuw --volledig. Een korte notitie verdiep je later met: driehoek bewerk ID --volledig.", "Short walk: {short} questions, about {short_min} minutes. All {full} questions (about {full_min} minutes): driehoek new --full. Deepen a short note later with: driehoek edit ID --full.";
+    ROUTE_FULL = "Volledige route: {full} vragen, ongeveer {full_min} minuten. Alleen wat de bespreking nodig heeft ({short} vragen, ongeveer {short_min} minuten): driehoek nieuw --kort.", "Full walk: {full} questions, about {full_min} minutes. Only what the discussion needs ({short} questions, about {short_min} minutes): driehoek new --short.";
     ROUTE_DEEPEN = "Verdiepen: de {deepen} vragen die de korte route oversloeg, ongeveer {deepen_min} minuten. Je antwoorden uit de korte route blijven staan.", "Deepening: the {deepen} questions the short walk left out, about {deepen_min} minutes. Your answers from the short walk stay as they are.";
     ERR_CONFIG_WALK = "walk in config.toml is \"kort\" of \"volledig\"", "walk in config.toml is \"kort\" (short) or \"volledig\" (full)";
     UPGRADE_UNREADABLE = "niet bijgewerkt, want niet te lezen (het bestand blijft zoals het is): {error}", "not upgraded, as it cannot be read (the file stays as it is): {error}";
@@ -520,7 +520,7 @@ msgs! {
     CONFIRM_UPGRADE = "Bijwerken: {notes}? De vorige versie blijft in de geschiedenis.", "Upgrade {notes}? The previous version stays in the history.";
     UPGRADE_KEPT = "Bijwerken gestopt; het formaat van {notes} is gebleven zoals het was.", "Upgrade stopped; the format of {notes} stayed as it was.";
     UPGRADE_FAILED = "notitie {id} niet bijgewerkt: {error}", "note {id} not upgraded: {error}";
-    UPGRADED = "Bijgewerkt: {notes}; de vorige versies staan in de geschiedenis (driehoek history ID).", "Upgraded: {notes}; the previous versions are in the history (driehoek history ID).";
+    UPGRADED = "Bijgewerkt: {notes}; de vorige versies staan in de geschiedenis (driehoek geschiedenis ID).", "Upgraded: {notes}; the previous versions are in the history (driehoek history ID).";
     UPGRADE_LEFT = "Niet bijgewerkt: {notes}; zie hierboven waarom", "Not upgraded: {notes}; see above for why";
     CHANGE_COSTS = "kosten krijgen hun periode (huidige route per jaar; voorstel eenmalig of per jaar, zoals aangegeven)", "costs get their period (current route per year; proposal one-off or per year, as given)";
     CHANGE_ROOM = "ruimte om af te wijken: ja/nee wordt een keuze (ja, nee, weet ik nog niet)", "room to deviate: yes/no becomes a choice (yes, no, don't know yet)";
@@ -529,7 +529,7 @@ msgs! {
     CHANGE_EXPERT = "het antwoord op ‘wat zou een ervaringsdeskundige vragen?’ blijft bewaard onder die vraag", "the answer to ‘what would an expert by experience ask?’ stays under that question";
     CHANGE_NETWORK = "‘wat doet het netwerk?’ verhuist naar de netwerkvraag van de casus", "‘what does the network do?’ moves to the case's network question";
     NO_PROFILE = "Geen contrastprofiel: de korte route plaatst de rijen niet.", "No contrast profile: the short walk places no row.";
-    HINT_PROFILE = "De rijen plaatsen: driehoek edit {id} --volledig", "To place the rows: driehoek edit {id} --full";
+    HINT_PROFILE = "De rijen plaatsen: driehoek bewerk {id} --volledig", "To place the rows: driehoek edit {id} --full";
     STUCK_ROW = "Zit het meest vast: {row}", "Most stuck: {row}";
     MIGRATED_ROOM = "Is er ruimte om af te wijken? (afgeleid bij het bijwerken: Awb art. 4:84 was gekozen als wet)", "Is there room to deviate? (derived when upgrading: Awb art. 4:84 was chosen as a law)";
     PERIOD_ASK = "Over welke periode gaat {amount}?", "Over which period is {amount}?";
@@ -602,8 +602,8 @@ plurals! {
     ANON_WROTE = "{count} casus anoniem geëxporteerd naar {path}: alleen wat een bundel telt, geen titels, geen vrije tekst.", "{count} casussen anoniem geëxporteerd naar {path}: alleen wat een bundel telt, geen titels, geen vrije tekst.", "{count} case exported anonymously to {path}: only what a bundle counts, no titles, no free text.", "{count} cases exported anonymously to {path}: only what a bundle counts, no titles, no free text.";
     EXPORTED = "{count} notitie geëxporteerd naar {dir}", "{count} notities geëxporteerd naar {dir}", "{count} note exported to {dir}", "{count} notes exported to {dir}";
     ERR_NOT_ALL_EXPORTED = "{count} notitie niet geëxporteerd; zie hierboven waarom", "{count} notities niet geëxporteerd; zie hierboven waarom", "{count} note not exported; see above for why", "{count} notes not exported; see above for why";
-    DRAFTS_WAITING = "Er wacht {count} concept; ga verder met: driehoek resume", "Er wachten {count} concepten; ga verder met: driehoek resume", "{count} draft waiting; continue with: driehoek resume", "{count} drafts waiting; continue with: driehoek resume";
-    ERR_PERSONAL_DATA = "{count} vondst die op persoonsgegevens lijkt; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --allow-personal-data.", "{count} vondsten die op persoonsgegevens lijken; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --allow-personal-data.", "{count} finding that looks like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.", "{count} findings that look like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.";
+    DRAFTS_WAITING = "Er wacht {count} concept; ga verder met: driehoek hervat", "Er wachten {count} concepten; ga verder met: driehoek hervat", "{count} draft waiting; continue with: driehoek resume", "{count} drafts waiting; continue with: driehoek resume";
+    ERR_PERSONAL_DATA = "{count} vondst die op persoonsgegevens lijkt; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --persoonsgegevens-toestaan.", "{count} vondsten die op persoonsgegevens lijken; er is niets opgeslagen. Pas het bestand aan, of sla toch op met --persoonsgegevens-toestaan.", "{count} finding that looks like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.", "{count} findings that look like personal data; nothing was saved. Change the file, or save anyway with --allow-personal-data.";
     CHECK_CLEAN = "Geen persoonsgegevens gevonden in {count} notitie.", "Geen persoonsgegevens gevonden in {count} notities.", "No personal data found in {count} note.", "No personal data found in {count} notes.";
     CHECK_TEMPS = "{count} tijdelijk bestand over. Een opdracht die nog loopt gebruikt het misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} tijdelijke bestanden over. Een opdracht die nog loopt gebruikt ze misschien; wat een afgebroken opdracht achterliet, ruimt de volgende opdracht na een minuut op.", "{count} temp file remains. A command still running may use it; what an interrupted command left is cleaned up by the next command after a minute.", "{count} temp files remain. A command still running may use them; what an interrupted command left is cleaned up by the next command after a minute.";
     CONFIRM_PRUNE = "Deze {count} notitie, langer dan {months} niet bijgewerkt, met al haar versies voorgoed wissen? Dit kan niet ongedaan worden.", "Deze {count} notities, langer dan {months} niet bijgewerkt, met al hun versies voorgoed wissen? Dit kan niet ongedaan worden.", "Erase this {count} note, not updated for more than {months}, and all its versions for good? This cannot be undone.", "Erase these {count} notes, not updated for more than {months}, and all their versions for good? This cannot be undone.";
@@ -685,7 +685,7 @@ msgs! {
     CLAP_NOT_TEXT = "een argument is geen geldige tekst (UTF-8)", "an argument is not valid text (UTF-8)";
     CLAP_WRONG = "deze opdrachtregel klopt niet", "this command line is not valid";
     CLAP_DID_YOU_MEAN = "bedoel je '{value}'?", "tip: did you mean '{value}'?";
-    CLAP_MORE = "Meer weten? Typ '{command} --help'.", "For more information, try '{command} --help'.";
+    CLAP_MORE = "Meer weten? Typ '{command} --hulp'.", "For more information, try '{command} --help'.";
 }
 
 msgs! {
@@ -828,7 +828,7 @@ mod tests {
         assert_eq!(N_CASES.count(Lang::En, 1), "1 case");
         assert_eq!(
             DRAFTS_WAITING.count(Lang::Nl, 2),
-            "Er wachten 2 concepten; ga verder met: driehoek resume"
+            "Er wachten 2 concepten; ga verder met: driehoek hervat"
         );
         assert_eq!(
             EXPORTED.with(Lang::En, 1, &[("dir", "uit")]),
@@ -868,16 +868,16 @@ msgs! {
     MAN_SYNOPSIS = "OVERZICHT", "SYNOPSIS";
     MAN_ARGS = "ARGUMENTEN", "ARGUMENTS";
     MAN_DESCRIPTION = "BESCHRIJVING", "DESCRIPTION";
-    MAN_DESCRIPTION_TEXT = "driehoek stelt de vragen van de waardendriehoek uit de maatwerkmethode (mag het van de wet, gaan we handig om met publieke middelen, draagt het bij aan zelfregie) en bewaart wat je concludeert als notitie, voor de casuïstiekbespreking met je team.\n\nNotities zijn leesbaar voor jou alleen. Een id mag je afkorten tot elk uniek begin. Alle tekst komt in de gekozen taal: Nederlands, of Engels met --lang en.", "driehoek asks the questions of the value triangle of the maatwerk method (is it allowed by law, is it a sensible use of public money, does it support self-direction) and keeps what you conclude as a note, for the team's case discussion.\n\nNotes are readable by you alone. An id may be shortened to any unique beginning. All text comes in the chosen language: Dutch, or English with --lang en.";
+    MAN_DESCRIPTION_TEXT = "driehoek stelt de vragen van de waardendriehoek uit de maatwerkmethode (mag het van de wet, gaan we handig om met publieke middelen, draagt het bij aan zelfregie) en bewaart wat je concludeert als notitie, voor de casuïstiekbespreking met je team.\n\nNotities zijn leesbaar voor jou alleen. Een id mag je afkorten tot elk uniek begin. Alle tekst komt in de gekozen taal: Nederlands, of Engels met --taal en.", "driehoek asks the questions of the value triangle of the maatwerk method (is it allowed by law, is it a sensible use of public money, does it support self-direction) and keeps what you conclude as a note, for the team's case discussion.\n\nNotes are readable by you alone. An id may be shortened to any unique beginning. All text comes in the chosen language: Dutch, or English with --lang en.";
     MAN_COMMANDS = "OPDRACHTEN", "COMMANDS";
     MAN_FILES = "BESTANDEN", "FILES";
-    MAN_FILES_TEXT = "De notities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem (op Linux ~/.local/share/driehoek); de instellingen in de instellingenmap (op Linux ~/.config/driehoek).\n\nnotes/ID.toml\tEen notitie, leesbaar voor jou alleen.\ndrafts/ID.toml\tEen concept: een onderbroken ronde, verder met driehoek resume.\nhistory/ID/\tDe vorige versies van een bewerkte notitie.\ntrash/ID/\tEen notitie die met driehoek delete naar de prullenbak ging.\npurging/\tWat een onderbroken wissing nog moet afmaken.\ncache/\tDe lijst- en zoekcache; ontbreekt hij, dan wordt hij opnieuw gemaakt.\ntmp/\tTijdelijke bestanden tijdens het schrijven.\nlock\tHoudt twee gelijktijdige schrijvers uit elkaar.\nconfig.toml\tDe instellingen (in de instellingenmap; zie driehoek config).\nquestions/*.toml\tEigen vragenlijsten (in de instellingenmap).\nlexicon.toml\tEigen labels (in de instellingenmap).\ncases/*.toml\tEigen oefencasussen (in de instellingenmap).", "Notes live in DRIEHOEK_HOME, or else in your system's data folder (on Linux ~/.local/share/driehoek); settings in the config folder (on Linux ~/.config/driehoek).\n\nnotes/ID.toml\tA note, readable by you alone.\ndrafts/ID.toml\tA draft: an interrupted walk, continued with driehoek resume.\nhistory/ID/\tThe earlier versions of an edited note.\ntrash/ID/\tA note moved to the trash with driehoek delete.\npurging/\tWhat an interrupted erasure still has to finish.\ncache/\tThe list and search cache; when missing, it is made again.\ntmp/\tTemporary files while writing.\nlock\tKeeps two writers at the same time apart.\nconfig.toml\tThe settings (in the config folder; see driehoek config).\nquestions/*.toml\tOwn question sets (in the config folder).\nlexicon.toml\tOwn labels (in the config folder).\ncases/*.toml\tOwn practice cases (in the config folder).";
+    MAN_FILES_TEXT = "De notities staan in DRIEHOEK_HOME, of anders in de gegevensmap van je systeem (op Linux ~/.local/share/driehoek); de instellingen in de instellingenmap (op Linux ~/.config/driehoek).\n\nnotes/ID.toml\tEen notitie, leesbaar voor jou alleen.\ndrafts/ID.toml\tEen concept: een onderbroken ronde, verder met driehoek hervat.\nhistory/ID/\tDe vorige versies van een bewerkte notitie.\ntrash/ID/\tEen notitie die met driehoek verwijder naar de prullenbak ging.\npurging/\tWat een onderbroken wissing nog moet afmaken.\ncache/\tDe lijst- en zoekcache; ontbreekt hij, dan wordt hij opnieuw gemaakt.\ntmp/\tTijdelijke bestanden tijdens het schrijven.\nlock\tHoudt twee gelijktijdige schrijvers uit elkaar.\nconfig.toml\tDe instellingen (in de instellingenmap; zie driehoek config).\nquestions/*.toml\tEigen vragenlijsten (in de instellingenmap).\nlexicon.toml\tEigen labels (in de instellingenmap).\ncases/*.toml\tEigen oefencasussen (in de instellingenmap).", "Notes live in DRIEHOEK_HOME, or else in your system's data folder (on Linux ~/.local/share/driehoek); settings in the config folder (on Linux ~/.config/driehoek).\n\nnotes/ID.toml\tA note, readable by you alone.\ndrafts/ID.toml\tA draft: an interrupted walk, continued with driehoek resume.\nhistory/ID/\tThe earlier versions of an edited note.\ntrash/ID/\tA note moved to the trash with driehoek delete.\npurging/\tWhat an interrupted erasure still has to finish.\ncache/\tThe list and search cache; when missing, it is made again.\ntmp/\tTemporary files while writing.\nlock\tKeeps two writers at the same time apart.\nconfig.toml\tThe settings (in the config folder; see driehoek config).\nquestions/*.toml\tOwn question sets (in the config folder).\nlexicon.toml\tOwn labels (in the config folder).\ncases/*.toml\tOwn practice cases (in the config folder).";
     MAN_ENVIRONMENT = "OMGEVING", "ENVIRONMENT";
-    MAN_ENVIRONMENT_TEXT = "DRIEHOEK_HOME\tDe map met de notities.\nDRIEHOEK_LANG\tDe taal: nl of en (--lang gaat voor).\nNO_COLOR\tNiet leeg: geen kleur.\nVISUAL\tDe editor voor :e en driehoek edit --editor.\nEDITOR\tDe editor als VISUAL niet gezet is (anders vi).", "DRIEHOEK_HOME\tThe folder with the notes.\nDRIEHOEK_LANG\tThe language: nl or en (--lang comes first).\nNO_COLOR\tNot empty: no colour.\nVISUAL\tThe editor for :e and driehoek edit --editor.\nEDITOR\tThe editor when VISUAL is not set (else vi).";
+    MAN_ENVIRONMENT_TEXT = "DRIEHOEK_HOME\tDe map met de notities.\nDRIEHOEK_LANG\tDe taal: nl of en (--taal gaat voor).\nNO_COLOR\tNiet leeg: geen kleur.\nVISUAL\tDe editor voor :e en driehoek bewerk --editor.\nEDITOR\tDe editor als VISUAL niet gezet is (anders vi).", "DRIEHOEK_HOME\tThe folder with the notes.\nDRIEHOEK_LANG\tThe language: nl or en (--lang comes first).\nNO_COLOR\tNot empty: no colour.\nVISUAL\tThe editor for :e and driehoek edit --editor.\nEDITOR\tThe editor when VISUAL is not set (else vi).";
     MAN_EXIT = "AFSLUITSTATUS", "EXIT STATUS";
     MAN_EXIT_TEXT = "0\tGelukt.\n1\tFout, bijvoorbeeld een bestand dat niet te schrijven is.\n2\tVerkeerd gebruik of verkeerde invoer, of niet gevonden (een onbekend id); er is niets veranderd.\n130\tAfgebroken met Ctrl-C.", "0\tSuccess.\n1\tFailure, for example a file that cannot be written.\n2\tBad usage or bad input, or not found (an unknown id); nothing was changed.\n130\tCancelled with Ctrl-C.";
     MAN_EXAMPLES = "VOORBEELDEN", "EXAMPLES";
-    MAN_EXAMPLES_TEXT = "driehoek nieuw\tLoop een nieuwe casus door.\ndriehoek lijst --since 30d\tDe notities van de laatste dertig dagen.\ndriehoek exporteer 7s -o bespreking/\tSchrijf notitie 7s… als Markdown in de map bespreking.\ndriehoek config set initials AB\tZet je initialen in elke nieuwe notitie.\ndriehoek hulp export\tDe hulp bij export.", "driehoek new\tWalk through a new case.\ndriehoek list --since 30d\tThe notes of the last thirty days.\ndriehoek export 7s -o meeting/\tWrite note 7s… as Markdown in the folder meeting.\ndriehoek config set initials AB\tPut your initials in every new note.\ndriehoek help export\tThe help of export.";
+    MAN_EXAMPLES_TEXT = "driehoek nieuw\tLoop een nieuwe casus door.\ndriehoek lijst --sinds 30d\tDe notities van de laatste dertig dagen.\ndriehoek exporteer 7s -o bespreking/\tSchrijf notitie 7s… als Markdown in de map bespreking.\ndriehoek config set initials AB\tZet je initialen in elke nieuwe notitie.\ndriehoek hulp export\tDe hulp bij export.", "driehoek new\tWalk through a new case.\ndriehoek list --since 30d\tThe notes of the last thirty days.\ndriehoek export 7s -o meeting/\tWrite note 7s… as Markdown in the folder meeting.\ndriehoek config set initials AB\tPut your initials in every new note.\ndriehoek help export\tThe help of export.";
 }
 
 mod web;

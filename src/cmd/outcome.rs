@@ -90,7 +90,7 @@ fn from_file(ctx: &Ctx, set: &QuestionSet, path: &Path, allow: bool) -> Result<A
 /// The entry's questions in the terminal, with the privacy guard and the
 /// label mirror at every answer, then one look at it before it is added.
 fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet) -> Result<Answers> {
-    session::need_terminal("afloop", ctx.ui_lang())?;
+    session::need_terminal("outcome", ctx.ui_lang())?;
     let (scanner, lexicon) = (ctx.scanner()?, ctx.lexicon()?);
     let mut walk = Walk::new(set, ctx.ui_lang(), Vec::new())
         .guarded_by(&scanner)

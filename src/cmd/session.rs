@@ -86,20 +86,39 @@ pub fn is_short(note: &CaseNote, set: &QuestionSet) -> bool {
 
 /// Refuses up front when there is no terminal to ask in. dialoguer reads
 /// keys from the terminal but only checks stderr, so both are checked.
+/// `cmd` is the English command name; a Dutch reader reads the Dutch one.
 pub fn need_terminal(cmd: &str, lang: Lang) -> Result<()> {
+    let dutch = lang == Lang::Nl;
+    let (input, errors) = if dutch {
+        ("de invoer", "de foutuitvoer")
+    } else {
+        ("standard input", "standard error")
+    };
     for (is_term, what) in [
-        (std::io::stdin().is_terminal(), "stdin"),
-        (std::io::stderr().is_terminal(), "stderr"),
+        (std::io::stdin().is_terminal(), input),
+        (std::io::stderr().is_terminal(), errors),
     ] {
         if !is_term {
+            let name = if dutch { dutch_name(cmd) } else { cmd };
             let msg = match cmd {
                 "new" => i18n::ERR_NO_TERMINAL.with(lang, &[("what", what)]),
-                _ => i18n::ERR_NEEDS_TERMINAL.with(lang, &[("cmd", cmd), ("what", what)]),
+                _ => i18n::ERR_NEEDS_TERMINAL.with(lang, &[("cmd", name), ("what", what)]),
             };
             return Err(bad_input(msg));
         }
     }
     Ok(())
+}
+
+/// The Dutch name (clap's alias) of a command that walks in a terminal.
+fn dutch_name(cmd: &str) -> &str {
+    match cmd {
+        "edit" => "bewerk",
+        "resume" => "hervat",
+        "practice" => "oefen",
+        "outcome" => "afloop",
+        other => other,
+    }
 }
 
 pub fn now() -> Timestamp {

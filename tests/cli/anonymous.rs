@@ -307,7 +307,7 @@ fn anonymous_export_needs_all_and_json() {
         let out = env.run(args);
         assert_eq!(code(&out), 2);
         assert!(
-            stderr(&out).contains("export --all --anoniem"),
+            stderr(&out).contains("export --alle --anoniem"),
             "{}",
             stderr(&out)
         );

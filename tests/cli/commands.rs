@@ -214,7 +214,7 @@ fn new_without_a_terminal_refuses_up_front_and_writes_nothing() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
-        err.contains("--from") && err.contains("driehoek template"),
+        err.contains("--uit") && err.contains("driehoek sjabloon"),
         "{err}"
     );
     assert!(

@@ -322,7 +322,7 @@ fn two_overlapping_editor_edits_never_lose_one() {
     let drafts: Vec<PathBuf> = all_files(&store(&env).join("drafts"));
     assert_eq!(drafts.len(), 1, "{drafts:?}");
     let draft = drafts[0].file_stem().unwrap().to_str().unwrap();
-    assert!(err.contains(&format!("driehoek resume {draft}")), "{err}");
+    assert!(err.contains(&format!("driehoek hervat {draft}")), "{err}");
     assert!(
         fs::read_to_string(&drafts[0])
             .unwrap()

@@ -106,7 +106,7 @@ fn usage_errors_speak_the_chosen_language() {
         "{nl}"
     );
     assert!(nl.contains("Gebruik: driehoek [OPTIES] <OPDRACHT>"), "{nl}");
-    assert!(nl.contains("Meer weten? Typ 'driehoek --help'."), "{nl}");
+    assert!(nl.contains("Meer weten? Typ 'driehoek --hulp'."), "{nl}");
     assert!(
         en.contains("unrecognized subcommand 'shwo'") && en.contains("'show'"),
         "{en}"
@@ -118,7 +118,7 @@ fn usage_errors_speak_the_chosen_language() {
         nl.contains("onverwacht argument '--sinc'") && nl.contains("bedoel je '--since'?"),
         "{nl}"
     );
-    assert!(nl.contains("Typ 'driehoek list --help'"), "{nl}");
+    assert!(nl.contains("Typ 'driehoek list --hulp'"), "{nl}");
 
     let (nl, _) = both(&env, &["compare", "abc"], 2);
     assert!(
@@ -489,7 +489,7 @@ fn usage_and_help_name_the_command_as_it_was_typed() {
         err.contains("Gebruik: driehoek afloop <ID>") && !err.contains("outcome"),
         "{err}"
     );
-    assert!(err.contains("Typ 'driehoek afloop --help'"), "{err}");
+    assert!(err.contains("Typ 'driehoek afloop --hulp'"), "{err}");
     let err = stderr(&env.run(&["nieuw", "--bla"]));
     assert!(
         err.contains("Gebruik: driehoek nieuw") && !err.contains("driehoek new"),

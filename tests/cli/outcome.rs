@@ -27,7 +27,7 @@ fn the_template_is_an_entry_file_with_roles_never_names() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let t = stdout(&out);
     assert!(t.contains("set = \"afloop\""), "{t}");
-    assert!(t.contains("driehoek afloop ID --from"), "{t}");
+    assert!(t.contains("driehoek afloop ID --uit"), "{t}");
     for key in [
         "datum",
         "advies",

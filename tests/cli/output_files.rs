@@ -47,7 +47,7 @@ fn an_existing_file_is_replaced_only_with_force() {
     let out = env.run(&["export", &id, "-o", md.to_str().unwrap()]);
     assert_eq!(code(&out), 2);
     assert!(
-        stderr(&out).contains("rapport.md bestaat al; vervang het met --force"),
+        stderr(&out).contains("rapport.md bestaat al; vervang het met --vervang"),
         "{}",
         stderr(&out)
     );
@@ -203,7 +203,7 @@ fn the_bundle_report_follows_the_same_rules() {
     let out = env.run(&["bundle", "-o", to]);
     assert_eq!(code(&out), 2);
     assert!(
-        stderr(&out).contains("bestaat al; vervang het met --force"),
+        stderr(&out).contains("bestaat al; vervang het met --vervang"),
         "{}",
         stderr(&out)
     );

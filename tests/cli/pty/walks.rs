@@ -280,7 +280,7 @@ fn the_short_walk_needs_at_most_25_answers(env: Env) {
     let mut w = Walker::new(&env, "nl", &["new", "--kort"]);
     assert_eq!(w.questions.len(), 20);
     w.pty.expect("Korte route: 20 vragen");
-    w.pty.expect("driehoek new --volledig");
+    w.pty.expect("driehoek nieuw --volledig");
     // Every question answered, follow-ups of the short walk included; the
     // follow-ups of the full walk (which other law, why not discussed, the
     // signal) are not asked.
@@ -473,7 +473,7 @@ fn ctrl_c_cancels_with_130_restores_the_cursor_and_saves_nothing(env: Env) {
     let drafts = draft_files(&env);
     assert_eq!(drafts.len(), 1, "{drafts:?}");
     let draft = drafts[0].file_stem().unwrap().to_str().unwrap();
-    let kept = format!("Concept {draft} bewaard; ga verder met: driehoek resume {draft}");
+    let kept = format!("Concept {draft} bewaard; ga verder met: driehoek hervat {draft}");
     assert_eq!(lines_saying(&rest, &kept), 1, "{}", plain(&rest));
     assert!(
         cursor_shown_at_the_end(&w.pty.seen),
@@ -500,10 +500,10 @@ fn a_draft_kept_after_ctrl_c_resumes_where_it_stopped(env: Env) {
 
     // `new` mentions the waiting draft; quit it at once with Ctrl-C.
     let mut again = Pty::spawn(&env, &["new"]);
-    again.expect("Er wacht 1 concept; ga verder met: driehoek resume");
+    again.expect("Er wacht 1 concept; ga verder met: driehoek hervat");
     // Without a flag or setting: the short walk, and how to take the other.
     again.expect("Korte route: 20 vragen");
-    again.expect("driehoek new --volledig");
+    again.expect("driehoek nieuw --volledig");
     again.expect("[De casus 1 van 5 · deel 1 van 7]");
     again.wait_until_reading_keys();
     again.send(CTRL_C);
@@ -1063,7 +1063,7 @@ fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft(env: Env) {
         rest.contains(&format!("Notitie {id} is veranderd sinds je begon")),
         "{rest}"
     );
-    assert!(rest.contains(&format!("driehoek resume {draft}")), "{rest}");
+    assert!(rest.contains(&format!("driehoek hervat {draft}")), "{rest}");
 }
 
 super::in_both! {
