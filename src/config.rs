@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::domain::bank::Route;
 use crate::domain::problem::{Problem, Problems};
+use crate::i18n::person::Address;
 use crate::i18n::{self, Lang};
 
 #[derive(Debug, Default, Deserialize)]
@@ -29,6 +30,60 @@ pub struct Config {
     /// limitation): notes not changed for longer are marked, and
     /// `opschonen` erases them. No default: the team decides.
     pub bewaartermijn: Option<Months>,
+    /// The team's name, on the page for the person ("Buurtteam Noord").
+    pub team: Option<String>,
+    /// The team's phone number, on the page for the person; checked by
+    /// [`phone`] where it is set and where it is used.
+    pub telefoon: Option<String>,
+    /// How the page for the person says "you" in Dutch: "je" (the
+    /// default) or "u".
+    pub aanspreekvorm: Option<Address>,
+}
+
+/// The longest team name: it stands in a sentence on the person's page.
+pub const MAX_TEAM_CHARS: usize = 60;
+
+/// A team's name as written, when it is one: 1 to [`MAX_TEAM_CHARS`]
+/// characters, no control characters, trimmed.
+pub fn team(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let fits = (1..=MAX_TEAM_CHARS).contains(&text.chars().count());
+    (fits && !text.chars().any(char::is_control)).then_some(text)
+}
+
+/// A Dutch phone number as written, when it is one: ten digits from a
+/// 0 (`020 123 45 67`, `06-12345678`, also as `+31 20 …` or `+31 (0)20 …`),
+/// an 0800 or 0900 number (4 or 7 digits after it), or a municipality's
+/// 14 and its area code (`14 020`). Spaces, dashes, dots and brackets may
+/// stand between the digits.
+pub fn phone(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let (international, rest) = match text.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -.()".contains(c))
+    {
+        return None;
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    let national = if international {
+        // +31 6…, or +31 (0)6…: the 0 a Dutch reader dials.
+        let after = digits.strip_prefix("31")?;
+        format!("0{}", after.strip_prefix('0').unwrap_or(after))
+    } else {
+        digits
+    };
+    let b = national.as_bytes();
+    let ordinary = b.len() == 10 && b[0] == b'0' && b[1] != b'0';
+    let service = ["0800", "0900", "0906", "0909"]
+        .iter()
+        .any(|p| national.starts_with(p))
+        && [8, 11].contains(&b.len());
+    let municipal = !international && national.starts_with("140") && [5, 6].contains(&b.len());
+    (ordinary || service || municipal).then_some(text)
 }
 
 /// The longest retention period accepted: a hundred years is a typo.
@@ -69,6 +124,9 @@ pub enum Key {
     Initials,
     Bewaartermijn,
     Walk,
+    Team,
+    Telefoon,
+    Aanspreekvorm,
 }
 
 impl Key {
@@ -79,6 +137,9 @@ impl Key {
             Key::Initials => "initials",
             Key::Bewaartermijn => "bewaartermijn",
             Key::Walk => "walk",
+            Key::Team => "team",
+            Key::Telefoon => "telefoon",
+            Key::Aanspreekvorm => "aanspreekvorm",
         }
     }
 
@@ -121,6 +182,14 @@ impl Key {
                 Ok(m) if (1..=MAX_MONTHS).contains(&m) => Ok(i64::from(m).into()),
                 _ => Err(bad(i18n::CFG_VALID_MONTHS)),
             },
+            Key::Team => team(text)
+                .map(Into::into)
+                .ok_or_else(|| bad(i18n::CFG_VALID_TEAM)),
+            Key::Telefoon => phone(text)
+                .map(Into::into)
+                .ok_or_else(|| bad(i18n::CFG_VALID_PHONE)),
+            Key::Aanspreekvorm if ["je", "u"].contains(&text) => Ok(text.into()),
+            Key::Aanspreekvorm => Err(bad(i18n::CFG_VALID_ADDRESS)),
         }
     }
 
@@ -135,6 +204,9 @@ impl Key {
                 Route::Short => "kort".to_string(),
                 _ => "volledig".to_string(),
             }),
+            Key::Team => config.team.clone(),
+            Key::Telefoon => config.telefoon.clone(),
+            Key::Aanspreekvorm => config.aanspreekvorm.map(|a| a.name().to_string()),
         }
     }
 }
@@ -241,4 +313,58 @@ pub fn load(dir: &Path, lang: Lang) -> Result<Config> {
         let problem = Problem::from_toml(&file, &src, &e, lang);
         Problems::in_file(&file, vec![problem], lang).into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_phone_numbers_as_people_write_them() {
+        for good in [
+            "020 123 45 67",
+            "020-1234567",
+            "06 12345678",
+            "06-12 34 56 78",
+            "(020) 123 45 67",
+            "+31 20 123 45 67",
+            "+31 (0)20 123 45 67",
+            "+31612345678",
+            "0800 1234",
+            "0800-0221122",
+            "0900 123 45 67",
+            "14 020",
+            "14 0592",
+            " 088 123 45 67 ",
+        ] {
+            assert_eq!(phone(good), Some(good.trim()), "{good}");
+        }
+        for bad in [
+            "",
+            "bel ons",
+            "020 123 45 6",
+            "020 123 45 678",
+            "0020 1234567",
+            "12345678",
+            "+32 2 123 45 67",
+            "+31",
+            "14",
+            "14 20",
+            "0800 12",
+            "020 123 45 67 toestel 3",
+            "06\u{202e}12345678",
+        ] {
+            assert_eq!(phone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_team_is_a_short_line() {
+        assert_eq!(team("  Buurtteam Noord "), Some("Buurtteam Noord"));
+        assert_eq!(team(""), None);
+        assert_eq!(team("   "), None);
+        assert_eq!(team("Buurtteam\nNoord"), None);
+        assert_eq!(team(&"x".repeat(61)), None);
+        assert!(team(&"é".repeat(60)).is_some());
+    }
 }

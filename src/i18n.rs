@@ -696,6 +696,9 @@ msgs! {
     CFG_VALID_INITIALS = "1 tot 5 letters, bijvoorbeeld AB", "1 to 5 letters, for example AB";
     CFG_VALID_MONTHS = "een aantal maanden van 1 tot en met 1200, bijvoorbeeld 12", "a number of months from 1 to 1200, for example 12";
     CFG_VALID_WALK = "kort of volledig", "kort (short) or volledig (full)";
+    CFG_VALID_TEAM = "de naam van je team, 1 tot 60 tekens, bijvoorbeeld \"Buurtteam Noord\"", "your team's name, 1 to 60 characters, for example \"Buurtteam Noord\"";
+    CFG_VALID_PHONE = "een Nederlands telefoonnummer van 10 cijfers (020 123 45 67, 06 12345678, +31 20 123 45 67), een 0800- of 0900-nummer of 14 en het netnummer (14 020)", "a Dutch phone number of 10 digits (020 123 45 67, 06 12345678, +31 20 123 45 67), an 0800 or 0900 number, or 14 and the area code (14 020)";
+    CFG_VALID_ADDRESS = "je of u", "je or u (the Dutch informal or formal you)";
     ERR_CONFIG_EMPTY_NAME = "een lege naam kan niet", "a name cannot be empty";
     ERR_CONFIG_NAMES = "names in config.toml is geen lijst; zet er een lijst van, bijvoorbeeld names = [\"Achternaam\"]", "names in config.toml is not a list; make it one, for example names = [\"Surname\"]";
     ERR_CONFIG_NO_NAME = "die naam staat niet in de lijst", "that name is not in the list";
@@ -726,6 +729,17 @@ msgs! {
     ERR_LIMIT_ZERO = "hoogstens 0 notities zou niets tonen; geef 1 of meer, of laat --hoogstens weg voor alle notities", "at most 0 notes would show nothing; give 1 or more, or leave out --limit for every note";
     ERR_AGENDA_EMPTY = "geen notities voor de agenda: de filters kiezen er geen (uitgevoerde casussen alleen met --status uitgevoerd)", "no notes for the agenda: the filters choose none (cases carried out only with --status uitgevoerd)";
     AGENDA_ON_SCREEN = "Dit is de bespreking om te lezen (Markdown). De pagina om af te drukken: voeg -o BESTAND toe (HTML).", "This is the meeting to read (Markdown). The page to print: add -o FILE (HTML).";
+    // The page for the person (export --voor-persoon).
+    PERSON_ON_SCREEN = "Dit is de pagina voor de persoon om te lezen (Markdown). De pagina om af te drukken: voeg -o BESTAND toe (HTML).", "This is the page for the person to read (Markdown). The page to print: add -o FILE (HTML).";
+    PERSON_FILE = "voor de persoon", "for the person";
+    ERR_PERSON_JSON = "--voor-persoon maakt een pagina om te lezen: HTML of Markdown, geen JSON", "--for-person makes a page to read: HTML or Markdown, not JSON";
+    ERR_PERSON_SETTINGS = "de pagina voor de persoon zegt wie die kan bellen, maar {missing} nog niet in de instellingen. Zet eerst bijvoorbeeld: driehoek instellingen zet team \"Buurtteam Noord\" en driehoek instellingen zet telefoon \"020 123 45 67\"", "the page for the person says whom they can call, but {missing} not in the settings yet. First set, for example: driehoek config set team \"Buurtteam Noord\" and driehoek config set telefoon \"020 123 45 67\"";
+    PERSON_MISSING_BOTH = "team en telefoon staan", "team and telefoon are";
+    PERSON_MISSING_ONE = "{key} staat", "{key} is";
+    ERR_PERSON_SETTING = "{key} in config.toml ('{value}') kan niet op de pagina voor de persoon; geldig: {valid}. Zet het opnieuw met driehoek instellingen zet {key} …", "{key} in config.toml ('{value}') cannot go on the page for the person; valid: {valid}. Set it again with driehoek config set {key} …";
+    ERR_PERSON_UNFIT = "de pagina voor de persoon is niet gemaakt: er staan woorden in die de persoon niet hoort te lezen. Herschrijf ze (driehoek bewerk {id}) en probeer het opnieuw.", "the page for the person was not made: it holds words the person should not read. Rewrite them (driehoek edit {id}) and try again.";
+    PERSON_UNFIT_LABEL = "{question} ({id}): '{word}' plakt een etiket op de persoon. {back}", "{question} ({id}): '{word}' puts a label on the person. {back}";
+    PERSON_UNFIT_WORD = "{question} ({id}): '{word}' is een vakwoord. Zeg in gewone woorden wat je bedoelt, of leg het uit tussen haakjes.", "{question} ({id}): '{word}' is a professional word. Say in plain words what you mean, or explain it in brackets.";
     ERR_AGENDA_HTML_ON_SCREEN = "de HTML-pagina is om af te drukken, niet om op het scherm te lezen: schrijf haar naar een bestand met -o BESTAND", "the HTML page is for printing, not for reading on the screen: write it to a file with -o FILE";
     ERR_AGENDA_INCOMPLETE = "niet alle gekozen notities staan in de agenda (niet te lezen: {count}); zie hierboven waarom", "not every chosen note is in the agenda (unreadable: {count}); see above for why";
 }
@@ -880,5 +894,6 @@ msgs! {
     MAN_EXAMPLES_TEXT = "driehoek nieuw\tLoop een nieuwe casus door.\ndriehoek lijst --sinds 30d\tDe notities van de laatste dertig dagen.\ndriehoek exporteer 7s -o bespreking/\tSchrijf notitie 7s… als Markdown in de map bespreking.\ndriehoek config set initials AB\tZet je initialen in elke nieuwe notitie.\ndriehoek hulp export\tDe hulp bij export.", "driehoek new\tWalk through a new case.\ndriehoek list --since 30d\tThe notes of the last thirty days.\ndriehoek export 7s -o meeting/\tWrite note 7s… as Markdown in the folder meeting.\ndriehoek config set initials AB\tPut your initials in every new note.\ndriehoek help export\tThe help of export.";
 }
 
+pub mod person;
 mod web;
 pub(crate) use web::*;

@@ -328,6 +328,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "With --anonymous: add your initials to each case",
     ),
     (
+        "export.for_person",
+        "A page for the person themselves, in plain words: HTML to print (into a file) or Markdown (on the screen)",
+    ),
+    (
         "export.output",
         "Write to this file or into this folder (with --all: this folder) instead of stdout",
     ),

@@ -286,6 +286,7 @@ mod tests {
         ("group", "groepeer"),
         ("help", "hulp"),
         ("initials", "initialen"),
+        ("for-person", "voor-persoon"),
         ("lang", "taal"),
         ("law", "wet"),
         ("limit", "hoogstens"),

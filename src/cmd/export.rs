@@ -6,9 +6,12 @@ use anyhow::Result;
 use super::Ctx;
 use super::args::{FilterArgs, MeetingArgs};
 use super::confirm::ask_yes;
-use crate::domain::bank::Bank;
+use crate::config;
+use crate::domain::bank::{Bank, QuestionSet};
 use crate::domain::findings::{findings, record_findings};
 use crate::domain::note::CaseNote;
+use crate::domain::plain;
+use crate::domain::privacy::scan_answers;
 use crate::domain::record::{self, Record};
 use crate::error::{self, SayAbout, bad_input, failure};
 use crate::files::output;
@@ -42,6 +45,9 @@ pub struct ExportArgs {
     /// Met --anoniem: zet ook je initialen bij elke casus
     #[arg(long, visible_alias = "initialen", requires = "anonymous")]
     pub initials: bool,
+    /// Een pagina voor de persoon zelf, in gewone woorden: HTML om af te drukken (in een bestand) of Markdown (op het scherm)
+    #[arg(long, visible_alias = "voor-persoon", conflicts_with_all = ["all", "anonymous"])]
+    pub for_person: bool,
     #[command(flatten)]
     pub meeting: MeetingArgs,
     #[command(flatten)]
@@ -67,6 +73,9 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     }
     if args.anonymous {
         return anonymous(ctx, &args);
+    }
+    if args.for_person {
+        return for_person(ctx, &args);
     }
     let meeting = args.meeting.meeting();
     let store = ctx.store()?;
@@ -211,6 +220,132 @@ fn anonymous(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         return Err(failure(i18n::ERR_NOT_ALL_EXPORTED.count(lang, left_out)));
     }
     Ok(())
+}
+
+/// The page for the person (see [`render::person`]): into the file or
+/// folder of `-o` or a pipe as the HTML page to print, on the screen as
+/// the Markdown to read (HTML there is refused). Refused whole, with
+/// where each word is, when a text it shows holds a label or a
+/// professional word; the privacy guard warns of what it shows.
+fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
+    let lang = ctx.ui_lang();
+    if args.format == Some(ExportFormat::Json) {
+        return Err(bad_input(i18n::ERR_PERSON_JSON.get(lang)));
+    }
+    if !args.filter.is_empty() {
+        return Err(bad_input(i18n::ERR_FILTER_NEEDS_ALL.get(lang)));
+    }
+    let on_screen = args.output.is_none() && ctx.ui.out_is_terminal();
+    let format = args.format.unwrap_or(match on_screen {
+        true => ExportFormat::Markdown,
+        false => ExportFormat::Html,
+    });
+    if on_screen && format == ExportFormat::Html {
+        return Err(bad_input(i18n::ERR_AGENDA_HTML_ON_SCREEN.get(lang)));
+    }
+    let store = ctx.store()?;
+    let (bank, _) = ctx.bank()?;
+    let id = args
+        .id
+        .as_deref()
+        .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(lang)))?;
+    let note = store.load(&store.resolve(id, lang)?)?;
+    let set = bank.get(&note.set);
+    let html = format == ExportFormat::Html;
+    let text = person_page(ctx, &note, set, args.meeting.meeting(), html)?;
+    let shown = render::person::shown(&note, set);
+    let found = scan_answers(
+        &ctx.scanner()?,
+        shown.iter().map(|(e, _)| (e.id.as_str(), &e.value)),
+    );
+    ctx.warn_before_export(&note.id, &found);
+    match &args.output {
+        Some(path) => {
+            let title = i18n::PERSON_FILE.get(note.note_lang);
+            let doc = output::document_path(path, &note.id, title, ext(format))?;
+            let permit = output::permit(&doc, args.force, lang, |q| ask_yes(ctx, &store, q))?;
+            output::write(&doc, &text, permit)?;
+            ctx.ui
+                .say(i18n::WROTE.with(lang, &[("paths", &doc.display().to_string())]));
+        }
+        None => ctx.ui.document(&text)?,
+    }
+    if on_screen {
+        ctx.ui.say(i18n::PERSON_ON_SCREEN.get(lang));
+    }
+    Ok(())
+}
+
+/// The page for the person of `note`, as HTML to print or as Markdown:
+/// the one way both doors make it. Refused (bad input) when the settings
+/// lack the team or its phone or hold a wrong one, and when a text it
+/// would show holds a label or a professional word: the error says where
+/// each word is.
+pub fn person_page(
+    ctx: &Ctx,
+    note: &CaseNote,
+    set: Option<&QuestionSet>,
+    meeting: Meeting,
+    html: bool,
+) -> Result<String> {
+    let lang = ctx.ui_lang();
+    let c = &ctx.config;
+    let missing = match (&c.team, &c.telefoon) {
+        (None, None) => Some(i18n::PERSON_MISSING_BOTH.get(lang).to_string()),
+        (None, Some(_)) => Some(i18n::PERSON_MISSING_ONE.with(lang, &[("key", "team")])),
+        (Some(_), None) => Some(i18n::PERSON_MISSING_ONE.with(lang, &[("key", "telefoon")])),
+        _ => None,
+    };
+    if let Some(missing) = missing {
+        return Err(bad_input(
+            i18n::ERR_PERSON_SETTINGS.with(lang, &[("missing", &missing)]),
+        ));
+    }
+    let (team, phone) = (
+        c.team.as_deref().unwrap_or_default(),
+        c.telefoon.as_deref().unwrap_or_default(),
+    );
+    let wrong = |key: &str, value: &str, valid: i18n::Msg| {
+        bad_input(i18n::ERR_PERSON_SETTING.with(
+            lang,
+            &[("key", key), ("value", value), ("valid", valid.get(lang))],
+        ))
+    };
+    let team = config::team(team).ok_or_else(|| wrong("team", team, i18n::CFG_VALID_TEAM))?;
+    let phone =
+        config::phone(phone).ok_or_else(|| wrong("telefoon", phone, i18n::CFG_VALID_PHONE))?;
+    let unfit = plain::unfit(&ctx.lexicon()?, render::person::shown(note, set), lang);
+    if !unfit.is_empty() {
+        let mut said = i18n::ERR_PERSON_UNFIT.with(lang, &[("id", &note.id)]);
+        for u in &unfit {
+            let (msg, back) = match &u.why {
+                plain::Why::Label(back) => (i18n::PERSON_UNFIT_LABEL, back.as_str()),
+                plain::Why::Professional => (i18n::PERSON_UNFIT_WORD, ""),
+            };
+            let line = msg.with(
+                lang,
+                &[
+                    ("question", &u.question),
+                    ("id", &u.id),
+                    ("word", &u.word),
+                    ("back", back),
+                ],
+            );
+            said.push_str(&format!("\n  {line}"));
+        }
+        return Err(bad_input(said));
+    }
+    let to = render::person::ForPerson {
+        address: c.aanspreekvorm.unwrap_or_default(),
+        team,
+        phone,
+        meeting,
+        today: crate::domain::day::today(),
+    };
+    Ok(match html {
+        true => render::person::page(note, set, &to),
+        false => render::person::markdown(note, set, &to),
+    })
 }
 
 /// One note into the file or folder of `-o`, by the rules of

@@ -147,6 +147,10 @@ fn overview(ctx: &Ctx) -> Result<()> {
     };
     writeln!(out, "walk = {walk}")?;
     writeln!(out, "initials = {}", shown(&c.initials))?;
+    writeln!(out, "team = {}", shown(&c.team))?;
+    writeln!(out, "telefoon = {}", shown(&c.telefoon))?;
+    let address = c.aanspreekvorm.unwrap_or_default().name();
+    writeln!(out, "aanspreekvorm = {address}")?;
     writeln!(
         out,
         "names = {}",

@@ -140,6 +140,64 @@ pub fn display(d: Date, lang: Lang) -> String {
     format!("{} {month} {}", d.day(), d.year())
 }
 
+/// A day written out for anyone to read, with its weekday: `dinsdag
+/// 8 december 2026`, `Tuesday 8 December 2026`.
+pub fn written(d: Date, lang: Lang) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const NL_DAYS: [&str; 7] = [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ];
+    const EN_DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let (months, days) = match lang {
+        Lang::Nl => (NL, NL_DAYS),
+        Lang::En => (EN, EN_DAYS),
+    };
+    let month = months[usize::try_from(d.month() - 1).unwrap_or(0)];
+    let weekday = days[usize::try_from(d.weekday().to_monday_zero_offset()).unwrap_or(0)];
+    format!("{weekday} {} {month} {}", d.day(), d.year())
+}
+
 /// The day of a moment in running text, in the reader's time zone.
 pub fn display_moment(ts: Timestamp, lang: Lang) -> String {
     display(local(ts), lang)
@@ -174,6 +232,15 @@ pub fn typed(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_written_out_has_its_weekday() {
+        let d = jiff::civil::date(2026, 12, 8);
+        assert_eq!(written(d, Lang::Nl), "dinsdag 8 december 2026");
+        assert_eq!(written(d, Lang::En), "Tuesday 8 December 2026");
+        let d = jiff::civil::date(2027, 3, 1);
+        assert_eq!(written(d, Lang::Nl), "maandag 1 maart 2027");
+    }
 
     #[test]
     fn days_read_as_dutch_workers_and_tools_write_them() {

@@ -14,6 +14,7 @@ pub mod labels;
 pub mod migrate;
 pub mod note;
 pub mod outcome;
+pub mod plain;
 pub mod privacy;
 pub mod problem;
 pub mod record;

@@ -53,9 +53,38 @@ pub fn render(title: &str, ui_lang: Lang, parts: &[Part]) -> String {
         [one] => one.note_lang,
         _ => ui_lang,
     };
+    let body = html! {
+        @for part in parts {
+            (article(part, ui_lang, page_lang))
+        }
+    };
+    document(title, page_lang, body)
+}
+
+/// The page for the person: `doc` alone, wholly in its language `lang`
+/// (the note's), in the larger type of [`person_article`].
+pub fn person(doc: &Doc, lang: Lang) -> String {
+    document(&doc.title, lang, person_article(doc, lang, lang))
+}
+
+/// The page for the person as an article in a page of `page_lang` (the
+/// browser's pages are in the reader's language): a larger type, quotes
+/// upright, nothing but text.
+pub fn person_article(doc: &Doc, lang: Lang, page_lang: Lang) -> Markup {
+    let article_lang = (lang != page_lang).then_some(lang.code());
+    html! {
+        article.person lang=[article_lang] {
+            h1 { (printable(&doc.title)) }
+            @for block in &doc.blocks { (block_html(block, None, &[])) }
+        }
+    }
+}
+
+/// A whole page around `body`, in `lang`.
+fn document(title: &str, lang: Lang, body: Markup) -> String {
     html! {
         (DOCTYPE)
-        html lang=(page_lang.code()) {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CSP);
@@ -63,11 +92,7 @@ pub fn render(title: &str, ui_lang: Lang, parts: &[Part]) -> String {
                 title { (printable(title)) }
                 style { (PreEscaped(CSS)) }
             }
-            body {
-                @for part in parts {
-                    (article(part, ui_lang, page_lang))
-                }
-            }
+            body { (body) }
         }
     }
     .into_string()
@@ -105,6 +130,7 @@ fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) ->
             section.writebox lang=[ui] { h2 { (printable(label)) } }
         },
         Block::Quote(q) => html! { blockquote { (paragraphs(q)) } },
+        Block::Text(t) => paragraphs(t),
         Block::Answer { question, answer } => html! {
             div.answer {
                 p.question { (printable(question)) }

@@ -111,6 +111,10 @@ pub fn render(doc: &Doc) -> String {
                 }
                 out.push_str(">)\n");
             }
+            Block::Text(t) => {
+                out.push_str(&paragraph(t));
+                out.push('\n');
+            }
             Block::Answer { question, answer } => {
                 if !question.trim().is_empty() {
                     out.push_str("**");

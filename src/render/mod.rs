@@ -9,6 +9,7 @@ pub mod csv;
 pub mod html;
 pub mod man;
 pub mod markdown;
+pub mod person;
 pub mod picture;
 pub mod practice;
 pub mod svg;
@@ -33,6 +34,9 @@ pub enum Block {
     Meta(String),
     /// The person's own words, quoted.
     Quote(String),
+    /// A paragraph in the tool's own words, or a worker's text shown
+    /// as a paragraph (the page for the person).
+    Text(String),
     Table {
         head: Vec<String>,
         rows: Vec<Vec<String>>,

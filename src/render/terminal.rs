@@ -46,6 +46,7 @@ fn cleaned(block: &Block) -> Block {
         Block::Heading(h) => Block::Heading(text(h)),
         Block::Meta(m) => Block::Meta(text(m)),
         Block::Quote(q) => Block::Quote(text(q)),
+        Block::Text(t) => Block::Text(text(t)),
         Block::Picture(p) => Block::Picture(text(p)),
         Block::Field { label, value } => Block::Field {
             label: text(label),
@@ -136,6 +137,9 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> Styled {
             }
             Block::Quote(q) => {
                 out.push(&wrapped(q, "│ ", width), Look::Plain);
+            }
+            Block::Text(t) => {
+                out.push(&wrapped(t, "", width), Look::Plain);
             }
             Block::Table {
                 head,

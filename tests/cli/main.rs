@@ -23,6 +23,7 @@ mod layers;
 mod man;
 mod outcome;
 mod output_files;
+mod person;
 mod platform;
 mod print;
 mod pty;

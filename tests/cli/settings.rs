@@ -64,7 +64,7 @@ fn settings_are_set_checked_and_kept_with_their_comments() {
     for (args, said) in [
         (
             &["config", "set", "kleur", "x"][..],
-            "[mogelijke waarden: lang, set, initials, bewaartermijn, walk]",
+            "[mogelijke waarden: lang, set, initials, bewaartermijn, walk, team, telefoon, aanspreekvorm]",
         ),
         (
             &["config", "set", "lang", "fr"],

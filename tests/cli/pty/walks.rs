@@ -962,7 +962,12 @@ fn the_agenda_on_the_screen_is_markdown(env: Env) {
         "{rest}"
     );
     assert!(rest.contains("voeg -o BESTAND toe (HTML)"), "{rest}");
-    let mut pty = Pty::spawn(&env, &["agenda", "--format", "html"]);
+    html_on_the_screen_is_refused(&env, &["agenda", "--format", "html"]);
+}
+
+/// `args` (HTML asked for) in a terminal: refused, pointing to -o.
+fn html_on_the_screen_is_refused(env: &Env, args: &[&str]) {
+    let mut pty = Pty::spawn(env, args);
     let (rest, exit) = pty.finish();
     let rest = plain(&rest);
     assert_eq!(exit, 2, "{rest}");
@@ -970,6 +975,23 @@ fn the_agenda_on_the_screen_is_markdown(env: Env) {
         !rest.contains("<html") && rest.contains("-o BESTAND"),
         "{rest}"
     );
+}
+
+/// The page for the person in a terminal is the Markdown to read; HTML
+/// asked for on the screen is refused.
+fn the_page_for_the_person_on_the_screen_is_markdown(env: Env) {
+    let id = env.new_note(crate::harness::FULL);
+    for (key, value) in [("team", "Buurtteam Noord"), ("telefoon", "14 020")] {
+        assert!(env.run(&["config", "set", key, value]).status.success());
+    }
+    let mut pty = Pty::spawn(&env, &["export", &id, "--voor-persoon"]);
+    let (rest, exit) = pty.finish();
+    let rest = plain(&rest);
+    assert_eq!(exit, 0, "{rest}");
+    assert!(rest.contains("# Wat we samen bespraken"), "{rest}");
+    assert!(!rest.contains("<html"), "{rest}");
+    assert!(rest.contains("voeg -o BESTAND toe (HTML)"), "{rest}");
+    html_on_the_screen_is_refused(&env, &["export", &id, "--voor-persoon", "--format", "html"]);
 }
 
 /// A no to pruning says what stayed, and erases nothing.
@@ -1068,6 +1090,7 @@ fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft(env: Env) {
 
 super::in_both! {
     the_agenda_on_the_screen_is_markdown,
+    the_page_for_the_person_on_the_screen_is_markdown,
     a_cancelled_prune_says_the_notes_are_kept,
     walks_a_whole_case_in_dutch_and_saves_it,
     the_walk_setting_chooses_the_full_walk_and_a_flag_wins,
