@@ -52,18 +52,23 @@ struct ContrastSum {
     notes: usize,
 }
 
-/// The cases stuck on one concrete rule line with one kind of blocker: the
+/// The cases stuck on one concrete rule line, whatever blocked them: the
 /// unit a municipality can change.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct RuleRow {
-    /// The rule line as written, spacing tidied (of several spellings the
-    /// first in sorting order); empty when no rule was named.
+    /// The rule line as written most often, spacing tidied (of spellings
+    /// used as often, the first in sorting order); empty when no rule was
+    /// named.
     pub rule: String,
-    /// The blocker labels, joined; empty when none was chosen.
+    /// The kinds of blocker the cases named, each with its count, most
+    /// named first (`een werkinstructie (2), het gevoel … (1)`); empty when
+    /// none was chosen.
     pub blocker: String,
-    /// The blockers as the question set's values, the same in every
-    /// language: for tools.
+    /// The blockers as the question set's values, most named first, the
+    /// same in every language: for tools.
     pub blocker_keys: Vec<String>,
+    /// The blockers with how many of the rule's cases named each.
+    pub blockers: Vec<BlockerCount>,
     pub cases: usize,
     /// Cases where the exception was made, in whole or in part.
     pub broke_through: usize,
@@ -81,24 +86,70 @@ pub struct RuleRow {
     pub cost_proposed_yearly: i64,
 }
 
-/// One rule row while counting: blocker values, and the days to decision
-/// for the median.
+/// How many of a rule's cases named one kind of blocker.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BlockerCount {
+    /// The question set's value.
+    pub key: String,
+    /// Its label in the reader's language.
+    pub name: String,
+    pub cases: usize,
+}
+
+/// One rule row while counting: the spellings of its line, its blockers,
+/// and the days to decision for the median.
 #[derive(Default)]
 struct RuleSum {
     row: RuleRow,
-    set: String,
-    blockers: Vec<String>,
+    spellings: HashMap<String, usize>,
+    blockers: ValueCounts,
     days: Vec<i64>,
 }
 
-/// A rule line for grouping: lower case, runs of spacing as one space.
+/// A rule line for grouping: lower case, runs of spacing as one space, no
+/// spacing or punctuation at the ends (`Intake-eis  Schuldhulp.` and
+/// `intake-eis schuldhulp` are one rule). Empty when nothing but spacing
+/// and punctuation was typed: no rule named.
 pub fn rule_key(rule: &str) -> String {
-    tidy(rule).to_lowercase()
+    tidy(rule.trim_matches(|c: char| c.is_whitespace() || end_mark(c))).to_lowercase()
+}
+
+/// Punctuation that may stand at either end of a rule line without making
+/// it another rule: a full stop, quotes, dashes, brackets, an ellipsis.
+fn end_mark(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '…' | '‘'
+                | '’'
+                | '‚'
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '–'
+                | '—'
+                | '·'
+                | '•'
+        )
+}
+
+/// The spelling written most often; of spellings written as often, the
+/// first in sorting order, whatever order the cases came in.
+fn most_used(spellings: HashMap<String, usize>) -> String {
+    spellings
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(spelling, _)| spelling)
+        .unwrap_or_default()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bundle {
-    /// Per (rule line, blocker), most cases first.
+    /// Per rule line, most cases first.
     pub rules: Vec<RuleRow>,
     /// How many cases were counted.
     pub count: usize,
@@ -204,6 +255,29 @@ impl ValueCounts {
     }
 }
 
+impl ValueCounts {
+    /// Each value with its label in `lang` and its count, most frequent
+    /// first, then by value: the same order in every language.
+    fn counted(
+        self,
+        bank: &Bank,
+        lang: Lang,
+        role: fn(&Roles) -> &Option<String>,
+    ) -> Vec<BlockerCount> {
+        let mut counted: Vec<BlockerCount> = self
+            .0
+            .into_iter()
+            .map(|(key, (cases, set))| BlockerCount {
+                name: label(bank, lang, &set, role, &key),
+                key,
+                cases,
+            })
+            .collect();
+        counted.sort_by(|a, b| b.cases.cmp(&a.cases).then_with(|| a.key.cmp(&b.key)));
+        counted
+    }
+}
+
 fn ranked(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -241,7 +315,8 @@ pub struct Count {
     /// Where each row's sum is in `contrasts`: a record of a hand-made file
     /// may name thousands of rows, and each is found at once.
     contrast_at: HashMap<String, usize>,
-    rules: HashMap<(String, String), RuleSum>,
+    /// Per rule line's key ([`rule_key`]).
+    rules: HashMap<String, RuleSum>,
     all_days: Vec<i64>,
 }
 
@@ -306,21 +381,14 @@ impl Count {
             b, rules, all_days, ..
         } = self;
         let rule = tidy(r.rule.as_deref().unwrap_or_default());
-        let sum = rules
-            .entry((rule.to_lowercase(), r.blockers.join(",")))
-            .or_insert_with(|| RuleSum {
-                row: RuleRow {
-                    rule: rule.clone(),
-                    ..RuleRow::default()
-                },
-                set: r.set.clone(),
-                blockers: r.blockers.clone(),
-                days: Vec::new(),
-            });
-        // Of several spellings, the first in sorting order: the same
-        // whatever order the cases come in.
-        if rule < sum.row.rule {
-            sum.row.rule = rule;
+        let key = rule_key(&rule);
+        // What was written, to show the rule as it is written most often;
+        // nothing but punctuation names no rule.
+        let spelling = if key.is_empty() { String::new() } else { rule };
+        let sum = rules.entry(key).or_default();
+        *sum.spellings.entry(spelling).or_insert(0) += 1;
+        for v in &r.blockers {
+            sum.blockers.add(v, &r.set);
         }
         let row = &mut sum.row;
         row.cases += 1;
@@ -437,27 +505,27 @@ impl Count {
             })
             .collect();
         let blocker_label = |set: &str, value: &str| label(bank, lang, set, |r| &r.blocker, value);
-        b.rules = self
+        let mut rules = self
             .rules
-            .into_values()
-            .map(|mut sum| {
-                let kinds: Vec<String> = sum
-                    .blockers
+            .into_iter()
+            .map(|(key, mut sum)| {
+                let blockers = sum.blockers.counted(bank, lang, |r| &r.blocker);
+                let named: Vec<String> = blockers
                     .iter()
-                    .map(|v| blocker_label(&sum.set, v))
+                    .map(|c| format!("{} ({})", c.name, c.cases))
                     .collect();
-                sum.row.blocker = kinds.join(", ");
-                sum.row.blocker_keys.clone_from(&sum.blockers);
+                sum.row.blocker = named.join(", ");
+                sum.row.blocker_keys = blockers.iter().map(|c| c.key.clone()).collect();
+                sum.row.blockers = blockers;
                 sum.row.median_days_to_decision = median(&mut sum.days);
-                sum.row
+                sum.row.rule = most_used(sum.spellings);
+                (key, sum.row)
             })
-            .collect();
-        b.rules.sort_by(|a, b| {
-            b.cases
-                .cmp(&a.cases)
-                .then_with(|| rule_key(&a.rule).cmp(&rule_key(&b.rule)))
-                .then_with(|| a.blocker.cmp(&b.blocker))
-        });
+            .collect::<Vec<_>>();
+        // Most cases first, then by rule: the same whatever order the
+        // cases came in.
+        rules.sort_by(|a, b| b.1.cases.cmp(&a.1.cases).then_with(|| a.0.cmp(&b.0)));
+        b.rules = rules.into_iter().map(|(_, row)| row).collect();
         b.median_days = median(&mut self.all_days);
         b.keys =
             [&self.laws, &self.blockers, &self.discussed, &self.stuck].map(ValueCounts::by_value);
@@ -637,6 +705,72 @@ mod tests {
             "intake-eis schuldhulp"
         );
         assert_eq!(rule_key(""), "");
+        assert_eq!(
+            rule_key("“Intake-eis schuldhulp.”"),
+            rule_key("intake-eis schuldhulp"),
+            "punctuation at the ends is no other rule"
+        );
+        assert_eq!(
+            rule_key(" ... "),
+            "",
+            "nothing but punctuation names no rule"
+        );
+        assert_eq!(
+            rule_key("art. 4:84 Awb"),
+            "art. 4:84 awb",
+            "inside it stays"
+        );
+    }
+
+    /// A record of the default set on `rule`, blocked by `blockers`.
+    fn on_rule(rule: &str, blockers: &[&str]) -> Record {
+        let mut r: Record = serde_json::from_str(
+            r#"{"id":"ab","case":"cd","revision":0,"month":"2026-11","set":"waardendriehoek"}"#,
+        )
+        .unwrap();
+        r.rule = Some(rule.into());
+        r.blockers = blockers.iter().map(|b| b.to_string()).collect();
+        r
+    }
+
+    #[test]
+    fn one_rule_is_one_row_whatever_blocked_it_and_however_it_was_spelled() {
+        let bank = Bank::embedded();
+        let records = [
+            on_rule("Intake-eis schuldhulp", &["werkinstructie"]),
+            on_rule("intake-eis   Schuldhulp.", &["beleidsregel", "gevoel"]),
+            on_rule("Intake-eis  schuldhulp", &["werkinstructie"]),
+            on_rule("toewijzing", &[]),
+        ];
+        let b = Bundle::of(&records, &bank, Lang::Nl);
+        assert_eq!(b.rules.len(), 2, "{:?}", b.rules);
+        let row = &b.rules[0];
+        assert_eq!(row.cases, 3);
+        assert_eq!(row.rule, "Intake-eis schuldhulp", "the spelling used most");
+        assert_eq!(
+            row.blocker_keys,
+            ["werkinstructie", "beleidsregel", "gevoel"],
+            "most named first, then by value"
+        );
+        assert_eq!(row.blockers[0].cases, 2);
+        assert_eq!(
+            row.blocker,
+            "een werkinstructie (2), een beleidsregel (1), het gevoel dat het niet mag (1)"
+        );
+        assert_eq!(b.rules[1].blocker, "", "no blocker chosen");
+        // The same rows whatever order the cases come in; of two spellings
+        // used as often, the first in sorting order.
+        let mut reversed = records.clone();
+        reversed.reverse();
+        assert_eq!(Bundle::of(&reversed, &bank, Lang::Nl), b);
+        let tie = [on_rule("b regel", &[]), on_rule("B Regel", &[])];
+        for order in [[0, 1], [1, 0]] {
+            let records = order.map(|i| tie[i].clone());
+            assert_eq!(
+                Bundle::of(&records, &bank, Lang::Nl).rules[0].rule,
+                "B Regel"
+            );
+        }
     }
 
     #[test]

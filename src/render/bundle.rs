@@ -84,22 +84,6 @@ fn rule_rows(
         .collect()
 }
 
-/// One CSV cell by RFC 4180; a cell a spreadsheet would run as a formula
-/// (= + - @ first) gets a leading apostrophe, since rule lines are typed text.
-fn csv_cell(cell: &str) -> String {
-    let number = cell.parse::<f64>().is_ok();
-    let cell = if !number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
-
 /// The per-rule table as CSV, one row per rule, for spreadsheets. Amounts
 /// in euros with a decimal point, so any spreadsheet reads them as numbers.
 pub fn csv(b: &Bundle, lang: Lang) -> String {
@@ -110,13 +94,7 @@ pub fn csv(b: &Bundle, lang: Lang) -> String {
     };
     // Spreadsheets read a decimal point, in any language.
     let days = |d: Option<f64>| d.map_or_else(String::new, |d| d.to_string());
-    std::iter::once(rule_head(lang))
-        .chain(rule_rows(b, lang, money, days))
-        .map(|row| {
-            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-            cells.join(",") + "\r\n"
-        })
-        .collect()
+    super::csv::write(std::iter::once(rule_head(lang)).chain(rule_rows(b, lang, money, days)))
 }
 
 /// The report as JSON, for tools and tests: stable English keys, amounts
@@ -431,22 +409,5 @@ fn labels(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
             counted(&b.labels),
             vec![1],
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_cell;
-
-    #[test]
-    fn csv_cells_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_cell("gewoon"), "gewoon");
-        assert_eq!(csv_cell("a, b"), "\"a, b\"");
-        assert_eq!(csv_cell("zeg \"nee\""), "\"zeg \"\"nee\"\"\"");
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("-2"), "-2", "a number is not a formula");
-        assert_eq!(csv_cell("-2 dagen"), "'-2 dagen");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("+31 6"), "'+31 6");
     }
 }

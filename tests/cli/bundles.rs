@@ -36,7 +36,7 @@ fn the_bundle_groups_by_rule_line_and_counts_a_revised_case_once() {
     let rules = v["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 3, "{v}");
     assert_eq!(rules[0]["cases"], 2);
-    assert_eq!(rules[0]["blocker"], "een werkinstructie");
+    assert_eq!(rules[0]["blocker"], "een werkinstructie (2)");
     // 10 000 + 30 000 a year, in cents; the replaced 20 000 does not count.
     assert_eq!(rules[0]["cost_current_yearly"], 4_000_000);
     assert!(rules.iter().any(|r| r["rule"] == ""), "{v}");
@@ -54,6 +54,60 @@ fn the_bundle_groups_by_rule_line_and_counts_a_revised_case_once() {
     let text = stdout(&env.run(&["bundle"]));
     assert!(text.contains("Per regel"), "{text}");
     assert!(text.contains("(geen regel"), "{text}");
+}
+
+#[test]
+fn three_cases_on_one_rule_make_one_row_whatever_blocked_them_and_however_spelled() {
+    let env = Env::new();
+    env.new_note(&with_rule("Intake-eis schuldhulp", "werkinstructie", 1_000));
+    env.new_note(&with_rule(
+        "intake-eis   SCHULDHULP.",
+        "beleidsregel",
+        2_000,
+    ));
+    env.new_note(&with_rule("Intake-eis  schuldhulp", "gevoel", 3_000));
+    let rows = |v: &serde_json::Value| v["rules"].as_array().unwrap().clone();
+    let out = env.run(&["bundle", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(rows(&v).len(), 1, "{v}");
+    let row = &v["rules"][0];
+    assert_eq!(row["cases"], 3, "{v}");
+    assert_eq!(
+        row["rule"], "Intake-eis schuldhulp",
+        "the spelling used most"
+    );
+    assert_eq!(
+        row["blocker_keys"],
+        serde_json::json!(["beleidsregel", "gevoel", "werkinstructie"]),
+        "{v}"
+    );
+    assert_eq!(row["blockers"][0]["cases"], 1, "{v}");
+    // The same one row in every form, and from the store's anonymous export.
+    let csv = stdout(&env.run(&["bundle", "--format", "csv"]));
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(
+        csv.contains("Intake-eis schuldhulp,\"een beleidsregel (1), "),
+        "{csv}"
+    );
+    let text = stdout(&env.run(&["--width", "200", "bundle"]));
+    let shown = text.matches("│ Intake-eis schuldhulp ").count();
+    assert_eq!(
+        shown, 2,
+        "a row in the outcomes' and the costs' table: {text}"
+    );
+    let file = env.home.path().join("anoniem.json");
+    let out = env.run(&["export", "--all", "--anoniem", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = env.run(&[
+        "bundle",
+        "--format",
+        "json",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    let from: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(rows(&from), rows(&v));
 }
 
 #[test]
@@ -75,7 +129,7 @@ fn the_csv_has_a_row_per_rule_and_defuses_formulas() {
         "{csv}"
     );
     assert!(
-        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie,1,0,0,,1,10000.00,"),
+        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie (1),1,0,0,,1,10000.00,"),
         "{csv}"
     );
 }
