@@ -80,11 +80,12 @@ impl Euros {
     /// Reads an amount as people write it: `24000`, `24.000`, `€ 1.250,50`,
     /// `1250.50`. A dot followed by exactly three digits is a thousands
     /// separator (Dutch habit); otherwise it is a decimal point.
+    ///
+    /// Around the number it reads what people write with it: "ca.",
+    /// "ongeveer", "±" before it, "€", "eur" or "euro" before or after
+    /// it, ",-" after it, and a remark in brackets ("(3 dagdelen)").
     pub fn parse(raw: &str) -> Option<Euros> {
-        let s: String = raw
-            .trim()
-            .trim_start_matches('€')
-            .trim_end_matches(",-")
+        let s: String = bare_amount(raw)
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
             .collect();
@@ -140,6 +141,83 @@ impl Euros {
             Lang::En => format!("{sign}€{grouped}{tail}"),
         }
     }
+}
+
+/// Words before an amount that say it is an estimate.
+const ABOUT: [&str; 14] = [
+    "ongeveer",
+    "ong.",
+    "circa",
+    "ca.",
+    "ca",
+    "plm.",
+    "zo'n",
+    "rond",
+    "about",
+    "approximately",
+    "approx.",
+    "around",
+    "roughly",
+    "+/-",
+];
+
+/// The currency's names, before or after an amount.
+const CURRENCY: [&str; 5] = ["€", "euros", "euro", "eur", "eu"];
+
+/// The number in an amount as people write it: without a remark in
+/// brackets, a word of estimate before it, the currency before or after
+/// it and ",-" after it. Lowercase; the number itself is untouched.
+fn bare_amount(raw: &str) -> String {
+    let mut s = without_remarks(raw).trim().to_lowercase().replace('’', "'");
+    // A word needs a break after it ("ca3" is no estimate); a sign does not.
+    let strip = |s: &str, word: &str| -> Option<String> {
+        let rest = s.strip_prefix(word)?;
+        let glued = word.ends_with(|c: char| c.is_alphabetic());
+        (!glued || rest.starts_with(|c: char| !c.is_alphanumeric()))
+            .then(|| rest.trim_start().to_string())
+    };
+    loop {
+        let before = s.clone();
+        for word in ABOUT.iter().chain(&CURRENCY).chain(&["~", "±"]) {
+            if let Some(rest) = strip(&s, word) {
+                s = rest;
+            }
+        }
+        for word in CURRENCY {
+            if let Some(rest) = s.strip_suffix(word)
+                && (!word.ends_with(char::is_alphabetic) || !rest.ends_with(char::is_alphabetic))
+            {
+                s = rest.trim_end().to_string();
+            }
+        }
+        for tail in [",-", ".-", ",--"] {
+            if let Some(rest) = s.strip_suffix(tail) {
+                s = rest.trim_end().to_string();
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// Text without its remarks in brackets: "€ 9.000 (3 dagdelen)" is
+/// "€ 9.000 ". A bracket left open keeps the text as it is.
+fn without_remarks(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('(') {
+        return raw.into();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for c in raw.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 { raw.into() } else { out.into() }
 }
 
 fn is_thousands_grouped(s: &str) -> bool {
@@ -205,11 +283,18 @@ impl Period {
 
     /// Reads a period as people write it: `jaar`, `per jaar`, `eenmalig`,
     /// `3 jaar`, `over 3 jaar`, and the English words.
+    /// Written after an amount it may be short: `p/j`, `/jaar`, `pj`.
     pub fn parse(raw: &str) -> Option<Period> {
-        let s = raw.trim().to_lowercase();
-        let s = s.strip_prefix("over ").unwrap_or(&s).trim();
+        let s = without_remarks(raw).trim().to_lowercase();
+        let s = ["over ", "voor "]
+            .iter()
+            .find_map(|w| s.strip_prefix(w))
+            .unwrap_or(&s)
+            .trim();
         match s {
-            "jaar" | "per jaar" | "jaarlijks" | "year" | "per year" | "yearly" => {
+            "jaar" | "per jaar" | "jaarlijks" | "p/j" | "p.j." | "pj" | "/jaar" | "/j"
+            | "per j." | "year" | "per year" | "a year" | "yearly" | "/year" | "/yr" | "p/y"
+            | "p.a." => {
                 return Some(Period::PerYear);
             }
             "eenmalig" | "one-off" | "one off" | "once" => return Some(Period::OneOff),
@@ -270,6 +355,23 @@ const UNKNOWN_WORDS: [&str; 6] = [
 
 impl Cost {
     pub const UNKNOWN: &str = "onbekend";
+
+    /// A cost as typed on one line: an amount as people write it, with
+    /// the period after it when it is written there (`€ 9.000 per jaar`,
+    /// `3.500 p/j`, `1.200 eenmalig`). `None` when no amount can be read.
+    pub fn read_typed(raw: &str) -> Option<(Euros, Option<Period>)> {
+        if let Some(e) = Euros::parse(raw) {
+            return Some((e, None));
+        }
+        // What is typed on one line is short; longer is no amount.
+        let text = without_remarks(raw);
+        if text.len() > 100 {
+            return None;
+        }
+        text.char_indices()
+            .skip(1)
+            .find_map(|(i, _)| Some((Euros::parse(&text[..i])?, Some(Period::parse(&text[i..])?))))
+    }
 
     /// Whether typed text says the amount is not known.
     pub fn is_unknown_word(s: &str) -> bool {
@@ -708,9 +810,51 @@ mod tests {
             ("twintig", None),
             ("", None),
             ("1,2,3", None),
+            // As people write them, with what they say around the number.
+            ("ca. 3.500", Some(350_000)),
+            ("ca 3.500", Some(350_000)),
+            ("Ca. € 3.500,-", Some(350_000)),
+            ("9000 euro", Some(900_000)),
+            ("9.000 EUR", Some(900_000)),
+            ("ongeveer 1.250,50", Some(125_050)),
+            ("± 800", Some(80_000)),
+            ("~800", Some(80_000)),
+            ("€ 9.000 (3 dagdelen)", Some(900_000)),
+            ("about €1,250.50", None),
+            ("about 1250.50", Some(125_050)),
+            ("ca3500", None),
+            ("3500 eurocent", None),
+            ("(3 dagdelen)", None),
+            ("euro", None),
+            ("ongeveer", None),
         ];
         for (raw, cents) in cases {
             assert_eq!(Euros::parse(raw).map(|e| e.0), cents, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_typed_cost_may_say_its_period_after_the_amount() {
+        let cases = [
+            (
+                "€ 9.000 per jaar (3 dagdelen)",
+                Some((900_000, Some(Period::PerYear))),
+            ),
+            ("ca. 3.500", Some((350_000, None))),
+            ("9000 euro", Some((900_000, None))),
+            ("ongeveer 1.250,50", Some((125_050, None))),
+            ("3.500 p/j", Some((350_000, Some(Period::PerYear)))),
+            ("3500/jaar", Some((350_000, Some(Period::PerYear)))),
+            ("9000 euro per jaar", Some((900_000, Some(Period::PerYear)))),
+            ("€ 1.200 eenmalig", Some((120_000, Some(Period::OneOff)))),
+            ("6.000 over 3 jaar", Some((600_000, Some(Period::Years(3))))),
+            ("€ 9.000 per maand", None),
+            ("per jaar", None),
+            ("veel", None),
+        ];
+        for (raw, want) in cases {
+            let got = Cost::read_typed(raw).map(|(e, p)| (e.0, p));
+            assert_eq!(got, want, "{raw}");
         }
     }
 

@@ -184,7 +184,11 @@ impl TermPrompter {
         self.clear_wrapped(prompt, &typed)?;
         let command = matches!(typed.trim(), "?" | "<" | ":e")
             || (typed.trim() == "-" && ask.current.is_some());
-        if !command {
+        // What the walk will refuse is not echoed as given: the refusal
+        // follows at once.
+        let refused =
+            !typed.trim().is_empty() && !crate::domain::walk::page::reads_as_answer(q, &typed);
+        if !command && !refused {
             // Enter keeps the current answer, and the line shows it.
             let kept = ask.current.filter(|_| typed.trim().is_empty());
             self.echo(
@@ -259,6 +263,9 @@ impl TermPrompter {
         start: Option<usize>,
     ) -> anyhow::Result<Reply> {
         let lang = ask.lang;
+        // A stored answer outside today's choices (a narrowed scale, a
+        // draft edited by hand) is no place to start.
+        let start = start.filter(|&i| i < items.len());
         let lead = match (ask.required, start) {
             (false, _) => Some(i18n::CHOICE_SKIP.get(lang)),
             (true, None) => Some(i18n::CHOICE_NONE.get(lang)),
@@ -284,7 +291,11 @@ impl TermPrompter {
                 Reply::Skip
             }
             Some(i) if i + 1 < all.len() => Reply::Picked(i - first),
-            Some(_) => Reply::Help,
+            Some(_) => {
+                // "? uitleg" is no answer: its "✔" line goes, the help follows.
+                self.term.clear_last_lines(1).map_err(|e| self.failed(e))?;
+                Reply::Help
+            }
         })
     }
 

@@ -570,7 +570,14 @@ fn read_one(q: &Question, raw: &Raw, lang: Lang) -> Result<Option<Answer>, Strin
                 amount: None,
                 period: Period::PerYear,
             }))),
-            Amount::Euros(e) => Ok(Some(Answer::Cost(Cost {
+            // A period written after the amount stands when none is picked.
+            Amount::Euros(e, Some(period)) if raw.period.is_empty() => {
+                Ok(Some(Answer::Cost(Cost {
+                    amount: Some(e),
+                    period,
+                })))
+            }
+            Amount::Euros(e, _) => Ok(Some(Answer::Cost(Cost {
                 amount: Some(e),
                 period: walk::read_period(&raw.period, &raw.years, lang)?,
             }))),

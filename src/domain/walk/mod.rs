@@ -210,7 +210,8 @@ impl<'a> Walk<'a> {
     }
 
     /// Reads a typed cost: "weet ik niet" stands as unknown (never 0); an
-    /// amount is followed by its period. `Ok(None)`: the person went back
+    /// amount is followed by its period, unless it was written after the
+    /// amount. `Ok(None)`: the person went back
     /// from the period to the amount.
     fn cost(
         &self,
@@ -225,7 +226,14 @@ impl<'a> Walk<'a> {
                     period: Period::PerYear,
                 })));
             }
-            Ok(Amount::Euros(amount)) => amount,
+            // The period written after the amount needs no question.
+            Ok(Amount::Euros(amount, Some(period))) => {
+                return Ok(Ok(Some(Cost {
+                    amount: Some(amount),
+                    period,
+                })));
+            }
+            Ok(Amount::Euros(amount, None)) => amount,
             Err(e) => return Ok(Err(e)),
         };
         let current = match self.answers.get(&q.id) {
@@ -1013,6 +1021,46 @@ pub mod tests {
                 "middelen.kosten_voorstel#periode",
                 "middelen.kosten_voorstel#jaren",
                 "middelen.betaler_nu",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_written_after_the_amount_is_not_asked_again() {
+        let set = set();
+        let mut p = ScriptedPrompter::new([
+            typed("€ 9.000 per jaar (3 dagdelen)"),
+            typed("ca. 3.500"),
+            Reply::Picked(1),
+        ]);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        walk.at = set
+            .questions
+            .iter()
+            .position(|q| q.id == "middelen.kosten_nu")
+            .unwrap();
+        let _ = walk.run(&mut p, &mut ());
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(
+            walk.answers.get("middelen.kosten_nu"),
+            Some(&Answer::Cost(Cost {
+                amount: Some(Euros(900_000)),
+                period: Period::PerYear
+            }))
+        );
+        assert_eq!(
+            walk.answers.get("middelen.kosten_voorstel"),
+            Some(&Answer::Cost(Cost {
+                amount: Some(Euros(350_000)),
+                period: Period::OneOff
+            }))
+        );
+        assert_eq!(
+            p.asked[..3],
+            [
+                "middelen.kosten_nu",
+                "middelen.kosten_voorstel",
+                "middelen.kosten_voorstel#periode",
             ]
         );
     }

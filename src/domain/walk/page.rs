@@ -131,11 +131,12 @@ pub fn settle(q: &Question, answer: &Option<Answer>, given: &Given) -> Result<()
     })
 }
 
-/// An amount as typed for a cost: a sum, or "weet ik niet".
+/// An amount as typed for a cost: a sum, with its period when it was
+/// written after it ("€ 9.000 per jaar"), or "weet ik niet".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Amount {
     Unknown,
-    Euros(Euros),
+    Euros(Euros, Option<Period>),
 }
 
 /// Reads a typed cost amount; "weet ik niet" stands as unknown, never 0.
@@ -143,10 +144,19 @@ pub fn read_amount(typed: &str, lang: Lang) -> Result<Amount, String> {
     if Cost::is_unknown_word(typed) {
         return Ok(Amount::Unknown);
     }
-    match Euros::parse(typed) {
-        Some(e) if !e.within_limit() => Err(Invalid::AmountTooLarge(e).message(lang)),
-        Some(e) => Ok(Amount::Euros(e)),
+    match Cost::read_typed(typed) {
+        Some((e, _)) if !e.within_limit() => Err(Invalid::AmountTooLarge(e).message(lang)),
+        Some((e, period)) => Ok(Amount::Euros(e, period)),
         None => Err(i18n::ERR_COST_AMOUNT_TYPED.with(lang, &[("value", typed.trim())])),
+    }
+}
+
+/// Whether `typed` reads as an answer to `q` by the walk's rules: a
+/// terminal echoes as given only what the walk will take.
+pub fn reads_as_answer(q: &Question, typed: &str) -> bool {
+    match q.kind {
+        Kind::Cost => read_amount(typed, Lang::Nl).is_ok(),
+        _ => read_typed(q, typed).is_ok(),
     }
 }
 
@@ -353,5 +363,13 @@ mod tests {
         assert!(read_period("", "", Lang::Nl).is_err());
         assert_eq!(read_amount("weet ik niet", Lang::Nl), Ok(Amount::Unknown));
         assert!(read_amount("veel", Lang::Nl).is_err());
+        assert_eq!(
+            read_amount("€ 9.000 per jaar (3 dagdelen)", Lang::Nl),
+            Ok(Amount::Euros(Euros(900_000), Some(Period::PerYear)))
+        );
+        assert_eq!(
+            read_amount("ca. 3.500", Lang::Nl),
+            Ok(Amount::Euros(Euros(350_000), None))
+        );
     }
 }

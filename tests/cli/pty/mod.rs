@@ -3,6 +3,7 @@
 
 #![cfg(target_os = "linux")]
 
+mod forgiving;
 mod harness;
 mod walks;
 

@@ -353,7 +353,7 @@ fn edit_volledig_deepens_a_short_note_with_only_the_questions_it_left_out(env: E
 }
 
 /// Required questions answered, optional ones skipped.
-fn minimal_plan(q: &Q) -> Act {
+pub(super) fn minimal_plan(q: &Q) -> Act {
     if !q.required {
         return Act::Skip;
     }
