@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         session::need_terminal("edit", ctx.ui_lang())?;
     }
     let store = ctx.store()?;
-    let id = store.resolve(&args.id, ctx.ui_lang())?;
+    let id = store.resolve_named(&args.id, ctx.ui_lang())?;
     let (note, base) = store.load_with_fingerprint(&id)?;
     let set = ctx.set_named(&note.set)?;
     if args.editor {

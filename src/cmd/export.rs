@@ -132,7 +132,7 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .id
         .as_deref()
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(ctx.ui_lang())))?;
-    let note = store.load(&store.resolve(id, ctx.ui_lang())?)?;
+    let note = store.load(&store.resolve_named(id, ctx.ui_lang())?)?;
     ctx.warn_before_export(&note.id, &findings(&scanner, &note));
     match &args.output {
         Some(path) => export_to(ctx, &store, &note, &bank, &args, path),

@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     }
     let store = ctx.store()?;
     let wanted = args.id.as_deref().unwrap_or_default();
-    let id = store.resolve(wanted, ctx.ui_lang())?;
+    let id = store.resolve_named(wanted, ctx.ui_lang())?;
     let answers = match &args.from {
         Some(path) => from_file(ctx, &set, path, args.allow_personal_data)?,
         None => interactive(ctx, &store, &set).map_err(|e| match error::is_cancelled(&e) {

@@ -16,7 +16,7 @@ pub struct ShowArgs {
 /// for each.
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.store()?;
-    let note = store.load(&store.resolve(&args.id, ctx.ui_lang())?)?;
+    let note = store.load(&store.resolve_named(&args.id, ctx.ui_lang())?)?;
     let (bank, _) = ctx.bank()?;
     let mut doc = render::note_doc(&note, bank.get(&note.set), ctx.ui_lang());
     // On a screen, not on paper: how to place the rows a short walk left.

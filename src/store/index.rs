@@ -25,7 +25,10 @@ use crate::i18n::{self, Lang};
 pub const SUMMARY_FILE: &str = "summary";
 pub const TEXT_FILE: &str = "text";
 
-const SUMMARY_HEADER: &str = "driehoek summary index 4";
+/// Followed by the notes folder's modification time when the cache was
+/// made: while the folder's is the same, no note came or went since, and
+/// the ids in the cache are all there are ([`cached_ids`]).
+const SUMMARY_HEADER: &str = "driehoek summary index 5";
 const TEXT_HEADER: &str = "driehoek text index 1";
 
 /// The size and modification time a cache entry was made from.
@@ -96,7 +99,7 @@ pub fn read_summaries(path: &Path) -> HashMap<String, (Stamp, Summary)> {
         return HashMap::new();
     };
     let mut lines = BufReader::new(file).lines();
-    if !matches!(lines.next(), Some(Ok(h)) if h == SUMMARY_HEADER) {
+    if !matches!(lines.next(), Some(Ok(h)) if folder_of_header(&h).is_some()) {
         return HashMap::new();
     }
     let mut map = HashMap::new();
@@ -114,9 +117,70 @@ pub fn read_summaries(path: &Path) -> HashMap<String, (Stamp, Summary)> {
     map
 }
 
-pub fn write_summaries(path: &Path, tmp_dir: &Path, entries: &[(Stamp, &Summary)]) -> Result<()> {
+/// The notes folder's modification time in nanoseconds, as a summary
+/// cache's header keeps it; 0 when it cannot be read (a cache made so is
+/// never taken as complete).
+pub fn folder_time(dir: &Path) -> u64 {
+    fs::metadata(dir).map_or(0, |m| Stamp::of(&m).mtime_ns)
+}
+
+/// The notes folder's [`folder_time`] for a cache about to be made from
+/// it; 0 while the folder changed in the last tenth of a second: a file
+/// system's clock moves in ticks of some milliseconds, so a note made in
+/// the same tick as the listing would leave the time as it was.
+pub fn settled_folder_time(dir: &Path) -> u64 {
+    let time = folder_time(dir);
+    let now = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+    if now.saturating_sub(time) < 100_000_000 {
+        0
+    } else {
+        time
+    }
+}
+
+/// The folder time in a summary cache's header; `None` for another header.
+fn folder_of_header(header: &str) -> Option<u64> {
+    let rest = header.strip_prefix(SUMMARY_HEADER)?.strip_prefix(' ')?;
+    rest.parse().ok()
+}
+
+/// The ids in the summary cache at `path` that begin with `prefix`, if the
+/// cache was made while the notes folder was as it is now (`folder`, its
+/// [`folder_time`]): then no note came or went since. `None` when it is
+/// missing, damaged or older. Only the ids are read, not the summaries.
+pub fn cached_ids(path: &Path, folder: u64, prefix: &str) -> Option<Vec<String>> {
+    let file = crate::sys::open_regular_nofollow(path).ok()?;
+    let mut lines = BufReader::new(file).lines();
+    let made = folder_of_header(&lines.next()?.ok()?)?;
+    if made == 0 || made != folder {
+        return None;
+    }
+    // The summary's id is its first field: the first "id" of the line.
+    const KEY: &str = "\"id\":\"";
+    let mut ids = Vec::new();
+    for line in lines {
+        let line = line.ok()?;
+        let at = line.find(KEY)? + KEY.len();
+        let id = &line[at..at + line[at..].find('"')?];
+        if id.starts_with(prefix) {
+            ids.push(id.to_string());
+        }
+    }
+    Some(ids)
+}
+
+/// Writes the summary cache; `folder` is the notes folder's
+/// [`folder_time`] read before the notes were listed.
+pub fn write_summaries(
+    path: &Path,
+    tmp_dir: &Path,
+    folder: u64,
+    entries: &[(Stamp, &Summary)],
+) -> Result<()> {
     write_cache(path, tmp_dir, |out| {
-        writeln!(out, "{SUMMARY_HEADER}")?;
+        writeln!(out, "{SUMMARY_HEADER} {folder}")?;
         for (stamp, summary) in entries {
             let line = SummaryLine {
                 stamp: *stamp,
@@ -320,7 +384,7 @@ mod tests {
     fn a_corrupt_summary_cache_counts_as_none() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("summary");
-        fs::write(&path, format!("{SUMMARY_HEADER}\n{{niet json\n")).unwrap();
+        fs::write(&path, format!("{SUMMARY_HEADER} 1\n{{niet json\n")).unwrap();
         assert!(read_summaries(&path).is_empty());
     }
 }

@@ -43,6 +43,8 @@ impl Store {
     pub fn summaries(&self) -> Result<Listing> {
         let path = self.cache_dir()?.join(index::SUMMARY_FILE);
         let cached = index::read_summaries(&path);
+        // Read before the listing: a note made meanwhile changes it.
+        let folder = index::settled_folder_time(&self.notes_dir());
         let files = index::stamps(&self.notes_dir())?;
         let exposed = files
             .iter()
@@ -77,7 +79,7 @@ impl Store {
                     .filter(|(_, e)| present.contains(&e.id))
                     .map(|(s, e)| (*s, e))
                     .collect();
-                index::write_summaries(&path, &self.scratch_dir(), &refs)
+                index::write_summaries(&path, &self.scratch_dir(), folder, &refs)
             });
         }
         Ok(Listing {

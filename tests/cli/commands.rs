@@ -383,7 +383,7 @@ fn unknown_ids_get_suggestions_and_prefixes_must_be_unique() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("geen notitie met id '{wrong}'"))
+        err.contains(&format!("geen notitie met id of titel '{wrong}'"))
             && err.contains(&format!("bedoelde je: {id}?")),
         "{err}"
     );

@@ -21,6 +21,7 @@ mod hostile;
 mod language;
 mod layers;
 mod man;
+mod naming;
 mod outcome;
 mod output_files;
 mod person;
