@@ -249,7 +249,7 @@ fn file_errors_speak_the_chosen_language_with_their_place() {
     assert!(nl.contains("een deel van het pad is geen map"), "{nl}");
 
     let (nl, _) = both(&env, &["show", "zzzz"], 2);
-    assert!(nl.contains("geen notitie met id 'zzzz'"), "{nl}");
+    assert!(nl.contains("geen notitie met id of titel 'zzzz'"), "{nl}");
     both(&env, &["--set", "geen_set", "template"], 2);
 
     // A note broken by hand: its place and what is wrong.
@@ -549,7 +549,9 @@ fn an_id_left_out_or_not_found_points_to_the_list() {
     assert!(nl.contains("driehoek lijst"), "{nl}");
     let (nl, _) = both(&env, &["show", "zzzz"], 2);
     assert!(
-        nl.contains("geen notitie met id 'zzzz'\nDe ids van je notities staan in: driehoek lijst"),
+        nl.contains(
+            "geen notitie met id of titel 'zzzz'\nDe ids van je notities staan in: driehoek lijst"
+        ),
         "{nl}"
     );
 }
