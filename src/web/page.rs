@@ -141,8 +141,10 @@ pub async fn not_found(axum::extract::State(state): axum::extract::State<super::
     refused(StatusCode::NOT_FOUND, ui, i18n::WEB_NOT_FOUND.get(ui))
 }
 
-/// Something went wrong inside (the store could not be read): said in
-/// the reader's words, as the terminal would say it.
+/// What went wrong, said in the reader's words as the terminal would say
+/// it, with the status its kind calls for: a note that is not there is
+/// 404, input that cannot be used 400, only the rest (the store could not
+/// be read) 500.
 pub fn failed(state: &State, error: &anyhow::Error) -> Reply {
     let ui = state.ui;
     let text = crate::error::describe(error, ui);
@@ -151,7 +153,11 @@ pub fn failed(state: &State, error: &anyhow::Error) -> Reply {
         "driehoek",
         html! { p.error role="alert" { (printable(&text)) } },
     );
-    *reply.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    *reply.status_mut() = match crate::error::kind(error) {
+        crate::error::Kind::NotFound => StatusCode::NOT_FOUND,
+        crate::error::Kind::BadInput => StatusCode::BAD_REQUEST,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
     reply
 }
 

@@ -301,3 +301,23 @@ fn malformed_requests_get_a_4xx_and_the_server_lives_on() {
     }
     assert_eq!(server.get(&cookie, "/").status, 200);
 }
+
+#[test]
+fn a_note_or_draft_that_is_not_there_is_404_whatever_its_id() {
+    let server = Server::start();
+    let cookie = server.login();
+    for path in [
+        "/notitie/zzzzzz",
+        "/notitie/..%2f..%2fetc",
+        "/notitie/%00",
+        "/concept/..%2Fnotes",
+        "/notitie/zzzzzz/afloop",
+        "/concept/zzzzzz/overzicht",
+    ] {
+        let answer = server.get(&cookie, path);
+        assert_eq!(answer.status, 404, "{path}: {}", answer.body);
+        assert!(!answer.body.contains("etc/passwd"), "{path}");
+    }
+    let long = format!("/notitie/{}", "a".repeat(5000));
+    assert_eq!(server.get(&cookie, &long).status, 404);
+}
