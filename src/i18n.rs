@@ -529,6 +529,7 @@ msgs! {
     CHANGE_BLOCKER = "wat blokkeert wordt een lijst (meer dan één keuze kan)", "what blocks becomes a list (more than one choice possible)";
     CHANGE_AWB = "Awb art. 4:84 verhuist van de wetten naar de routes om af te wijken", "Awb art. 4:84 moves from the laws to the routes to deviate";
     CHANGE_EXPERT = "het antwoord op ‘wat zou een ervaringsdeskundige vragen?’ blijft bewaard onder die vraag", "the answer to ‘what would an expert by experience ask?’ stays under that question";
+    CHANGE_ASKED = "afloopverslagen: ‘aan wie voorgelegd’ wordt een lijst (meer dan één rol kan); het ene antwoord wordt een lijst van één", "outcome entries: ‘whom did you ask’ becomes a list (more than one role possible); the one answer becomes a list of one";
     CHANGE_NETWORK = "‘wat doet het netwerk?’ verhuist naar de netwerkvraag van de casus", "‘what does the network do?’ moves to the case's network question";
     NO_PROFILE = "Geen contrastprofiel: de korte route plaatst de rijen niet.", "No contrast profile: the short walk places no row.";
     HINT_PROFILE = "De rijen plaatsen: driehoek bewerk {id} --volledig", "To place the rows: driehoek edit {id} --full";
@@ -766,6 +767,12 @@ msgs! {
     OUT_ADVICE = "Advies van het team", "The team's advice";
     OUT_ASKED = "Voorgelegd aan", "Asked";
     OUT_DECISION = "Besluit", "Decision";
+    OUT_ROUTE = "Afgeweken langs", "Deviated by";
+    OUT_DECIDED_BY = "Besloten door", "Decided by";
+    OUT_SIGNAL = "Signaal verstuurd", "Signal sent";
+    OUT_SIGNAL_OWNER = "Eigenaar van het signaal", "Owner of the signal";
+    OUT_REPLY = "Reactie", "Reply";
+    OUT_RULE_STATUS = "De regel", "The rule";
     OUT_AFTER = "Daarna", "Afterwards";
     OUT_PERSON = "De persoon zegt", "The person says";
     STATUS_OPEN = "open", "open";

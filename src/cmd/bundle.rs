@@ -343,17 +343,11 @@ mod tests {
         if seed.is_multiple_of(3) {
             let decision = Decision::ALL[usize::from(seed / 3) % Decision::ALL.len()];
             note.outcomes.push(Outcome {
-                added: created,
-                date: crate::domain::day::local(created),
-                advice: None,
-                asked: None,
                 decision: Some(decision),
                 decided: decision
                     .is_final()
                     .then(|| crate::domain::day::local(created)),
-                afterwards: None,
-                person_says: None,
-                corrects: None,
+                ..Outcome::new(created, crate::domain::day::local(created))
             });
         }
         note

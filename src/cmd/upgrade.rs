@@ -46,7 +46,9 @@ pub fn run(ctx: &Ctx, args: UpgradeArgs) -> Result<()> {
                 let case = cases
                     .get(id.as_str())
                     .filter(|c| **c != id && note.case.is_none());
-                if note.format < NOTE_FORMAT || case.is_some() {
+                // An older format, a revision without its case, or an
+                // outcome log of the questions of version 1.
+                if note.format < NOTE_FORMAT || case.is_some() || !changes.is_empty() {
                     note.case = case.cloned().or(note.case);
                     plan.push((note, base, changes, case.is_some()));
                 }

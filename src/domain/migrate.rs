@@ -23,6 +23,8 @@ pub enum Change {
     ExpertQuestion,
     /// The network's part moved to casus.netwerk.
     Network,
+    /// An outcome entry's one "whom did you ask" became a list of one.
+    AskedList,
 }
 
 impl Change {
@@ -34,6 +36,7 @@ impl Change {
             Change::AwbRoute => i18n::CHANGE_AWB,
             Change::ExpertQuestion => i18n::CHANGE_EXPERT,
             Change::Network => i18n::CHANGE_NETWORK,
+            Change::AskedList => i18n::CHANGE_ASKED,
         }
         .get(lang)
     }
@@ -270,6 +273,25 @@ fn answers_v1(entries: &mut Vec<Table>, lang: Lang) -> Vec<Change> {
     changes
 }
 
+/// Outcome entries of the outcome questions of version 1 (in notes of any
+/// format) read in today's shape, in place: the one role asked becomes a
+/// list of one, with the same meaning. Safe to apply twice. Says whether
+/// it changed anything.
+pub fn outcomes_v1(t: &mut Table) -> Option<Change> {
+    let Some(Value::Array(log)) = t.get_mut("outcomes") else {
+        return None;
+    };
+    let mut changed = false;
+    for entry in log.iter_mut().filter_map(Value::as_table_mut) {
+        if let Some(Value::String(role)) = entry.get("asked") {
+            let list = Value::Array(vec![Value::String(role.clone())]);
+            entry.insert("asked".into(), list);
+            changed = true;
+        }
+    }
+    changed.then_some(Change::AskedList)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,5 +379,20 @@ labels = ["eenmalig"]
         );
         assert_eq!(get("middelen.kosten_soort"), None);
         assert_eq!(draft.walk, crate::domain::bank::Route::Full);
+    }
+
+    #[test]
+    fn a_version_1_outcome_asked_one_role_and_now_a_list_of_one() {
+        let src = include_str!("../../tests/cli/fixtures/afloop1/notes/re59gh.toml");
+        let mut t: Table = toml::from_str(src).unwrap();
+        assert_eq!(outcomes_v1(&mut t), Some(Change::AskedList));
+        let log = t["outcomes"].as_array().unwrap();
+        assert_eq!(
+            log[0]["asked"],
+            Value::Array(vec![Value::String("teamleider".into())])
+        );
+        // An entry that asked no one stays without.
+        assert!(log[5].get("asked").is_none());
+        assert_eq!(outcomes_v1(&mut t), None);
     }
 }

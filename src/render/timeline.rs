@@ -33,12 +33,9 @@ pub fn blocks(note: &CaseNote, lang: Lang) -> Vec<Block> {
         Block::Heading(i18n::H_OUTCOMES.get(lang).to_string()),
         Block::Meta(meta),
     ];
-    for (i, entry) in log.iter().enumerate() {
-        let corrected_by = log[i + 1..]
-            .iter()
-            .position(|later| later.corrects == Some(i + 1))
-            .map(|j| i + 2 + j);
-        out.push(entry_block(i + 1, entry, corrected_by, &set, lang));
+    let corrected_by = outcome::corrected_by(log);
+    for (i, (entry, by)) in log.iter().zip(corrected_by).enumerate() {
+        out.push(entry_block(i + 1, entry, by, &set, lang));
     }
     out
 }
@@ -67,19 +64,50 @@ pub fn entry_block(
             question.push_str(&format!(" ({})", note.with(lang, &[("n", &k.to_string())])));
         }
     }
-    let label = |id: &str| {
-        let answers = entry.answers();
-        let (_, value) = answers.iter().find(|(a, _)| a == id)?;
-        set.question(id)?.labels_of(value, lang).into_iter().next()
+    let answers = entry.answers();
+    // The labels of a question's answer, joined; a text typed under
+    // "anders" in its place.
+    let said = |key: &str, other: &Option<String>| {
+        let id = format!("afloop.{key}");
+        let (_, value) = answers.iter().find(|(a, _)| *a == id)?;
+        let mut labels = set.question(&id)?.labels_of(value, lang);
+        let anders = value.condition_values().iter().position(|v| v == "anders");
+        if let (Some(at), Some(other)) = (anders, other) {
+            labels[at] = other.clone();
+        }
+        Some(labels.join(", "))
     };
-    let mut decision = label("afloop.besluit");
-    if let (Some(d), Some(day)) = (&mut decision, entry.decided) {
-        d.push_str(&format!(" ({})", day::display(day, lang)));
+    let dated = |what: Option<String>, day: Option<jiff::civil::Date>| match (what, day) {
+        (Some(w), Some(d)) => Some(format!("{w} ({})", day::display(d, lang))),
+        (what, None) => what,
+        (None, Some(d)) => Some(day::display(d, lang)),
+    };
+    let mut status = said("regel_status", &None);
+    if let (Some(s), Some(why)) = (&mut status, &entry.rule_status_reason) {
+        s.push_str(&format!(": {why}"));
     }
     let lines: Vec<String> = [
         (i18n::OUT_ADVICE, entry.advice.clone()),
-        (i18n::OUT_ASKED, label("afloop.gevraagd")),
-        (i18n::OUT_DECISION, decision),
+        (i18n::OUT_ASKED, said("gevraagd", &entry.asked_other)),
+        (
+            i18n::OUT_DECISION,
+            dated(said("besluit", &None), entry.decided),
+        ),
+        (i18n::OUT_ROUTE, said("route", &entry.route_other)),
+        (i18n::OUT_DECIDED_BY, entry.decided_by.clone()),
+        (
+            i18n::OUT_SIGNAL,
+            dated(
+                said("signaal_aan", &entry.signal_to_other),
+                entry.signal_sent,
+            ),
+        ),
+        (i18n::OUT_SIGNAL_OWNER, entry.signal_owner.clone()),
+        (
+            i18n::OUT_REPLY,
+            dated(entry.reply.clone(), entry.reply_date),
+        ),
+        (i18n::OUT_RULE_STATUS, status),
         (i18n::OUT_AFTER, entry.afterwards.clone()),
         (i18n::OUT_PERSON, entry.person_says.clone()),
     ]

@@ -269,6 +269,9 @@ pub fn parse_note_with_changes(
         Some(_) => {}
         None => return Err(failure(about_path(i18n::ERR_NO_NOTE_FORMAT, path))),
     }
+    // Outcome entries of the outcome questions of version 1, in a note of
+    // any format.
+    changes.extend(crate::domain::migrate::outcomes_v1(&mut table));
     let note = table
         .try_into()
         .map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))?;

@@ -1020,23 +1020,45 @@ fn an_outcome_entry_is_walked_in_a_terminal(env: Env) {
     let id = env.new_note(crate::harness::FULL);
     let mut pty = Pty::spawn(&env, &["afloop", &id]);
     pty.expect("Na de bespreking");
-    pty.expect("Op welke dag gebeurde dit?");
+    pty.expect("Op welke dag was dit (bespreking, besluit of signaal)?");
     pty.send(&format!("3-12-2026{ENTER}"));
     pty.expect("Wat adviseerde het team?");
     pty.send(&format!("Leg het voor aan de teamleider.{ENTER}"));
+    // Several roles, "anders" among them, which asks whom.
     pty.expect("Aan wie heb je het daarna voorgelegd?");
-    pty.expect("een andere organisatie");
-    pty.send(&format!("{DOWN}{ENTER}"));
+    pty.expect("nog niet voorgelegd");
+    pty.send(&format!("{SPACE}{}{SPACE}{ENTER}", DOWN.repeat(13)));
+    pty.expect("Aan wie nog meer (een rol, geen naam)?");
+    pty.send(&format!("commissie van de corporatie{ENTER}"));
     pty.expect("Wat is er besloten?");
     pty.expect("loopt nog");
     pty.send(&format!("{DOWN}{ENTER}"));
     pty.expect("Op welke dag is dat besloten?");
     pty.send(ENTER);
+    pty.expect("Langs welke route is er afgeweken?");
+    pty.send(&format!("{SPACE}{ENTER}"));
+    pty.expect("Wie besliste dit (een rol, geen naam)?");
+    pty.send(&format!("teamleider{ENTER}"));
+    // The signal: sent today to the policy department, owned by a role.
+    pty.expect("Gaat dit verslag ook over het signaal over de regel?");
+    pty.send(&format!("{SPACE}{ENTER}"));
+    pty.expect("Op welke dag is het signaal verstuurd?");
+    pty.send(&format!("4-12-2026{ENTER}"));
+    pty.expect("Aan welk orgaan ging het signaal?");
+    pty.send(&format!("{DOWN}{SPACE}{ENTER}"));
+    pty.expect("Wie is eigenaar van het signaal (een rol, geen naam)?");
+    pty.send(&format!("maatwerkcoach{ENTER}"));
+    pty.expect("Wat is er met de regel gebeurd?");
+    pty.expect("niet voorgelegd");
+    pty.send(&format!("{DOWN}{DOWN}{ENTER}"));
     pty.expect("Wat gebeurde er daarna?");
     pty.send(ENTER);
     pty.expect("Wat zegt de persoon er zelf over?");
     pty.send(ENTER);
+    pty.expect("Voorgelegd aan: teamleider, commissie van de corporatie");
     pty.expect("Besluit: toegekend (3 dec. 2026)");
+    pty.expect("Signaal verstuurd: beleidsafdeling van de gemeente (4 dec. 2026)");
+    pty.expect("De regel: in behandeling");
     pty.expect("Dit verslag toevoegen aan de notitie?");
     pty.expect("Weggooien");
     pty.send(ENTER);
@@ -1045,10 +1067,21 @@ fn an_outcome_entry_is_walked_in_a_terminal(env: Env) {
     assert_eq!(code, 0, "{rest}");
     let note = note_toml(&env);
     let entry = &note["outcomes"].as_array().unwrap()[0];
+    let list = |v: &[&str]| toml::Value::Array(v.iter().map(|s| toml::Value::from(*s)).collect());
     assert_eq!(entry["date"].as_str(), Some("2026-12-03"));
-    assert_eq!(entry["asked"].as_str(), Some("teamleider"));
+    assert_eq!(entry["asked"], list(&["teamleider", "anders"]));
+    assert_eq!(
+        entry["asked_other"].as_str(),
+        Some("commissie van de corporatie")
+    );
     assert_eq!(entry["decision"].as_str(), Some("toegekend"));
     assert_eq!(entry["decided"].as_str(), Some("2026-12-03"));
+    assert_eq!(entry["route"], list(&["hardheidsclausule"]));
+    assert_eq!(entry["decided_by"].as_str(), Some("teamleider"));
+    assert_eq!(entry["signal_sent"].as_str(), Some("2026-12-04"));
+    assert_eq!(entry["signal_to"], list(&["beleid"]));
+    assert_eq!(entry["signal_owner"].as_str(), Some("maatwerkcoach"));
+    assert_eq!(entry["rule_status"].as_str(), Some("in_behandeling"));
     assert!(entry.get("afterwards").is_none() && entry.get("person_says").is_none());
 }
 

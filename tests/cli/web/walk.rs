@@ -311,3 +311,56 @@ fn an_outcome_added_in_the_browser_is_in_the_notes_log() {
         stdout(&out)
     );
 }
+
+#[test]
+fn an_outcome_in_the_browser_asks_several_roles_and_whom_else_under_anders() {
+    let server = Server::start();
+    let cookie = server.login();
+    let id = walk_short_case(&server, &cookie, &[("casus.titel", "Met signaal")]);
+    let path = format!("/notitie/{id}/afloop");
+    let mut page = server.get(&cookie, &path);
+    let own = [
+        ("afloop.gevraagd_anders", "commissie van de corporatie"),
+        ("afloop.signaal_eigenaar", "maatwerkcoach"),
+    ];
+    let mut answer;
+    let mut rounds = 0;
+    // Ticking "anders" and the signal asks their follow-ups: the form
+    // comes back with them.
+    loop {
+        let mut fields = fill(&page.body, &own);
+        fields.retain(|(n, _)| n != "a:afloop.gevraagd");
+        for role in ["teamleider", "anders"] {
+            fields.push(("a:afloop.gevraagd".into(), role.into()));
+        }
+        answer = submit(&server, &cookie, &path, &fields, "toevoegen");
+        if answer.status != 200 {
+            break;
+        }
+        assert!(!answer.body.contains("class=\"error\""), "{}", answer.body);
+        rounds += 1;
+        assert!(rounds < 5, "{}", answer.body);
+        page = answer;
+    }
+    assert!(page.body.contains("Aan wie nog meer (een rol, geen naam)?"));
+    assert!(page.body.contains("Wie is eigenaar van het signaal"));
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let note: toml::Table =
+        toml::from_str(&std::fs::read_to_string(server.env.note_path(&id)).unwrap()).unwrap();
+    let entry = &note["outcomes"].as_array().unwrap()[0];
+    let list = |v: &[&str]| toml::Value::Array(v.iter().map(|s| toml::Value::from(*s)).collect());
+    assert_eq!(entry["asked"], list(&["teamleider", "anders"]));
+    assert_eq!(
+        entry["asked_other"].as_str(),
+        Some("commissie van de corporatie")
+    );
+    assert_eq!(entry["signal_sent"].as_str(), Some("2026-12-01"));
+    assert_eq!(entry["signal_to"], list(&["doorbraak"]));
+    assert_eq!(entry["signal_owner"].as_str(), Some("maatwerkcoach"));
+    let out = server.env.run(&["show", &id]);
+    assert!(
+        stdout(&out).contains("Voorgelegd aan: teamleider, commissie van de corporatie"),
+        "{}",
+        stdout(&out)
+    );
+}
