@@ -251,8 +251,11 @@ fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(lang)))?;
     let note = store.load(&store.resolve(id, lang)?)?;
     let set = bank.get(&note.set);
-    let html = format == ExportFormat::Html;
-    let text = person_page(ctx, &note, set, args.meeting.meeting(), html)?;
+    let to = for_the_person(ctx, &note, set, args.meeting.meeting())?;
+    let text = match format {
+        ExportFormat::Html => render::person::page(&note, set, &to),
+        _ => render::person::markdown(&note, set, &to),
+    };
     let shown = render::person::shown(&note, set);
     let found = scan_answers(
         &ctx.scanner()?,
@@ -276,18 +279,17 @@ fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
     Ok(())
 }
 
-/// The page for the person of `note`, as HTML to print or as Markdown:
-/// the one way both doors make it. Refused (bad input) when the settings
-/// lack the team or its phone or hold a wrong one, and when a text it
-/// would show holds a label or a professional word: the error says where
-/// each word is.
-pub fn person_page(
-    ctx: &Ctx,
+/// What the page for the person of `note` needs, checked: the one way
+/// both doors make it. Refused (bad input) when the settings lack the team
+/// or its phone or hold a wrong one, and when a text the page would show
+/// holds a label or a professional word: the error says where each word
+/// is, a line each.
+pub fn for_the_person<'c>(
+    ctx: &'c Ctx,
     note: &CaseNote,
     set: Option<&QuestionSet>,
     meeting: Meeting,
-    html: bool,
-) -> Result<String> {
+) -> Result<render::person::ForPerson<'c>> {
     let lang = ctx.ui_lang();
     let c = &ctx.config;
     let missing = match (&c.team, &c.telefoon) {
@@ -335,16 +337,12 @@ pub fn person_page(
         }
         return Err(bad_input(said));
     }
-    let to = render::person::ForPerson {
+    Ok(render::person::ForPerson {
         address: c.aanspreekvorm.unwrap_or_default(),
         team,
         phone,
         meeting,
         today: crate::domain::day::today(),
-    };
-    Ok(match html {
-        true => render::person::page(note, set, &to),
-        false => render::person::markdown(note, set, &to),
     })
 }
 

@@ -85,6 +85,9 @@ msgs! {
     WEB_PRINT = "Afdrukken", "Print";
     WEB_PRINT_HOW = "Afdrukken op papier of als pdf: kies Afdrukken (of Ctrl+P) en dan je printer of 'Opslaan als pdf'. De knoppen en menu's komen niet op papier.", "Print on paper or as a PDF: choose Print (or Ctrl+P), then your printer or 'Save as PDF'. The buttons and menus stay off the paper.";
     WEB_DOWNLOAD_MD = "Download als Markdown", "Download as Markdown";
+    WEB_FOR_PERSON = "Pagina voor de persoon", "Page for the person";
+    WEB_FOR_PERSON_HOW = "Een pagina in gewone woorden voor de persoon zelf, om af te drukken en mee te geven.", "A page in plain words for the person themselves, to print and hand over.";
+    WEB_BACK_TO_NOTE = "Terug naar de notitie", "Back to the note";
     WEB_DOWNLOAD_JSON = "Download als JSON", "Download as JSON";
     WEB_ADD_OUTCOME = "Afloop toevoegen", "Add the outcome";
     WEB_DEEPEN = "Verdiepen", "Deepen";

@@ -117,9 +117,13 @@ pub fn doc(note: &CaseNote, set: Option<&QuestionSet>, to: &ForPerson) -> Doc {
         Some(d) => say::P_TEAM_ON.with(lang, a, &[("day", &day::written(d, lang))]),
         None => say::P_TEAM.get(lang, a).to_string(),
     }));
+    // The number stands out: it is what the person looks for later.
     blocks.extend([
         heading(say::P_H_CALL),
-        Block::Text(say::P_CALL.with(lang, a, &[("team", to.team), ("phone", to.phone)])),
+        Block::Field {
+            label: say::P_CALL.with(lang, a, &[("team", to.team)]),
+            value: Some(to.phone.to_string()),
+        },
         text(say::P_ASK_FOR),
     ]);
     Doc {

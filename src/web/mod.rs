@@ -284,6 +284,7 @@ fn routes(state: Shared) -> Router {
         .route("/notitie/{id}", get(note::show))
         .route("/notitie/{id}/{format}", get(note::download))
         .route("/notitie/{id}/verdiepen", post(note::deepen))
+        .route("/notitie/{id}/persoon", get(note::person))
         .route("/notitie/{id}/afloop", get(afloop::show).post(afloop::add))
         .route(
             "/notitie/{id}/verwijderen",

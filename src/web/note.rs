@@ -45,35 +45,87 @@ pub async fn show(State(state): State<Shared>, Path(id): Path<String>) -> Reply 
     };
     let short = set.as_ref().is_some_and(|s| session::is_short(&note, s));
     let base = format!("/notitie/{}", note.id);
+    let more = html! {
+        p.downloads {
+            a href=(format!("{base}/markdown")) download { (i18n::WEB_DOWNLOAD_MD.get(ui)) }
+            " · "
+            a href=(format!("{base}/json")) download { (i18n::WEB_DOWNLOAD_JSON.get(ui)) }
+        }
+        p.more {
+            a.button href=(format!("{base}/persoon")) title=(i18n::WEB_FOR_PERSON_HOW.get(ui)) { (i18n::WEB_FOR_PERSON.get(ui)) }
+            a.button href=(format!("{base}/afloop")) { (i18n::WEB_ADD_OUTCOME.get(ui)) }
+            @if short {
+                form.inline method="post" action=(format!("{base}/verdiepen")) {
+                    (page::token(&state))
+                    button type="submit" { (i18n::WEB_DEEPEN.get(ui)) }
+                }
+            }
+            a.button href=(format!("{base}/verwijderen")) { (i18n::WEB_DELETE.get(ui)) }
+        }
+    };
+    let article = render::html::article(&part, ui, ui);
+    to_print(&state, &doc.title, more, article)
+}
+
+/// A page to print: Afdrukken and how to print, `more` beside them, then
+/// `article`, with the print button's script allowed.
+fn to_print(state: &Server, title: &str, more: maud::Markup, article: maud::Markup) -> Reply {
+    let ui = state.ui;
     let body = html! {
         div.actions.no-print {
             button #afdrukken type="button" hidden { (i18n::WEB_PRINT.get(ui)) }
             p.hint { (i18n::WEB_PRINT_HOW.get(ui)) }
-            p.downloads {
-                a href=(format!("{base}/markdown")) download { (i18n::WEB_DOWNLOAD_MD.get(ui)) }
-                " · "
-                a href=(format!("{base}/json")) download { (i18n::WEB_DOWNLOAD_JSON.get(ui)) }
-            }
-            p.more {
-                a.button href=(format!("{base}/afloop")) { (i18n::WEB_ADD_OUTCOME.get(ui)) }
-                @if short {
-                    form.inline method="post" action=(format!("{base}/verdiepen")) {
-                        (page::token(&state))
-                        button type="submit" { (i18n::WEB_DEEPEN.get(ui)) }
-                    }
-                }
-                a.button href=(format!("{base}/verwijderen")) { (i18n::WEB_DELETE.get(ui)) }
-            }
+            (more)
         }
-        (render::html::article(&part, ui, ui))
+        (article)
         script src="/afdrukken.js" {}
     };
-    let mut reply = page::html(&state, &doc.title, body);
+    let mut reply = page::html(state, title, body);
     reply.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP_SCRIPT),
     );
     reply
+}
+
+/// `/notitie/ID/persoon`: the page for the person, as `export
+/// --voor-persoon` makes it (the same checks, the same Doc, the same HTML
+/// blocks), with Afdrukken. Refused on the page, each word on a line of
+/// its own, when a text holds a label or a professional word, or when the
+/// settings lack the team's name or number.
+pub async fn person(State(state): State<Shared>, Path(id): Path<String>) -> Reply {
+    let ui = state.ui;
+    let (note, set) = match load(&state, &id) {
+        Ok(n) => n,
+        Err(e) => return page::failed(&state, &e),
+    };
+    let base = format!("/notitie/{}", note.id);
+    let back = html! { p { a href=(base) { (i18n::WEB_BACK_TO_NOTE.get(ui)) } } };
+    let checked = crate::cmd::export::for_the_person(
+        &state.ctx,
+        &note,
+        set.as_ref(),
+        render::Meeting::default(),
+    );
+    let to = match checked {
+        Ok(to) => to,
+        Err(e) => {
+            let text = crate::error::describe(&e, ui);
+            let mut lines = text.lines();
+            let body = html! {
+                h1 { (i18n::WEB_FOR_PERSON.get(ui)) }
+                p.error role="alert" { (printable(lines.next().unwrap_or_default())) }
+                ul { @for line in lines { li { (printable(line.trim())) } } }
+                (back)
+            };
+            let mut reply = page::html(&state, i18n::WEB_FOR_PERSON.get(ui), body);
+            *reply.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            return reply;
+        }
+    };
+    let doc = render::person::doc(&note, set.as_ref(), &to);
+    let article = render::html::person_article(&doc, note.note_lang, ui);
+    to_print(&state, &doc.title, back, article)
 }
 
 /// The print button's script: it shows the button and prints. Without

@@ -253,7 +253,7 @@ fn the_page_holds_what_the_person_told_the_plan_what_they_said_what_next_and_who
             "## Wat er nu gebeurt",
             AGREED,
             "## Wie je kunt bellen",
-            "Bel Buurtteam Noord: 020 123 45 67.",
+            "*Bel Buurtteam Noord: 020 123 45 67*",
         ],
     );
     // The same page in the u-form.
@@ -300,7 +300,7 @@ fn an_english_note_gets_an_english_page_and_the_tool_speaks_the_readers_language
             "## What you told us",
             "> I do not dare to open the post any more.",
             "## Who you can call",
-            "Call Buurtteam Noord: 020 123 45 67.",
+            "*Call Buurtteam Noord: 020 123 45 67*",
         ],
     );
     let html = page(&env, &en, "html");
@@ -430,7 +430,9 @@ fn the_page_needs_the_team_and_a_phone_number_and_warns_of_personal_data() {
     env.run(&["config", "set", "telefoon", "14 020"]);
     let out = env.run(&["export", &id, "--voor-persoon"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).contains("Bel Buurtteam Noord: 14 020."));
+    assert!(
+        stdout(&out).contains("Bel Buurtteam Noord:</span> <span class=\"value\">14 020</span>")
+    );
     // The guard warns of what the page shows, as every export does.
     assert!(
         stderr(&out).contains(&format!("notitie {id} bevat wat op persoonsgegevens lijkt")),

@@ -447,3 +447,41 @@ fn no_command_is_on_paper() {
         }
     }
 }
+
+#[test]
+fn the_page_for_the_person_prints_on_one_a4_page() {
+    let env = Env::new();
+    for (key, value) in [("team", "Buurtteam Noord"), ("telefoon", "020 123 45 67")] {
+        assert_eq!(code(&env.run(&["config", "set", key, value])), 0);
+    }
+    // Answers of the length a worker writes, in every part the page shows.
+    let note = FULL
+        .replace(
+            "Samen de post sorteren; de schuldeisers tijdelijk laten wachten.",
+            LONG[2],
+        )
+        .replace(
+            "[vervolg]\n",
+            "[vervolg]\nafspraken = \"Dinsdag en donderdag sorteren we samen de post, bij jou thuis. Jij belt zelf de woningcorporatie; wij bellen de schuldhulp over uitstel.\"\n",
+        );
+    let id = env.new_note(&note);
+    let Some(printed) = Printed::new(
+        &env,
+        &["export", &id, "--voor-persoon", "--overleg", "8-12-2026"],
+    ) else {
+        return;
+    };
+    assert_eq!(printed.pages, 1, "{:?}", printed.pages());
+    in_order(
+        &printed.page(1),
+        &[
+            "Wat we samen bespraken",
+            "Wat je ons vertelde",
+            "Wat we willen proberen",
+            "Wat je ervan vindt",
+            "Wat er nu gebeurt",
+            "Op dinsdag 8 december 2026",
+            "Bel Buurtteam Noord: 020 123 45 67",
+        ],
+    );
+}

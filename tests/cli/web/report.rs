@@ -50,3 +50,52 @@ fn the_bundle_page_and_its_files_say_what_the_terminal_says() {
     let out = server.env.run(&["bundle", "--format", "json"]);
     assert_eq!(json.body, stdout(&out));
 }
+
+#[test]
+fn the_page_for_the_person_is_the_one_export_makes_or_says_which_words_stop_it() {
+    let env = crate::harness::Env::new();
+    for (key, value) in [("team", "Buurtteam Noord"), ("telefoon", "020 123 45 67")] {
+        assert_eq!(code(&env.run(&["config", "set", key, value])), 0);
+    }
+    let id = env.new_note(crate::harness::FULL);
+    let labelled = env.new_note(&crate::harness::FULL.replace(
+        "Samen de post sorteren;",
+        "Samen de post sorteren, al is ze een zorgmijder;",
+    ));
+    let out = env.run(&["export", &id, "--voor-persoon", "--format", "html"]);
+    assert_eq!(code(&out), 0);
+    let exported = stdout(&out);
+    let server = Server::start_in(env, &[]);
+    let cookie = server.login();
+    let note = server.get(&cookie, &format!("/notitie/{id}"));
+    assert!(
+        note.body
+            .contains(&format!("href=\"/notitie/{id}/persoon\"")),
+        "{}",
+        note.body
+    );
+    let page = server.get(&cookie, &format!("/notitie/{id}/persoon"));
+    assert_eq!(page.status, 200);
+    let article = |html: &str| {
+        let start = html.find("<article class=\"person\"").expect(html);
+        let end = html[start..].find("</article>").expect(html) + start;
+        html[start..end].to_string()
+    };
+    assert_eq!(article(&page.body), article(&exported), "the same page");
+    assert!(page.body.contains("id=\"afdrukken\""));
+    let refused = server.get(&cookie, &format!("/notitie/{labelled}/persoon"));
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("de pagina voor de persoon is niet gemaakt")
+            && refused.body.contains(
+                "<li>Welke oplossing stel je voor? (casus.oplossing): &#39;zorgmijder&#39;"
+            )
+            || refused
+                .body
+                .contains("<li>Welke oplossing stel je voor? (casus.oplossing): 'zorgmijder'"),
+        "{}",
+        refused.body
+    );
+}
