@@ -134,6 +134,8 @@ msgs! {
     HINT_MULTI = "spatie = kiezen · Enter = klaar · Esc of q = vorige vraag", "space = select · Enter = done · Esc or q = previous question";
     CHOICE_HELP = "? uitleg", "? help";
     CHOICE_SKIP = "(overslaan)", "(skip)";
+    RULES_OFFERED = "Regels die al in je notities staan, de vaakst genoemde eerst. Kies er een, of typ een nieuwe: zo blijft één regel één regel in de bundel.", "Rules already in your notes, most named first. Pick one, or type a new one: so one rule stays one rule in the bundle.";
+    RULE_TYPE_NEW = "(een nieuwe regel typen)", "(type a new rule)";
     NO_HELP = "Bij deze vraag is geen uitleg.", "This question has no help text.";
     FIRST_QUESTION = "Dit is de eerste vraag.", "This is the first question.";
     REQUIRED = "Deze vraag is verplicht.", "This question is required.";

@@ -65,10 +65,12 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     draft.walk = route;
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
+    let rules = session::rules_in_use(ctx, &store);
     let mut walk = Walk::new(&set, note.note_lang, answers_of(&note.answers))
         .route(route)
         .guarded_by(&scanner)
-        .mirrored_by(&lexicon);
+        .mirrored_by(&lexicon)
+        .offering(&rules);
     session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }
 

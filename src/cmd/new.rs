@@ -112,9 +112,11 @@ fn interactive(ctx: &Ctx, revises: Option<&str>, route: Route) -> Result<()> {
     draft.walk = route;
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
+    let rules = session::rules_in_use(ctx, &store);
     let mut walk = Walk::new(&set, ctx.ui_lang(), Vec::new())
         .route(route)
         .guarded_by(&scanner)
-        .mirrored_by(&lexicon);
+        .mirrored_by(&lexicon)
+        .offering(&rules);
     session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

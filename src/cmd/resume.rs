@@ -31,10 +31,12 @@ pub fn run(ctx: &Ctx, args: ResumeArgs) -> Result<()> {
         .say(i18n::RESUMING.with(ctx.ui_lang(), &[("id", &draft.id), ("title", &title)]));
     let scanner = ctx.scanner()?;
     let lexicon = ctx.lexicon()?;
+    let rules = session::rules_in_use(ctx, &store);
     let mut walk = Walk::new(&set, draft.note_lang, answers_of(&draft.answers))
         .route(draft.walk)
         .guarded_by(&scanner)
-        .mirrored_by(&lexicon);
+        .mirrored_by(&lexicon)
+        .offering(&rules);
     walk.continue_at(draft.next.as_deref());
     session::finish(ctx, &store, &set, &mut walk, &mut draft)
 }

@@ -121,6 +121,15 @@ fn dutch_name(cmd: &str) -> &str {
     }
 }
 
+/// The rules already in the store, most used first, that the walk offers
+/// at the rule question ([`Store::rules_in_use`]); none when they cannot be
+/// read: the person types the rule instead.
+pub fn rules_in_use(ctx: &Ctx, store: &Store) -> Vec<String> {
+    ctx.bank()
+        .and_then(|(bank, _)| store.rules_in_use(&bank))
+        .unwrap_or_default()
+}
+
 pub fn now() -> Timestamp {
     Timestamp::now()
         .round(Unit::Second)

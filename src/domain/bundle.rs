@@ -147,6 +147,33 @@ fn most_used(spellings: HashMap<String, usize>) -> String {
         .unwrap_or_default()
 }
 
+/// The rule lines named in `lines` (a note's each), every rule once as it
+/// is written most often, most used first, then by rule: what the walk
+/// offers at the rule question, so one rule keeps one spelling. A line no
+/// walk would take now (a control character, over a line's length) is
+/// left out: picking it would be refused.
+pub fn rules_in_use(lines: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut by_rule: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
+    for line in lines {
+        let line = tidy(&line);
+        let key = rule_key(&line);
+        let takes = line.chars().count() <= crate::domain::answer::MAX_LINE
+            && !line.chars().any(crate::printable::steers);
+        if key.is_empty() || !takes {
+            continue;
+        }
+        let (n, spellings) = by_rule.entry(key).or_default();
+        *n += 1;
+        *spellings.entry(line).or_insert(0) += 1;
+    }
+    let mut rules: Vec<(usize, String, String)> = by_rule
+        .into_iter()
+        .map(|(key, (n, spellings))| (n, key, most_used(spellings)))
+        .collect();
+    rules.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    rules.into_iter().map(|(_, _, rule)| rule).collect()
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bundle {
     /// Per rule line, most cases first.
@@ -719,6 +746,25 @@ mod tests {
             rule_key("art. 4:84 Awb"),
             "art. 4:84 awb",
             "inside it stays"
+        );
+    }
+
+    #[test]
+    fn the_rules_in_use_come_most_used_first_each_once_as_written_most() {
+        let lines = [
+            "Eigen bijdrage",
+            "intake-eis",
+            "eigen  bijdrage.",
+            "Intake-eis",
+            "intake-eis",
+            "",
+            "...",
+            "stuur\u{1b}[2J",
+            "toewijzing",
+        ];
+        assert_eq!(
+            rules_in_use(lines.map(String::from)),
+            ["intake-eis", "Eigen bijdrage", "toewijzing"]
         );
     }
 

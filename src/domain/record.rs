@@ -190,6 +190,12 @@ fn text(
     }
 }
 
+/// A note's concrete rule line (its set's rule question), spacing tidied;
+/// `None` when it names none.
+pub fn rule_line(note: &CaseNote, bank: &Bank) -> Option<String> {
+    text(note, bank.get(&note.set).map(|s| &s.roles), |r| &r.rule)
+}
+
 /// The question a record's field comes from (`wet.regel_concreet`), as
 /// warnings name answers; the field itself when no question says.
 pub fn question_of<'a>(field: &'a str, roles: Option<&'a Roles>) -> &'a str {

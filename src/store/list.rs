@@ -99,6 +99,19 @@ impl Store {
             .unwrap_or_else(|| id.to_string()))
     }
 
+    /// The rule lines the store's notes name, each rule once as it is
+    /// written most often, most used first (practice notes left out): what
+    /// both walks, the terminal's and the browser's, offer at the rule
+    /// question. A note that cannot be read is passed over (`list` names it).
+    pub fn rules_in_use(&self, bank: &crate::domain::bank::Bank) -> Result<Vec<String>> {
+        let (notes, _) = self.load_many(self.ids()?);
+        let lines = notes
+            .iter()
+            .filter(|n| n.practice.is_none())
+            .filter_map(|n| crate::domain::record::rule_line(n, bank));
+        Ok(crate::domain::bundle::rules_in_use(lines))
+    }
+
     /// The ids of the notes whose answers contain `needle`, in any case.
     pub fn search(&self, needle: &str) -> Result<HashSet<String>> {
         let needle = needle.to_lowercase();

@@ -299,6 +299,29 @@ impl TermPrompter {
         })
     }
 
+    /// A text question with texts to pick from (the rules already in the
+    /// store, most used first), then an entry to type a new one, which
+    /// asks the text. A current answer among them is where the list starts;
+    /// any other current answer starts on typing, whose prompt shows it.
+    fn ask_offered(&self, ask: &Ask, prompt: &str) -> anyhow::Result<Reply> {
+        let shown = &ask.offered[..ask.offered.len().min(MAX_OFFERED)];
+        self.prose(i18n::RULES_OFFERED.get(ask.lang), Look::Dim)?;
+        let mut items: Vec<String> = shown.iter().map(|t| one_line(t, 70)).collect();
+        items.push(i18n::RULE_TYPE_NEW.get(ask.lang).to_string());
+        let current = match ask.current {
+            Some(Answer::Text(t)) => Some(shown.iter().position(|o| o == t).unwrap_or(shown.len())),
+            _ => None,
+        };
+        match self.ask_select(ask, prompt, items, current)? {
+            Reply::Picked(i) if i == shown.len() => {
+                // Not an answer yet: the typed one is echoed instead.
+                self.term.clear_last_lines(1).map_err(|e| self.failed(e))?;
+                self.ask_text(ask, prompt)
+            }
+            reply => Ok(reply),
+        }
+    }
+
     /// Opens the person's editor ([`sys::editor`]) on `text` in a private
     /// temp file inside the scratch folder, never in a shared temp folder,
     /// and returns what they saved, with plain newlines; `None` when the
@@ -337,6 +360,7 @@ impl TermPrompter {
             ],
         );
         let hint = match (q.kind, ask.required) {
+            (Kind::Text, _) if !ask.offered.is_empty() => i18n::HINT_SELECT,
             (Kind::Choice | Kind::Scale | Kind::YesNo, _) => i18n::HINT_SELECT,
             (Kind::Multi, _) => i18n::HINT_MULTI,
             (Kind::Long, false) => i18n::HINT_LONG,
@@ -462,6 +486,7 @@ impl Prompter for TermPrompter {
         let q = ask.question;
         let prompt = &*printable(q.prompt.get(ask.lang));
         match q.kind {
+            Kind::Text if !ask.offered.is_empty() => self.ask_offered(ask, prompt),
             Kind::Text | Kind::Long | Kind::Amount | Kind::Cost | Kind::Date => {
                 self.ask_text(ask, prompt)
             }
@@ -498,6 +523,9 @@ impl Prompter for TermPrompter {
             .ok_or_else(crate::error::cancelled)
     }
 }
+
+/// The most texts a list offers to pick from: the rest are typed.
+const MAX_OFFERED: usize = 15;
 
 /// Text on one line of at most `max` columns, cut with `…`, printable.
 fn one_line(text: &str, max: usize) -> String {

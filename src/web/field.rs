@@ -72,6 +72,10 @@ pub struct Field<'a> {
     pub mirror: Option<(Vec<String>, String)>,
     /// What is stored now, where it differs from what this page began from.
     pub conflict: Option<String>,
+    /// Texts to pick from beside typing (the rule question: the rules
+    /// already in the store, most used first): a list the browser offers
+    /// as the person types.
+    pub offered: Vec<String>,
 }
 
 /// Field names: the answer, its period and years, its base, the guard's
@@ -150,13 +154,20 @@ impl Field<'_> {
 
     fn line(&self) -> Markup {
         let mode = matches!(self.q.kind, Kind::Date | Kind::Amount).then_some("decimal");
+        let list = (!self.offered.is_empty()).then(|| format!("{}-lijst", self.id()));
         html! {
             div.field {
                 label for=(self.id()) { (self.prompt()) }
                 (self.help())
+                @if list.is_some() { p.hint { (i18n::RULES_OFFERED.get(self.ui)) } }
                 input type="text" id=(self.id()) name=(name("a", self.q)) value=(self.raw.text)
                     inputmode=[mode] aria-invalid=[self.error.as_ref().map(|_| "true")]
-                    aria-describedby=[self.described_by()] required[self.required];
+                    aria-describedby=[self.described_by()] required[self.required] list=[list.as_deref()];
+                @if let Some(list) = &list {
+                    datalist id=(list) {
+                        @for text in &self.offered { option value=(printable(text)) {} }
+                    }
+                }
                 (self.error())
             }
         }

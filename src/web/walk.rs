@@ -251,6 +251,7 @@ pub(super) fn field<'a>(
         offer: said.and_then(|s| s.offer.clone()),
         mirror: said.and_then(|s| s.mirror.clone()),
         conflict: said.and_then(|s| s.conflict.clone()),
+        offered: Vec::new(),
     }
 }
 
@@ -279,9 +280,19 @@ pub(super) fn fields_of<'a>(
     n: usize,
     said: &HashMap<String, Outcome>,
 ) -> Vec<Field<'a>> {
+    let rule = w.set.roles.rule.as_deref();
     w.asked(n)
         .into_iter()
-        .map(|q| field(q, (w.draft.note_lang, state.ui), &w.given, said.get(&q.id)))
+        .map(|q| {
+            let mut f = field(q, (w.draft.note_lang, state.ui), &w.given, said.get(&q.id));
+            if q.kind == Kind::Text && rule == Some(q.id.as_str()) {
+                // The same rules the terminal's walk offers.
+                f.offered = store(state)
+                    .map(|store| session::rules_in_use(&state.ctx, &store))
+                    .unwrap_or_default();
+            }
+            f
+        })
         .collect()
 }
 

@@ -46,6 +46,8 @@ pub struct Walk<'a> {
     mirror: Option<&'a Lexicon>,
     /// The short walk, the full one, or the rest of a short note.
     route: Route,
+    /// The rules already in the store, offered at the rule question.
+    rules: &'a [String],
 }
 
 impl<'a> Walk<'a> {
@@ -61,6 +63,7 @@ impl<'a> Walk<'a> {
             guard: None,
             mirror: None,
             route: Route::Full,
+            rules: &[],
         }
     }
 
@@ -73,6 +76,24 @@ impl<'a> Walk<'a> {
     /// Whether this walk asks `q` at all, whatever the answers.
     fn asks(&self, q: &Question) -> bool {
         self.set.on_route(self.route, q)
+    }
+
+    /// Offers `rules` (the rules already in the store, most used first) to
+    /// pick from at the set's rule question, beside typing a new one: so
+    /// spelling variants of one rule stop at the source.
+    pub fn offering(mut self, rules: &'a [String]) -> Walk<'a> {
+        self.rules = rules;
+        self
+    }
+
+    /// What `q` offers to pick from: the rules at the rule question.
+    fn offered(&self, q: &Question) -> &'a [String] {
+        let rule = self.set.roles.rule.as_deref();
+        if q.kind == Kind::Text && rule == Some(q.id.as_str()) {
+            self.rules
+        } else {
+            &[]
+        }
     }
 
     /// Answers with labelling words ("zorgmijder") get a question back.
@@ -141,9 +162,18 @@ impl<'a> Walk<'a> {
                 start: self.start(q),
                 required: q.required_given(|id| self.answers.get(id)),
                 error: error.take(),
+                offered: self.offered(q),
             })?;
             retry = None;
             let before = self.at;
+            // A text picked from those offered is read as if it was typed.
+            let reply = match reply {
+                Reply::Picked(i) if q.kind == Kind::Text => self
+                    .offered(q)
+                    .get(i)
+                    .map_or(Reply::Help, |text| Reply::Typed(text.clone())),
+                reply => reply,
+            };
             match reply {
                 Reply::Help => {
                     let help = q
@@ -271,6 +301,7 @@ impl<'a> Walk<'a> {
                 start: None,
                 required: true,
                 error: error.take(),
+                offered: &[],
             })?;
             match reply {
                 Reply::Picked(0) => return Ok(Some(Period::PerYear)),
@@ -298,6 +329,7 @@ impl<'a> Walk<'a> {
                         start: None,
                         required: true,
                         error: None,
+                        offered: &[],
                     })?;
                     if let Reply::Typed(t) = reply {
                         match page::read_years(&t, lang) {
@@ -519,6 +551,33 @@ pub mod tests {
         let mut walk = Walk::new(set, Lang::Nl, Vec::new());
         walk.run(&mut p, &mut ()).unwrap();
         (walk.answers(), p.1)
+    }
+
+    #[test]
+    fn the_rule_question_offers_the_rules_in_the_store_and_a_pick_is_that_rule() {
+        let set = set();
+        let rule = set.roles.rule.clone().unwrap();
+        let minimal = minimal_replies(&set, &[(rule.as_str(), typed("x"))]);
+        let (_, asked) = run_by_id(&set, minimal.clone());
+        let script = asked.iter().map(|id| match id == &rule {
+            true => Reply::Picked(1),
+            false => minimal.iter().find(|(q, _)| q == id).unwrap().1.clone(),
+        });
+        let rules = vec![
+            "Intake-eis schuldhulp".to_string(),
+            "eigen bijdrage <b>".to_string(),
+        ];
+        let mut p = ScriptedPrompter::new(script);
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new()).offering(&rules);
+        walk.run(&mut p, &mut ()).unwrap();
+        assert_eq!(p.asked, asked);
+        for (id, offered) in p.asked.iter().zip(&p.offered) {
+            let expected: &[String] = if *id == rule { &rules } else { &[] };
+            assert_eq!(offered, expected, "{id}");
+        }
+        let answers = walk.answers();
+        let given = answers.iter().find(|(id, _)| *id == rule).map(|(_, a)| a);
+        assert_eq!(given, Some(&Answer::Text("eigen bijdrage <b>".into())));
     }
 
     #[test]

@@ -23,6 +23,11 @@ pub struct Ask<'a> {
     pub required: bool,
     /// Why the previous reply was refused, to show with the prompt.
     pub error: Option<String>,
+    /// Texts to pick from beside typing a new one (the rule question: the
+    /// rules already in the store, most used first); untrusted text, which
+    /// the prompter makes printable. A pick is [`Reply::Picked`] by its
+    /// place here.
+    pub offered: &'a [String],
 }
 
 /// Where a question stands: its place among the main questions of its
@@ -103,6 +108,8 @@ pub mod scripted {
         pub progress: Vec<Progress>,
         pub starts: Vec<Option<Answer>>,
         pub required: Vec<bool>,
+        /// What was offered to pick from at each question.
+        pub offered: Vec<Vec<String>>,
     }
 
     impl ScriptedPrompter {
@@ -126,6 +133,7 @@ pub mod scripted {
             self.progress.push(ask.progress);
             self.starts.push(ask.start.cloned());
             self.required.push(ask.required);
+            self.offered.push(ask.offered.to_vec());
             if let Some(e) = &ask.error {
                 self.errors.push(e.clone());
             }

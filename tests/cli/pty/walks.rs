@@ -1121,6 +1121,38 @@ fn a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft(env: Env) {
     assert!(rest.contains(&format!("driehoek hervat {draft}")), "{rest}");
 }
 
+/// The rule question offers the rules already in the store; a pick is
+/// that rule, as it was written.
+fn the_rule_question_offers_the_rules_already_in_the_store(env: Env) {
+    let rule = "Eigen bijdrage <b>";
+    let first = env.new_note(&crate::harness::with_rule(rule, "verordening", 1_000));
+    let mut w = Walker::new(&env, "nl", &["new", "--volledig"]);
+    w.walk_between("casus.titel", Some("wet.regel_concreet"), minimal_plan);
+    let id = "wet.regel_concreet";
+    let prompt = w.q(id).prompt.clone();
+    w.pty.expect(w.progress(id).as_str());
+    w.pty
+        .expect("Regels die al in je notities staan, de vaakst genoemde eerst.");
+    w.pty.expect(prompt.as_str());
+    w.pty.expect(rule);
+    w.pty.expect("(een nieuwe regel typen)");
+    // The list starts on an entry that records nothing; the rule is next.
+    w.pty.send(&format!("{DOWN}{ENTER}"));
+    w.pty.expect(format!("✔ {prompt} · {rule}").as_str());
+    w.given.insert(id.into(), vec![rule.into()]);
+    let at = w.questions.iter().position(|q| q.id == id).unwrap();
+    let next = w.questions[at + 1].id.clone();
+    w.walk_from(&next, minimal_plan);
+    w.save();
+    let new = env
+        .note_files()
+        .into_iter()
+        .find(|f| !f.ends_with(format!("{first}.toml")))
+        .unwrap();
+    let note: toml::Table = toml::from_str(&std::fs::read_to_string(new).unwrap()).unwrap();
+    assert_eq!(answer(&note, id).as_str(), Some(rule));
+}
+
 super::in_both! {
     the_agenda_on_the_screen_is_markdown,
     the_page_for_the_person_on_the_screen_is_markdown,
@@ -1145,4 +1177,5 @@ super::in_both! {
     an_outcome_entry_is_walked_in_a_terminal,
     a_walk_edit_that_overlaps_another_edit_is_kept_as_a_draft,
     untrusted_text_in_a_resumed_draft_is_shown_cleaned_and_styled,
+    the_rule_question_offers_the_rules_already_in_the_store,
 }

@@ -364,3 +364,39 @@ fn an_outcome_in_the_browser_asks_several_roles_and_whom_else_under_anders() {
         stdout(&out)
     );
 }
+
+#[test]
+fn the_rule_question_offers_the_rules_in_the_store_most_used_first_as_text() {
+    let server = Server::start();
+    let cookie = server.login();
+    let rule = crate::harness::with_rule;
+    server
+        .env
+        .new_note(&rule("Intake-eis <b>schuldhulp</b>", "werkinstructie", 1));
+    server
+        .env
+        .new_note(&rule("eigen bijdrage", "verordening", 1));
+    server
+        .env
+        .new_note(&rule("Eigen bijdrage.", "verordening", 1));
+    let (mut at, mut page) = follow(&server, &cookie, &server.get(&cookie, "/nieuw?walk=kort"));
+    for _ in 0..10 {
+        if page.body.contains("name=\"a:wet.regel_concreet\"") {
+            break;
+        }
+        let fields = fill(&page.body, &[]);
+        let answer = submit(&server, &cookie, &action(&page.body), &fields, "volgende");
+        (at, page) = follow(&server, &cookie, &answer);
+    }
+    let body = &page.body;
+    assert!(
+        body.contains("list=\"f-wet.regel_concreet-lijst\""),
+        "{at}: {body}"
+    );
+    let most = body.find("<option value=\"Eigen bijdrage.\">").expect(body);
+    let next = body
+        .find("<option value=\"Intake-eis &lt;b&gt;schuldhulp&lt;/b&gt;\">")
+        .expect(body);
+    assert!(most < next, "most used first: {body}");
+    assert!(!body.contains("<b>schuldhulp"), "text, never markup");
+}
