@@ -31,6 +31,11 @@ const ENGLISH: &[(&str, &str)] = &[
         "history.id",
         "Id of the note (a unique beginning is enough)",
     ),
+    (
+        "history.erase",
+        "Erase kept version N for good (as numbered in the list), for example one that holds personal data",
+    ),
+    ("history.yes", "Do not ask for confirmation"),
     ("delete", "Move a note to the trash, or erase it for good"),
     ("delete.id", "Id of the note (a unique beginning is enough)"),
     (

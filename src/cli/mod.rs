@@ -279,6 +279,7 @@ mod tests {
         ("anonymous", "anoniem"),
         ("corrects", "corrigeert"),
         ("dry-run", "proef"),
+        ("erase", "wis"),
         ("force", "vervang"),
         ("format", "formaat"),
         ("from", "uit"),

@@ -3,8 +3,10 @@ use anyhow::Result;
 use super::Ctx;
 use crate::domain::day;
 use crate::domain::findings::{findings, label_hits};
+use crate::domain::privacy::Scanner;
 use crate::error::failure;
 use crate::i18n;
+use crate::store::Store;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -37,17 +39,21 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
     let mut with_findings = 0;
     for note in &notes {
         let found = findings(&scanner, note);
+        let in_versions = in_versions(ctx, &store, &scanner, &note.id);
         let hits = label_hits(&lexicon, note);
-        if found.is_empty() && hits.is_empty() {
+        if found.is_empty() && in_versions.is_empty() && hits.is_empty() {
             continue;
         }
-        if !found.is_empty() {
+        if !found.is_empty() || !in_versions.is_empty() {
             with_findings += 1;
-            total += found.len();
+            total += found.len() + in_versions.len();
         }
         ctx.ui.print(&format!("{} {}\n", note.id, note.title))?;
         for f in &found {
             ctx.ui.print(&format!("  {}\n", f.line(ctx.ui_lang())))?;
+        }
+        for line in &in_versions {
+            ctx.ui.print(&format!("{line}\n"))?;
         }
         // Labels are a mirror, not a fault: listed, but no exit code.
         for (question, hit) in &hits {
@@ -109,4 +115,31 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<()> {
         return Ok(());
     }
     Err(failure(faults.join("\n")))
+}
+
+/// What the guard finds in the kept versions of note `id`: a line for
+/// each, saying how to erase that one version. An edit that removed a BSN
+/// leaves it in the version before.
+fn in_versions(ctx: &Ctx, store: &Store, scanner: &Scanner, id: &str) -> Vec<String> {
+    let lang = ctx.ui_lang();
+    let mut lines = Vec::new();
+    for (i, path) in store.history(id).iter().enumerate() {
+        let Ok(version) = crate::store::read_note(path) else {
+            continue;
+        };
+        let date = day::moment(version.updated, lang);
+        let n = (i + 1).to_string();
+        for f in findings(scanner, &version) {
+            lines.push(i18n::CHECK_IN_VERSION.with(
+                lang,
+                &[
+                    ("n", &n),
+                    ("date", &date),
+                    ("finding", &f.line(lang)),
+                    ("id", id),
+                ],
+            ));
+        }
+    }
+    lines
 }

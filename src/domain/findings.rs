@@ -53,12 +53,22 @@ fn label_name(lexicon: &Lexicon, key: &str, lang: Lang) -> String {
         .unwrap_or_else(|| key.replace('_', " "))
 }
 
-/// What the guard finds in a note's free text.
+/// What the guard finds in a note's free text: its answers and the
+/// entries of its outcome log (`afloop.advies (2)`: entry 2's advice).
 pub fn findings(scanner: &Scanner, note: &CaseNote) -> Vec<AnswerFinding> {
-    scan_answers(
+    let mut found = scan_answers(
         scanner,
         note.answers.iter().map(|e| (e.id.as_str(), &e.value)),
-    )
+    );
+    for (n, entry) in note.outcomes.iter().enumerate() {
+        let answers = entry.answers();
+        let in_entry = scan_answers(scanner, answers.iter().map(|(id, a)| (id.as_str(), a)));
+        found.extend(in_entry.into_iter().map(|f| AnswerFinding {
+            question: format!("{} ({})", f.question, n + 1),
+            finding: f.finding,
+        }));
+    }
+    found
 }
 
 /// What the guard finds in the texts of a record, each named by the note

@@ -76,6 +76,21 @@ impl Store {
         result
     }
 
+    /// Erases one kept version of note `id` (a file [`Store::history`]
+    /// listed), under the store's lock; the note and its other versions
+    /// stay. For a version that holds what should never have been written.
+    pub fn erase_version(&self, id: &str, version: &std::path::Path) -> Result<()> {
+        let _lock = self.lock()?;
+        let dir = self.history_dir(id);
+        if version.parent() != Some(dir.as_path()) {
+            return Err(crate::error::failure(crate::error::about_path(
+                i18n::ERR_CANNOT_REMOVE,
+                version,
+            )));
+        }
+        fs::remove_file(version).about(i18n::ERR_CANNOT_REMOVE, version)
+    }
+
     fn purge_now(&self, id: &str) -> Result<()> {
         let _lock = self.lock()?;
         let journal = self.journal_dir();

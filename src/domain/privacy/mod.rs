@@ -36,7 +36,12 @@
 //!   verb or event (*geboren*, *born*) more than four words before or three
 //!   after counts only when no comma or clause word (*en*, *daarna*) stands
 //!   between.
-//! - **Names** from a list the user configured: whole words, any case.
+//! - **Names** from a list the user configured: whole words, any case,
+//!   also bent as Dutch bends them (`Jansens`, `Jansentje`).
+//!
+//! Invisible characters (a soft hyphen, zero-width joiners) are read as
+//! if absent and full-width digits and letters as ASCII, so neither hides
+//! a number or a name.
 
 use std::sync::LazyLock;
 
@@ -159,6 +164,20 @@ impl Scanner {
     /// Findings never overlap: of two overlapping candidates the longer one
     /// is kept.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
+        // Invisible characters inside a number or a name, and full-width
+        // digits and letters, hide nothing: the text is read without
+        // them, and what is found is placed back in the text as written.
+        match Unhidden::of(text) {
+            None => self.scan_plain(text),
+            Some(unhidden) => self
+                .scan_plain(&unhidden.text)
+                .into_iter()
+                .map(|f| unhidden.placed(text, f))
+                .collect(),
+        }
+    }
+
+    fn scan_plain(&self, text: &str) -> Vec<Finding> {
         let mut found = Vec::new();
         if let Some(names) = &self.names {
             for m in names.find_iter(text) {
@@ -188,6 +207,72 @@ impl Scanner {
                 || !iban_shapes.iter().any(|&(s, e)| s <= f.start && f.end <= e)
         });
         resolve_overlaps(found)
+    }
+}
+
+/// Characters that show nothing and join nothing a reader sees: a soft
+/// hyphen, zero-width joiners, invisible operators. Zero-width spaces count
+/// as spaces ([`is_space`]).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200c}' | '\u{200d}' | '\u{2061}'..='\u{2064}'
+    )
+}
+
+/// Text as the guard reads it: without invisible characters, and with
+/// full-width digits, letters and signs as their ASCII selves, with where
+/// each of its bytes stands in the text as written.
+struct Unhidden {
+    text: String,
+    /// For each byte of `text` (and its end), the offset in the original.
+    at: Vec<usize>,
+}
+
+impl Unhidden {
+    /// `None` when there is nothing to unhide: the text is read as it is.
+    fn of(original: &str) -> Option<Unhidden> {
+        let changes = |c: char| is_invisible(c) || ('\u{ff01}'..='\u{ff5e}').contains(&c);
+        if !original.chars().any(changes) {
+            return None;
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut at = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            if is_invisible(c) {
+                continue;
+            }
+            let c = match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                c => c,
+            };
+            for _ in 0..c.len_utf8() {
+                at.push(i);
+            }
+            text.push(c);
+        }
+        at.push(original.len());
+        Some(Unhidden { text, at })
+    }
+
+    /// A finding in the unhidden text, placed in the text as written.
+    fn placed(&self, original: &str, f: Finding) -> Finding {
+        let start = self.at[f.start];
+        // The end of the last character found, not the next one's start:
+        // an invisible character after it stays out.
+        let end = self.text[..f.end]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| {
+                let from = self.at[i];
+                from + original[from..].chars().next().map_or(0, char::len_utf8)
+            });
+        Finding {
+            kind: f.kind,
+            start,
+            end,
+            text: original[start..end].to_string(),
+        }
     }
 }
 
@@ -1189,8 +1274,10 @@ fn names_regex(names: &[String]) -> Option<Regex> {
             } else {
                 ""
             };
+            // A name bends as Dutch words do: "Jansens", "Jansen's",
+            // "Pietje", "Jansentje", "Kimmetje".
             let close = if name.ends_with(char::is_alphanumeric) {
-                r"\b"
+                r"(?:['’]?s|je|tjes?|pjes?|kjes?|jes|\p{L}?etjes?|ie)?\b"
             } else {
                 ""
             };

@@ -359,6 +359,15 @@ fn names_found() {
         ("Anne-Jan", &["Jan"]),
         ("(Jan)", &["Jan"]),
         ("ÖZIL", &["ÖZIL"]),
+        // As Dutch bends a name.
+        ("Fatimas hond", &["Fatimas"]),
+        ("bij Jan's moeder", &["Jan's"]),
+        ("Jantje lacht", &["Jantje"]),
+        ("met Zoëtje", &["Zoëtje"]),
+        ("de Vriesjes", &["de Vriesjes"]),
+        // Hidden by a soft hyphen or written in full-width letters.
+        ("Fa\u{ad}tima belde", &["Fa\u{ad}tima"]),
+        ("ＦＡＴＩＭＡ", &["ＦＡＴＩＭＡ"]),
     ];
     for (text, expected) in cases {
         let got: Vec<String> = scanner
@@ -375,12 +384,67 @@ fn names_found() {
 fn names_not_found() {
     let scanner = Scanner::new(vec!["Jan".into(), "Zoë".into(), "Ali".into(), "".into()]);
     for text in [
-        "januari", "Janssen", "Zoe", "Alice", "kalig", "Ja, n", "Zoëtje", "", "Mohammed", "vraag 3",
+        "januari", "Janssen", "Zoe", "Alice", "kalig", "Ja, n", "Janszoon", "", "Mohammed",
+        "vraag 3", "Alibi", "Janneke",
     ] {
         assert_eq!(scanner.scan(text), vec![], "in {text:?}");
     }
     assert_eq!(Scanner::new(vec![]).scan("Jan"), vec![]);
     assert_eq!(Scanner::new(vec![" ".into()]).scan("Jan"), vec![]);
+}
+
+#[test]
+fn invisible_characters_and_full_width_digits_hide_no_number() {
+    let found = |text: &str| -> Vec<(FindingKind, String)> {
+        Scanner::new(vec!["Jansen".into()])
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect()
+    };
+    let cases: &[(&str, FindingKind, &str)] = &[
+        ("bsn 1234\u{ad}56782", FindingKind::Bsn, "1234\u{ad}56782"),
+        (
+            "1\u{ad}2\u{ad}3\u{ad}4\u{ad}5\u{ad}6\u{ad}7\u{ad}8\u{ad}2",
+            FindingKind::Bsn,
+            "1\u{ad}2\u{ad}3\u{ad}4\u{ad}5\u{ad}6\u{ad}7\u{ad}8\u{ad}2",
+        ),
+        (
+            "BSN\u{ad}: 123\u{200d}456\u{2063}782 klopt",
+            FindingKind::Bsn,
+            "123\u{200d}456\u{2063}782",
+        ),
+        (
+            "BSN １２３４５６７８２",
+            FindingKind::Bsn,
+            "１２３４５６７８２",
+        ),
+        (
+            "bel ０６１２３４５６７８ morgen",
+            FindingKind::Phone,
+            "０６１２３４５６７８",
+        ),
+        (
+            "IBAN ＮＬ９１ＡＢＮＡ０４１７１６４３００",
+            FindingKind::Iban,
+            "ＮＬ９１ＡＢＮＡ０４１７１６４３００",
+        ),
+        ("meneer Jan\u{ad}sens", FindingKind::Name, "Jan\u{ad}sens"),
+        ("de Jansens kwamen", FindingKind::Name, "Jansens"),
+        ("Jansentje speelt", FindingKind::Name, "Jansentje"),
+    ];
+    for (text, kind, what) in cases {
+        assert_eq!(
+            found(text),
+            vec![(*kind, (*what).to_string())],
+            "in {text:?}"
+        );
+    }
+    // Placed in the text as written: a placeholder replaces exactly it.
+    let text = "bsn １２３４５６７８２\u{ad}, verder";
+    let scanner = Scanner::new(vec![]);
+    let findings = scanner.scan(text);
+    assert_eq!(redact(text, &findings, Lang::Nl), "bsn [BSN]\u{ad}, verder");
 }
 
 // ------------------------------------------------------------ ordinary text
