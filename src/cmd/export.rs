@@ -11,7 +11,7 @@ use crate::domain::bank::{Bank, QuestionSet};
 use crate::domain::findings::{findings, record_findings};
 use crate::domain::note::CaseNote;
 use crate::domain::plain;
-use crate::domain::privacy::scan_answers;
+use crate::domain::privacy::{AnswerFinding, scan_answers};
 use crate::domain::record::{self, Record};
 use crate::error::{self, SayAbout, bad_input, failure};
 use crate::files::output;
@@ -256,12 +256,7 @@ fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         ExportFormat::Html => render::person::page(&note, set, &to),
         _ => render::person::markdown(&note, set, &to),
     };
-    let shown = render::person::shown(&note, set);
-    let found = scan_answers(
-        &ctx.scanner()?,
-        shown.iter().map(|(e, _)| (e.id.as_str(), &e.value)),
-    );
-    ctx.warn_before_export(&note.id, &found);
+    ctx.warn_before_export(&note.id, &person_findings(ctx, &note, set)?);
     match &args.output {
         Some(path) => {
             let title = i18n::PERSON_FILE.get(note.note_lang);
@@ -277,6 +272,18 @@ fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         ctx.ui.say(i18n::PERSON_ON_SCREEN.get(lang));
     }
     Ok(())
+}
+
+/// What the privacy guard finds in the texts the page for the person of
+/// `note` shows: both doors warn of it.
+pub fn person_findings(
+    ctx: &Ctx,
+    note: &CaseNote,
+    set: Option<&QuestionSet>,
+) -> Result<Vec<AnswerFinding>> {
+    let shown = render::person::shown(note, set);
+    let texts = shown.iter().map(|(e, _)| (e.id.as_str(), &e.value));
+    Ok(scan_answers(&ctx.scanner()?, texts))
 }
 
 /// What the page for the person of `note` needs, checked: the one way

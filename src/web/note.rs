@@ -125,7 +125,13 @@ pub async fn person(State(state): State<Shared>, Path(id): Path<String>) -> Repl
     };
     let doc = render::person::doc(&note, set.as_ref(), &to);
     let article = render::html::person_article(&doc, note.note_lang, ui);
-    to_print(&state, &doc.title, back, article)
+    // The guard warns of what the page shows, as the terminal does.
+    let found = crate::cmd::export::person_findings(&state.ctx, &note, set.as_ref());
+    let more = html! {
+        (page::guard_notice(ui, &note.id, &found.unwrap_or_default()))
+        (back)
+    };
+    to_print(&state, &doc.title, more, article)
 }
 
 /// The print button's script: it shows the button and prints. Without

@@ -161,6 +161,20 @@ pub fn failed(state: &State, error: &anyhow::Error) -> Reply {
     reply
 }
 
+/// What the privacy guard found in a note that is about to leave the
+/// store (printed), as the terminal warns of it: nothing when nothing.
+pub fn guard_notice(ui: Lang, id: &str, found: &[crate::domain::privacy::AnswerFinding]) -> Markup {
+    let head = i18n::WARN_EXPORT_PERSONAL.with(ui, &[("id", id)]);
+    html! {
+        @if !found.is_empty() {
+            div.notice role="alert" {
+                p { (printable(&head)) }
+                @for f in found { p { (printable(&f.line(ui))) } }
+            }
+        }
+    }
+}
+
 /// A file to download, named `name` (the browser keeps it; nothing is
 /// written here).
 pub fn download(name: &str, mime: &'static str, body: String) -> Reply {

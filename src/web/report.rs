@@ -88,15 +88,9 @@ pub async fn agenda_page(State(state): State<Shared>, RawQuery(raw): RawQuery) -
         Err(e) => return page::failed(&state, &e),
     };
     let scanner = state.ctx.scanner().ok();
-    let warnings: Vec<(String, Vec<String>)> = notes
+    let warnings: Vec<(&str, Vec<_>)> = notes
         .iter()
-        .filter_map(|n| {
-            let found = findings(scanner.as_ref()?, n);
-            (!found.is_empty()).then(|| {
-                let head = i18n::WARN_EXPORT_PERSONAL.with(ui, &[("id", &n.id)]);
-                (head, found.iter().map(|f| f.line(ui)).collect())
-            })
-        })
+        .filter_map(|n| Some((n.id.as_str(), findings(scanner.as_ref()?, n))))
         .collect();
     let cases: Vec<agenda::Case> = notes
         .iter()
@@ -116,12 +110,7 @@ pub async fn agenda_page(State(state): State<Shared>, RawQuery(raw): RawQuery) -
         div.actions.no-print {
             button #afdrukken type="button" hidden { (i18n::WEB_PRINT.get(ui)) }
             p.hint { (i18n::WEB_PRINT_HOW.get(ui)) }
-            @for (head, lines) in &warnings {
-                div.notice role="alert" {
-                    p { (printable(head)) }
-                    @for l in lines { p { (printable(l)) } }
-                }
-            }
+            @for (id, found) in &warnings { (page::guard_notice(ui, id, found)) }
         }
         @for part in &parts { (render::html::article(part, ui, ui)) }
         script src="/afdrukken.js" {}

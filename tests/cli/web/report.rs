@@ -62,6 +62,13 @@ fn the_page_for_the_person_is_the_one_export_makes_or_says_which_words_stop_it()
         "Samen de post sorteren;",
         "Samen de post sorteren, al is ze een zorgmijder;",
     ));
+    let numbered = env.new_note_with(
+        &crate::harness::FULL.replace(
+            "Samen de post sorteren;",
+            "Samen de post sorteren, bel 06-12345678;",
+        ),
+        &["--allow-personal-data"],
+    );
     let out = env.run(&["export", &id, "--voor-persoon", "--format", "html"]);
     assert_eq!(code(&out), 0);
     let exported = stdout(&out);
@@ -83,6 +90,17 @@ fn the_page_for_the_person_is_the_one_export_makes_or_says_which_words_stop_it()
     };
     assert_eq!(article(&page.body), article(&exported), "the same page");
     assert!(page.body.contains("id=\"afdrukken\""));
+    assert!(!page.body.contains("persoonsgegevens"));
+    // The guard warns of what the page shows, as the terminal does.
+    let warned = server.get(&cookie, &format!("/notitie/{numbered}/persoon"));
+    assert_eq!(warned.status, 200);
+    assert!(
+        warned.body.contains(&format!(
+            "notitie {numbered} bevat wat op persoonsgegevens lijkt"
+        )),
+        "{}",
+        warned.body
+    );
     let refused = server.get(&cookie, &format!("/notitie/{labelled}/persoon"));
     assert_eq!(refused.status, 422);
     assert!(
