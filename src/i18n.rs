@@ -399,6 +399,19 @@ msgs! {
     B_RULES = "Per regel", "Per rule";
     B_LAWS_OTHER = "Andere wetten, zoals genoemd", "Other laws, as named";
     B_RULE = "Regel", "Rule";
+    SIG_TITLE = "Signalen over regels", "Signals about rules";
+    SIG_META = "{rules}, {open} nog open · stand van {today}", "{rules}, {open} still open · as of {today}";
+    SIG_NONE = "Nog geen regel met een signaal. Leg een signaal vast met: driehoek afloop ID", "No rule with a signal yet. Record a signal with: driehoek outcome ID";
+    SIG_NONE_OPEN = "Geen signaal staat nog open.", "No signal is still open.";
+    SIG_TO = "Signaal aan", "Signal to";
+    SIG_OWNER = "Eigenaar", "Owner";
+    SIG_SENT = "Verstuurd", "Sent";
+    SIG_DAYS = "Dagen sinds verstuurd", "Days since sent";
+    SIG_STATUS = "Stand", "Status";
+    SIG_CASES = "Casussen", "Cases";
+    SIG_BROKE_THROUGH = "Doorgebroken", "Broke through";
+    SIG_PER_STATUS = "Casussen per stand", "Cases per status";
+    SIG_NO_STATUS = "zonder stand", "no status";
     B_NO_RULE = "(geen regel genoemd)", "(no rule named)";
     B_RULE_COST_CURRENT = "Huidige routes per jaar", "Current routes per year";
     B_RULE_COST_PROPOSED = "Voorstellen per jaar", "Proposals per year";
@@ -622,6 +635,8 @@ plurals! {
     RETENTION_LISTED = "{count} notitie is langer dan de bewaartermijn van {months} niet bijgewerkt; wis haar met: driehoek opschonen", "{count} notities zijn langer dan de bewaartermijn van {months} niet bijgewerkt; wis ze met: driehoek opschonen", "{count} note has not been updated for longer than the retention period of {months}; erase it with: driehoek prune", "{count} notes have not been updated for longer than the retention period of {months}; erase them with: driehoek prune";
     B_WITHOUT_PROFILE = "{count} notitie heeft geen contrastprofiel (korte route) en telt hier niet mee.", "{count} notities hebben geen contrastprofiel (korte route) en tellen hier niet mee.", "{count} note has no contrast profile (short walk) and is not counted here.", "{count} notes have no contrast profile (short walk) and are not counted here.";
     N_MONTHS = "{count} maand", "{count} maanden", "{count} month", "{count} months";
+    N_RULES = "{count} regel met een signaal", "{count} regels met een signaal", "{count} rule with a signal", "{count} rules with a signal";
+    N_DAYS = "{count} dag", "{count} dagen", "{count} day", "{count} days";
     N_FILES = "{count} bestand", "{count} bestanden", "{count} file", "{count} files";
     N_NAMES = "{count} naam", "{count} namen", "{count} name", "{count} names";
 }

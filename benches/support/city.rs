@@ -105,6 +105,7 @@ pub fn city(dir: &Path, records: usize, files: usize) {
                     },
                     title: None,
                     labels: Vec::new(),
+                    signal: None,
                 }
             })
             .collect();

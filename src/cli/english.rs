@@ -121,6 +121,18 @@ const ENGLISH: &[(&str, &str)] = &[
         "Output for the terminal, as Markdown, as CSV (one row per rule) or as JSON",
     ),
     (
+        "signals",
+        "Every rule with a signal: to whom, who owns it, how long it has run, its status and its cases",
+    ),
+    (
+        "signals.open",
+        "Only signals without a final status (the rule is not yet changed or refused)",
+    ),
+    (
+        "signals.format",
+        "Output for the terminal, as Markdown, as CSV (one row per rule) or as JSON",
+    ),
+    (
         "compare",
         "Put two notes side by side, for example before and after the discussion",
     ),

@@ -26,7 +26,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::cmd::{
     self, Ctx, agenda, bundle, check, compare, delete, drafts, edit, export, history, list, new,
-    outcome, practice, prune, questions, resume, settings, show, template, upgrade, web,
+    outcome, practice, prune, questions, resume, settings, show, signals, template, upgrade, web,
 };
 use crate::i18n::Lang;
 use crate::term::ui::Ui;
@@ -134,6 +134,9 @@ pub enum Command {
     /// Gebundelde uitzonderingen: wat de notities samen zeggen, zonder persoonlijke tekst
     #[command(visible_alias = "bundel")]
     Bundle(bundle::BundleArgs),
+    /// Elke regel met een signaal: aan wie, wie eigenaar is, hoe lang het loopt, de stand en de casussen
+    #[command(visible_alias = "signalen")]
+    Signals(signals::SignalsArgs),
     /// Zet twee notities naast elkaar, bijvoorbeeld vóór en na de bespreking
     #[command(visible_alias = "vergelijk")]
     Compare(compare::CompareArgs),
@@ -254,6 +257,7 @@ pub fn run(cli: Cli, ui: &'static Ui) -> anyhow::Result<()> {
         Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Outcome(args) => outcome::run(&ctx, args),
         Command::Bundle(args) => bundle::run(&ctx, args),
+        Command::Signals(args) => signals::run(&ctx, args),
         Command::Practice(args) => practice::run(&ctx, args),
         Command::Completions(args) => completions::run(&ctx, args),
         Command::Man => man::run(&ctx),
@@ -268,7 +272,7 @@ mod tests {
     use super::*;
 
     /// Options whose name is the same word in Dutch.
-    const SAME_IN_DUTCH: &[&str] = &["editor"];
+    const SAME_IN_DUTCH: &[&str] = &["editor", "open"];
 
     /// Every option's English and Dutch name: a definition that swapped
     /// them (the Dutch name as the English one) shows here, and so does

@@ -91,6 +91,32 @@ fn meeting_day(s: &str) -> Result<Date, Phrase> {
         .ok_or_else(|| Phrase::new(i18n::ERR_DAY, &[("value", s)]))
 }
 
+/// `--format` of a report (the bundle, the signals).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Uitvoer voor de terminal, als Markdown, als CSV (één rij per regel) of als JSON
+    #[arg(
+        long,
+        visible_alias = "formaat",
+        value_enum,
+        value_name = "FORMAAT",
+        default_value = "text"
+    )]
+    pub format: ReportFormat,
+}
+
+/// A report's forms (the bundle, the signals): the terminal's text,
+/// Markdown for a meeting, CSV for policy staff's spreadsheets, JSON for
+/// tools and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    #[value(alias = "tekst")]
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
 /// A list for people (a table, text) or for tools (JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {

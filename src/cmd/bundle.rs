@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::Ctx;
-use super::args::FilterArgs;
+use super::args::{FilterArgs, ReportArgs, ReportFormat};
 use super::confirm::ask_yes;
 use crate::domain::bank::Bank;
 use crate::domain::bundle::{Bundle, Count};
@@ -18,7 +18,7 @@ use crate::error::bad_input;
 use crate::files::{export_file, output};
 use crate::i18n::{self, Lang};
 use crate::render;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct BundleArgs {
@@ -36,29 +36,11 @@ pub struct BundleArgs {
     /// Vervang een bestaand bestand zonder te vragen
     #[arg(long, visible_alias = "vervang")]
     pub force: bool,
-    /// Uitvoer voor de terminal, als Markdown, als CSV (één rij per regel) of als JSON
-    #[arg(
-        long,
-        visible_alias = "formaat",
-        value_enum,
-        value_name = "FORMAAT",
-        default_value = "text"
-    )]
-    pub format: BundleFormat,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Bundel anonieme exporten (bestanden of mappen met .json-bestanden) in plaats van de eigen notities
     #[arg(long, visible_alias = "uit", value_name = "BESTAND", num_args = 1.., conflicts_with_all = ["titles", "search"])]
     pub from: Vec<PathBuf>,
-}
-
-/// The bundle report's forms: CSV for policy staff's spreadsheets, JSON
-/// for tools and tests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum BundleFormat {
-    #[value(alias = "tekst")]
-    Text,
-    Markdown,
-    Csv,
-    Json,
 }
 
 /// What many notes say together, for a coach's policy meeting; with
@@ -79,9 +61,9 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         bundle
     };
     about.push_str(&about_filter(&filter, law, lang));
-    let doc = match args.format {
-        BundleFormat::Csv => Some(render::bundle::csv(&bundle, lang)),
-        BundleFormat::Json => Some(render::bundle::json(&bundle, args.titles)),
+    let doc = match args.report.format {
+        ReportFormat::Csv => Some(render::bundle::csv(&bundle, lang)),
+        ReportFormat::Json => Some(render::bundle::json(&bundle, args.titles)),
         _ => None,
     };
     if let Some(text) = doc {
@@ -93,8 +75,8 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
         about: &about,
     };
     let doc = render::bundle::doc(&bundle, lang, &view);
-    match (&args.output, args.format) {
-        (None, BundleFormat::Text) => {
+    match (&args.output, args.report.format) {
+        (None, ReportFormat::Text) => {
             let page = render::terminal::render(&doc, Some(ctx.ui.table_width()));
             Ok(ctx.ui.page(&page)?)
         }

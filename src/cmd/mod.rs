@@ -25,6 +25,7 @@ mod retention;
 pub mod session;
 pub mod settings;
 pub mod show;
+pub mod signals;
 pub mod template;
 pub mod upgrade;
 pub mod web;

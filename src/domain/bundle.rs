@@ -139,7 +139,7 @@ fn end_mark(c: char) -> bool {
 
 /// The spelling written most often; of spellings written as often, the
 /// first in sorting order, whatever order the cases came in.
-fn most_used(spellings: HashMap<String, usize>) -> String {
+pub fn most_used(spellings: HashMap<String, usize>) -> String {
     spellings
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))

@@ -18,6 +18,7 @@ pub mod plain;
 pub mod privacy;
 pub mod problem;
 pub mod record;
+pub mod signals;
 pub mod summary;
 pub mod versions;
 pub mod walk;

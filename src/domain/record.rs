@@ -101,6 +101,10 @@ pub struct Record {
     /// The labelling phrases found in the note: only in the own store.
     #[serde(skip)]
     pub labels: Vec<String>,
+    /// Where the case's signal about its rule stands: only in the own
+    /// store (an export carries no outcome log's text).
+    #[serde(skip)]
+    pub signal: Option<outcome::Signal>,
 }
 
 /// A cost in an export: cents, or none when the worker did not know, and
@@ -286,6 +290,8 @@ fn outcome_of_case(r: &mut Record, versions: &[&CaseNote]) {
         r.decision = outcome::decision(log).map(|(d, _)| d);
         r.status = outcome::status(log);
     }
+    // The signal: the newest version's that has one, as the decision.
+    r.signal = versions.iter().find_map(|v| outcome::signal(&v.outcomes));
     if let Some(first) = versions.last() {
         let day = crate::domain::day::local(first.created);
         r.days_to_decision = versions
@@ -340,6 +346,7 @@ fn record(note: &CaseNote, bank: &Bank) -> Record {
         status: Status::Open,
         title: Some(note.title.clone()),
         labels: Vec::new(),
+        signal: None,
     }
 }
 
@@ -353,6 +360,7 @@ impl Record {
             initials: self.initials.clone().filter(|_| initials),
             title: None,
             labels: Vec::new(),
+            signal: None,
             contrasts: self
                 .contrasts
                 .iter()

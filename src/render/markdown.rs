@@ -92,14 +92,8 @@ pub fn render(doc: &Doc) -> String {
             Block::Picture(_) | Block::WriteBox(_) | Block::Field { value: None, .. } => {}
             Block::Image { alt, src } => {
                 out.push_str("![");
-                let mut bracketed = String::with_capacity(alt.len());
-                for c in alt.chars() {
-                    if matches!(c, '[' | ']' | '\\') {
-                        bracketed.push('\\');
-                    }
-                    bracketed.push(c);
-                }
-                inline(&mut out, &bracketed);
+                // Its brackets and backslashes escaped as all text is.
+                inline(&mut out, alt);
                 out.push_str("](<");
                 for c in src.chars() {
                     match c {
@@ -222,17 +216,21 @@ fn escape_line_start(out: &mut String, line: &str) {
 }
 
 /// Text as Markdown inline content: nothing read as HTML (`<` escaped),
-/// no image (`![` escaped, so nothing loads from the network), and
-/// nothing that could steer a terminal the Markdown is printed to.
+/// no link, image or reference (brackets and backslashes escaped, so a
+/// typed `[tekst](https://…)` stays text and nothing loads from the
+/// network), and nothing that could steer a terminal the Markdown is
+/// printed to.
 fn escape_html(out: &mut String, s: &str) {
     let s = printable(s);
     let mut rest = &*s;
-    while let Some(at) = memchr::memchr2(b'<', b'!', rest.as_bytes()) {
+    while let Some(at) = rest.find(['<', '[', ']', '\\']) {
         out.push_str(&rest[..at]);
-        match (rest.as_bytes()[at], rest.as_bytes().get(at + 1)) {
-            (b'<', _) => out.push_str("&lt;"),
-            (_, Some(b'[')) => out.push_str("!\\"),
-            _ => out.push('!'),
+        match rest.as_bytes()[at] {
+            b'<' => out.push_str("&lt;"),
+            c => {
+                out.push('\\');
+                out.push(char::from(c));
+            }
         }
         rest = &rest[at + 1..];
     }

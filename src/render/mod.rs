@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod person;
 pub mod picture;
 pub mod practice;
+pub mod signals;
 pub mod svg;
 pub mod table;
 pub mod template;

@@ -86,7 +86,10 @@ impl Env {
 
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("driehoek").unwrap();
+        // DRIEHOEK_TODAY fixes "today" for `signalen`'s ages; only tests
+        // set it, and only where they say so.
         cmd.env_remove("DRIEHOEK_LANG")
+            .env_remove("DRIEHOEK_TODAY")
             .env_remove("RUST_BACKTRACE")
             .env_remove("EDITOR");
         for (k, v) in self.vars() {

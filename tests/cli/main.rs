@@ -32,6 +32,7 @@ mod pty;
 mod retention;
 mod safety;
 mod settings;
+mod signals;
 mod untrusted;
 mod versions;
 mod web;
