@@ -304,6 +304,7 @@ msgs! {
     DELETED = "Notitie {id} staat in de prullenbak: {path}", "Note {id} is in the trash: {path}";
     DELETE_KEPT = "Notitie {id} is gebleven waar en zoals ze was.", "Note {id} stayed where and as it was.";
     PURGED = "Notitie {id} en haar geschiedenis zijn gewist.", "Note {id} and its history are erased.";
+    PRUNE_UPDATED = "Notitie {id} is bijgewerkt sinds de lijst (of is er niet meer) en is niet gewist.", "Note {id} was updated since the list (or is gone) and is not erased.";
     ERR_CONFIRM_NEEDS_TERMINAL = "bevestig met --ja als er geen terminal is", "confirm with --yes when there is no terminal";
     H_CHANGED = "bijgewerkt", "updated";
     H_PROGRESS = "beantwoord", "answered";

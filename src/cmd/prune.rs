@@ -24,6 +24,7 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     let store = ctx.store()?;
     let listing = store.summaries()?;
     ctx.warn_broken(&listing.broken);
+    let months_past = months;
     let old = super::retention::past(&listing.notes, months, |n| n.updated);
     let months = i18n::N_MONTHS.count(ctx.ui_lang(), months.0 as usize);
     if old.is_empty() {
@@ -39,11 +40,20 @@ pub fn run(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     let question = i18n::CONFIRM_PRUNE.with(ctx.ui_lang(), old.len(), &[("months", &months)]);
     let kept = i18n::PRUNE_KEPT.count(ctx.ui_lang(), old.len());
     confirm(ctx, &store, &question, args.yes, &kept)?;
+    // Each note is read again under the lock: one updated while the
+    // person was asked (an edit, an outcome entry) is no longer past it.
+    let cutoff = months_past.cutoff(jiff::Timestamp::now());
+    let mut erased = 0;
     for note in &old {
-        store.purge(&note.id)?;
-        ctx.ui
-            .say(i18n::PURGED.with(ctx.ui_lang(), &[("id", &note.id)]));
+        if store.purge_if(&note.id, &|now| now.updated < cutoff)? {
+            erased += 1;
+            ctx.ui
+                .say(i18n::PURGED.with(ctx.ui_lang(), &[("id", &note.id)]));
+        } else {
+            ctx.ui
+                .say(i18n::PRUNE_UPDATED.with(ctx.ui_lang(), &[("id", &note.id)]));
+        }
     }
-    ctx.ui.say(i18n::PRUNED.count(ctx.ui_lang(), old.len()));
+    ctx.ui.say(i18n::PRUNED.count(ctx.ui_lang(), erased));
     Ok(())
 }

@@ -11,6 +11,7 @@ use anyhow::Result;
 
 use super::file::remove_if_there;
 use super::{Store, index, make_private_dir, scratch};
+use crate::domain::note::CaseNote;
 use crate::error::SayAbout;
 use crate::i18n::{self, Lang};
 use crate::sys;
@@ -67,13 +68,35 @@ impl Store {
     /// a purge cut off at any point still resolves and is finished by the
     /// next run.
     pub fn purge(&self, id: &str) -> Result<()> {
+        self.purge_checked(id, None).map(|_| ())
+    }
+
+    /// [`Store::purge`], but only when `still` holds for the note as it
+    /// is now, read again under the store's lock: a note listed for
+    /// erasing that was updated (an edit, an outcome entry) while the
+    /// person was asked is kept. Whether it was erased.
+    pub fn purge_if(&self, id: &str, still: &dyn Fn(&CaseNote) -> bool) -> Result<bool> {
+        self.purge_checked(id, Some(still))
+    }
+
+    fn purge_checked(&self, id: &str, still: Option<&dyn Fn(&CaseNote) -> bool>) -> Result<bool> {
         let mut state = PURGE.lock().unwrap_or_else(|p| p.into_inner());
+        let _lock = self.lock()?;
+        if let Some(still) = still
+            && !self.purging(id)
+        {
+            match self.load(id) {
+                Ok(note) if still(&note) => {}
+                // Changed since it was listed, or gone already.
+                _ => return Ok(false),
+            }
+        }
         *state = PurgeState::Unfinished(id.to_string());
         let result = self.purge_now(id);
         if result.is_ok() {
             *state = PurgeState::Done(id.to_string());
         }
-        result
+        result.map(|()| true)
     }
 
     /// Erases one kept version of note `id` (a file [`Store::history`]
@@ -91,8 +114,8 @@ impl Store {
         fs::remove_file(version).about(i18n::ERR_CANNOT_REMOVE, version)
     }
 
+    /// Erases note `id`; the caller holds the store's lock.
     fn purge_now(&self, id: &str) -> Result<()> {
-        let _lock = self.lock()?;
         let journal = self.journal_dir();
         make_private_dir(&journal)?;
         let entry = journal.join(id);

@@ -5,6 +5,7 @@
 
 mod forgiving;
 mod harness;
+mod rechecked;
 mod walks;
 
 /// Runs each named test twice: without colour (`NO_COLOR=1`), and in an
