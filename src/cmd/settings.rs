@@ -101,7 +101,15 @@ pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
         Change::RemoveName(_) => Err(i18n::CFG_NAME_REMOVED),
     };
     let text = config::edit(&path.display().to_string(), &src, change, lang)?;
-    write_atomic(&path, text.as_bytes(), true).about(i18n::ERR_CANNOT_WRITE, &path)?;
+    // A config.toml that is a link (settings kept with one's dotfiles) is
+    // written where it points; the link stays a link.
+    let target = match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(&path).about(i18n::ERR_CANNOT_WRITE, &path)?
+        }
+        _ => path.clone(),
+    };
+    write_atomic(&target, text.as_bytes(), true).about(i18n::ERR_CANNOT_WRITE, &target)?;
     let shown = path.display().to_string();
     let message = match said {
         Ok((key, value)) => i18n::CFG_SAVED.with(

@@ -119,3 +119,20 @@ fn a_first_setting_makes_a_private_file() {
         0o600
     );
 }
+
+/// Settings kept with one's dotfiles: `config.toml` is a link, and a
+/// change is written where it points, the link left as it was.
+#[test]
+fn a_linked_settings_file_is_written_through_the_link() {
+    let env = Env::new();
+    let dir = env.config.path().join("driehoek");
+    fs::create_dir_all(&dir).unwrap();
+    let real = env.file("dotfiles-config.toml", "# mijn instellingen\nlang = \"nl\"\n");
+    let link = dir.join("config.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = env.run(&["config", "names", "add", "Jansen"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let text = fs::read_to_string(&real).unwrap();
+    assert!(text.contains("# mijn instellingen") && text.contains("Jansen"), "{text}");
+}
