@@ -227,6 +227,7 @@ msgs! {
     ERR_NO_SUCH_VERSION = "notitie {id} heeft geen bewaarde versie {n}; er zijn er {count} (driehoek geschiedenis {id})", "note {id} has no kept version {n}; it has {count} (driehoek history {id})";
     ASK_ERASE_VERSION = "Bewaarde versie {n} van notitie {id} ({date}) voorgoed wissen?", "Erase kept version {n} of note {id} ({date}) for good?";
     KEPT_VERSION = "Bewaarde versie {n} is niet gewist.", "Kept version {n} is not erased.";
+    ERR_LINK_IN_STORE = "{path} is geen map maar een link of bestand; driehoek volgt geen links in zijn opslag (wat erdoor geschreven wordt, blijft na wissen staan). Vervang het door een gewone map.", "{path} is no folder but a link or a file; driehoek follows no links inside its store (what is written through one survives erasing). Replace it by an ordinary folder.";
     ERR_NO_SUCH_NOTE = "geen notitie met id '{id}'", "no note with id '{id}'";
     ERR_DID_YOU_MEAN = "bedoelde je: {ids}?", "did you mean: {ids}?";
     ERR_AMBIGUOUS = "'{id}' past bij meer notities: {ids}; typ meer tekens", "'{id}' matches more than one note: {ids}; type more characters";

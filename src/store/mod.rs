@@ -58,10 +58,18 @@ impl Store {
     }
 
     /// Opens the store, making its folders (owner only) when missing.
+    ///
+    /// The root is resolved once, so a `DRIEHOEK_HOME` that is a link
+    /// keeps working; below it no link is followed: a folder of the store
+    /// that is a link (to a folder elsewhere, where notes would be written
+    /// and survive a purge) is refused by name.
     pub fn open(root: PathBuf) -> Result<Store> {
+        make_private_dir(&root)?;
+        let root = fs::canonicalize(&root).about(i18n::ERR_CANNOT_READ, &root)?;
         let store = Store { root };
         for dir in store.folders() {
             make_private_dir(&dir)?;
+            real_folder(&dir)?;
         }
         Ok(store)
     }
@@ -177,7 +185,27 @@ impl Store {
         }
     }
 
+    /// The folder of note `id`'s kept versions, when it is one: a link
+    /// there is refused, never followed.
+    fn real_history_dir(&self, id: &str) -> Result<PathBuf> {
+        let dir = self.history_dir(id);
+        real_folder(&dir)?;
+        Ok(dir)
+    }
+
     fn path_of(&self, id: &str) -> PathBuf {
         self.notes_dir().join(format!("{id}.toml"))
+    }
+}
+
+/// Fails, naming `dir`, when it is there but no folder of its own: a link
+/// (to a folder or anything else) or a file. Nothing there is fine: it is
+/// made when needed.
+fn real_folder(dir: &Path) -> Result<()> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(failure(about_path(i18n::ERR_LINK_IN_STORE, dir))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).about(i18n::ERR_CANNOT_READ, dir),
     }
 }

@@ -71,7 +71,7 @@ impl Store {
             std::str::from_utf8(&old).with_context(|| path.display().to_string())?,
             &path,
         )?;
-        let history = self.history_dir(&note.id);
+        let history = self.real_history_dir(&note.id)?;
         make_private_dir(&history)?;
         let stamp = previous.updated.strftime("%Y%m%dT%H%M%SZ").to_string();
         let mut kept = history.join(format!("{stamp}.toml"));
@@ -133,7 +133,11 @@ impl Store {
 
     /// The kept versions of a note, oldest first.
     pub fn history(&self, id: &str) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = fs::read_dir(self.history_dir(id))
+        // A link in history/ is never followed: its versions are none.
+        let Ok(dir) = self.real_history_dir(id) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = fs::read_dir(dir)
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
         files.sort();

@@ -22,6 +22,7 @@ mod harness;
 mod hostile;
 mod language;
 mod layers;
+mod links;
 mod man;
 mod naming;
 mod outcome;

@@ -127,12 +127,23 @@ fn a_linked_settings_file_is_written_through_the_link() {
     let env = Env::new();
     let dir = env.config.path().join("driehoek");
     fs::create_dir_all(&dir).unwrap();
-    let real = env.file("dotfiles-config.toml", "# mijn instellingen\nlang = \"nl\"\n");
+    let real = env.file(
+        "dotfiles-config.toml",
+        "# mijn instellingen\nlang = \"nl\"\n",
+    );
     let link = dir.join("config.toml");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let out = env.run(&["config", "names", "add", "Jansen"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let text = fs::read_to_string(&real).unwrap();
-    assert!(text.contains("# mijn instellingen") && text.contains("Jansen"), "{text}");
+    assert!(
+        text.contains("# mijn instellingen") && text.contains("Jansen"),
+        "{text}"
+    );
 }
