@@ -413,6 +413,7 @@ msgs! {
     SIG_CASES = "Casussen", "Cases";
     SIG_BROKE_THROUGH = "Doorgebroken", "Broke through";
     SIG_PER_STATUS = "Casussen per stand", "Cases per status";
+    SIG_NOT_SENT = "nog niet verstuurd", "not sent yet";
     SIG_NO_STATUS = "zonder stand", "no status";
     B_NO_RULE = "(geen regel genoemd)", "(no rule named)";
     B_RULE_COST_CURRENT = "Huidige routes per jaar", "Current routes per year";

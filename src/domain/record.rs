@@ -290,8 +290,12 @@ fn outcome_of_case(r: &mut Record, versions: &[&CaseNote]) {
         r.decision = outcome::decision(log).map(|(d, _)| d);
         r.status = outcome::status(log);
     }
-    // The signal: the newest version's that has one, as the decision.
-    r.signal = versions.iter().find_map(|v| outcome::signal(&v.outcomes));
+    // The signal: the newest version's that has one, as the decision;
+    // else the one the walk asked for and the log has not sent yet.
+    r.signal = versions
+        .iter()
+        .find_map(|v| outcome::signal(&v.outcomes))
+        .or_else(|| versions.first().and_then(|v| asked_for(v)));
     if let Some(first) = versions.last() {
         let day = crate::domain::day::local(first.created);
         r.days_to_decision = versions
@@ -299,6 +303,33 @@ fn outcome_of_case(r: &mut Record, versions: &[&CaseNote]) {
             .filter_map(|v| outcome::days_to_decision(day, &v.outcomes))
             .min();
     }
+}
+
+/// The signal a note's walk asked for (question set 3: `vervolg.signaal`
+/// is ja), with the bodies and the owner it named: not sent yet, no
+/// status. A free-text signal of set 2 asks for nothing here.
+fn asked_for(note: &CaseNote) -> Option<outcome::Signal> {
+    let said = |id: &str| note.answers.iter().find(|e| e.id == id).map(|e| &e.value);
+    let text = |id: &str| match said(id) {
+        Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    };
+    if !matches!(said("vervolg.signaal"), Some(Answer::Choice(v)) if v == "ja") {
+        return None;
+    }
+    let to = match said("vervolg.signaal_orgaan") {
+        Some(Answer::Multi(values)) => values
+            .iter()
+            .filter_map(|v| toml::Value::String(v.clone()).try_into().ok())
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some(outcome::Signal {
+        to,
+        to_other: text("vervolg.signaal_orgaan_anders"),
+        owner: text("vervolg.signaal_eigenaar"),
+        ..outcome::Signal::default()
+    })
 }
 
 /// One note's record, as its own store sees it.
@@ -943,5 +974,80 @@ mod tests {
         assert_ne!(a, fingerprint(b"geheim-een", "abc235"));
         assert_eq!(a.len(), 32);
         assert!(!a.contains("abc234"));
+    }
+
+    #[test]
+    fn a_signal_the_walk_asked_for_stands_until_the_log_sends_one() {
+        use crate::domain::answer::Kind;
+        use crate::domain::note::Entry;
+        let bank = Bank::embedded();
+        let set = bank.get(crate::domain::bank::DEFAULT_SET).unwrap();
+        let answers = vec![("casus.titel".into(), Answer::Text("t".into()))];
+        let mut note = CaseNote::new(
+            "a1".into(),
+            jiff::Timestamp::UNIX_EPOCH,
+            set,
+            Lang::Nl,
+            answers,
+        );
+        let entry = |id: &str, kind, value| Entry {
+            id: id.into(),
+            question: String::new(),
+            kind,
+            value,
+            labels: Vec::new(),
+        };
+        note.answers.extend([
+            entry("vervolg.signaal", Kind::Choice, Answer::Choice("ja".into())),
+            entry(
+                "vervolg.signaal_orgaan",
+                Kind::Multi,
+                Answer::Multi(vec!["corporatie".into(), "anders".into()]),
+            ),
+            entry(
+                "vervolg.signaal_orgaan_anders",
+                Kind::Text,
+                Answer::Text("raad".into()),
+            ),
+            entry(
+                "vervolg.signaal_eigenaar",
+                Kind::Text,
+                Answer::Text("teamleider".into()),
+            ),
+        ]);
+        let signal = |note: &CaseNote| {
+            records(std::slice::from_ref(note), &bank, |_| Vec::new())[0]
+                .signal
+                .clone()
+        };
+        let asked = signal(&note).unwrap();
+        assert_eq!(asked.sent, None);
+        assert_eq!(asked.to, [outcome::Body::Corporatie, outcome::Body::Anders]);
+        assert_eq!(
+            (asked.to_other.as_deref(), asked.owner.as_deref()),
+            (Some("raad"), Some("teamleider"))
+        );
+        // Once the log sends it, the log's signal is the case's.
+        let mut sent = outcome::Outcome::new(
+            jiff::Timestamp::UNIX_EPOCH,
+            crate::domain::day::parse("2-12-2026").unwrap(),
+        );
+        sent.signal_sent = Some(sent.date);
+        sent.signal_to = vec![outcome::Body::Beleid];
+        note.outcomes.push(sent);
+        let logged = signal(&note).unwrap();
+        assert_eq!(
+            (logged.sent.is_some(), logged.to),
+            (true, vec![outcome::Body::Beleid])
+        );
+        // "nee" asks for nothing.
+        note.outcomes.clear();
+        note.answers.retain(|e| e.id != "vervolg.signaal");
+        note.answers.push(entry(
+            "vervolg.signaal",
+            Kind::Choice,
+            Answer::Choice("nee".into()),
+        ));
+        assert_eq!(signal(&note), None);
     }
 }

@@ -84,7 +84,7 @@ fn head(lang: Lang, csv: bool) -> Vec<String> {
 /// The day sent and how long ago: `10 dec. 2026 (5 dagen)`.
 fn sent(row: &SignalRow, today: Date, lang: Lang) -> String {
     let Some(day) = row.sent else {
-        return "—".into();
+        return i18n::SIG_NOT_SENT.get(lang).to_string();
     };
     let days = row.days(today).map_or(0, to_count);
     format!(
