@@ -187,7 +187,6 @@ msgs! {
     Q_MONEY = "Gaan we handig om met publieke middelen?", "Is it a sensible use of public money?";
     Q_SELF = "Draagt het bij aan zelfregie?", "Does it support self-direction?";
     COST_PROPOSED = "Voorstel", "Proposal";
-    COST_DIFF_FIRST_YEAR = "Verschil in het eerste jaar", "Difference in the first year";
     COST_DIFF_LATER = "Verschil in de jaren daarna", "Difference in later years";
     COST_LESS = "{amount} minder", "{amount} less";
     COST_MORE = "{amount} meer", "{amount} more";
@@ -385,9 +384,9 @@ msgs! {
     B_CASES = "casussen", "cases";
     B_STRUCTURAL = "Structurele casussen, naar wat ze blokkeert", "Structural cases, by what blocks them";
     B_COSTED = "Over {cases} met beide bedragen:", "Over {cases} with both amounts:";
-    B_COST_CURRENT = "Huidige routes, per jaar", "Current routes, per year";
-    B_COST_ONCE = "Voorstellen, eenmalig", "Proposals, one-off";
-    B_COST_YEARLY = "Voorstellen, per jaar", "Proposals, per year";
+    B_COST_CURRENT = "Huidige routes over {years}", "Current routes over {years}";
+    B_COST_PROPOSED = "Voorstellen over {years}", "Proposals over {years}";
+    B_HORIZON = "Bedragen over {years}: elke casus over dezelfde periode.", "Amounts over {years}: every case over the same period.";
     B_CONTRASTS = "Rationeel en relationeel, gemiddeld", "Rational and relational, on average";
     B_LABELS = "Labels in de notities", "Labels in the notes";
     B_LABEL = "Label", "Label";
@@ -416,12 +415,12 @@ msgs! {
     SIG_NOT_SENT = "nog niet verstuurd", "not sent yet";
     SIG_NO_STATUS = "zonder stand", "no status";
     B_NO_RULE = "(geen regel genoemd)", "(no rule named)";
-    B_RULE_COST_CURRENT = "Huidige routes per jaar", "Current routes per year";
-    B_RULE_COST_PROPOSED = "Voorstellen per jaar", "Proposals per year";
+    B_RULE_COST_CURRENT = "Huidige routes over {years}", "Current routes over {years}";
+    B_RULE_COST_PROPOSED = "Voorstellen over {years}", "Proposals over {years}";
     B_RULE_COSTED = "Met bedragen", "With amounts";
     B_RULES_HOW = "Eén rij per regel, hoe hij ook geschreven is (hoofdletters, spaties, leestekens aan het eind): de regel zoals hij het vaakst geschreven is, met achter elke soort blokkade hoeveel casussen die noemden. Een casus en zijn herzieningen tellen als één casus (de nieuwste). Doorgebroken: toegekend of deels toegekend. Dagen tot besluit: de mediaan, van de notitie tot het eerste besluit, over de casussen met een besluit.", "One row per rule, however it was written (capitals, spaces, punctuation at the ends): the rule as written most often, with after each kind of blocker how many cases named it. A case and its revisions count as one case (the latest). Broken through: granted in whole or in part. Days to decision: the median, from the note to the first decision, over the cases decided.";
     B_RULE_COSTS = "Kosten per regel", "Costs per rule";
-    B_RULE_COSTS_HOW = "Bedragen per jaar: een eenmalig bedrag telt in zijn jaar, een bedrag over n jaar voor 1/n per jaar; casussen met een onbekend bedrag tellen niet mee in de sommen.", "Amounts per year: a one-off amount counts in its year, an amount over n years as 1/n per year; cases with an unknown amount are left out of the sums.";
+    B_RULE_COSTS_HOW = "Bedragen over {years}: een bedrag per jaar telt elk jaar, een eenmalig bedrag één keer, een bedrag over n jaar het deel dat binnen {years} valt; alleen casussen met beide bedragen tellen mee (een onbekend bedrag is geen 0). Verschil: wat de voorstellen besparen.", "Amounts over {years}: a yearly amount counts every year, a one-off amount once, an amount over n years the part that falls within {years}; only cases with both amounts count (an unknown amount is not 0). Difference: what the proposals save.";
     B_BROKE_THROUGH = "Doorgebroken", "Broken through";
     B_REFUSED = "Afgewezen", "Refused";
     B_MEDIAN_DAYS = "Dagen tot besluit (mediaan)", "Days to decision (median)";

@@ -108,6 +108,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("bundle.titles", "Include the titles of the cases"),
     (
+        "bundle.horizon",
+        "Compare every case's costs over this many years (1 to 50; 3 if not given)",
+    ),
+    (
         "bundle.from",
         "Bundle anonymous exports (files, or folders of .json files) instead of your own notes",
     ),
@@ -409,6 +413,7 @@ const PLACEHOLDERS: &[(&str, &str)] = &[
     ("TAAL", "LANG"),
     ("CASUS", "CASE"),
     ("OPDRACHT", "COMMAND"),
+    ("JAREN", "YEARS"),
 ];
 
 #[cfg(test)]

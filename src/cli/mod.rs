@@ -290,6 +290,7 @@ mod tests {
         ("full", "volledig"),
         ("group", "groepeer"),
         ("help", "hulp"),
+        ("horizon", "jaren"),
         ("initials", "initialen"),
         ("for-person", "voor-persoon"),
         ("lang", "taal"),

@@ -30,6 +30,15 @@ pub struct BundleArgs {
     /// Zet ook de titels van de casussen erin
     #[arg(long, visible_alias = "titels")]
     pub titles: bool,
+    /// Vergelijk de kosten van elke casus over zoveel jaar (1 tot en met 50; zonder: 3)
+    #[arg(
+        long,
+        visible_alias = "jaren",
+        value_name = "JAREN",
+        default_value_t = crate::domain::bundle::DEFAULT_HORIZON,
+        value_parser = clap::value_parser!(u32).range(1..=50)
+    )]
+    pub horizon: u32,
     /// Schrijf het rapport naar dit bestand (Markdown, of in de vorm van --formaat)
     #[arg(short, long, visible_alias = "uitvoer", value_name = "BESTAND")]
     pub output: Option<PathBuf>,
@@ -52,10 +61,11 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
     let law = args.law.as_deref();
     let mut about = String::new();
     let bundle = if args.from.is_empty() {
-        own(ctx, &bank, &filter, law)?
+        own(ctx, &bank, (&filter, law), args.horizon)?
     } else {
         let scanner = ctx.scanner()?;
-        let (bundle, files) = from_exports(&args.from, &filter, law, (&bank, &scanner), lang)?;
+        let choice = (&filter, law, args.horizon);
+        let (bundle, files) = from_exports(&args.from, choice, (&bank, &scanner), lang)?;
         let files = i18n::N_FILES.count(lang, files);
         about.push_str(&i18n::B_ABOUT_FILES.with(lang, &[("files", &files)]));
         bundle
@@ -87,7 +97,12 @@ pub fn run(ctx: &Ctx, args: BundleArgs) -> Result<()> {
 /// Refuses a `--law` nobody knows, naming the known ones and the nearest.
 /// The bundle of the store's own notes that `filter` (and `law`) keep:
 /// both doors report through here.
-pub fn own(ctx: &Ctx, bank: &Bank, filter: &Filter, law: Option<&str>) -> Result<Bundle> {
+pub fn own(
+    ctx: &Ctx,
+    bank: &Bank,
+    (filter, law): (&Filter, Option<&str>),
+    horizon: u32,
+) -> Result<Bundle> {
     let lang = ctx.ui_lang();
     let store = ctx.store()?;
     let (rows, _) = ctx.select(&store, filter)?;
@@ -112,7 +127,7 @@ pub fn own(ctx: &Ctx, bank: &Bank, filter: &Filter, law: Option<&str>) -> Result
         )?;
         records.retain(|r| Bundle::names_law(r, bank, law));
     }
-    Ok(Bundle::of(&records, bank, lang))
+    Ok(Bundle::over(horizon, &records, bank, lang))
 }
 
 /// What the report's heading says about the choice of cases.
@@ -159,8 +174,7 @@ fn check_law<'a>(
 /// the record that holds for each case.
 fn from_exports(
     paths: &[PathBuf],
-    filter: &Filter,
-    law: Option<&str>,
+    (filter, law, horizon): (&Filter, Option<&str>, u32),
     (bank, scanner): (&Bank, &Scanner),
     lang: Lang,
 ) -> Result<(Bundle, usize)> {
@@ -171,7 +185,7 @@ fn from_exports(
     };
     let mut latest = record::Latest::default();
     let mut others = BTreeSet::new();
-    let (mut count, mut again) = (Count::default(), false);
+    let (mut count, mut again) = (Count::over(horizon), false);
     // A file made by hand, or by a tool, passes the privacy guard too: the
     // report goes to policy staff.
     let read = export_file::read_all(&files, &checks, Some(scanner), lang, |file, index, r| {
@@ -205,7 +219,7 @@ fn from_exports(
         return Ok((count.finish(bank, lang), files.len()));
     }
     latest.settle(&seen.iter().map(|s| s.exported).collect::<Vec<_>>());
-    let mut count = Count::default();
+    let mut count = Count::over(horizon);
     let read = export_file::read_all(&files, &checks, None, lang, |file, index, r| {
         if latest.counts(file, index, &r) && kept(&r) {
             count.add(&r);
@@ -388,7 +402,7 @@ mod tests {
             std::fs::write(&file, text).unwrap();
             let scanner = Scanner::new(Vec::new());
             let (theirs, _) =
-                from_exports(&[file], &Filter::default(), None, (&bank, &scanner), lang).unwrap();
+                from_exports(&[file], (&Filter::default(), None, 3), (&bank, &scanner), lang).unwrap();
             mine.cases.clear();
             proptest::prop_assert_eq!(mine, theirs);
         }

@@ -389,6 +389,24 @@ impl Cost {
         })
     }
 
+    /// The part of the cost that falls within a horizon of `years` years:
+    /// a yearly sum `years` times, a one-off sum once, a sum over n years
+    /// all of it when n fits, else its share of the years within. What a
+    /// bundle compares every case over.
+    pub fn within(self, years: u32) -> Option<Euros> {
+        let a = self.amount?;
+        Some(match self.period {
+            // A tampered note may hold any amount: stop at the largest.
+            Period::PerYear => Euros(a.0.saturating_mul(i64::from(years))),
+            Period::OneOff => a,
+            Period::Years(n) if n <= years => a,
+            Period::Years(n) => {
+                let share = i128::from(a.0) * i128::from(years) / i128::from(n);
+                Euros(i64::try_from(share).unwrap_or(i64::MAX))
+            }
+        })
+    }
+
     /// The total over `years` years.
     fn over(self, years: u32) -> Option<Euros> {
         let a = self.amount?;
@@ -917,6 +935,27 @@ mod tests {
         );
         assert!(Answer::from_toml(Kind::Scale, &toml::Value::Boolean(true)).is_err());
         assert!(Answer::from_toml(Kind::Amount, &toml::Value::Integer(-3)).is_err());
+    }
+
+    #[test]
+    fn within_a_horizon_a_yearly_sum_counts_each_year_a_one_off_once_and_a_sum_over_years_its_share()
+     {
+        let within = |c: Option<Cost>, years| c.unwrap().within(years).unwrap().0 / 100;
+        assert_eq!(within(cost(1_000, Period::PerYear), 3), 3_000);
+        assert_eq!(within(cost(3_000, Period::OneOff), 3), 3_000);
+        assert_eq!(within(cost(6_000, Period::Years(6)), 3), 3_000);
+        assert_eq!(within(cost(6_000, Period::Years(2)), 3), 6_000);
+        assert_eq!(within(cost(6_000, Period::Years(3)), 1), 2_000);
+        let unknown = Cost {
+            amount: None,
+            period: Period::PerYear,
+        };
+        assert_eq!(unknown.within(3), None);
+        let huge = Cost {
+            amount: Some(Euros(i64::MAX)),
+            period: Period::PerYear,
+        };
+        assert_eq!(huge.within(3), Some(Euros(i64::MAX)));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::domain::answer::{Euros, Period, Scope, Verdict};
+use crate::domain::answer::{Euros, Scope, Verdict};
 use crate::domain::bank::{Bank, Roles};
 use crate::domain::outcome::Decision;
 use crate::domain::record::{Record, tidy};
@@ -79,11 +79,28 @@ pub struct RuleRow {
     pub median_days_to_decision: Option<f64>,
     /// Cases that gave both costs; only they count in the sums.
     pub costed: usize,
-    /// Yearly cost of the current routes, in cents (a sum over n years as
-    /// 1/n per year, a one-off sum in its year).
-    pub cost_current_yearly: i64,
-    /// Yearly cost of the proposals, counted the same way.
-    pub cost_proposed_yearly: i64,
+    /// What the current routes cost over the bundle's horizon, in cents
+    /// (a yearly sum each year, a one-off sum once, a sum over n years its
+    /// part within the horizon: [`crate::domain::answer::Cost::within`]).
+    pub cost_current: i64,
+    /// What the proposals cost over the horizon, counted the same way.
+    pub cost_proposed: i64,
+    /// What the proposals save over the horizon (negative: they cost more).
+    pub saving: i64,
+}
+
+/// The years a bundle compares every case's costs over, unless asked
+/// otherwise (`bundle --horizon N`).
+pub const DEFAULT_HORIZON: u32 = 3;
+
+/// The horizon of a count: [`DEFAULT_HORIZON`] years unless set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Horizon(u32);
+
+impl Default for Horizon {
+    fn default() -> Horizon {
+        Horizon(DEFAULT_HORIZON)
+    }
 }
 
 /// How many of a rule's cases named one kind of blocker.
@@ -193,9 +210,12 @@ pub struct Bundle {
     /// Structural cases by what blocks them: (blocker, count, the ids of
     /// those from the own store).
     pub structural: Vec<(String, usize, Vec<String>)>,
+    /// The years every case's costs are compared over.
+    pub horizon: u32,
+    /// What the current routes cost over the horizon.
     pub cost_current: Euros,
-    pub cost_once: Euros,
-    pub cost_yearly: Euros,
+    /// What the proposals cost over the horizon.
+    pub cost_proposed: Euros,
     /// Notes that gave both amounts.
     pub costed: usize,
     /// Notes without a single contrast placed (short walks): left out of
@@ -330,6 +350,7 @@ fn median(days: &mut [i64]) -> Option<f64> {
 /// hundred thousand cases never holds them all (see `bundle --from`).
 #[derive(Default)]
 pub struct Count {
+    horizon: Horizon,
     b: Bundle,
     laws: ValueCounts,
     blockers: ValueCounts,
@@ -348,6 +369,15 @@ pub struct Count {
 }
 
 impl Count {
+    /// A count that compares costs over `years` years
+    /// (`Count::default()`: [`DEFAULT_HORIZON`]).
+    pub fn over(years: u32) -> Count {
+        Count {
+            horizon: Horizon(years),
+            ..Count::default()
+        }
+    }
+
     /// Counts one case. A case of the own store (it has a title) is also
     /// listed by its id; a record of an export only counts.
     pub fn add(&mut self, r: &Record) {
@@ -405,7 +435,11 @@ impl Count {
     /// that took, and what it costs.
     fn add_rule(&mut self, r: &Record) {
         let Count {
-            b, rules, all_days, ..
+            horizon,
+            b,
+            rules,
+            all_days,
+            ..
         } = self;
         let rule = tidy(r.rule.as_deref().unwrap_or_default());
         let key = rule_key(&rule);
@@ -432,24 +466,25 @@ impl Count {
             sum.days.push(days);
             all_days.push(days);
         }
-        // Sums per year: a one-off sum counts in its year, a sum over n
-        // years as 1/n per year. Unknown amounts are not counted as 0.
-        let cost = |a: &Option<crate::domain::record::Amount>| a.as_ref().and_then(|a| a.cost());
-        if let (Some(current), Some(proposed)) = (cost(&r.cost_current), cost(&r.cost_proposed))
-            && let (Some(now), Some(then)) = (current.yearly(), proposed.yearly())
-        {
+        // Sums over the horizon. Unknown amounts are not counted as 0: a
+        // case counts only with both amounts.
+        let years = horizon.0;
+        let within = |a: &Option<crate::domain::record::Amount>| {
+            a.as_ref()
+                .and_then(|a| a.cost())
+                .and_then(|c| c.within(years))
+        };
+        if let (Some(now), Some(then)) = (within(&r.cost_current), within(&r.cost_proposed)) {
             b.costed += 1;
             row.costed += 1;
             // A tampered note may hold any amount: sums stop at the
             // largest, never wrap into negative numbers.
-            row.cost_current_yearly = row.cost_current_yearly.saturating_add(now.0);
-            row.cost_proposed_yearly = row.cost_proposed_yearly.saturating_add(then.0);
+            row.cost_current = row.cost_current.saturating_add(now.0);
+            row.cost_proposed = row.cost_proposed.saturating_add(then.0);
+            row.saving = row.cost_current.saturating_sub(row.cost_proposed);
             let add = |sum: &mut Euros, more: Euros| sum.0 = sum.0.saturating_add(more.0);
             add(&mut b.cost_current, now);
-            match proposed.period {
-                Period::OneOff => add(&mut b.cost_once, then),
-                _ => add(&mut b.cost_yearly, then),
-            }
+            add(&mut b.cost_proposed, then);
         }
     }
 
@@ -495,6 +530,7 @@ impl Count {
     /// The bundle of the cases counted, self.labels in `lang`.
     pub fn finish(mut self, bank: &Bank, lang: Lang) -> Bundle {
         let mut b = self.b;
+        b.horizon = self.horizon.0;
         let mean = |(total, n): (i64, usize)| (n > 0).then(|| total as f64 / n as f64);
         // The rows in their set's order, whatever order the cases came in.
         let place = |key: &str, set: &str| {
@@ -587,7 +623,12 @@ impl Bundle {
     /// Sums up `records`, one per case (see [`crate::domain::record::records`]);
     /// labels in `lang`.
     pub fn of(records: &[Record], bank: &Bank, lang: Lang) -> Bundle {
-        let mut count = Count::default();
+        Bundle::over(DEFAULT_HORIZON, records, bank, lang)
+    }
+
+    /// [`Bundle::of`], costs compared over `years` years.
+    pub fn over(years: u32, records: &[Record], bank: &Bank, lang: Lang) -> Bundle {
+        let mut count = Count::over(years);
         for r in records {
             count.add(r);
         }
@@ -663,7 +704,7 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::{Answer, Cost};
+    use crate::domain::answer::{Answer, Cost, Period};
     use crate::domain::bank::DEFAULT_SET;
     use crate::domain::note::CaseNote;
     use crate::domain::record::records;
@@ -845,7 +886,7 @@ mod tests {
             Lang::Nl,
         );
         assert_eq!(b.cost_current, Euros(i64::MAX));
-        assert_eq!(b.cost_once, Euros(i64::MAX));
+        assert_eq!(b.cost_proposed, Euros(i64::MAX));
     }
 
     #[test]
@@ -899,9 +940,14 @@ mod tests {
         assert_eq!(b.blockers[0].1, 2);
         assert_eq!(b.structural.len(), 1);
         assert_eq!(b.structural[0].1, 2);
-        assert_eq!(b.cost_current, Euros(3_900_000));
-        assert_eq!(b.cost_once, Euros(300_000));
-        assert_eq!(b.cost_yearly, Euros(300_000));
+        // Over three years: each yearly sum three times, the one-off once.
+        assert_eq!(b.horizon, 3);
+        assert_eq!(b.cost_current, Euros(11_700_000));
+        assert_eq!(b.cost_proposed, Euros(1_200_000));
+        assert_eq!(b.rules[0].saving, 10_500_000);
+        let over_one = Bundle::over(1, &records, &bank, Lang::Nl);
+        assert_eq!(over_one.cost_current, Euros(3_900_000));
+        assert_eq!(over_one.cost_proposed, Euros(600_000));
         assert_eq!(b.contrasts[0].now, Some(2.0));
         assert_eq!(b.contrasts[0].desired, Some(5.0));
         assert_eq!(b.discussed, vec![("nog niet".to_string(), 3)]);

@@ -22,8 +22,10 @@ fn counted(items: &[(String, usize)]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn rule_head(lang: Lang) -> Vec<String> {
-    [
+/// The per-rule columns; the amounts say the horizon they are over.
+fn rule_head(lang: Lang, horizon: u32) -> Vec<String> {
+    let years = i18n::years(horizon, lang);
+    let mut head: Vec<String> = [
         i18n::B_RULE,
         i18n::B_BLOCKER,
         i18n::B_CASES,
@@ -31,12 +33,19 @@ fn rule_head(lang: Lang) -> Vec<String> {
         i18n::B_REFUSED,
         i18n::B_MEDIAN_DAYS,
         i18n::B_RULE_COSTED,
-        i18n::B_RULE_COST_CURRENT,
-        i18n::B_RULE_COST_PROPOSED,
     ]
     .iter()
     .map(|m| m.get(lang).to_string())
-    .collect()
+    .collect();
+    head.extend(
+        [
+            i18n::B_RULE_COST_CURRENT,
+            i18n::B_RULE_COST_PROPOSED,
+            i18n::COST_DIFF_OVER,
+        ]
+        .map(|m| m.with(lang, &[("years", &years)])),
+    );
+    head
 }
 
 /// A median number of days: whole, or with one decimal for a half.
@@ -48,12 +57,15 @@ fn days(median: Option<f64>, lang: Lang) -> String {
     }
 }
 
-/// One row per rule; `money` writes an amount, `days` a median (either
-/// may be none).
+/// One row per rule; `money` writes an amount, `saving` what the
+/// proposals save, `days` a median (each may be none).
 fn rule_rows(
     b: &Bundle,
     lang: Lang,
-    money: impl Fn(Option<Euros>) -> String,
+    (money, saving): (
+        impl Fn(Option<Euros>) -> String,
+        impl Fn(Option<Euros>) -> String,
+    ),
     days: impl Fn(Option<f64>) -> String,
 ) -> Vec<Vec<String>> {
     b.rules
@@ -77,8 +89,9 @@ fn rule_rows(
                 days(r.median_days_to_decision),
                 r.costed.to_string(),
                 // No amounts is not € 0.
-                money((r.costed > 0).then_some(Euros(r.cost_current_yearly))),
-                money((r.costed > 0).then_some(Euros(r.cost_proposed_yearly))),
+                money((r.costed > 0).then_some(Euros(r.cost_current))),
+                money((r.costed > 0).then_some(Euros(r.cost_proposed))),
+                saving((r.costed > 0).then_some(Euros(r.saving))),
             ]
         })
         .collect()
@@ -94,7 +107,8 @@ pub fn csv(b: &Bundle, lang: Lang) -> String {
     };
     // Spreadsheets read a decimal point, in any language.
     let days = |d: Option<f64>| d.map_or_else(String::new, |d| d.to_string());
-    super::csv::write(std::iter::once(rule_head(lang)).chain(rule_rows(b, lang, money, days)))
+    let rows = rule_rows(b, lang, (money, money), days);
+    super::csv::write(std::iter::once(rule_head(lang, b.horizon)).chain(rows))
 }
 
 /// The report as JSON, for tools and tests: stable English keys, amounts
@@ -138,10 +152,11 @@ pub fn json(b: &Bundle, titles: bool) -> String {
         },
         "median_days_to_decision": b.median_days,
         "stuck_rows": counted(&b.stuck),
+        "horizon_years": b.horizon,
         "costed": b.costed,
-        "cost_current_yearly": b.cost_current.0,
-        "cost_proposed_once": b.cost_once.0,
-        "cost_proposed_yearly": b.cost_yearly.0,
+        "cost_current": b.cost_current.0,
+        "cost_proposed": b.cost_proposed.0,
+        "saving": b.cost_current.0.saturating_sub(b.cost_proposed.0),
     });
     if titles {
         v["titles"] = b
@@ -182,6 +197,10 @@ pub fn doc(b: &Bundle, lang: Lang, view: &View) -> Doc {
             ("about", view.about),
         ],
     ))];
+    let years = i18n::years(b.horizon, lang);
+    blocks.push(Block::Meta(
+        i18n::B_HORIZON.with(lang, &[("years", &years)]),
+    ));
     triangle(&mut blocks, b, lang);
     rules(&mut blocks, b, lang);
     outcomes(&mut blocks, b, lang);
@@ -240,25 +259,30 @@ fn rules(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
         blocks.push(Block::Meta(t(i18n::B_RULES_HOW)));
         // One table per question, so each fits a terminal: the outcomes,
         // then the costs; the CSV keeps them in one row.
-        let head = rule_head(lang);
+        let head = rule_head(lang, b.horizon);
         let money = |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| e.display(lang));
-        let rows = rule_rows(b, lang, money, |d| days(d, lang));
+        let saving =
+            |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| super::said_saving(e, lang));
+        let rows = rule_rows(b, lang, (money, saving), |d| days(d, lang));
         let pick = |row: &[String], columns: &[usize]| -> Vec<String> {
             columns.iter().map(|c| row[*c].clone()).collect()
         };
-        let (outcomes, costs) = ([0, 1, 2, 3, 4, 5], [0, 1, 6, 7, 8]);
+        let (outcomes, costs) = ([0, 1, 2, 3, 4, 5], [0, 6, 7, 8, 9]);
         blocks.push(table(
             pick(&head, &outcomes),
             rows.iter().map(|r| pick(r, &outcomes)).collect(),
             vec![2, 3, 4, 5],
         ));
         if b.costed > 0 {
+            let years = i18n::years(b.horizon, lang);
             blocks.push(Block::Heading(t(i18n::B_RULE_COSTS)));
-            blocks.push(Block::Meta(t(i18n::B_RULE_COSTS_HOW)));
+            blocks.push(Block::Meta(
+                i18n::B_RULE_COSTS_HOW.with(lang, &[("years", &years)]),
+            ));
             blocks.push(table(
                 pick(&head, &costs),
                 rows.iter().map(|r| pick(r, &costs)).collect(),
-                vec![2, 3, 4],
+                vec![1, 2, 3, 4],
             ));
         }
     }
@@ -342,12 +366,13 @@ fn costs(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
     let t = |m: i18n::Msg| m.get(lang).to_string();
     if b.costed > 0 {
         blocks.push(Block::Heading(t(i18n::H_COSTS)));
-        let first_year = Euros(b.cost_current.0 - b.cost_once.0 - b.cost_yearly.0);
+        let years = i18n::years(b.horizon, lang);
+        let over = |m: i18n::Msg| m.with(lang, &[("years", &years)]);
+        let saving = Euros(b.cost_current.0.saturating_sub(b.cost_proposed.0));
         let rows = vec![
-            vec![t(i18n::B_COST_CURRENT), b.cost_current.display(lang)],
-            vec![t(i18n::B_COST_ONCE), b.cost_once.display(lang)],
-            vec![t(i18n::B_COST_YEARLY), b.cost_yearly.display(lang)],
-            vec![t(i18n::COST_DIFF_FIRST_YEAR), first_year.display(lang)],
+            vec![over(i18n::B_COST_CURRENT), b.cost_current.display(lang)],
+            vec![over(i18n::B_COST_PROPOSED), b.cost_proposed.display(lang)],
+            vec![over(i18n::COST_DIFF_OVER), super::said_saving(saving, lang)],
         ];
         blocks.push(Block::Meta(
             i18n::B_COSTED.with(lang, &[("cases", &i18n::N_CASES.count(lang, b.costed))]),

@@ -132,7 +132,8 @@ fn bundle(
 ) -> anyhow::Result<(crate::domain::bundle::Bundle, String)> {
     let (filter, _) = home::read(raw);
     let (bank, _) = state.ctx.bank()?;
-    let bundle = crate::cmd::bundle::own(&state.ctx, &bank, &filter, None)?;
+    let horizon = crate::domain::bundle::DEFAULT_HORIZON;
+    let bundle = crate::cmd::bundle::own(&state.ctx, &bank, (&filter, None), horizon)?;
     let about = crate::cmd::bundle::about_filter(&filter, None, state.ui);
     Ok((bundle, about))
 }

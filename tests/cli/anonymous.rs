@@ -189,7 +189,7 @@ fn a_revision_exported_later_replaces_its_first_version() {
         &["--format", "json", "--from", path(&after), path(&before)],
     ));
     assert_eq!(v["cases"], 1, "{v}");
-    assert_eq!(v["rules"][0]["cost_current_yearly"], 900_000, "{v}");
+    assert_eq!(v["rules"][0]["cost_current"], 2_700_000, "{v}");
 }
 
 #[test]

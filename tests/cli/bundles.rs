@@ -37,8 +37,9 @@ fn the_bundle_groups_by_rule_line_and_counts_a_revised_case_once() {
     assert_eq!(rules.len(), 3, "{v}");
     assert_eq!(rules[0]["cases"], 2);
     assert_eq!(rules[0]["blocker"], "een werkinstructie (2)");
-    // 10 000 + 30 000 a year, in cents; the replaced 20 000 does not count.
-    assert_eq!(rules[0]["cost_current_yearly"], 4_000_000);
+    // 10 000 + 30 000 a year over three years, in cents; the replaced
+    // 20 000 does not count.
+    assert_eq!(rules[0]["cost_current"], 12_000_000);
     assert!(rules.iter().any(|r| r["rule"] == ""), "{v}");
     assert!(v.get("titles").is_none(), "no titles without --titles");
     // "anders" is listed by the law typed.
@@ -125,11 +126,14 @@ fn the_csv_has_a_row_per_rule_and_defuses_formulas() {
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 3, "{csv}");
     assert!(
-        lines[0].starts_with("Regel,Wat blokkeert,casussen"),
+        lines[0].starts_with("Regel,Wat blokkeert,casussen")
+            && lines[0].ends_with(
+                "Huidige routes over 3 jaar,Voorstellen over 3 jaar,Verschil over 3 jaar"
+            ),
         "{csv}"
     );
     assert!(
-        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie (1),1,0,0,,1,10000.00,"),
+        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie (1),1,0,0,,1,30000.00,3000.00,27000.00\r"),
         "{csv}"
     );
 }
@@ -196,7 +200,7 @@ fn an_outcome_recorded_before_a_revision_still_counts_for_the_case() {
     // From the case's first note, not from the revision.
     assert_eq!(rule["median_days_to_decision"], 10.0, "{v}");
     assert_eq!(
-        rule["cost_current_yearly"], 200_000,
+        rule["cost_current"], 600_000,
         "the revision's amounts count"
     );
 }
@@ -263,4 +267,38 @@ fn the_json_gives_values_that_read_the_same_in_either_language() {
         keys(&nl).contains(&serde_json::json!(["verordening"])),
         "{nl}"
     );
+}
+
+#[test]
+fn every_case_is_compared_over_one_horizon_of_three_years_or_as_asked() {
+    let env = Env::new();
+    // 24 000 a year now against 3 000 once (FULL), and 12 000 a year now
+    // against 6 000 over six years.
+    env.new_note(&with_rule("intake-eis", "werkinstructie", 24_000));
+    let six = with_rule("intake-eis", "werkinstructie", 12_000).replace(
+        "kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }",
+        "kosten_voorstel = { bedrag = 6000, periode = \"6 jaar\" }",
+    );
+    env.new_note(&six);
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = env.run(&[&["bundle", "--format", "json"], args].concat());
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let three = json(&[]);
+    assert_eq!(three["horizon_years"], 3);
+    let rule = &three["rules"][0];
+    // (24 000 + 12 000) × 3; 3 000 once + half of 6 000; in cents.
+    assert_eq!(rule["cost_current"], 10_800_000, "{three}");
+    assert_eq!(rule["cost_proposed"], 600_000, "{three}");
+    assert_eq!(rule["saving"], 10_200_000, "{three}");
+    assert_eq!(three["cost_current"], rule["cost_current"]);
+    let ten = json(&["--jaren", "10"]);
+    assert_eq!(ten["horizon_years"], 10);
+    assert_eq!(ten["rules"][0]["cost_current"], 36_000_000);
+    assert_eq!(ten["rules"][0]["cost_proposed"], 900_000);
+    let text = stdout(&env.run(&["--width", "200", "bundle", "--horizon", "5"]));
+    assert!(text.contains("Bedragen over 5 jaar"), "{text}");
+    assert!(text.contains("Verschil over 5 jaar"), "{text}");
+    assert_eq!(code(&env.run(&["bundle", "--horizon", "0"])), 2);
 }
