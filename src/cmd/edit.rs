@@ -189,7 +189,9 @@ pub fn checked(
         }
     }
     for q in &set.questions {
-        if q.required && q.applies(answer_of) && answer_of(&q.id).is_none() {
+        // Held to what a note needs, as an answers file is: a short
+        // note need not answer the full walk's questions.
+        if q.applies(answer_of) && set.must_answer(q, answer_of) && answer_of(&q.id).is_none() {
             problems.push(format!(
                 "[{}] {}",
                 q.id,

@@ -139,11 +139,7 @@ fn applicable(
             }
             // A note needs what the short walk needs; the rest may wait
             // for `edit --volledig`.
-            None if applies
-                && set.in_short(q)
-                && q.required_given(answer_of)
-                && !reported.contains(&q.id) =>
-            {
+            None if applies && set.must_answer(q, answer_of) && !reported.contains(&q.id) => {
                 let at = sections
                     .iter()
                     .find(|(s, _)| *s == q.section)

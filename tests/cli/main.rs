@@ -12,6 +12,7 @@ mod bundles;
 mod checked;
 mod coach;
 mod commands;
+mod edits;
 mod erasure;
 mod exit_codes;
 mod filters;

@@ -186,6 +186,17 @@ impl QuestionSet {
             })
     }
 
+    /// Whether every note must answer `q`, given its other answers: the
+    /// short walk's required questions; the rest may wait for `edit
+    /// --volledig`. An answers file and `edit --editor` hold a note to it.
+    pub fn must_answer<'a>(
+        &self,
+        q: &Question,
+        answer_of: impl Fn(&str) -> Option<&'a Answer>,
+    ) -> bool {
+        self.in_short(q) && q.required_given(answer_of)
+    }
+
     /// Whether a walk of `route` asks `q` (when its condition holds).
     pub fn on_route(&self, route: Route, q: &Question) -> bool {
         match route {
