@@ -323,6 +323,9 @@ pub fn finish(
             "\n{}",
             i18n::UPDATED.with(ctx.ui_lang(), &[("id", &id)])
         )),
+        Saved::Unchanged(_) => ctx
+            .ui
+            .say(format!("\n{}", i18n::UNCHANGED.get(ctx.ui_lang()))),
         Saved::Created(note) => match draft
             .practice
             .as_deref()
@@ -350,6 +353,8 @@ pub fn finish(
 pub enum Saved {
     /// The note the draft edited, by id.
     Updated(String),
+    /// The note the draft edited, by id: the walk changed none of it.
+    Unchanged(String),
     Created(Box<CaseNote>),
 }
 
@@ -371,19 +376,34 @@ pub fn save(
                 .map_err(|_| anyhow::Error::new(NoteGone))
                 .and_then(|old| {
                     let edited = old.edited(set, answers.clone(), now());
-                    store.update(&edited, draft.base.as_deref())
+                    // A walk that changed nothing keeps no version.
+                    let same = CaseNote {
+                        updated: old.updated,
+                        ..edited.clone()
+                    } == old;
+                    if same {
+                        return Ok(false);
+                    }
+                    store.update(&edited, draft.base.as_deref()).map(|()| true)
                 });
-            if let Err(e) = saved {
-                return Err(edit_not_saved(
-                    e,
-                    store,
-                    set,
-                    (draft, answers),
-                    ctx.ui_lang(),
-                ));
-            }
+            let changed = match saved {
+                Ok(changed) => changed,
+                Err(e) => {
+                    return Err(edit_not_saved(
+                        e,
+                        store,
+                        set,
+                        (draft, answers),
+                        ctx.ui_lang(),
+                    ));
+                }
+            };
             store.remove_draft(&draft.id)?;
-            Ok(Saved::Updated(id))
+            Ok(if changed {
+                Saved::Updated(id)
+            } else {
+                Saved::Unchanged(id)
+            })
         }
         None => {
             let origin = Origin {

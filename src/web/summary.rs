@@ -85,7 +85,7 @@ pub async fn save(
     let base = w.draft.base.clone();
     match session::save(&state.ctx, &store, &w.set, &mut w.draft, answers) {
         Ok(Saved::Created(note)) => page::redirect(&format!("/notitie/{}", note.id)),
-        Ok(Saved::Updated(id)) => page::redirect(&format!("/notitie/{id}")),
+        Ok(Saved::Updated(id) | Saved::Unchanged(id)) => page::redirect(&format!("/notitie/{id}")),
         Err(e) => match store.load_draft(&w.draft.id) {
             // The note changed since this edit began: the answers are kept
             // as the draft, with the note's new state as its base.

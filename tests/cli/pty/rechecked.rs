@@ -1,8 +1,11 @@
 //! What a command asked about is read again before it acts: a note
-//! updated while `prune` waited for a yes is not erased.
+//! updated while `prune` waited for a yes is not erased; an edit walked
+//! without a change keeps no version.
 
 use super::harness::*;
-use crate::harness::{Env, FULL, code, stderr};
+use expectrl::Regex;
+
+use crate::harness::{Env, FULL, SHORT_NOTE, code, stderr};
 
 fn prune_reads_each_note_again_before_it_erases_it(env: Env) {
     let dir = env.config.path().join("driehoek");
@@ -39,6 +42,33 @@ fn prune_reads_each_note_again_before_it_erases_it(env: Env) {
     assert!(rest.contains("1 notitie gewist."), "{rest}");
 }
 
+/// `edit` walked with Enter on every question changes nothing: it says so
+/// and keeps no version (as `edit --editor` already did).
+fn an_edit_walked_without_a_change_keeps_no_version(env: Env) {
+    let id = env.new_note(SHORT_NOTE);
+    let mut pty = Pty::spawn(&env, &["edit", &id]);
+    let step = r"(van \d+ · deel \d+ van \d+\]|Deze notitie opslaan\?)";
+    loop {
+        let (_, found) = pty.expect(Regex(step));
+        if found[0].contains("opslaan") {
+            break;
+        }
+        pty.wait_until_reading_keys();
+        pty.send(ENTER);
+    }
+    pty.expect("Weggooien");
+    pty.wait_until_reading_keys();
+    pty.send(ENTER);
+    let (rest, exit) = pty.finish();
+    let rest = plain(&rest);
+    assert_eq!(exit, 0, "{rest}");
+    assert!(rest.contains("Niets veranderd."), "{rest}");
+    let history = env.home.path().join("store/history").join(&id);
+    let kept = std::fs::read_dir(&history).map_or(0, |d| d.count());
+    assert_eq!(kept, 0, "a version kept of an edit that changed nothing");
+}
+
 super::in_both! {
     prune_reads_each_note_again_before_it_erases_it,
+    an_edit_walked_without_a_change_keeps_no_version,
 }
