@@ -67,7 +67,7 @@ fn a_signal_recorded_with_afloop_is_listed_with_its_owner_body_and_age() {
     for part in [
         "2 regels met een signaal, 1 nog open",
         "Intake-eis schuldhulp",
-        "beleidsafdeling van de gemeente, raadscommissie",
+        "beleidsafdeling, raadscommissie",
         "maatwerkcoach",
         "10 dec. 2026 (5 dagen)",
         "in behandeling",
@@ -139,7 +139,7 @@ fn signals_in_english_markdown_and_csv() {
         "{csv}"
     );
     assert!(
-        csv.contains("Intake-eis schuldhulp,\"beleidsafdeling van de gemeente, raadscommissie\",maatwerkcoach,2026-12-10,5,in behandeling,3,2,0,1,0,0,1\r\n"),
+        csv.contains("Intake-eis schuldhulp,\"beleidsafdeling, raadscommissie\",maatwerkcoach,2026-12-10,5,in behandeling,3,2,0,1,0,0,1\r\n"),
         "{csv}"
     );
 }

@@ -1057,7 +1057,7 @@ fn an_outcome_entry_is_walked_in_a_terminal(env: Env) {
     pty.send(ENTER);
     pty.expect("Voorgelegd aan: teamleider, commissie van de corporatie");
     pty.expect("Besluit: toegekend (3 dec. 2026)");
-    pty.expect("Signaal verstuurd: beleidsafdeling van de gemeente (4 dec. 2026)");
+    pty.expect("Signaal verstuurd: beleidsafdeling (4 dec. 2026)");
     pty.expect("De regel: in behandeling");
     pty.expect("Dit verslag toevoegen aan de notitie?");
     pty.expect("Weggooien");
