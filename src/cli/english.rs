@@ -130,7 +130,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     (
         "signals.open",
-        "Only signals without a final status (the rule is not yet changed or refused)",
+        "Only signals without a final status (that is: changed, or not changed)",
     ),
     (
         "signals.format",

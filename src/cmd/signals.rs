@@ -18,7 +18,7 @@ use crate::render;
 
 #[derive(Debug, Args)]
 pub struct SignalsArgs {
-    /// Alleen signalen zonder eindstand (de regel is nog niet aangepast of afgewezen)
+    /// Alleen signalen zonder eindstand (die is: aangepast, of niet aangepast)
     #[arg(long)]
     pub open: bool,
     #[command(flatten)]
