@@ -41,6 +41,8 @@ fn run_once(bin: &Path, home: &Path, config: &Path, args: &[&str]) -> (f64, f64)
         .env("HOME", config)
         .env("TZ", "UTC")
         .env("NO_COLOR", "1")
+        // `edit --editor` measured: an editor that changes nothing.
+        .env("EDITOR", "true")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -142,8 +144,72 @@ fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
     format!("| {what} | {:.1} | {:.1} | {verdict} |", s.ms, s.mib)
 }
 
+/// The commands that open one note by its id, on a store of one note and
+/// on one of `big` notes: each should cost a file read, whatever the
+/// store's size (target: within 2 ms of the one-note store).
+fn by_id(bin: &Path, dir: &Path, config: &Path, big: usize, runs: usize) -> Vec<String> {
+    let entry = dir.join("afloop-entry.toml");
+    std::fs::write(
+        &entry,
+        "set = \"afloop\"\n[afloop]\nadvies = \"Doen, zegt het team.\"\n",
+    )
+    .unwrap();
+    let entry = entry.to_str().unwrap();
+    let first_id = |home: &Path| {
+        let mut ids: Vec<String> = std::fs::read_dir(home.join("notes"))
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().into_string().ok()?;
+                name.strip_suffix(".toml").map(str::to_string)
+            })
+            .collect();
+        ids.sort();
+        ids.remove(0)
+    };
+    let one = store(dir, 1);
+    let many = store(dir, big);
+    let (one_id, many_id) = (first_id(&one), first_id(&many));
+    let mut lines = Vec::new();
+    let commands: [(&str, fn(&str, &str) -> Vec<String>); 5] = [
+        ("`show ID`", |id, _| vec!["show".into(), id.into()]),
+        ("`show` by a unique beginning of the id", |id, _| {
+            vec!["show".into(), id[..4].into()]
+        }),
+        ("`export ID`", |id, _| vec!["export".into(), id.into()]),
+        ("`edit --editor ID` (EDITOR=true)", |id, _| {
+            vec!["edit".into(), "--editor".into(), id.into()]
+        }),
+        ("`afloop ID --from FILE`", |id, entry| {
+            vec!["afloop".into(), id.into(), "--from".into(), entry.into()]
+        }),
+    ];
+    for (what, args) in commands {
+        let small = measure_each(&|_| args(&one_id, entry), bin, &one, config, runs);
+        let large = measure_each(&|_| args(&many_id, entry), bin, &many, config, runs);
+        lines.push(row(&format!("{what}, 1 note"), &small, None));
+        lines.push(row(
+            &format!("{what}, {big} notes"),
+            &large,
+            Some((small.ms + 2.0, None)),
+        ));
+    }
+    lines
+}
+
 fn main() {
     let smoke = std::env::args().any(|a| a == "--smoke");
+    // `-- --by-id`: only the commands that open one note by its id.
+    if std::env::args().any(|a| a == "--by-id") {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench");
+        let config = dir.join("config");
+        std::fs::create_dir_all(&config).unwrap();
+        let bin = PathBuf::from(env!("CARGO_BIN_EXE_driehoek"));
+        let (big, runs) = if smoke { (20, 1) } else { (10_000, 15) };
+        let lines = by_id(&bin, &dir, &config, big, runs);
+        println!("| command | median ms | peak MiB | target |\n|---|---:|---:|---|");
+        println!("{}", lines.join("\n"));
+        return;
+    }
     // `-- --city`: only the city's bundle, without the stores of notes.
     let city_only = std::env::args().any(|a| a == "--city");
     let (sizes, runs): (&[usize], usize) = if smoke {

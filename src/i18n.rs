@@ -256,6 +256,7 @@ msgs! {
     T_HEADER = "driehoek: antwoordbestand voor de vragenlijst \"{name}\" ({id} v{version}).\nVul de antwoorden in en sla de notitie op met: driehoek nieuw --uit <dit bestand>\nLaat een antwoord leeg (\"\" of []) om het niet te beantwoorden. Gebruik geen echte namen, BSN of adressen.", "driehoek: answers file for the question set \"{name}\" ({id} v{version}).\nFill in the answers and save the note with: driehoek new --from <this file>\nLeave an answer empty (\"\" or []) to leave it unanswered. Use no real names, BSN or addresses.";
     T_HEADER_OUTCOME = "driehoek: afloopverslag ({id} v{version}): wat er na de casuïstiekbespreking gebeurde.\nVul in wat er te melden is en voeg het verslag toe met: driehoek afloop ID --uit <dit bestand>\nLaat een antwoord leeg (\"\") om het over te slaan. Noem rollen, geen namen; gebruik geen BSN of adressen.", "driehoek: outcome entry ({id} v{version}): what happened after the case discussion.\nFill in what there is to report and add the entry with: driehoek outcome ID --from <this file>\nLeave an answer empty (\"\") to skip it. Name roles, not people; use no BSN or addresses.";
     T_REQUIRED = "verplicht", "required";
+    T_QUOTE_INSIDE = "staat er een aanhalingsteken (\") in je antwoord? Zet het antwoord dan tussen drie enkele: vraag = '''Ze zei \"nee\".'''", "is there a quote (\") in your answer? Then put the answer between three single ones: question = '''She said \"no\".'''";
     T_OPTIONAL = "niet verplicht", "optional";
     T_FOLLOW_UP = "vervolgvraag: alleen {when}", "follow-up: only {when}";
     T_OPTIONAL_WHEN = "niet verplicht {when}", "optional {when}";
@@ -263,7 +264,7 @@ msgs! {
     WHEN_APART = "als {question} en {other} {by} of meer uit elkaar liggen", "when {question} and {other} lie {by} or more apart";
     KIND_COST = "een bedrag met periode: { bedrag = \"24.000\", periode = \"jaar\" }; periode is jaar, eenmalig of \"3 jaar\"; onbekend: { bedrag = \"weet ik niet\" }", "an amount with its period: { bedrag = \"24.000\", periode = \"jaar\" }; periode is jaar, eenmalig or \"3 jaar\"; unknown: { bedrag = \"weet ik niet\" }";
     KIND_TEXT = "één regel tekst, bijvoorbeeld \"...\"", "one line of text, for example \"...\"";
-    KIND_LONG = "tekst; meerdere regels kan met \"\"\"...\"\"\"", "text; several lines are possible with \"\"\"...\"\"\"";
+    KIND_LONG = "tekst tussen ''' en ''', over meerdere regels en met \"aanhalingstekens\" als je wilt", "text between ''' and ''', over several lines and with \"quotes\" if you like";
     KIND_CHOICE = "één keuze uit: {values}", "one choice of: {values}";
     KIND_MULTI = "een lijst met keuzes uit: {values}; bijvoorbeeld [\"{first}\"]", "a list of choices of: {values}; for example [\"{first}\"]";
     KIND_SCALE = "een getal van {min} ({min_label}) tot en met {max} ({max_label})", "a number from {min} ({min_label}) to {max} ({max_label})";

@@ -255,6 +255,10 @@ const ENGLISH: &[(&str, &str)] = &[
         "template",
         "Write an empty answers file (TOML) to fill in to the output",
     ),
+    (
+        "template.full",
+        "Every question of the full walk; without it, the short walk: what a note needs",
+    ),
     ("questions", "Show the questions of the active set"),
     ("questions.format", "Output as table/text or as JSON"),
     ("questions.short", "Only the questions of the short walk"),

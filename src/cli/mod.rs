@@ -91,7 +91,7 @@ pub enum Command {
     New(new::NewArgs),
     /// Schrijf een leeg antwoordbestand (TOML) om in te vullen naar de uitvoer
     #[command(visible_alias = "sjabloon")]
-    Template,
+    Template(template::TemplateArgs),
     /// Toon de vragen van de actieve vragenlijst
     #[command(visible_alias = "vragen")]
     Questions(questions::QuestionsArgs),
@@ -240,7 +240,7 @@ pub fn run(cli: Cli, ui: &'static Ui) -> anyhow::Result<()> {
     let ctx = Ctx::new(ui, globals)?;
     match cli.command {
         Command::New(args) => new::run(&ctx, args),
-        Command::Template => template::run(&ctx),
+        Command::Template(args) => template::run(&ctx, args),
         Command::Questions(args) => questions::run(&ctx, args),
         Command::List(args) => list::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),

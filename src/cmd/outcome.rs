@@ -44,7 +44,7 @@ pub struct OutcomeArgs {
 pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     let set = outcome::set();
     if args.template {
-        let template = render::template::render(&set, i18n::T_HEADER_OUTCOME, ctx.ui_lang());
+        let template = render::template::render(&set, i18n::T_HEADER_OUTCOME, ctx.ui_lang(), true);
         ctx.ui.document(&template)?;
         return Ok(());
     }

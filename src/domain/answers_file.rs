@@ -20,6 +20,17 @@ pub struct Parsed {
 
 /// Reads an answers file against `set`: every problem at once, or the
 /// answers that apply and warnings about the ones dropped.
+/// Whether line `line` (from 1) of `src` looks like an answer with a quote
+/// inside its quotes (`a = "Ze zei "nee"."`): the TOML error there is
+/// told how to write it.
+fn quote_inside(src: &str, line: usize) -> bool {
+    let Some(text) = line.checked_sub(1).and_then(|i| src.lines().nth(i)) else {
+        return false;
+    };
+    let value = text.split_once('=').map_or("", |(_, v)| v.trim_start());
+    value.starts_with('"') && !value.starts_with("\"\"\"") && value.matches('"').count() >= 3
+}
+
 pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Parsed, Problems> {
     let fail = |mut list: Vec<Problem>| {
         list.sort_by_key(|p| (p.line, p.col));
@@ -34,8 +45,13 @@ pub fn parse(set: &QuestionSet, file: &str, src: &str, lang: Lang) -> Result<Par
             list,
         }
     };
-    let doc =
-        DeTable::parse(src).map_err(|e| fail(vec![Problem::from_toml(file, src, &e, lang)]))?;
+    let doc = DeTable::parse(src).map_err(|e| {
+        let mut problem = Problem::from_toml(file, src, &e, lang);
+        if quote_inside(src, problem.line) {
+            problem.message = format!("{}; {}", problem.message, i18n::T_QUOTE_INSIDE.get(lang));
+        }
+        fail(vec![problem])
+    })?;
     // Placed at the end, in one pass over the file.
     let mut problems = Pending::new(file, src);
     let written = written(set, doc.get_ref(), &mut problems, lang);

@@ -273,16 +273,24 @@ fn front_blocks(note: &CaseNote, roles: &Roles, ui_lang: Lang) -> Vec<Block> {
     blocks
 }
 
-/// What the end of the walk shows before saving: the triangle, the cost
-/// comparison and the contrast profile.
+/// What the end of the walk shows before saving: the question for the
+/// team, the triangle, the cost comparison and the contrast profile.
 pub fn summary_blocks(note: &CaseNote, set: Option<&QuestionSet>, ui_lang: Lang) -> Vec<Block> {
     let default_roles = Roles::default();
     let roles = set.map_or(&default_roles, |s| &s.roles);
-    let mut blocks = vec![
+    let team_question = roles.team_question.as_deref().and_then(|id| note.entry(id));
+    let mut blocks: Vec<Block> = team_question
+        .map(|e| Block::Answer {
+            question: e.question.clone(),
+            answer: e.display(ui_lang),
+        })
+        .into_iter()
+        .collect();
+    blocks.extend([
         Block::Heading(i18n::H_TRIANGLE.get(ui_lang).to_string()),
         Block::Picture(picture::triangle(note, ui_lang)),
         verdict_table(note, roles, ui_lang),
-    ];
+    ]);
     blocks.extend(cost_table(note, ui_lang));
     blocks.extend(contrast_blocks(note, roles, ui_lang));
     blocks

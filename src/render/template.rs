@@ -7,8 +7,9 @@ use crate::domain::answer::Kind;
 use crate::i18n::{self, Lang};
 
 /// The file for `set`; `header` says what the file is for and how to hand
-/// it in (a note's answers, an outcome entry).
-pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang) -> String {
+/// it in (a note's answers, an outcome entry). With `full`, every question;
+/// else those of the short walk, the ones a note needs.
+pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang, full: bool) -> String {
     let header = header.with(
         lang,
         &[
@@ -19,15 +20,21 @@ pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang) -> String {
     );
     let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
     out.push_str(&format!("set = {}\n", quote(&set.id)));
+    let shown = |q: &&Question| full || set.in_short(q);
     for section in &set.sections {
+        if !set.questions_in(&section.key).any(|q| shown(&q)) {
+            continue;
+        }
         out.push_str(&format!("\n[{}]\n", section.key));
         out.push_str(&comment(&section.title.get(lang).to_uppercase(), ""));
         if let Some(intro) = &section.intro {
             out.push_str(&comment(intro.get(lang), ""));
         }
-        for q in set.questions_in(&section.key) {
+        for q in set.questions_in(&section.key).filter(|q| shown(q)) {
             out.push('\n');
-            let need = if q.required {
+            // Required as a note needs it: the full walk's own questions
+            // may wait for edit --volledig.
+            let need = if q.required && set.in_short(q) {
                 i18n::T_REQUIRED
             } else {
                 i18n::T_OPTIONAL
@@ -43,7 +50,12 @@ pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang) -> String {
                 out.push_str(&comment(&fact, "  "));
             }
             out.push_str(&comment(&kind_hint(q, lang), "  "));
-            let empty = if q.kind == Kind::Multi { "[]" } else { "\"\"" };
+            // Long text between , where quotes need no escaping.
+            let empty = match q.kind {
+                Kind::Multi => "[]",
+                Kind::Long => "'''\n'''",
+                _ => "\"\"",
+            };
             out.push_str(&format!("{} = {empty}\n", q.key));
         }
     }

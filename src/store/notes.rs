@@ -77,6 +77,14 @@ impl Store {
         let mut kept = history.join(format!("{stamp}.toml"));
         for n in 2.. {
             match self.write(&kept, &old, false) {
+                // A run killed after keeping this version, before writing
+                // the note, kept it already: once is enough.
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::AlreadyExists
+                        && read_bytes(&kept).is_ok_and(|kept| kept == old) =>
+                {
+                    break;
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     kept = history.join(format!("{stamp}-{n}.toml"));
                 }

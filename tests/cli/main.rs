@@ -8,6 +8,7 @@
 mod afloop1;
 mod agenda;
 mod anonymous;
+mod answers_template;
 mod bundles;
 mod checked;
 mod coach;

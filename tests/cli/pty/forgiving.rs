@@ -28,7 +28,18 @@ fn amounts_are_read_as_people_write_them_and_a_refusal_is_not_echoed(env: Env) {
     w.pty.send(&moves(0, 1));
     w.pty.expect("· per jaar");
     w.walk_from("zelfregie.oordeel", minimal_plan);
-    w.save();
+    // The summary before saving leads with the question for the team.
+    let (summary, _) = w.pty.expect("Deze notitie opslaan?");
+    let summary = plain(&summary);
+    assert!(
+        summary.contains("Answer to vervolg.teamvraag."),
+        "{summary}"
+    );
+    w.pty.expect("Weggooien");
+    w.pty.send(ENTER);
+    w.pty.expect("opgeslagen.");
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 0);
     let seen = plain(&String::from_utf8_lossy(&w.pty.seen));
     assert!(!seen.contains("· veel geld"), "a refusal echoed:\n{seen}");
     let note = note_toml(&env);
