@@ -144,6 +144,9 @@ fn row(what: &str, s: &Sample, target: Option<Target>) -> String {
     format!("| {what} | {:.1} | {:.1} | {verdict} |", s.ms, s.mib)
 }
 
+/// The arguments of a command that opens note `id` (and an entry file).
+type ByIdArgs = fn(&str, &str) -> Vec<String>;
+
 /// The commands that open one note by its id, on a store of one note and
 /// on one of `big` notes: each should cost a file read, whatever the
 /// store's size (target: within 2 ms of the one-note store).
@@ -170,7 +173,7 @@ fn by_id(bin: &Path, dir: &Path, config: &Path, big: usize, runs: usize) -> Vec<
     let many = store(dir, big);
     let (one_id, many_id) = (first_id(&one), first_id(&many));
     let mut lines = Vec::new();
-    let commands: [(&str, fn(&str, &str) -> Vec<String>); 5] = [
+    let commands: [(&str, ByIdArgs); 5] = [
         ("`show ID`", |id, _| vec!["show".into(), id.into()]),
         ("`show` by a unique beginning of the id", |id, _| {
             vec!["show".into(), id[..4].into()]

@@ -20,6 +20,9 @@ pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang, full: bool) -> S
     );
     let mut out: String = header.lines().map(|l| format!("# {l}\n")).collect();
     out.push_str(&format!("set = {}\n", quote(&set.id)));
+    // A coach's set from before the two walks has no short walk: all.
+    let two_walks = set.questions.iter().any(|q| set.in_short(q));
+    let full = full || !two_walks;
     let shown = |q: &&Question| full || set.in_short(q);
     for section in &set.sections {
         if !set.questions_in(&section.key).any(|q| shown(&q)) {
@@ -34,7 +37,7 @@ pub fn render(set: &QuestionSet, header: i18n::Msg, lang: Lang, full: bool) -> S
             out.push('\n');
             // Required as a note needs it: the full walk's own questions
             // may wait for edit --volledig.
-            let need = if q.required && set.in_short(q) {
+            let need = if q.required && (set.in_short(q) || !two_walks) {
                 i18n::T_REQUIRED
             } else {
                 i18n::T_OPTIONAL
