@@ -139,6 +139,7 @@ msgs! {
     NO_HELP = "Bij deze vraag is geen uitleg.", "This question has no help text.";
     FIRST_QUESTION = "Dit is de eerste vraag.", "This is the first question.";
     REQUIRED = "Deze vraag is verplicht.", "This question is required.";
+    REQUIRED_BECAUSE = "‘{this}’ is hier nodig, omdat je bij ‘{by}’ koos: {values}.", "‘{this}’ is needed here, because at ‘{by}’ you chose: {values}.";
     CHOICE_NEEDED = "Kies een antwoord: ga met de pijltjes naar je keuze en druk op Enter.", "Choose an answer: move to it with the arrow keys and press Enter.";
     TICK_NEEDED = "Kies minstens één antwoord: spatie = aanvinken, Enter = klaar.", "Choose at least one answer: space = tick, Enter = done.";
     CHOICE_NONE = "(nog niet gekozen)", "(not chosen yet)";
@@ -170,8 +171,13 @@ msgs! {
     RETIRED_COST_KIND = "schrijf de periode bij het bedrag, bijvoorbeeld kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }", "write the period with the amount, for example kosten_voorstel = { bedrag = 3000, periode = \"eenmalig\" }";
     RETIRED_REACH = "dit vraagt nu [vervolg] schaal = \"incidenteel\" of \"structureel\"", "this is now asked by [vervolg] schaal = \"incidenteel\" or \"structureel\"";
     RETIRED_NETWORK = "schrijf het netwerk bij [casus] netwerk", "write the network at [casus] netwerk";
+    ERR_RETIRED_IN_3 = "vraag '{id}' bestaat niet meer sinds versie 3 van de vragenlijst: {hint} (driehoek template toont het nieuwe bestand)", "question '{id}' no longer exists since version 3 of the question set: {hint} (driehoek template shows the new file)";
+    RETIRED_EARLY_BLOCKER = "schrijf wat de oplossing in de weg staat bij [casus] oplossing, en welke regel precies bij [wet] blokkade en regel_concreet", "write what stands in the solution's way at [casus] oplossing, and which rule exactly at [wet] blokkade and regel_concreet";
+    RETIRED_PAYER = "schrijf wie betaalt bij [middelen] betaler en wie bespaart bij [middelen] bespaarder", "write who pays at [middelen] betaler and who saves at [middelen] bespaarder";
     ERR_UNKNOWN_SECTION = "onbekend onderdeel '{key}'", "unknown section '{key}'";
     ERR_MISSING = "verplichte vraag '{id}' is niet beantwoord", "required question '{id}' is not answered";
+    ERR_MISSING_BECAUSE = "vraag '{id}' is niet beantwoord; die is nodig omdat {why}", "question '{id}' is not answered; it is needed because {why}";
+    WHY_CHOSEN = "bij '{by}' is gekozen: {values}", "'{by}' says: {values}";
     ERR_NOT_A_TABLE = "'{key}' moet een tabel [{key}] zijn", "'{key}' must be a table [{key}]";
     ERR_WRONG_SET = "dit bestand hoort bij vragenlijst '{found}', niet bij '{active}'", "this file belongs to question set '{found}', not '{active}'";
     WARN_NOT_APPLICABLE = "{place}: '{id}' is een vervolgvraag die hier niet van toepassing is; het antwoord wordt niet opgeslagen", "{place}: '{id}' is a follow-up that does not apply here; the answer is not stored";
@@ -183,6 +189,7 @@ msgs! {
     VERDICT_TWIJFEL = "twijfel", "in doubt";
     SCOPE_INCIDENTEEL = "incidenteel", "incidental";
     SCOPE_STRUCTUREEL = "structureel", "structural";
+    SCOPE_WEET_NIET = "weet ik nog niet", "don't know yet";
     Q_LAW = "Mag het van de wet?", "Is it allowed by law?";
     Q_MONEY = "Gaan we handig om met publieke middelen?", "Is it a sensible use of public money?";
     Q_SELF = "Draagt het bij aan zelfregie?", "Does it support self-direction?";
@@ -260,6 +267,7 @@ msgs! {
     T_OPTIONAL = "niet verplicht", "optional";
     T_FOLLOW_UP = "vervolgvraag: alleen {when}", "follow-up: only {when}";
     T_OPTIONAL_WHEN = "niet verplicht {when}", "optional {when}";
+    T_REQUIRED_WHEN = "verplicht {when}", "required {when}";
     WHEN_ANY_OF = "als {question} is: {values}", "when {question} is: {values}";
     WHEN_APART = "als {question} en {other} {by} of meer uit elkaar liggen", "when {question} and {other} lie {by} or more apart";
     KIND_COST = "een bedrag met periode: { bedrag = \"24.000\", periode = \"jaar\" }; periode is jaar, eenmalig of \"3 jaar\"; onbekend: { bedrag = \"weet ik niet\" }", "an amount with its period: { bedrag = \"24.000\", periode = \"jaar\" }; periode is jaar, eenmalig or \"3 jaar\"; unknown: { bedrag = \"weet ik niet\" }";
@@ -554,6 +562,7 @@ msgs! {
     CHANGE_EXPERT = "het antwoord op ‘wat zou een ervaringsdeskundige vragen?’ blijft bewaard onder die vraag", "the answer to ‘what would an expert by experience ask?’ stays under that question";
     CHANGE_ASKED = "afloopverslagen: ‘aan wie voorgelegd’ wordt een lijst (meer dan één rol kan); het ene antwoord wordt een lijst van één", "outcome entries: ‘whom did you ask’ becomes a list (more than one role possible); the one answer becomes a list of one";
     CHANGE_NETWORK = "‘wat doet het netwerk?’ verhuist naar de netwerkvraag van de casus", "‘what does the network do?’ moves to the case's network question";
+    CHANGE_SIGNAL = "het signaal als vrije tekst staat nu bij de toelichting op het signaal (vervolg.signaal_notitie); of er een signaal nodig is (ja / nee / weet ik nog niet), staat nog open", "the signal as free text is now the signal's note (vervolg.signaal_notitie); whether a signal is needed (yes / no / don't know yet) is still open";
     NO_PROFILE = "Geen contrastprofiel: de korte route plaatst de rijen niet.", "No contrast profile: the short walk places no row.";
     HINT_PROFILE = "De rijen plaatsen: driehoek bewerk {id} --volledig", "To place the rows: driehoek edit {id} --full";
     STUCK_ROW = "Zit het meest vast: {row}", "Most stuck: {row}";
@@ -828,6 +837,7 @@ msgs! {
     BANK_NOT_A_VALUE = "'{value}' is geen waarde van '{id}' (waarden: {values})", "'{value}' is not a value of '{id}' (values: {values})";
     BANK_APART_SCALES = "apart_from vergelijkt twee schaalvragen", "apart_from compares two scale questions";
     BANK_BY = "by is een heel getal vanaf 1", "by is a whole number from 1";
+    BANK_AHEAD = "ahead geldt alleen voor een datumvraag, niet voor soort {kind}", "ahead applies to a date question only, not to kind {kind}";
     BANK_CONDITION_FORM = "een voorwaarde heeft óf `in = [...]`, óf `apart_from` en `by` samen", "a condition has either `in = [...]` or both `apart_from` and `by`";
     BANK_ROLE_MISSING = "rol {role} noemt '{id}', maar dat is geen vraag van deze vragenlijst", "role {role} names '{id}', which is not a question of this set";
     BANK_ROLE_KIND = "rol {role} heeft een vraag van soort {kinds} nodig, niet {kind}", "role {role} needs a {kinds} question, not {kind}";

@@ -84,7 +84,7 @@ fn from_file(
         .transpose()?;
     let origin = session::Origin {
         revises,
-        practice: None,
+        ..session::Origin::default()
     };
     let note = session::create(ctx, &store, &set, ctx.ui_lang(), parsed.answers, origin)?;
     ctx.ui.print(&format!("{}\n", note.id))?;

@@ -47,6 +47,12 @@ struct JsonQuestion<'a> {
     when: Option<JsonWhen<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     optional_when: Option<JsonWhen<'a>>,
+    /// Required when this holds (question set 3: the concrete rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    required_when: Option<JsonWhen<'a>>,
+    /// A date that lies ahead (a deadline).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    ahead: bool,
     /// "kort": asked in both walks; "volledig": in the full walk only.
     walk: &'static str,
 }
@@ -127,6 +133,8 @@ fn json(set: &QuestionSet, route: Route, lang: Lang) -> JsonSet<'_> {
                 max: q.scale.as_ref().map(|s| s.max),
                 when: q.when.as_ref().map(json_when),
                 optional_when: q.optional_when.as_ref().map(json_when),
+                required_when: q.required_when.as_ref().map(json_when),
+                ahead: q.ahead,
                 walk: route_name(if set.in_short(q) {
                     Route::Short
                 } else {

@@ -409,6 +409,7 @@ pub fn save(
             let origin = Origin {
                 revises: draft.revises.clone(),
                 practice: draft.practice.clone(),
+                kept: draft.retired(set).cloned().collect(),
             };
             let note = create(ctx, store, set, draft.note_lang, answers, origin)?;
             store.remove_draft(&draft.id)?;
@@ -422,6 +423,9 @@ pub fn save(
 pub struct Origin {
     pub revises: Option<String>,
     pub practice: Option<String>,
+    /// Answers to questions the set no longer asks (a draft of an earlier
+    /// set: the early blocker question), kept as they were asked.
+    pub kept: Vec<crate::domain::note::Entry>,
 }
 
 /// Saves a new note under a fresh id, with the author's initials.
@@ -447,6 +451,7 @@ pub fn create(
         practice: origin.practice,
         ..CaseNote::new(String::new(), now(), set, note_lang, answers)
     };
+    note.answers.extend(origin.kept);
     store.create(&mut note)?;
     Ok(note)
 }
@@ -468,7 +473,8 @@ mod tests {
         let mut p = ScriptedPrompter::new(asked.map(|(_, r)| r.clone()));
         // Back to the questions once, change the last answer, then save.
         p.choices = [1, 0].into();
-        p.replies.push_back(Reply::Picked(0));
+        // The last question (the signal) answered "nee": no follow-up.
+        p.replies.push_back(Reply::Picked(1));
         let last = set
             .questions
             .iter()
@@ -481,9 +487,11 @@ mod tests {
             .unwrap();
         assert_eq!(p.asked.last(), Some(&last.id));
         assert!(p.shown.iter().any(|s| s.contains(i18n::SUMMARY.nl)));
+        // The required ones, the rule the blocker "wet" requires, and the
+        // signal.
         assert_eq!(
             answers.len(),
-            set.questions.iter().filter(|q| q.required).count()
+            set.questions.iter().filter(|q| q.required).count() + 2
         );
     }
 }

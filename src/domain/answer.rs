@@ -734,15 +734,22 @@ impl Verdict {
 pub enum Scope {
     Incidenteel,
     Structureel,
+    /// "weet ik nog niet" (question set 3): said, not guessed; a case
+    /// counts as neither.
+    #[serde(rename = "weet_niet")]
+    WeetNiet,
 }
 
 impl Scope {
+    /// The values a set's scope question must offer; `weet_niet` may
+    /// (sets before version 3 do not have it).
     pub const VALUES: [&str; 2] = ["incidenteel", "structureel"];
 
     pub fn from_value(s: &str) -> Option<Scope> {
         match s {
             "incidenteel" => Some(Scope::Incidenteel),
             "structureel" => Some(Scope::Structureel),
+            "weet_niet" => Some(Scope::WeetNiet),
             _ => None,
         }
     }
@@ -751,6 +758,20 @@ impl Scope {
         match self {
             Scope::Incidenteel => i18n::SCOPE_INCIDENTEEL.get(lang),
             Scope::Structureel => i18n::SCOPE_STRUCTUREEL.get(lang),
+            Scope::WeetNiet => i18n::SCOPE_WEET_NIET.get(lang),
+        }
+    }
+
+    /// One character for a table: the label's initial, `?` for not yet
+    /// known.
+    pub fn mark(self, lang: Lang) -> String {
+        match self {
+            Scope::WeetNiet => "?".to_string(),
+            _ => self
+                .label(lang)
+                .chars()
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().collect()),
         }
     }
 }

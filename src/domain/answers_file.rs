@@ -106,8 +106,9 @@ fn written(set: &QuestionSet, doc: &DeTable, problems: &mut Pending, lang: Lang)
                     let id = format!("{k}.{}", qkey.get_ref());
                     if set.question(&id).is_none() {
                         let msg = match retired(&id) {
-                            Some(hint) => i18n::ERR_RETIRED_QUESTION
-                                .with(lang, &[("id", &id), ("hint", hint.get(lang))]),
+                            Some((since, hint)) => {
+                                since.with(lang, &[("id", &id), ("hint", hint.get(lang))])
+                            }
                             None => i18n::ERR_UNKNOWN_QUESTION.with(lang, &[("id", &id)]),
                         };
                         problems.push(qkey.span().start, Some(&id), msg);
@@ -160,11 +161,18 @@ fn applicable(
                     .iter()
                     .find(|(s, _)| *s == q.section)
                     .map_or(0, |(_, at)| *at);
-                problems.push(
-                    at,
-                    Some(&q.id),
-                    i18n::ERR_MISSING.with(lang, &[("id", &q.id)]),
-                );
+                let message = match q.required_because(answer_of) {
+                    Some(why) => {
+                        let by = why.by.get(lang);
+                        let values: Vec<&str> =
+                            why.values.iter().map(|c| c.label.get(lang)).collect();
+                        let why = i18n::WHY_CHOSEN
+                            .with(lang, &[("by", by), ("values", &values.join(", "))]);
+                        i18n::ERR_MISSING_BECAUSE.with(lang, &[("id", &q.id), ("why", &why)])
+                    }
+                    None => i18n::ERR_MISSING.with(lang, &[("id", &q.id)]),
+                };
+                problems.push(at, Some(&q.id), message);
             }
             None => {}
         }
@@ -175,13 +183,16 @@ fn applicable(
     }
 }
 
-/// Where the answer to a question of set version 1 that no longer exists
-/// goes now.
-fn retired(id: &str) -> Option<i18n::Msg> {
+/// Where the answer to a question of an earlier set version that no
+/// longer exists goes now: since which version, and where.
+fn retired(id: &str) -> Option<(i18n::Msg, i18n::Msg)> {
+    let (since_2, since_3) = (i18n::ERR_RETIRED_QUESTION, i18n::ERR_RETIRED_IN_3);
     match id {
-        "middelen.kosten_soort" => Some(i18n::RETIRED_COST_KIND),
-        "middelen.reikwijdte" => Some(i18n::RETIRED_REACH),
-        "zelfregie.netwerk" => Some(i18n::RETIRED_NETWORK),
+        "middelen.kosten_soort" => Some((since_2, i18n::RETIRED_COST_KIND)),
+        "middelen.reikwijdte" => Some((since_2, i18n::RETIRED_REACH)),
+        "zelfregie.netwerk" => Some((since_2, i18n::RETIRED_NETWORK)),
+        "casus.blokkade" => Some((since_3, i18n::RETIRED_EARLY_BLOCKER)),
+        "middelen.betaler_voorstel" => Some((since_3, i18n::RETIRED_PAYER)),
         _ => None,
     }
 }

@@ -6,6 +6,8 @@
 
 use toml::{Table, Value};
 
+use crate::domain::answer::Kind;
+use crate::domain::note::Entry;
 use crate::i18n::{self, Lang};
 
 /// What reading a format-1 file in today's shape changed, for `upgrade`
@@ -25,6 +27,9 @@ pub enum Change {
     Network,
     /// An outcome entry's one "whom did you ask" became a list of one.
     AskedList,
+    /// Question set 3: the free-text signal became the signal's note
+    /// (vervolg.signaal_notitie); whether a signal is needed stays open.
+    SignalNote,
 }
 
 impl Change {
@@ -37,6 +42,7 @@ impl Change {
             Change::ExpertQuestion => i18n::CHANGE_EXPERT,
             Change::Network => i18n::CHANGE_NETWORK,
             Change::AskedList => i18n::CHANGE_ASKED,
+            Change::SignalNote => i18n::CHANGE_SIGNAL,
         }
         .get(lang)
     }
@@ -79,6 +85,30 @@ pub fn format1(t: &mut Table) -> Vec<Change> {
         answers.extend(entries.into_iter().map(Value::Table));
     }
     changes
+}
+
+/// Reads the answers of question set 1 or 2 in the ids of set 3, in place
+/// (notes and drafts alike; safe to apply twice). Set 3 made the signal
+/// one question, ja / nee / weet ik nog niet: the free text of sets 1 and
+/// 2 is the signal's note now, under the question as it was asked, and
+/// whether a signal is needed stays unanswered. An answer set 3 has no
+/// question for (the early blocker, who pays and saves in one) is kept as
+/// it was asked: a note shows it, an edit keeps it.
+pub fn set2(set: &str, set_version: u32, answers: &mut [Entry]) -> Vec<Change> {
+    if set != V1_SET || set_version > 2 {
+        return Vec::new();
+    }
+    let noted = answers.iter().any(|e| e.id == "vervolg.signaal_notitie");
+    match answers
+        .iter_mut()
+        .find(|e| e.id == "vervolg.signaal" && matches!(e.kind, Kind::Long | Kind::Text))
+    {
+        Some(e) if !noted => {
+            e.id = "vervolg.signaal_notitie".into();
+            vec![Change::SignalNote]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// `[costs]` of release 1: a yearly current amount, a proposed amount and
@@ -314,6 +344,36 @@ mod tests {
         let mut twice = once.clone();
         assert_eq!(format1(&mut twice), []);
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn a_set_2_signal_text_becomes_the_signal_note_and_retired_answers_stay() {
+        let src = include_str!("../../tests/cli/fixtures/format2/notes/jvyy4k.toml");
+        // Its outcome log is of version 1: read in today's shape first.
+        let mut table: Table = toml::from_str(src).unwrap();
+        outcomes_v1(&mut table);
+        let mut note: crate::domain::note::CaseNote = table.try_into().unwrap();
+        let before = note.clone();
+        let text = before.entry("vervolg.signaal").unwrap().clone();
+        assert_eq!(text.kind, Kind::Long);
+        let changes = set2(&note.set, note.set_version, &mut note.answers);
+        assert_eq!(changes, [Change::SignalNote]);
+        assert!(note.entry("vervolg.signaal").is_none());
+        let moved = note.entry("vervolg.signaal_notitie").unwrap();
+        assert_eq!(
+            (&moved.question, &moved.value),
+            (&text.question, &text.value)
+        );
+        // What set 3 has no question for is kept as it was.
+        for id in ["casus.blokkade", "middelen.betaler_voorstel"] {
+            assert_eq!(note.entry(id), before.entry(id), "{id}");
+        }
+        assert_eq!(note.answers.len(), before.answers.len());
+        // Twice changes nothing more; a note of set 3 is left alone.
+        assert_eq!(set2(&note.set, note.set_version, &mut note.answers), []);
+        let mut three = before.clone();
+        assert_eq!(set2(&three.set, 3, &mut three.answers), []);
+        assert_eq!(three, before);
     }
 
     #[test]

@@ -282,9 +282,19 @@ impl Draft {
         next: Option<&str>,
         now: Timestamp,
     ) {
+        let kept: Vec<Entry> = self.retired(set).cloned().collect();
         self.answers = entries(set, self.note_lang, answers);
+        self.answers.extend(kept);
         self.next = next.map(str::to_string);
         self.updated = now;
+    }
+
+    /// The answers whose question `set` no longer asks (a draft begun with
+    /// an earlier set), kept as they were asked.
+    pub fn retired<'a>(&'a self, set: &'a QuestionSet) -> impl Iterator<Item = &'a Entry> {
+        self.answers
+            .iter()
+            .filter(|e| set.question(&e.id).is_none())
     }
 
     /// The draft's title so far, to tell drafts apart.

@@ -273,7 +273,7 @@ mod tests {
                 }
                 fn ask(&mut self, ask: &crate::domain::walk::prompt::Ask) -> anyhow::Result<Reply> {
                     let q = ask.question;
-                    Ok(match (q.required, q.kind) {
+                    Ok(match (ask.required, q.kind) {
                         (false, _) => Reply::Skip,
                         (true, Kind::Choice | Kind::Scale | Kind::YesNo) => Reply::Picked(1),
                         (true, Kind::Multi) => Reply::PickedMany(vec![0]),

@@ -95,10 +95,7 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
         .collect();
     let scopes: Vec<String> = notes
         .iter()
-        .map(|n| {
-            n.scope
-                .map_or_else(|| "—".to_string(), |s| initial(s.label(lang)))
-        })
+        .map(|n| n.scope.map_or_else(|| "—".to_string(), |s| s.mark(lang)))
         .collect();
     let statuses: Vec<String> = notes
         .iter()
@@ -127,8 +124,14 @@ pub fn render(notes: &[Summary], lang: Lang, width: usize) -> String {
     let names = corners
         .map(|c| format!("{} {}", initial(c.get(lang)), c.get(lang)))
         .join(" · ");
-    let scope_names = [Scope::Structureel, Scope::Incidenteel]
-        .map(|s| format!("{} {}", initial(s.label(lang)), s.label(lang)))
+    // "weet ik nog niet" is explained only where a note says it, so a
+    // list without one reads as it always did.
+    let unknown = notes.iter().any(|n| n.scope == Some(Scope::WeetNiet));
+    let scope_names = [Scope::Structureel, Scope::Incidenteel, Scope::WeetNiet]
+        .iter()
+        .filter(|s| unknown || **s != Scope::WeetNiet)
+        .map(|s| format!("{} {}", s.mark(lang), s.label(lang)))
+        .collect::<Vec<_>>()
         .join(" · ");
     let status_names = [Status::Open, Status::Besloten, Status::Uitgevoerd]
         .map(|s| format!("{} {}", initial(s.label(lang)), s.label(lang)))

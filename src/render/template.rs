@@ -78,6 +78,11 @@ pub fn conditions(q: &Question, lang: Lang) -> Vec<String> {
                 .iter()
                 .map(|c| when(i18n::T_OPTIONAL_WHEN, c)),
         )
+        .chain(
+            q.required_when
+                .iter()
+                .map(|c| when(i18n::T_REQUIRED_WHEN, c)),
+        )
         .collect()
 }
 

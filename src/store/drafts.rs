@@ -41,10 +41,11 @@ impl Store {
         if table.get("format").and_then(toml::Value::as_integer) == Some(1) {
             crate::domain::migrate::format1(&mut table);
         }
-        let draft: Draft = table
+        let mut draft: Draft = table
             .try_into()
             .said(|| Phrase::new(i18n::ERR_NOT_A_DRAFT, &[]))
             .with_context(|| path.display().to_string())?;
+        crate::domain::migrate::set2(&draft.set, draft.set_version, &mut draft.answers);
         // The ids in a draft name files: its own must be its file's name,
         // and the ones it points at may not lead out of the store.
         let unsafe_id = |i: &str| i.is_empty() || i.starts_with('.') || i.contains(['/', '\\']);

@@ -253,10 +253,11 @@ pub fn parse_note_with_changes(
 ) -> Result<(CaseNote, Vec<crate::domain::migrate::Change>)> {
     // The common case in one pass; the slower generic read below only
     // explains what is wrong (a newer format first of all).
-    if let Ok(note) = toml::from_str::<CaseNote>(text)
+    if let Ok(mut note) = toml::from_str::<CaseNote>(text)
         && note.format == NOTE_FORMAT
     {
-        return Ok((note, Vec::new()));
+        let changes = crate::domain::migrate::set2(&note.set, note.set_version, &mut note.answers);
+        return Ok((note, changes));
     }
     let table: toml::Table =
         toml::from_str(text).map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))?;
@@ -284,9 +285,14 @@ pub fn parse_note_with_changes(
     // Outcome entries of the outcome questions of version 1, in a note of
     // any format.
     changes.extend(crate::domain::migrate::outcomes_v1(&mut table));
-    let note = table
+    let mut note: CaseNote = table
         .try_into()
         .map_err(|e| toml_error(path, text, &e, i18n::ERR_NOT_A_NOTE))?;
+    changes.extend(crate::domain::migrate::set2(
+        &note.set,
+        note.set_version,
+        &mut note.answers,
+    ));
     Ok((note, changes))
 }
 

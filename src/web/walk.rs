@@ -259,7 +259,7 @@ impl Outcome {
     /// A required question left open, said in the page's words.
     pub fn missing(missing: Missing, ui: Lang) -> Outcome {
         Outcome {
-            error: Some(missing_text(missing, ui).to_string()),
+            error: Some(missing_text(missing, ui)),
             ..Outcome::default()
         }
     }
@@ -529,9 +529,7 @@ pub(super) fn read_fields(
                 let answer = guard(&mut out, q, answer, form, scanner.as_ref(), lang);
                 if out.offer.is_none() {
                     match walk::settle(q, &answer, given) {
-                        Err(missing) if !back => {
-                            out.error = Some(missing_text(missing, state.ui).to_string())
-                        }
+                        Err(missing) if !back => out.error = Some(missing_text(missing, state.ui)),
                         _ => {
                             mirror(&mut out, q, &answer, form, lexicon.as_ref(), lang);
                             match answer {
@@ -659,11 +657,12 @@ fn mirror(
 }
 
 /// A missing answer in the page's words.
-fn missing_text(missing: Missing, ui: Lang) -> &'static str {
+fn missing_text(missing: Missing, ui: Lang) -> String {
     match missing {
-        Missing::Choice => i18n::WEB_CHOOSE.get(ui),
-        Missing::Tick => i18n::WEB_TICK.get(ui),
-        Missing::Text => i18n::REQUIRED.get(ui),
+        Missing::Choice => i18n::WEB_CHOOSE.get(ui).to_string(),
+        Missing::Tick => i18n::WEB_TICK.get(ui).to_string(),
+        Missing::Text => i18n::REQUIRED.get(ui).to_string(),
+        Missing::Because(why) => why.say(ui),
     }
 }
 

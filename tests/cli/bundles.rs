@@ -20,7 +20,9 @@ fn the_bundle_groups_by_rule_line_and_counts_a_revised_case_once() {
         "beleidsregel",
         5_000,
     ));
-    env.new_note(&with_rule("", "werkinstructie", 1_000));
+    // No rule named: a feeling has none to name (a rule's kind would
+    // require the line, issue 20).
+    env.new_note(&with_rule("", "gevoel", 1_000));
     // A revision of `first` replaces it: still one case, the latest counts.
     let path = env.file(
         "rev.toml",

@@ -162,7 +162,7 @@ fn thirty(env: &Env) -> Vec<String> {
                 .replace("blokkade = [\"werkinstructie\", \"gevoel\"]", &format!("blokkade = \"{}\"", blockers[i % 5]))
                 .replace("bedrag = \"24.000\"", &format!("bedrag = {}", 10_000 + i * 1_000))
                 .replace(
-                    "schaal = \"structureel\"\nsignaal = \"Werkinstructie intake schuldhulp.\"",
+                    "schaal = \"structureel\"\nsignaal = \"weet_niet\"",
                     if i % 3 == 0 { "schaal = \"incidenteel\"" } else { "schaal = \"structureel\"" },
                 )
                 .replace("uniform_nu = 2", &format!("uniform_nu = {}", 1 + i % 3));

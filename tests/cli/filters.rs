@@ -16,7 +16,7 @@ fn three(env: &Env) -> [String; 3] {
             )
             .replace("oordeel = \"ja\"\nregel", "oordeel = \"nee\"\nregel")
             .replace(
-                "schaal = \"structureel\"\nsignaal = \"Werkinstructie intake schuldhulp.\"",
+                "schaal = \"structureel\"\nsignaal = \"weet_niet\"",
                 "schaal = \"incidenteel\"",
             ),
     );
@@ -63,7 +63,7 @@ fn list_filters_by_verdict_scope_text_and_date() {
     // Search is case-insensitive and looks in every answer, labels too.
     assert_eq!(ids(&env, &["--search", "JONGEREN"]), sorted(&[&b]));
     assert_eq!(
-        ids(&env, &["--search", "werkinstructie intake schuldhulp"]),
+        ids(&env, &["--search", "weet ik nog NIET"]),
         sorted(&[&a, &c])
     );
     assert_eq!(

@@ -12,7 +12,7 @@ const FRONT_NL: [&str; 22] = [
     "Voor het overleg",
     "Wat is je vraag aan het team?",
     "Mogen we de intake-eis loslaten?",
-    "Welke oplossing stel je voor?",
+    "Welke oplossing stel je voor, en wat staat die nu in de weg?",
     "Wat zegt de persoon zelf over dit voorstel?",
     "Als iemand naast me zit, durf ik het wel.",
     // The verdicts once, each with its reason.
@@ -47,7 +47,7 @@ fn show_opens_with_the_front_block() {
     // Shown in front, not again under their sections; the verdicts in
     // one table (the drawing names them by their short names).
     for once in [
-        "Welke oplossing stel je voor?",
+        "Welke oplossing stel je voor, en wat staat die nu in de weg?",
         "Mogen we de intake-eis loslaten?",
         "Oordeel",
         "We nemen even over",
@@ -105,7 +105,7 @@ fn an_english_note_exports_with_english_headings() {
         &[
             "## For the meeting",
             "What is your question for the team?",
-            "What solution do you propose?",
+            "What solution do you propose, and what stands in its way now?",
             "What does the person say about this proposal?",
             "| Question | Verdict | Reasoning |",
             "| Does it support self-direction? | in doubt |",

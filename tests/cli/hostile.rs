@@ -197,7 +197,7 @@ fn an_answer_cannot_restructure_the_markdown() {
             "![foto](https://example.org/spion.png)\\n- lijst",
         ),
         (
-            "De schuldhulp wil eerst een compleet overzicht.",
+            "Samen de post sorteren; de schuldeisers tijdelijk laten wachten.",
             "kop\\n===",
         ),
         ("De teamleider mag afwijken.", "1. een\\n> citaat\\n~~~"),

@@ -38,7 +38,6 @@ titel = "Three bags of post"
 eigen_woorden = """I do not dare to open the post any more.
 Every letter is a new bill."""
 wens = "In a year some peace again, and keeping up with my own post."
-blokkade = "Debt assistance first wants a complete overview."
 oplossing = "Sort the post together, and ask the creditors to wait for a while."
 persoon_over_voorstel = "If someone sits next to me, I dare to do it."
 [wet]
@@ -344,8 +343,8 @@ fn a_label_or_a_professional_word_stops_the_page_and_says_where() {
     for said in [
         "de pagina voor de persoon is niet gemaakt",
         &format!("driehoek bewerk {labelled}"),
-        "Welke oplossing stel je voor? (casus.oplossing): 'zorgmijder' plakt een etiket op de persoon.",
-        "Welke oplossing stel je voor? (casus.oplossing): 'traject' is een vakwoord.",
+        "Welke oplossing stel je voor, en wat staat die nu in de weg? (casus.oplossing): 'zorgmijder' plakt een etiket op de persoon.",
+        "Welke oplossing stel je voor, en wat staat die nu in de weg? (casus.oplossing): 'traject' is een vakwoord.",
     ] {
         assert!(err.contains(said), "{said}\n{err}");
     }

@@ -76,6 +76,7 @@ fn full_answers(env: &Env) -> String {
                 if key.ends_with("_nu") { min + 1 } else { max }.into()
             }
             "amount" => "24000".into(),
+            "date" => "15-1-2027".into(),
             "cost" => toml::toml! { bedrag = 24000
             periode = "jaar" }
             .into(),
@@ -387,7 +388,7 @@ fn page_one_holds_what_the_meeting_needs_and_room_for_its_advice() {
             "Drie zakken post",
             "Overleg: 8 dec. 2026",
             "Wat is je vraag aan het team? Mogen we de intake-eis loslaten?",
-            "Welke oplossing stel je voor? Samen de post sorteren",
+            "Welke oplossing stel je voor, en wat staat die nu in de weg? Samen de post sorteren",
             "Wat zegt de persoon zelf over dit voorstel? Als iemand naast me zit",
             // The verdicts once, each with its reason.
             "Mag het van de wet? ja De wet eist geen compleet overzicht vooraf",

@@ -42,6 +42,34 @@ pub struct Choice {
     pub exclusive: bool,
 }
 
+/// Why a question needs an answer: an earlier question (`by`) was answered
+/// with one of `values`. Said by the door that asks, in its language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Because {
+    /// The question that needs the answer.
+    pub this: Text,
+    /// The earlier question's prompt.
+    pub by: Text,
+    /// The answers there that make it needed.
+    pub values: Vec<Choice>,
+}
+
+impl Because {
+    /// "‘Welke regel precies, en van wie?’ is nodig, omdat je bij ‘Wat
+    /// blokkeert hier eigenlijk?’ koos: een werkinstructie."
+    pub fn say(&self, lang: Lang) -> String {
+        let values: Vec<&str> = self.values.iter().map(|c| c.label.get(lang)).collect();
+        crate::i18n::REQUIRED_BECAUSE.with(
+            lang,
+            &[
+                ("this", self.this.get(lang)),
+                ("by", self.by.get(lang)),
+                ("values", &values.join(", ")),
+            ],
+        )
+    }
+}
+
 /// Which walk asks a question: the short walk asks only the questions
 /// marked `kort`, the full walk asks them all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +127,15 @@ pub struct Question {
     /// A required question that may be left open when this holds (the
     /// laws at stake, when the solution is allowed by law).
     pub optional_when: Option<Condition>,
+    /// An optional question that must be answered when this holds (the
+    /// concrete rule, once the blocker is a rule that has a name).
+    pub required_when: Option<Condition>,
+    /// The question `required_when` looks at, for saying why an answer is
+    /// needed: its prompt and the choices that make it so.
+    pub required_by: Option<Because>,
+    /// A date question whose day lies ahead (a deadline): a day written
+    /// without a year is the next one, not the last.
+    pub ahead: bool,
     /// Asked in the short walk, or only in the full one.
     pub depth: Depth,
 }
@@ -222,11 +259,42 @@ impl Question {
 
     /// Whether an answer is needed, given the answers so far.
     pub fn required_given<'a>(&self, answer_of: impl Fn(&str) -> Option<&'a Answer>) -> bool {
-        self.required
+        (self.required
             && !self
                 .optional_when
                 .as_ref()
-                .is_some_and(|c| c.holds(answer_of))
+                .is_some_and(|c| c.holds(&answer_of)))
+            || self.required_because(&answer_of).is_some()
+    }
+
+    /// Why this question needs an answer when its `required_when` holds:
+    /// the earlier question and the answers given there that make it so.
+    /// None when it is not required that way.
+    pub fn required_because<'a>(
+        &self,
+        answer_of: impl Fn(&str) -> Option<&'a Answer>,
+    ) -> Option<Because> {
+        let condition = self.required_when.as_ref()?;
+        if !condition.holds(&answer_of) {
+            return None;
+        }
+        let by = self.required_by.as_ref()?;
+        let given = condition
+            .questions()
+            .first()
+            .and_then(|id| answer_of(id))
+            .map(Answer::condition_values)
+            .unwrap_or_default();
+        Some(Because {
+            this: self.prompt.clone(),
+            by: by.by.clone(),
+            values: by
+                .values
+                .iter()
+                .filter(|c| given.contains(&c.value))
+                .cloned()
+                .collect(),
+        })
     }
 
     /// Checks what the answer's kind alone cannot: known choices, the scale's
@@ -303,6 +371,11 @@ impl Question {
         today: jiff::civil::Date,
         toward: day::Toward,
     ) -> Result<Option<Answer>, Invalid> {
+        let toward = if self.ahead {
+            day::Toward::Next
+        } else {
+            toward
+        };
         match (self.kind, value) {
             (Kind::Date, toml::Value::String(s)) if !s.trim().is_empty() => {
                 let day = Answer::Date(

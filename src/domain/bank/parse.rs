@@ -5,7 +5,8 @@ use toml::Spanned;
 
 use super::condition::{RawCondition, read_condition};
 use super::{
-    BANK_FORMAT, Choice, ContrastDef, Depth, Question, QuestionSet, Roles, Scale, Section,
+    BANK_FORMAT, Because, Choice, Condition, ContrastDef, Depth, Question, QuestionSet, Roles,
+    Scale, Section,
 };
 use crate::domain::answer::{Kind, Scope, Verdict};
 use crate::domain::problem::{Pending, Problem, Problems};
@@ -93,6 +94,10 @@ struct RawQuestion {
     max_label: Option<Text>,
     when: Option<RawCondition>,
     optional_when: Option<RawCondition>,
+    required_when: Option<RawCondition>,
+    /// A date question whose day lies ahead (a deadline): a day written
+    /// without its year is the next one.
+    ahead: Option<Spanned<bool>>,
     walk: Option<Spanned<String>>,
 }
 
@@ -267,7 +272,13 @@ impl Found<'_> {
         let given = rq.choices.as_ref().map_or(&[][..], |c| c.get_ref());
         self.check_choices(rq.kind, given, &at, &id);
         let scale = self.scale(&rq, &id);
-        let mut conditions = [rq.when, rq.optional_when].map(|raw| {
+        if let Some(ahead) = &rq.ahead
+            && rq.kind != Kind::Date
+        {
+            let message = i18n::BANK_AHEAD.with(lang, &[("kind", rq.kind.name())]);
+            self.at(ahead.span(), Some(&id), message);
+        }
+        let mut conditions = [rq.when, rq.optional_when, rq.required_when].map(|raw| {
             raw.and_then(|w| match read_condition(w, earlier, self.lang) {
                 Ok(c) => Some(c),
                 Err(wrong) => {
@@ -279,6 +290,9 @@ impl Found<'_> {
             })
         });
         let depth = self.depth(rq.walk, &id);
+        let required_by = conditions[2]
+            .as_ref()
+            .and_then(|c| because(c, &rq.prompt, earlier));
         Question {
             section: skey.to_string(),
             key: rq.key.into_inner(),
@@ -291,6 +305,9 @@ impl Found<'_> {
             scale,
             when: conditions[0].take(),
             optional_when: conditions[1].take(),
+            required_by,
+            required_when: conditions[2].take(),
+            ahead: rq.ahead.is_some_and(|a| *a.get_ref()),
             depth,
         }
     }
@@ -376,6 +393,26 @@ impl Found<'_> {
             }
         }
     }
+}
+
+/// What `required_when` will say when it holds: the question it looks at
+/// and the choices that make an answer needed.
+fn because(c: &Condition, this: &Text, earlier: &[Question]) -> Option<Because> {
+    let by = earlier.iter().find(|q| q.id == c.questions()[0])?;
+    let values = match c {
+        Condition::AnyOf { values, .. } => by
+            .choices
+            .iter()
+            .filter(|ch| values.contains(&ch.value))
+            .cloned()
+            .collect(),
+        Condition::Apart { .. } => Vec::new(),
+    };
+    Some(Because {
+        this: this.clone(),
+        by: by.prompt.clone(),
+        values,
+    })
 }
 
 /// Checks the questions the roles and contrasts name against what each

@@ -220,17 +220,20 @@ fn answers_are_checked_against_the_question() {
 }
 
 #[test]
-fn the_short_walk_is_the_twenty_questions_of_the_contract() {
+fn the_short_walk_is_the_twenty_four_questions_of_set_3() {
     let set = default_set();
+    assert_eq!(set.version, 3);
     let short: Vec<&str> = set.walked(Route::Short).map(|q| q.id.as_str()).collect();
     assert_eq!(
         short,
         [
             "casus.titel",
             "casus.eigen_woorden",
-            "casus.blokkade",
+            "casus.geprobeerd",
             "casus.oplossing",
             "casus.persoon_over_voorstel",
+            "casus.termijn",
+            "casus.termijn_tot",
             "wet.oordeel",
             "wet.regel",
             "wet.blokkade",
@@ -243,13 +246,126 @@ fn the_short_walk_is_the_twenty_questions_of_the_contract() {
             "zelfregie.oordeel",
             "zelfregie.logica",
             "contrasten.vastzittend",
+            "reflectie.ervaringsdeskundige",
             "reflectie.besproken",
             "vervolg.teamvraag",
             "vervolg.schaal",
+            "vervolg.signaal",
         ]
+    );
+    assert!(short.len() <= 24);
+    // The early blocker question is gone from the set, folded into the
+    // proposal's prompt.
+    assert!(set.question("casus.blokkade").is_none());
+    assert!(
+        set.question("casus.oplossing")
+            .unwrap()
+            .prompt
+            .nl
+            .contains("in de weg")
     );
     // A follow-up marked kort of a full-walk question stays out.
     assert!(!set.in_short(set.question("wet.regel_anders").unwrap()));
+}
+
+#[test]
+fn the_concrete_rule_is_required_when_the_blocker_is_a_rule_with_a_name() {
+    let set = default_set();
+    let rule = set.question("wet.regel_concreet").unwrap();
+    assert!(!rule.required);
+    let blocked_by = |values: &[&str]| {
+        let answer = Answer::Multi(values.iter().map(|v| v.to_string()).collect());
+        rule.required_given(|id| (id == "wet.blokkade").then_some(&answer))
+    };
+    for named in [
+        "wet",
+        "verordening",
+        "beleidsregel",
+        "werkinstructie",
+        "inkoop",
+        "andere_organisatie",
+    ] {
+        assert!(blocked_by(&[named]), "{named}");
+        assert!(blocked_by(&["gevoel", named]), "gevoel + {named}");
+    }
+    for unnamed in [
+        "gevoel",
+        "gewoonte",
+        "loketten",
+        "brief",
+        "weet_niet",
+        "geen",
+    ] {
+        assert!(!blocked_by(&[unnamed]), "{unnamed}");
+    }
+    assert!(!rule.required_given(|_| None));
+    let answer = Answer::Multi(vec!["gevoel".into(), "werkinstructie".into()]);
+    let why = rule
+        .required_because(|id| (id == "wet.blokkade").then_some(&answer))
+        .unwrap();
+    assert_eq!(
+        why.say(Lang::Nl),
+        "‘Welke regel precies, en van wie?’ is hier nodig, omdat je bij ‘Wat blokkeert hier eigenlijk?’ koos: een werkinstructie."
+    );
+    assert!(
+        why.say(Lang::En)
+            .contains("‘Which rule exactly, and whose?’ is needed here")
+    );
+}
+
+#[test]
+fn required_when_and_ahead_are_checked_with_their_place() {
+    let head = "format = 1\nid = \"t\"\nversion = 1\nname = { nl = \"t\", en = \"t\" }\n[[sections]]\nkey = \"s\"\ntitle = { nl = \"S\", en = \"S\" }\n";
+    let choice = "[[sections.questions]]\nkey = \"k\"\nkind = \"choice\"\nprompt = { nl = \"k\", en = \"k\" }\nchoices = [{ value = \"a\", label = { nl = \"a\", en = \"a\" } }]\n";
+    let text = |extra: &str| {
+        format!(
+            "[[sections.questions]]\nkey = \"t\"\nkind = \"text\"\n{extra}\nprompt = {{ nl = \"t\", en = \"t\" }}\n"
+        )
+    };
+    let ok = format!(
+        "{head}{choice}{}",
+        text("required_when = { question = \"s.k\", in = [\"a\"] }")
+    );
+    let set = parse_set("t.toml", &ok, Lang::En).unwrap();
+    let t = set.question("s.t").unwrap();
+    let a = Answer::Choice("a".into());
+    assert!(t.required_given(|_| Some(&a)) && !t.required_given(|_| None));
+    // Not a value of the question it looks at; a question after it; ahead
+    // on a text.
+    for (extra, said) in [
+        (
+            "required_when = { question = \"s.k\", in = [\"b\"] }",
+            "'b' is not a value",
+        ),
+        (
+            "required_when = { question = \"s.later\", in = [\"a\"] }",
+            "s.later",
+        ),
+        ("ahead = true", "ahead applies to a date question only"),
+    ] {
+        let src = format!("{head}{choice}{}", text(extra));
+        let err = parse_set("t.toml", &src, Lang::En).unwrap_err().to_string();
+        assert!(
+            err.contains(said) && err.contains("t.toml:"),
+            "{extra}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_deadline_without_its_year_is_the_next_such_day() {
+    let set = default_set();
+    let until = set.question("casus.termijn_tot").unwrap();
+    assert!(until.ahead);
+    let today = jiff::civil::date(2026, 12, 6);
+    let read = |q: &Question| {
+        q.read_written(&"1-12".into(), today, day::Toward::Past)
+            .unwrap()
+    };
+    assert_eq!(
+        read(until),
+        Some(Answer::Date(jiff::civil::date(2027, 12, 1)))
+    );
 }
 
 #[test]

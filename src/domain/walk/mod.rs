@@ -363,6 +363,7 @@ impl<'a> Walk<'a> {
                 Missing::Choice => i18n::CHOICE_NEEDED,
                 Missing::Tick => i18n::TICK_NEEDED,
                 Missing::Text => i18n::REQUIRED,
+                Missing::Because(why) => return Some(why.say(self.note_lang)),
             };
             return Some(needed.get(self.note_lang).to_string());
         }
@@ -506,7 +507,9 @@ pub mod tests {
                     .iter()
                     .find(|(id, _)| *id == q.id)
                     .map(|(_, r)| r.clone())
-                    .unwrap_or_else(|| match (q.required, q.kind) {
+                    // A question required by an earlier answer
+                    // (required_when) is answered too.
+                    .unwrap_or_else(|| match (q.required || q.required_when.is_some(), q.kind) {
                         (false, _) => Reply::Skip,
                         (true, Kind::Choice | Kind::Scale | Kind::YesNo) => Reply::Picked(0),
                         (true, Kind::Multi) => Reply::PickedMany(vec![0]),
@@ -701,12 +704,9 @@ pub mod tests {
     fn changing_an_answer_drops_follow_ups_that_no_longer_apply() {
         let set = set();
         let start = vec![
+            ("vervolg.signaal".to_string(), Answer::Choice("ja".into())),
             (
-                "vervolg.schaal".to_string(),
-                Answer::Choice("structureel".into()),
-            ),
-            (
-                "vervolg.signaal".to_string(),
+                "vervolg.signaal_notitie".to_string(),
                 Answer::Text("beleidsregel X".into()),
             ),
         ];
@@ -714,12 +714,67 @@ pub mod tests {
         walk.at = set
             .questions
             .iter()
-            .position(|q| q.id == "vervolg.schaal")
+            .position(|q| q.id == "vervolg.signaal")
             .unwrap();
-        let incidenteel = choice_at(&set, "vervolg.schaal", "incidenteel");
-        let mut p = ScriptedPrompter::new([Reply::Picked(incidenteel)]);
+        let nee = choice_at(&set, "vervolg.signaal", "nee");
+        let mut p = ScriptedPrompter::new([Reply::Picked(nee)]);
         walk.run(&mut p, &mut ()).unwrap();
-        assert!(!walk.answers().iter().any(|(id, _)| id == "vervolg.signaal"));
+        assert!(
+            !walk
+                .answers()
+                .iter()
+                .any(|(id, _)| id == "vervolg.signaal_notitie")
+        );
+    }
+
+    #[test]
+    fn the_concrete_rule_cannot_be_skipped_once_the_blocker_names_a_rule() {
+        let set = set();
+        let werkinstructie = choice_at(&set, "wet.blokkade", "werkinstructie");
+        let start = vec![(
+            "wet.blokkade".to_string(),
+            Answer::Multi(vec!["werkinstructie".into()]),
+        )];
+        for lang in [Lang::Nl, Lang::En] {
+            let mut walk = Walk::new(&set, lang, start.clone());
+            walk.at = set
+                .questions
+                .iter()
+                .position(|q| q.id == "wet.blokkade")
+                .unwrap();
+            let mut p = ScriptedPrompter::new([
+                Reply::PickedMany(vec![werkinstructie]),
+                Reply::Skip,
+                typed("werkinstructie intake schuldhulp"),
+            ]);
+            // The script runs out at the question after the rule.
+            let _ = walk.run(&mut p, &mut ());
+            assert_eq!(
+                p.asked[..3],
+                ["wet.blokkade", "wet.regel_concreet", "wet.regel_concreet"]
+            );
+            assert!(p.required[1]);
+            let prompt = set.question("wet.regel_concreet").unwrap().prompt.get(lang);
+            assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+            assert!(p.errors[0].contains(prompt), "{:?}", p.errors);
+            assert!(walk.answers().contains(&(
+                "wet.regel_concreet".into(),
+                Answer::Text("werkinstructie intake schuldhulp".into())
+            )));
+        }
+        // A feeling has no rule to name: the question may stay open.
+        let gevoel = choice_at(&set, "wet.blokkade", "gevoel");
+        let mut walk = Walk::new(&set, Lang::Nl, Vec::new());
+        walk.at = set
+            .questions
+            .iter()
+            .position(|q| q.id == "wet.blokkade")
+            .unwrap();
+        let mut p = ScriptedPrompter::new([Reply::PickedMany(vec![gevoel]), Reply::Skip]);
+        let _ = walk.run(&mut p, &mut ());
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.asked[..2], ["wet.blokkade", "wet.regel_concreet"]);
+        assert!(!p.required[1]);
     }
 
     #[test]
@@ -1004,17 +1059,18 @@ pub mod tests {
     #[test]
     fn the_short_walk_asks_the_short_questions_and_deepening_asks_the_rest() {
         let set = set();
-        // wet.ruimte = "ja" (the first choice) brings its short follow-up.
+        // wet.ruimte = "ja" (the first choice) brings its short follow-up;
+        // casus.termijn = "geen" (the first) leaves out the term's last day.
         let (asked, short, _) = walk_all(&set, Vec::new(), |w| w.route(Route::Short), any_answer);
         let questions: Vec<&String> = asked.iter().filter(|id| !id.contains('#')).collect();
-        assert_eq!(questions.len(), 20, "{questions:?}");
+        assert_eq!(questions.len(), 23, "{questions:?}");
         assert!(
             questions
                 .iter()
                 .all(|id| set.in_short(set.question(id).unwrap()))
         );
-        // Two costs, each followed by its period: 22 answers in all.
-        assert_eq!(asked.len(), 22, "{asked:?}");
+        // Two costs, each followed by its period: 25 prompts in all.
+        assert_eq!(asked.len(), 25, "{asked:?}");
         let (deeper, full, progress) =
             walk_all(&set, short.clone(), |w| w.route(Route::Deepen), any_answer);
         assert!(

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::bank::{Choice, Question, QuestionSet, Route, Section};
+use crate::domain::bank::{Because, Choice, Question, QuestionSet, Route, Section};
 
 use crate::domain::answer::Kind;
 use crate::domain::answer::{Answer, Answers, Cost, Euros, Invalid, Period};
@@ -108,7 +108,7 @@ pub fn read_picked(q: &Question, values: &[String]) -> Result<Option<Answer>, In
 
 /// What a question without an answer lacks, for the door to say in its
 /// own words (a terminal speaks of keys, a page of fields).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Missing {
     /// One choice is needed.
     Choice,
@@ -116,6 +116,9 @@ pub enum Missing {
     Tick,
     /// Something must be written.
     Text,
+    /// Needed because of an earlier answer (`required_when`): the message
+    /// names both questions, in any door.
+    Because(Because),
 }
 
 /// Whether `answer` (or none) may stand for `q`, given the other answers:
@@ -123,6 +126,9 @@ pub enum Missing {
 pub fn settle(q: &Question, answer: &Option<Answer>, given: &Given) -> Result<(), Missing> {
     if answer.is_some() || !q.required_given(|id| given.get(id)) {
         return Ok(());
+    }
+    if let Some(because) = q.required_because(|id| given.get(id)) {
+        return Err(Missing::Because(because));
     }
     Err(match q.kind {
         Kind::Choice | Kind::Scale | Kind::YesNo => Missing::Choice,
@@ -203,6 +209,9 @@ pub fn period_question(q: &Question, amount: Euros, lang: Lang) -> Question {
         scale: None,
         when: None,
         optional_when: None,
+        required_when: None,
+        required_by: None,
+        ahead: false,
         depth: q.depth,
     }
 }

@@ -310,6 +310,8 @@ pub(super) struct Q {
     pub(super) prompt: String,
     pub(super) help: Option<String>,
     pub(super) required: bool,
+    /// Required when an earlier answer says so (`required_when`).
+    pub(super) required_when: bool,
     /// (value, label) of each choice.
     pub(super) choices: Vec<(String, String)>,
     /// A follow-up: when it is asked.
@@ -346,6 +348,7 @@ pub(super) fn questions(env: &Env, lang: &str, short: bool) -> Vec<Q> {
             prompt: text(&q["prompt"]),
             help: q["help"].as_str().map(str::to_string),
             required: q["required"].as_bool().unwrap(),
+            required_when: q.get("required_when").is_some(),
             choices: q["choices"]
                 .as_array()
                 .map(|cs| {

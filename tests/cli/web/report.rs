@@ -108,11 +108,11 @@ fn the_page_for_the_person_is_the_one_export_makes_or_says_which_words_stop_it()
             .body
             .contains("de pagina voor de persoon is niet gemaakt")
             && refused.body.contains(
-                "<li>Welke oplossing stel je voor? (casus.oplossing): &#39;zorgmijder&#39;"
+                "<li>Welke oplossing stel je voor, en wat staat die nu in de weg? (casus.oplossing): &#39;zorgmijder&#39;"
             )
             || refused
                 .body
-                .contains("<li>Welke oplossing stel je voor? (casus.oplossing): 'zorgmijder'"),
+                .contains("<li>Welke oplossing stel je voor, en wat staat die nu in de weg? (casus.oplossing): 'zorgmijder'"),
         "{}",
         refused.body
     );

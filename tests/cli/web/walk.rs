@@ -282,6 +282,39 @@ fn required_answers_and_amounts_are_checked_as_in_the_terminal() {
 }
 
 #[test]
+fn the_concrete_rule_is_required_in_the_browser_once_the_blocker_names_a_rule() {
+    let server = Server::start();
+    let cookie = server.login();
+    let (_, page) = follow(&server, &cookie, &server.get(&cookie, "/nieuw?walk=kort"));
+    let answer = submit(
+        &server,
+        &cookie,
+        &action(&page.body),
+        &fill(&page.body, &[]),
+        "volgende",
+    );
+    let (_, page) = follow(&server, &cookie, &answer);
+    assert!(page.body.contains("a:wet.regel_concreet"), "{}", page.body);
+    let without_rule = |blocker: &str| {
+        let mut fields = fill(&page.body, &[("wet.blokkade", blocker)]);
+        fields.retain(|(n, _)| n != "a:wet.regel_concreet");
+        submit(&server, &cookie, &action(&page.body), &fields, "volgende")
+    };
+    let refused = without_rule("werkinstructie");
+    assert_eq!(refused.status, 200);
+    assert!(
+        refused.body.contains(
+            "‘Welke regel precies, en van wie?’ is hier nodig, omdat je bij ‘Wat blokkeert hier eigenlijk?’ koos: een werkinstructie."
+        ),
+        "{}",
+        refused.body
+    );
+    // A feeling has no rule to name: the page goes on.
+    let on = without_rule("gevoel");
+    assert_eq!(on.status, 303, "{}", on.body);
+}
+
+#[test]
 fn an_outcome_added_in_the_browser_is_in_the_notes_log() {
     let server = Server::start();
     let cookie = server.login();
