@@ -377,6 +377,27 @@ mod tests {
     }
 
     #[test]
+    fn a_set_2_draft_keeps_its_early_blocker_answer_as_it_walks_on() {
+        let src = include_str!("../../tests/cli/fixtures/format2/drafts/9f9kc9.toml");
+        let mut draft: crate::domain::note::Draft = toml::from_str(src).unwrap();
+        let set = crate::domain::bank::Bank::embedded()
+            .get(crate::domain::bank::DEFAULT_SET)
+            .unwrap()
+            .clone();
+        let early = draft
+            .answers
+            .iter()
+            .find(|e| e.id == "casus.blokkade")
+            .unwrap()
+            .clone();
+        // The walk goes on under set 3, which has no such question.
+        let mut answers = crate::domain::note::answers_of(&draft.answers);
+        answers.retain(|(id, _)| set.question(id).is_some());
+        draft.record(&set, answers, Some("wet.blokkade"), jiff::Timestamp::now());
+        assert_eq!(draft.retired(&set).collect::<Vec<_>>(), [&early]);
+    }
+
+    #[test]
     fn a_release_1_draft_reads_in_todays_shape() {
         // The shape release 1 wrote a draft in, mid-walk.
         let src = r#"format = 1

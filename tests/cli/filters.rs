@@ -234,3 +234,26 @@ fn exporting_again_rewrites_only_what_changed() {
             .contains("Elke brief is weer een rekening.")
     );
 }
+
+#[test]
+fn a_scope_not_known_yet_is_listed_kept_apart_by_the_filters_and_bundles() {
+    let env = Env::new();
+    let id = env.new_note(
+        &crate::harness::SHORT_NOTE
+            .replace("schaal = \"incidenteel\"", "schaal = \"weet ik nog niet\""),
+    );
+    let list = stdout(&env.run(&["list"]));
+    assert!(list.contains("? weet ik nog niet"), "{list}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["list", "--format", "json"]))).unwrap();
+    assert_eq!(json[0]["scope"], "weet_niet", "{json}");
+    assert!(ids(&env, &["--structural"]).is_empty());
+    assert_eq!(ids(&env, &[]), [id]);
+    // The anonymous record carries it, and a bundle of it reads.
+    let file = env.home.path().join("anoniem.json");
+    let out = env.run(&["export", "--all", "--anoniem", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(fs::read_to_string(&file).unwrap().contains("\"weet_niet\""));
+    let out = env.run(&["bundle", "--from", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

@@ -343,3 +343,53 @@ fn a_release_2_draft_is_listed_as_release_2_listed_it() {
     let env = store_with_format2();
     assert_eq!(ok(&env, &["drafts"]), expected("drafts.txt"));
 }
+
+#[test]
+fn upgrade_carries_release_2_answers_into_question_set_3() {
+    let env = store_with_format2();
+    let show_before = ok(&env, &["show", "jvyy4k"]);
+    let out = env.run(&["upgrade", "--dry-run"]);
+    let plan = stdout(&out);
+    assert!(plan.contains("jvyy4k"), "{plan}");
+    assert!(
+        plan.contains("het signaal als vrije tekst staat nu bij de toelichting op het signaal"),
+        "{plan}"
+    );
+    let out = env.run(&["upgrade", "--yes"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let note: toml::Table =
+        toml::from_str(&fs::read_to_string(env.note_path("jvyy4k")).unwrap()).unwrap();
+    let entry = |id: &str| {
+        note["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"].as_str() == Some(id))
+            .cloned()
+    };
+    // The free-text signal is the signal's note, under its question as asked;
+    // whether a signal is needed stays open.
+    let moved = entry("vervolg.signaal_notitie").unwrap();
+    assert_eq!(
+        moved["question"].as_str(),
+        Some("Welke regel zou moeten veranderen, en wie moet dit signaal horen?")
+    );
+    assert!(
+        moved["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("Beleidsregel logeeropvang Jeugd")
+    );
+    assert!(entry("vervolg.signaal").is_none());
+    // What set 3 cannot map is kept as it was.
+    for id in ["casus.blokkade", "middelen.betaler_voorstel"] {
+        assert!(entry(id).is_some(), "{id}");
+    }
+    assert_eq!(note["set_version"].as_integer(), Some(2));
+    // The note says what it said; a second run finds nothing to do.
+    let show_after = ok(&env, &["show", "jvyy4k"]);
+    assert_eq!(show_after, show_before);
+    let again = env.run(&["upgrade", "--yes"]);
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    assert!(!stdout(&again).contains("jvyy4k"), "{}", stdout(&again));
+}
