@@ -183,3 +183,32 @@ fn no_signal_yet_says_so() {
     let text = ok(&env, &[]);
     assert!(text.contains("Nog geen regel met een signaal"), "{text}");
 }
+
+#[test]
+fn a_signal_the_walk_asked_for_is_listed_as_not_sent_until_the_log_sends_it() {
+    let env = Env::new();
+    let answers = with_rule("eigen bijdrage", "verordening", 400).replace(
+        "signaal = \"weet_niet\"",
+        "signaal = \"ja\"\nsignaal_orgaan = [\"corporatie\"]\nsignaal_eigenaar = \"maatwerkcoach\"",
+    );
+    let id = env.new_note(&answers);
+    let text = ok(&env, &[]);
+    for part in [
+        "eigen bijdrage",
+        "corporatie-overleg",
+        "maatwerkcoach",
+        "nog niet verstuurd",
+    ] {
+        assert!(text.contains(part), "{part:?} in\n{text}");
+    }
+    entry(
+        &env,
+        &id,
+        "signaal = [\"verstuurd\"]\nsignaal_verstuurd = \"12-12-2026\"\nsignaal_aan = [\"beleid\"]",
+    );
+    let text = ok(&env, &[]);
+    assert!(
+        text.contains("12 dec. 2026 (3 dagen)") && text.contains("beleidsafdeling"),
+        "{text}"
+    );
+}
