@@ -172,6 +172,11 @@ fn by_id(bin: &Path, dir: &Path, config: &Path, big: usize, runs: usize) -> Vec<
     let one = store(dir, 1);
     let many = store(dir, big);
     let (one_id, many_id) = (first_id(&one), first_id(&many));
+    // As a person's store is: `list` has made its cache, which a prefix
+    // is looked up in.
+    for home in [&one, &many] {
+        run_once(bin, home, config, &["list"]);
+    }
     let mut lines = Vec::new();
     let commands: [(&str, ByIdArgs); 5] = [
         ("`show ID`", |id, _| vec!["show".into(), id.into()]),
