@@ -86,6 +86,15 @@ said! {
     P_TEAM_ON = "Op {day} praten we hierover in ons team. Daarna hoor je van ons.", "Op {day} praten we hierover in ons team. Daarna hoort u van ons.", "On {day} we will talk about this in our team. After that, you will hear from us.";
     P_TEAM = "We praten hierover ook in ons team. Daarna hoor je van ons.", "We praten hierover ook in ons team. Daarna hoort u van ons.", "We will also talk about this in our team. After that, you will hear from us.";
 
+    P_DECIDED = "Er is al een besluit.", "Er is al een besluit.", "A decision has already been made.";
+    P_DECIDED_UNTIL = "Er is al een besluit. Bezwaar maken kan tot en met {day}.", "Er is al een besluit. Bezwaar maken kan tot en met {day}.", "A decision has already been made. You can object until {day}, that day included.";
+    P_APPLIED = "Er loopt een aanvraag. Daarop komt een besluit.", "Er loopt een aanvraag. Daarop komt een besluit.", "An application is in progress. A decision on it will follow.";
+    P_APPLIED_UNTIL = "Er loopt een aanvraag. We verwachten uiterlijk {day} een besluit. Is er dan nog geen besluit? Bel ons dan.", "Er loopt een aanvraag. We verwachten uiterlijk {day} een besluit. Is er dan nog geen besluit? Bel ons dan.", "An application is in progress. We expect a decision by {day} at the latest. Is there no decision by then? Then call us.";
+
+    P_H_DISAGREE = "Ben je het er niet mee eens?", "Bent u het er niet mee eens?", "Do you disagree?";
+    P_OBJECT = "Ben je het niet eens met een besluit? Dan kun je bezwaar maken. Daarvoor heb je zes weken (Algemene wet bestuursrecht, artikel 6:7). Wij kunnen je daarbij helpen.", "Bent u het niet eens met een besluit? Dan kunt u bezwaar maken. Daarvoor heeft u zes weken (Algemene wet bestuursrecht, artikel 6:7). Wij kunnen u daarbij helpen.", "Do you disagree with a decision? Then you can object (in Dutch: bezwaar maken). You have six weeks for this (General Administrative Law Act, article 6:7). We can help you with it.";
+    P_COMPLAIN = "Ben je niet goed behandeld? Klaag dan eerst bij de organisatie zelf. Helpt dat niet? Dan kun je naar de ombudsman (Algemene wet bestuursrecht, artikel 9:18 en 9:20).", "Bent u niet goed behandeld? Klaag dan eerst bij de organisatie zelf. Helpt dat niet? Dan kunt u naar de ombudsman (Algemene wet bestuursrecht, artikel 9:18 en 9:20).", "Were you not treated well? Then first complain to the organisation itself. Does that not help? Then you can go to the ombudsman (General Administrative Law Act, articles 9:18 and 9:20).";
+
     P_H_CALL = "Wie je kunt bellen", "Wie u kunt bellen", "Who you can call";
     P_CALL = "Bel {team}", "Bel {team}", "Call {team}";
     P_ASK_FOR = "Vraag naar de medewerker die dit met je besprak. Je mag altijd bellen met een vraag.", "Vraag naar de medewerker die dit met u besprak. U mag altijd bellen met een vraag.", "Ask for the worker who talked this over with you. You can always call us with a question.";
@@ -104,6 +113,24 @@ mod tests {
             P_ASK_FOR.get(Lang::Nl, Address::U),
             "Vraag naar de medewerker die dit met u besprak. U mag altijd bellen met een vraag."
         );
+    }
+
+    /// Every sentence of every form, with a day written out ("woensdag
+    /// 16 december 2026", four words) and a team of three words: at most
+    /// 20 words (the page as a whole is counted in tests/cli/person.rs).
+    #[test]
+    fn no_sentence_is_longer_than_twenty_words() {
+        for said in ALL {
+            for form in [said.je, said.u, said.en] {
+                let filled = form
+                    .replace("{day}", "woensdag 16 december 2026")
+                    .replace("{team}", "Buurtteam Noord Oost");
+                for sentence in filled.split_inclusive(['.', '?', '!']) {
+                    let words = sentence.split_whitespace().count();
+                    assert!(words <= 20, "{words} words: {sentence}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The page for the person (`export ID --voor-persoon`): what the note
 //! says that is theirs to read, in plain words, addressed to them. What
 //! they told us in their own words; what we want to try and why; what they
-//! said about it; what happens next and when; whom to call. No verdicts,
+//! said about it; what happens next and when; whom to call; and where to
+//! go when they disagree, when a decision is involved. No verdicts,
 //! no costs, no contrasts, no title (it may describe them), and no word of
 //! the method: the tool's own sentences are short (a test counts them),
 //! and the worker's texts are read for labels and professional words
@@ -13,6 +14,7 @@
 use jiff::civil::Date;
 
 use super::{Block, Doc, Meeting, html, markdown};
+use crate::domain::answer::Answer;
 use crate::domain::bank::{QuestionSet, Roles};
 use crate::domain::day;
 use crate::domain::note::{CaseNote, Entry};
@@ -22,6 +24,10 @@ use crate::i18n::person::{self as say, Address};
 const WISH: &str = "casus.wens";
 /// What was agreed: who does what, and by when (full walk).
 const AGREED: &str = "vervolg.afspraken";
+/// Whether a decision is involved (`besluit`) or an application pending
+/// (`aanvraag`), and the last day of the term that runs.
+const TERM: &str = "casus.termijn";
+const TERM_UNTIL: &str = "casus.termijn_tot";
 
 /// What the page needs besides the note: how it addresses the person, who
 /// the team is and how to reach it, the meeting's day when it is known,
@@ -113,6 +119,8 @@ pub fn doc(note: &CaseNote, set: Option<&QuestionSet>, to: &ForPerson) -> Doc {
     if let Some(agreed) = p.agreed {
         blocks.extend([text(say::P_AGREED), Block::Text(answer(agreed))]);
     }
+    let term = term(note);
+    blocks.extend(term.map(|t| Block::Text(t.said(lang, a))));
     blocks.push(Block::Text(match to.meeting.day {
         Some(d) => say::P_TEAM_ON.with(lang, a, &[("day", &day::written(d, lang))]),
         None => say::P_TEAM.get(lang, a).to_string(),
@@ -126,9 +134,53 @@ pub fn doc(note: &CaseNote, set: Option<&QuestionSet>, to: &ForPerson) -> Doc {
         },
         text(say::P_ASK_FOR),
     ]);
+    // Where to go when they disagree: only where a decision is involved.
+    if term.is_some() {
+        blocks.extend([
+            heading(say::P_H_DISAGREE),
+            text(say::P_OBJECT),
+            text(say::P_COMPLAIN),
+        ]);
+    }
     Doc {
         title: say::P_TITLE.get(lang, a).to_string(),
         blocks,
+    }
+}
+
+/// The term that runs, when the walk says a decision is involved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Term {
+    /// A decision was made: the objection term runs, to this day if known.
+    Decided(Option<Date>),
+    /// An application is pending: the decision term runs.
+    Applied(Option<Date>),
+}
+
+impl Term {
+    fn said(self, lang: crate::i18n::Lang, a: Address) -> String {
+        let (said, until, day) = match self {
+            Term::Decided(d) => (say::P_DECIDED, say::P_DECIDED_UNTIL, d),
+            Term::Applied(d) => (say::P_APPLIED, say::P_APPLIED_UNTIL, d),
+        };
+        match day {
+            Some(d) => until.with(lang, a, &[("day", &day::written(d, lang))]),
+            None => said.get(lang, a).to_string(),
+        }
+    }
+}
+
+/// The term in `note`: none unless it says there is a decision or a
+/// pending application (not "none" nor "don't know yet").
+fn term(note: &CaseNote) -> Option<Term> {
+    let until = match note.answer(TERM_UNTIL) {
+        Some(Answer::Date(d)) => Some(*d),
+        _ => None,
+    };
+    match note.answer(TERM) {
+        Some(Answer::Choice(v)) if v == "besluit" => Some(Term::Decided(until)),
+        Some(Answer::Choice(v)) if v == "aanvraag" => Some(Term::Applied(until)),
+        _ => None,
     }
 }
 

@@ -23,17 +23,25 @@ fn with_team(env: &Env, address: &str) {
 const PLAN: &str = "Samen de post sorteren; de schuldeisers tijdelijk laten wachten.";
 const AGREED: &str = "Dinsdag sorteren we samen de post. Jij belt zelf de woningcorporatie.";
 
-/// The full fixture with what was agreed.
+/// The full fixture with what was agreed, and a decision whose
+/// objection term runs to Friday 18 December 2026.
 fn dutch() -> String {
     FULL.replace(
         "[vervolg]\n",
         &format!("[vervolg]\nafspraken = \"{AGREED}\"\n"),
+    )
+    .replacen(
+        "[casus]\n",
+        "[casus]\ntermijn = \"besluit\"\ntermijn_tot = \"18-12-2026\"\n",
+        1,
     )
 }
 
 /// The same case written in English.
 const ENGLISH: &str = r#"set = "waardendriehoek"
 [casus]
+termijn = "aanvraag"
+termijn_tot = "2026-12-18"
 titel = "Three bags of post"
 eigen_woorden = """I do not dare to open the post any more.
 Every letter is a new bill."""
@@ -251,8 +259,12 @@ fn the_page_holds_what_the_person_told_the_plan_what_they_said_what_next_and_who
             "> Als iemand naast me zit, durf ik het wel.",
             "## Wat er nu gebeurt",
             AGREED,
+            "Er is al een besluit. Bezwaar maken kan tot en met vrijdag 18 december 2026.",
             "## Wie je kunt bellen",
             "*Bel Buurtteam Noord: 020 123 45 67*",
+            "## Ben je het er niet mee eens?",
+            "Dan kun je bezwaar maken. Daarvoor heb je zes weken (Algemene wet bestuursrecht, artikel 6:7).",
+            "Dan kun je naar de ombudsman (Algemene wet bestuursrecht, artikel 9:18 en 9:20).",
         ],
     );
     // The same page in the u-form.
@@ -298,8 +310,11 @@ fn an_english_note_gets_an_english_page_and_the_tool_speaks_the_readers_language
             "This paper is for you.",
             "## What you told us",
             "> I do not dare to open the post any more.",
+            "We expect a decision by Friday 18 December 2026 at the latest.",
             "## Who you can call",
             "*Call Buurtteam Noord: 020 123 45 67*",
+            "## Do you disagree?",
+            "You have six weeks for this (General Administrative Law Act, article 6:7).",
         ],
     );
     let html = page(&env, &en, "html");
@@ -343,8 +358,8 @@ fn a_label_or_a_professional_word_stops_the_page_and_says_where() {
     for said in [
         "de pagina voor de persoon is niet gemaakt",
         &format!("driehoek bewerk {labelled}"),
-        "Welke oplossing stel je voor, en wat staat die nu in de weg? (casus.oplossing): 'zorgmijder' plakt een etiket op de persoon.",
-        "Welke oplossing stel je voor, en wat staat die nu in de weg? (casus.oplossing): 'traject' is een vakwoord.",
+        "(casus.oplossing): 'zorgmijder' plakt een etiket op de persoon.",
+        "(casus.oplossing): 'traject' is een vakwoord.",
     ] {
         assert!(err.contains(said), "{said}\n{err}");
     }
@@ -517,4 +532,46 @@ fn snapshots_of_the_page_in_both_languages_and_both_forms() {
     let je = page(&env, &en, "markdown");
     with_team(&env, "u");
     assert_eq!(je, page(&env, &en, "markdown"));
+}
+
+#[test]
+fn where_to_go_when_they_disagree_only_when_a_decision_is_involved() {
+    let env = Env::new();
+    with_team(&env, "je");
+    let no_term = env.new_note(FULL);
+    for (term, until, said) in [
+        ("geen", "", None),
+        ("weet_niet", "", None),
+        ("besluit", "", Some("Er is al een besluit.\n")),
+        (
+            "aanvraag",
+            "",
+            Some("Er loopt een aanvraag. Daarop komt een besluit."),
+        ),
+        (
+            "aanvraag",
+            "termijn_tot = \"18-12-2026\"\n",
+            Some(
+                "Er loopt een aanvraag. We verwachten uiterlijk vrijdag 18 december 2026 een besluit. Is er dan nog geen besluit? Bel ons dan.",
+            ),
+        ),
+    ] {
+        let id = env.new_note(&FULL.replacen(
+            "[casus]\n",
+            &format!("[casus]\ntermijn = \"{term}\"\n{until}"),
+            1,
+        ));
+        let md = page(&env, &id, "markdown");
+        assert_eq!(
+            md.contains("## Ben je het er niet mee eens?"),
+            said.is_some(),
+            "{term}: {md}"
+        );
+        assert_eq!(md.contains("ombudsman"), said.is_some(), "{term}: {md}");
+        if let Some(said) = said {
+            assert!(md.contains(said), "{term}: {said}\n{md}");
+        }
+    }
+    let md = page(&env, &no_term, "markdown");
+    assert!(!md.contains("bezwaar") && !md.contains("besluit"), "{md}");
 }

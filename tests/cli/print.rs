@@ -464,6 +464,11 @@ fn the_page_for_the_person_prints_on_one_a4_page() {
         .replace(
             "[vervolg]\n",
             "[vervolg]\nafspraken = \"Dinsdag en donderdag sorteren we samen de post, bij jou thuis. Jij belt zelf de woningcorporatie; wij bellen de schuldhulp over uitstel.\"\n",
+        )
+        .replacen(
+            "[casus]\n",
+            "[casus]\ntermijn = \"besluit\"\ntermijn_tot = \"18-12-2026\"\n",
+            1,
         );
     let id = env.new_note(&note);
     let Some(printed) = Printed::new(
@@ -481,8 +486,11 @@ fn the_page_for_the_person_prints_on_one_a4_page() {
             "Wat we willen proberen",
             "Wat je ervan vindt",
             "Wat er nu gebeurt",
+            "Bezwaar maken kan tot en met vrijdag 18 december 2026.",
             "Op dinsdag 8 december 2026",
             "Bel Buurtteam Noord: 020 123 45 67",
+            "Ben je het er niet mee eens?",
+            "artikel 9:18 en 9:20",
         ],
     );
 }
