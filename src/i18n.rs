@@ -429,6 +429,10 @@ msgs! {
     B_RULE_COSTED = "Met bedragen", "With amounts";
     B_RULES_HOW = "Eén rij per regel, hoe hij ook geschreven is (hoofdletters, spaties, leestekens aan het eind): de regel zoals hij het vaakst geschreven is, met achter elke soort blokkade hoeveel casussen die noemden. Een casus en zijn herzieningen tellen als één casus (de nieuwste). Doorgebroken: toegekend of deels toegekend. Dagen tot besluit: de mediaan, van de notitie tot het eerste besluit, over de casussen met een besluit.", "One row per rule, however it was written (capitals, spaces, punctuation at the ends): the rule as written most often, with after each kind of blocker how many cases named it. A case and its revisions count as one case (the latest). Broken through: granted in whole or in part. Days to decision: the median, from the note to the first decision, over the cases decided.";
     B_RULE_COSTS = "Kosten per regel", "Costs per rule";
+    B_RULE_PAYERS = "Wie betaalt en wie bespaart, per regel", "Who pays and who saves, per rule";
+    B_RULE_PAYERS_HOW = "Wie de voorgestelde oplossing zou betalen en wie erop zou besparen, met hoeveel casussen dat noemden (een casus kan er meer noemen, of geen). Een antwoord op de oude vraag ‘wie betaalt, en wie bespaart?’ (vragenset 2) telt hier niet mee: het noemde beide door elkaar.", "Who would pay for the proposed solution and who would save on it, with how many cases named each (a case may name several, or none). An answer to the old question ‘who pays, and who saves?’ (question set 2) does not count here: it named both at once.";
+    B_PAYERS = "Wie betaalt", "Who pays";
+    B_SAVERS = "Wie bespaart", "Who saves";
     B_RULE_COSTS_HOW = "Bedragen over {years}: een bedrag per jaar telt elk jaar, een eenmalig bedrag één keer, een bedrag over n jaar het deel dat binnen {years} valt; alleen casussen met beide bedragen tellen mee (een onbekend bedrag is geen 0). Verschil: wat de voorstellen besparen.", "Amounts over {years}: a yearly amount counts every year, a one-off amount once, an amount over n years the part that falls within {years}; only cases with both amounts count (an unknown amount is not 0). Difference: what the proposals save.";
     B_BROKE_THROUGH = "Doorgebroken", "Broken through";
     B_REFUSED = "Afgewezen", "Refused";
@@ -453,6 +457,7 @@ msgs! {
     ERR_ANON_RECORD = "{file}:{line}: casus {n}: {problem}", "{file}:{line}: case {n}: {problem}";
     ERR_ANON_OFF_SCALE = "veld `contrasts`: rij `{key}` heeft een plaats buiten {min} tot en met {max}", "field `contrasts`: row `{key}` has a place outside {min} to {max}";
     ERR_ANON_TWICE = "veld `{field}` noemt `{value}` twee keer", "field `{field}` names `{value}` twice";
+    ERR_ANON_NEWER_FIELD = "veld `{field}` hoort bij formaatversie {since}, maar het bestand zegt een oudere versie", "field `{field}` belongs to format version {since}, but the file says an older version";
     ERR_ANON_PART = "{file}: een casus of de kop van het bestand is groter dan {max} bytes", "{file}: a case or the head of the file is larger than {max} bytes";
     ERR_ANON_FIELD = "veld `{field}` klopt niet", "field `{field}` is not valid";
     ERR_ANON_CONTROL = "veld `{field}` bevat stuur- of richtingstekens", "field `{field}` holds control or direction characters";

@@ -26,6 +26,7 @@ pub fn city(dir: &Path, records: usize, files: usize) {
     let blockers = choices(set.roles.blocker.as_ref());
     let discussed = choices(set.roles.discussed.as_ref());
     let rows = choices(set.roles.stuck_row.as_ref());
+    let payers = choices(set.roles.payer.as_ref());
     let mut rng = fastrand::Rng::with_seed(11);
     let rules: Vec<String> = (0..300)
         .map(|i| {
@@ -56,6 +57,16 @@ pub fn city(dir: &Path, records: usize, files: usize) {
                     None,
                 ][rng.usize(..5)];
                 let decided = decision.is_some_and(|d| d != Decision::LooptNog);
+                // The full walk (a third) names who pays and who saves.
+                let full = rng.u8(..3) == 0;
+                let mut paid = || {
+                    if full {
+                        vec![payers[rng.usize(..payers.len())].clone()]
+                    } else {
+                        Vec::new()
+                    }
+                };
+                let (payers, savers) = (paid(), paid());
                 let mut hash = [0u8; 16];
                 rng.fill(&mut hash);
                 Record {
@@ -83,7 +94,9 @@ pub fn city(dir: &Path, records: usize, files: usize) {
                         cents: (rng.u8(..5) > 0).then(|| rng.i64(1_000..10_000_000)),
                         period: periods[rng.usize(..3)].to_string(),
                     }),
-                    contrasts: if rng.u8(..3) == 0 {
+                    payers,
+                    savers,
+                    contrasts: if full {
                         set.contrasts
                             .iter()
                             .map(|c| Place {

@@ -296,10 +296,17 @@ mod tests {
     use crate::domain::versions;
     use jiff::Timestamp;
 
-    /// A note on one of a few rule lines, with a cost and maybe a decision.
+    /// A note on one of a few rule lines, with a cost, who pays and who
+    /// saves (or set 2's mixed question), and maybe a decision.
     fn note(set: &crate::domain::bank::QuestionSet, n: usize, seed: u16) -> CaseNote {
         let rules = ["Eigen bijdrage", "eigen  bijdrage", "intake-eis", ""];
-        let answers = vec![
+        let roles = ["gemeente", "zorgverzekeraar", "corporatie", "rijk"];
+        // Some of the roles, by the bits of a number: none, one or several.
+        let some = |bits: u16| {
+            let picked = roles.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1);
+            Answer::Multi(picked.map(|(_, r)| r.to_string()).collect())
+        };
+        let mut answers = vec![
             ("casus.titel".into(), Answer::Text(format!("casus {n}"))),
             (
                 "wet.oordeel".into(),
@@ -328,6 +335,10 @@ mod tests {
                 }),
             ),
         ];
+        if !seed.is_multiple_of(5) {
+            answers.push(("middelen.betaler".into(), some(seed % 16)));
+            answers.push(("middelen.bespaarder".into(), some(seed / 4 % 16)));
+        }
         let created = Timestamp::from_second(1_780_000_000 + n as i64 * 3600).unwrap();
         let mut note = CaseNote::new(
             format!("n{n:04}"),
@@ -336,6 +347,16 @@ mod tests {
             crate::i18n::Lang::Nl,
             answers,
         );
+        if seed.is_multiple_of(5) {
+            // A set-2 note: payer and saver in one answer, counted as neither.
+            note.answers.push(crate::domain::note::Entry {
+                id: "middelen.betaler_voorstel".into(),
+                question: "Wie zou de oplossing betalen, en wie bespaart erop?".into(),
+                kind: crate::domain::answer::Kind::Multi,
+                value: some(seed % 16),
+                labels: Vec::new(),
+            });
+        }
         if seed.is_multiple_of(3) {
             let decision = Decision::ALL[usize::from(seed / 3) % Decision::ALL.len()];
             note.outcomes.push(Outcome {

@@ -69,6 +69,13 @@ pub struct RuleRow {
     pub blocker_keys: Vec<String>,
     /// The blockers with how many of the rule's cases named each.
     pub blockers: Vec<BlockerCount>,
+    /// Who would pay for the proposals (question set 3's
+    /// `middelen.betaler`), each with how many of the rule's cases named
+    /// it, most named first: `gemeente 3, zorgverzekeraar 1`.
+    pub payers: Vec<BlockerCount>,
+    /// Who would save on them (`middelen.bespaarder`), counted the same
+    /// way: the split incentive, where one pays and another saves.
+    pub savers: Vec<BlockerCount>,
     pub cases: usize,
     /// Cases where the exception was made, in whole or in part.
     pub broke_through: usize,
@@ -103,7 +110,8 @@ impl Default for Horizon {
     }
 }
 
-/// How many of a rule's cases named one kind of blocker.
+/// How many of a rule's cases named one value of a question: a kind of
+/// blocker, a payer, a saver.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct BlockerCount {
     /// The question set's value.
@@ -120,6 +128,8 @@ struct RuleSum {
     row: RuleRow,
     spellings: HashMap<String, usize>,
     blockers: ValueCounts,
+    payers: ValueCounts,
+    savers: ValueCounts,
     days: Vec<i64>,
 }
 
@@ -451,6 +461,12 @@ impl Count {
         for v in &r.blockers {
             sum.blockers.add(v, &r.set);
         }
+        for v in &r.payers {
+            sum.payers.add(v, &r.set);
+        }
+        for v in &r.savers {
+            sum.savers.add(v, &r.set);
+        }
         let row = &mut sum.row;
         row.cases += 1;
         let at = r
@@ -580,6 +596,8 @@ impl Count {
                 sum.row.blocker = named.join(", ");
                 sum.row.blocker_keys = blockers.iter().map(|c| c.key.clone()).collect();
                 sum.row.blockers = blockers;
+                sum.row.payers = sum.payers.counted(bank, lang, |r| &r.payer);
+                sum.row.savers = sum.savers.counted(bank, lang, |r| &r.saver);
                 sum.row.median_days_to_decision = median(&mut sum.days);
                 sum.row.rule = most_used(sum.spellings);
                 (key, sum.row)
@@ -858,6 +876,50 @@ mod tests {
                 "B Regel"
             );
         }
+    }
+
+    #[test]
+    fn per_rule_who_pays_and_who_saves_each_with_its_cases() {
+        let bank = Bank::embedded();
+        let paid = |payers: &[&str], savers: &[&str]| {
+            let mut r = on_rule("eigen bijdrage", &["verordening"]);
+            r.payers = payers.iter().map(|v| v.to_string()).collect();
+            r.savers = savers.iter().map(|v| v.to_string()).collect();
+            r
+        };
+        let records = [
+            paid(&["gemeente"], &["zorgverzekeraar"]),
+            paid(&["gemeente"], &["zorgverzekeraar", "corporatie"]),
+            paid(&["gemeente", "rijk"], &["weet_niet"]),
+            paid(&[], &[]),
+            on_rule("toewijzing", &[]),
+        ];
+        let b = Bundle::of(&records, &bank, Lang::Nl);
+        let said = |counts: &[BlockerCount]| -> Vec<(String, String, usize)> {
+            counts
+                .iter()
+                .map(|c| (c.key.clone(), c.name.clone(), c.cases))
+                .collect()
+        };
+        let row = &b.rules[0];
+        assert_eq!(row.cases, 4);
+        let named = |k: &str, n: &str, c| (k.to_string(), n.to_string(), c);
+        assert_eq!(
+            said(&row.payers),
+            [named("gemeente", "gemeente", 3), named("rijk", "Rijk", 1)]
+        );
+        assert_eq!(
+            said(&row.savers),
+            [
+                named("zorgverzekeraar", "zorgverzekeraar", 2),
+                named("corporatie", "woningcorporatie", 1),
+                named("weet_niet", "weet ik nog niet", 1),
+            ]
+        );
+        assert!(b.rules[1].payers.is_empty() && b.rules[1].savers.is_empty());
+        let en = Bundle::of(&records, &bank, Lang::En);
+        assert_eq!(en.rules[0].payers[0].name, "municipality");
+        assert_eq!(en.rules[0].savers[0].name, "health insurer");
     }
 
     #[test]

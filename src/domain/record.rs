@@ -4,8 +4,9 @@
 //! city's bundle says exactly what one laptop holding all its notes would.
 //!
 //! An anonymous export holds only records: verdicts, kinds of blocker, the
-//! concrete rule line and law names, costs and periods, scope, contrast
-//! places, the outcome's decision and days, and the month a note was made.
+//! concrete rule line and law names, costs and periods, who pays for the
+//! proposal and who saves on it (as values), scope, contrast places, the
+//! outcome's decision and days, and the month a note was made.
 //! No title, no free text, never a note's id: each record gets a random id
 //! made for the export, and the case a fingerprint that only this store can
 //! make (a keyed hash of the case's first note), so a case exported twice,
@@ -25,8 +26,11 @@ use crate::i18n::{self, Lang};
 
 /// What the export file says it is.
 pub const FORMAT: &str = "driehoek-anoniem";
-/// The newest format version this release writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest format version this release writes and reads. Version 2
+/// added who pays for the proposal and who saves on it (`payers`,
+/// `savers`); a file of version 1 holds neither, and one that names them
+/// is refused as a file version 1 never was ([`Record::newer_field`]).
+pub const VERSION: u32 = 2;
 /// The longest text a record holds (a rule line, a law's name, a choice's
 /// value), in characters: a one-line answer's limit.
 pub const MAX_TEXT: usize = crate::domain::answer::MAX_LINE;
@@ -84,6 +88,14 @@ pub struct Record {
     pub cost_current: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_proposed: Option<Amount>,
+    /// Who pays for the proposal, as values (set 3's `middelen.betaler`;
+    /// export version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payers: Vec<String>,
+    /// Who saves on the proposal, as values (`middelen.bespaarder`;
+    /// export version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub savers: Vec<String>,
     /// The places on the rational/relational rows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contrasts: Vec<Place>,
@@ -210,6 +222,8 @@ pub fn question_of<'a>(field: &'a str, roles: Option<&'a Roles>) -> &'a str {
         "blockers" => Some(|r| &r.blocker),
         "discussed" => Some(|r| &r.discussed),
         "stuck_row" => Some(|r| &r.stuck_row),
+        "payers" => Some(|r| &r.payer),
+        "savers" => Some(|r| &r.saver),
         _ => None,
     };
     role.zip(roles)
@@ -361,6 +375,10 @@ fn record(note: &CaseNote, bank: &Bank) -> Record {
         stuck_row: values(note, roles, |r| &r.stuck_row).into_iter().next(),
         cost_current: note.costs.current.map(Amount::of),
         cost_proposed: note.costs.proposed.map(Amount::of),
+        // Set 3's two questions; set 2's one (`middelen.betaler_voorstel`)
+        // mixed payer and saver and is neither.
+        payers: values(note, roles, |r| &r.payer),
+        savers: values(note, roles, |r| &r.saver),
         contrasts: note
             .contrasts
             .iter()
@@ -420,6 +438,8 @@ impl Record {
             ("laws", &self.laws),
             ("blockers", &self.blockers),
             ("discussed", &self.discussed),
+            ("payers", &self.payers),
+            ("savers", &self.savers),
         ];
         for (field, list) in lists {
             texts.extend(list.iter().map(|v| (field, v.as_str())));
@@ -466,6 +486,8 @@ impl Record {
             ("laws", self.laws.len()),
             ("blockers", self.blockers.len()),
             ("discussed", self.discussed.len()),
+            ("payers", self.payers.len()),
+            ("savers", self.savers.len()),
             ("contrasts", self.contrasts.len()),
         ];
         if let Some((field, _)) = lists.iter().find(|(_, n)| *n > MAX_LIST) {
@@ -505,11 +527,33 @@ impl Record {
         None
     }
 
+    /// The field of the latest format version the record holds, with that
+    /// version; `None` when version 1 holds all it says. A file of an
+    /// earlier version than a record needs was made by no release, and is
+    /// refused as it always was (version 1 named no payer).
+    pub fn newest_field(&self) -> Option<Flaw> {
+        let since = [
+            ("payers", 2, !self.payers.is_empty()),
+            ("savers", 2, !self.savers.is_empty()),
+        ];
+        since
+            .into_iter()
+            .filter(|(_, _, held)| *held)
+            .fold(
+                None,
+                |newest: Option<(&'static str, u32)>, (field, v, _)| match newest {
+                    Some((_, n)) if n >= v => newest,
+                    _ => Some((field, v)),
+                },
+            )
+            .map(|(field, since)| Flaw::Newer { field, since })
+    }
+
     /// A value a list names twice (a law, a blocker, a contrast row): a
     /// record made by no walk, which would count one case twice.
     fn twice(&self) -> Option<Flaw> {
         let keys = self.contrasts.iter().map(|p| p.key.as_str());
-        let lists: [(&'static str, Box<dyn Iterator<Item = &str>>); 4] = [
+        let lists: [(&'static str, Box<dyn Iterator<Item = &str>>); 6] = [
             ("laws", Box::new(self.laws.iter().map(String::as_str))),
             (
                 "blockers",
@@ -519,6 +563,8 @@ impl Record {
                 "discussed",
                 Box::new(self.discussed.iter().map(String::as_str)),
             ),
+            ("payers", Box::new(self.payers.iter().map(String::as_str))),
+            ("savers", Box::new(self.savers.iter().map(String::as_str))),
             ("contrasts", Box::new(keys)),
         ];
         for (field, values) in lists {
@@ -615,6 +661,11 @@ pub enum Flaw {
         field: &'static str,
         value: String,
     },
+    /// A field of a later format version than the file says it is.
+    Newer {
+        field: &'static str,
+        since: u32,
+    },
 }
 
 impl Flaw {
@@ -642,6 +693,8 @@ impl Flaw {
             Flaw::Twice { field, value } => {
                 i18n::ERR_ANON_TWICE.with(lang, &[("field", field), ("value", value)])
             }
+            Flaw::Newer { field, since } => i18n::ERR_ANON_NEWER_FIELD
+                .with(lang, &[("field", field), ("since", &since.to_string())]),
         }
     }
 }
@@ -668,9 +721,10 @@ pub enum HeadError {
 }
 
 /// Reads the head of an anonymous export (every member but the records,
-/// as JSON text; `file` names it): when it was exported. A file of a newer
-/// format version is refused as such, whatever else it holds.
-pub fn head(file: &str, text: &str, lang: Lang) -> Result<Timestamp, HeadError> {
+/// as JSON text; `file` names it): when it was exported, and its format
+/// version. A file of a newer format version is refused as such, whatever
+/// else it holds.
+pub fn head(file: &str, text: &str, lang: Lang) -> Result<(Timestamp, u32), HeadError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| HeadError::Strict)?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(HeadError::Said(
@@ -687,7 +741,7 @@ pub fn head(file: &str, text: &str, lang: Lang) -> Result<Timestamp, HeadError> 
         _ => {}
     }
     serde_json::from_str::<StrictHead>(text)
-        .map(|h| h.exported)
+        .map(|h| (h.exported, h.version))
         .map_err(|_| HeadError::Strict)
 }
 
@@ -963,6 +1017,66 @@ mod tests {
         assert!(matches!(
             checks.flaw(&laws),
             Some(Flaw::Twice { field: "laws", .. })
+        ));
+    }
+
+    #[test]
+    fn payer_and_saver_ride_along_but_set_2s_mixed_question_is_neither() {
+        use crate::domain::answer::Kind;
+        use crate::domain::note::Entry;
+        let bank = Bank::embedded();
+        let set = bank.get(crate::domain::bank::DEFAULT_SET).unwrap();
+        let multi = |v: &[&str]| Answer::Multi(v.iter().map(|v| v.to_string()).collect());
+        let answers = vec![
+            ("casus.titel".into(), Answer::Text("t".into())),
+            ("middelen.betaler".into(), multi(&["gemeente"])),
+            (
+                "middelen.bespaarder".into(),
+                multi(&["zorgverzekeraar", "corporatie"]),
+            ),
+        ];
+        let note = CaseNote::new("a1".into(), Timestamp::UNIX_EPOCH, set, Lang::Nl, answers);
+        let r = &records(std::slice::from_ref(&note), &bank, |_| Vec::new())[0];
+        assert_eq!(r.payers, ["gemeente"]);
+        assert_eq!(r.savers, ["zorgverzekeraar", "corporatie"]);
+        let out = r.anonymous(b"geheim", false);
+        assert_eq!(
+            (out.payers.clone(), out.savers.clone()),
+            (r.payers.clone(), r.savers.clone())
+        );
+        assert_eq!(
+            out.newest_field(),
+            Some(Flaw::Newer {
+                field: "payers",
+                since: 2
+            })
+        );
+        // A set-2 note: "wie betaalt, en wie bespaart?" in one answer.
+        let mut old = CaseNote::new(
+            "a2".into(),
+            Timestamp::UNIX_EPOCH,
+            set,
+            Lang::Nl,
+            vec![("casus.titel".into(), Answer::Text("t".into()))],
+        );
+        old.answers.push(Entry {
+            id: "middelen.betaler_voorstel".into(),
+            question: "Wie zou de oplossing betalen, en wie bespaart erop?".into(),
+            kind: Kind::Multi,
+            value: multi(&["gemeente", "zorgverzekeraar"]),
+            labels: Vec::new(),
+        });
+        let r = &records(std::slice::from_ref(&old), &bank, |_| Vec::new())[0];
+        assert!(r.payers.is_empty() && r.savers.is_empty(), "{r:?}");
+        assert_eq!(r.newest_field(), None);
+        // Limits hold for them as for every list.
+        let twice = record(|r| r.savers = vec!["rijk".into(), "rijk".into()]);
+        assert!(matches!(
+            Checks::new(&bank).flaw(&twice),
+            Some(Flaw::Twice {
+                field: "savers",
+                ..
+            })
         ));
     }
 

@@ -52,17 +52,19 @@ pub fn read(
     let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
     let mut scan = Scan::new(file);
     let mut first_problem = None;
+    // The record that needs the latest format version, placed: known to
+    // fit only once the head says the file's version (it may come last).
+    let mut newest: Option<(u32, String)> = None;
     let mut on_record = |index: usize, (line, col): (usize, usize), bytes: &[u8]| {
         if first_problem.is_some() {
             return;
         }
         match serde_json::from_slice::<Record>(bytes) {
-            Ok(r) => match checks.flaw(&r) {
-                None => each(index, r),
-                Some(flaw) => {
+            Ok(r) => {
+                let at = |flaw: &record::Flaw| {
                     let problem = flaw.text(lang);
                     let (n, line) = ((index + 1).to_string(), line.to_string());
-                    first_problem = Some(i18n::ERR_ANON_RECORD.with(
+                    i18n::ERR_ANON_RECORD.with(
                         lang,
                         &[
                             ("file", &name),
@@ -70,9 +72,18 @@ pub fn read(
                             ("n", &n),
                             ("problem", &problem),
                         ],
-                    ));
+                    )
+                };
+                if let Some(flaw @ record::Flaw::Newer { since, .. }) = r.newest_field()
+                    && newest.as_ref().is_none_or(|(n, _)| since > *n)
+                {
+                    newest = Some((since, at(&flaw)));
                 }
-            },
+                match checks.flaw(&r) {
+                    None => each(index, r),
+                    Some(flaw) => first_problem = Some(at(&flaw)),
+                }
+            }
             Err(e) => {
                 first_problem =
                     Some(Problem::from_json_at(&name, &e, (line, col), lang).to_string())
@@ -91,10 +102,13 @@ pub fn read(
     let Ok(head) = scanned else {
         return Err(placed(path, &name, lang));
     };
-    let exported = record::head(&name, &head, lang).map_err(|e| match e {
+    let (exported, version) = record::head(&name, &head, lang).map_err(|e| match e {
         record::HeadError::Said(said) => said,
         record::HeadError::Strict => placed(path, &name, lang),
     })?;
+    if let Some((_, problem)) = newest.filter(|(since, _)| *since > version) {
+        first_problem.get_or_insert(problem);
+    }
     match first_problem {
         Some(problem) => Err(problem),
         None => Ok(Scanned { exported, hash }),

@@ -3,7 +3,7 @@
 
 use super::{Block, Doc};
 use crate::domain::answer::Euros;
-use crate::domain::bundle::Bundle;
+use crate::domain::bundle::{BlockerCount, Bundle};
 use crate::domain::outcome::Decision;
 use crate::i18n::{self, Lang};
 
@@ -23,6 +23,8 @@ fn counted(items: &[(String, usize)]) -> Vec<Vec<String>> {
 }
 
 /// The per-rule columns; the amounts say the horizon they are over.
+/// Who pays and who saves come last, so a spreadsheet made for the CSV
+/// before they were counted keeps its columns.
 fn rule_head(lang: Lang, horizon: u32) -> Vec<String> {
     let years = i18n::years(horizon, lang);
     let mut head: Vec<String> = [
@@ -45,7 +47,21 @@ fn rule_head(lang: Lang, horizon: u32) -> Vec<String> {
         ]
         .map(|m| m.with(lang, &[("years", &years)])),
     );
+    head.extend([i18n::B_PAYERS, i18n::B_SAVERS].map(|m| m.get(lang).to_string()));
     head
+}
+
+/// Values each with how many cases named them, most named first:
+/// `gemeente (3), zorgverzekeraar (1)`; `none` when no case named one.
+fn named(counts: &[BlockerCount], none: &str) -> String {
+    if counts.is_empty() {
+        return none.to_string();
+    }
+    let named: Vec<String> = counts
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.cases))
+        .collect();
+    named.join(", ")
 }
 
 /// A median number of days: whole, or with one decimal for a half.
@@ -67,6 +83,7 @@ fn rule_rows(
         impl Fn(Option<Euros>) -> String,
     ),
     days: impl Fn(Option<f64>) -> String,
+    none: &str,
 ) -> Vec<Vec<String>> {
     b.rules
         .iter()
@@ -92,6 +109,8 @@ fn rule_rows(
                 money((r.costed > 0).then_some(Euros(r.cost_current))),
                 money((r.costed > 0).then_some(Euros(r.cost_proposed))),
                 saving((r.costed > 0).then_some(Euros(r.saving))),
+                named(&r.payers, none),
+                named(&r.savers, none),
             ]
         })
         .collect()
@@ -107,7 +126,7 @@ pub fn csv(b: &Bundle, lang: Lang) -> String {
     };
     // Spreadsheets read a decimal point, in any language.
     let days = |d: Option<f64>| d.map_or_else(String::new, |d| d.to_string());
-    let rows = rule_rows(b, lang, (money, money), days);
+    let rows = rule_rows(b, lang, (money, money), days, "");
     super::csv::write(std::iter::once(rule_head(lang, b.horizon)).chain(rows))
 }
 
@@ -263,11 +282,11 @@ fn rules(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
         let money = |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| e.display(lang));
         let saving =
             |e: Option<Euros>| e.map_or_else(|| "—".to_string(), |e| super::said_saving(e, lang));
-        let rows = rule_rows(b, lang, (money, saving), |d| days(d, lang));
+        let rows = rule_rows(b, lang, (money, saving), |d| days(d, lang), "—");
         let pick = |row: &[String], columns: &[usize]| -> Vec<String> {
             columns.iter().map(|c| row[*c].clone()).collect()
         };
-        let (outcomes, costs) = ([0, 1, 2, 3, 4, 5], [0, 6, 7, 8, 9]);
+        let (outcomes, costs, money) = ([0, 1, 2, 3, 4, 5], [0, 6, 7, 8, 9], [0, 2, 10, 11]);
         blocks.push(table(
             pick(&head, &outcomes),
             rows.iter().map(|r| pick(r, &outcomes)).collect(),
@@ -283,6 +302,18 @@ fn rules(blocks: &mut Vec<Block>, b: &Bundle, lang: Lang) {
                 pick(&head, &costs),
                 rows.iter().map(|r| pick(r, &costs)).collect(),
                 vec![1, 2, 3, 4],
+            ));
+        }
+        if b.rules
+            .iter()
+            .any(|r| !r.payers.is_empty() || !r.savers.is_empty())
+        {
+            blocks.push(Block::Heading(t(i18n::B_RULE_PAYERS)));
+            blocks.push(Block::Meta(t(i18n::B_RULE_PAYERS_HOW)));
+            blocks.push(table(
+                pick(&head, &money),
+                rows.iter().map(|r| pick(r, &money)).collect(),
+                vec![1],
             ));
         }
     }

@@ -200,7 +200,7 @@ fn the_anonymous_export_holds_no_title_no_free_text_and_no_note_id() {
     let text = fs::read_to_string(&file).unwrap();
     let v = json(&text);
     assert_eq!(v["format"], "driehoek-anoniem");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let record = &v["records"][0];
     assert_eq!(
         record["rule"],
@@ -360,8 +360,8 @@ fn bundle_from_refuses_files_it_cannot_trust_and_names_what_is_wrong() {
         assert!(stdout(&out).is_empty(), "no report from part of the files");
     };
     refused(
-        &handmade(&env, "nieuw.json", 2, &RECORD.replace("RULE", "x")),
-        "nieuwere driehoek (formaatversie 2)",
+        &handmade(&env, "nieuw.json", 3, &RECORD.replace("RULE", "x")),
+        "nieuwere driehoek (formaatversie 3)",
     );
     refused(
         &env.file("ander.json", "{\"cases\": 3}"),
@@ -405,6 +405,79 @@ fn bundle_from_refuses_files_it_cannot_trust_and_names_what_is_wrong() {
     // The good file alone bundles.
     let v = json(&bundle(&env, &["--format", "json", "--from", path(&good)]));
     assert_eq!(v["rules"][0]["rule"], "eigen bijdrage");
+}
+
+#[test]
+fn version_2_carries_who_pays_and_who_saves_and_version_1_never_did() {
+    let env = Env::new();
+    let paid = RECORD.replace("RULE", "eigen bijdrage").replace(
+        "\"status\"",
+        "\"payers\":[\"gemeente\"],\"savers\":[\"zorgverzekeraar\",\"corporatie\"],\"status\"",
+    );
+    let v2 = handmade(&env, "v2.json", 2, &paid);
+    let v = json(&bundle(&env, &["--format", "json", "--from", path(&v2)]));
+    let row = &v["rules"][0];
+    assert_eq!(row["payers"][0]["key"], "gemeente", "{v}");
+    assert_eq!(row["payers"][0]["cases"], 1, "{v}");
+    assert_eq!(row["savers"][0]["name"], "woningcorporatie", "{v}");
+    // A version-1 file bundles as it did, naming none.
+    let old = handmade(
+        &env,
+        "v1.json",
+        1,
+        &RECORD.replace("RULE", "eigen bijdrage"),
+    );
+    let v = json(&bundle(&env, &["--format", "json", "--from", path(&old)]));
+    assert_eq!(v["rules"][0]["payers"], serde_json::json!([]), "{v}");
+    // A version-1 file that names a payer was made by no release: refused
+    // as before, now saying which version the field belongs to, also
+    // when the head comes after the records.
+    let records_first = env.file(
+        "v1-achteraan.json",
+        &format!(
+            "{{\"records\":[{}],\"format\":\"driehoek-anoniem\",\"version\":1,\"exported\":\"2026-12-01T10:00:00Z\"}}",
+            RECORD.replace("RULE", "x").replace("\"status\"", "\"savers\":[\"rijk\"],\"status\"")
+        ),
+    );
+    for (file, field) in [
+        (handmade(&env, "v1-betaler.json", 1, &paid), "payers"),
+        (records_first, "savers"),
+    ] {
+        let out = env.run(&["bundle", "--from", path(&v2), path(&file)]);
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        let err = stderr(&out);
+        let said = format!(
+            "{}:1: casus 1: veld `{field}` hoort bij formaatversie 2",
+            path(&file)
+        );
+        assert!(err.contains(&said), "{said:?} not in {err}");
+        assert!(stdout(&out).is_empty());
+    }
+    // The limits every list keeps.
+    let twice = paid.replace("\"gemeente\"]", "\"gemeente\",\"gemeente\"]");
+    let out = env.run(&[
+        "bundle",
+        "--from",
+        path(&handmade(&env, "twee.json", 2, &twice)),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("veld `payers` noemt `gemeente` twee keer"),
+        "{}",
+        stderr(&out)
+    );
+    let steer = paid.replace("\"gemeente\"]", "\"gemeente\\u001b[2J\"]");
+    let out = env.run(&[
+        "bundle",
+        "--from",
+        path(&handmade(&env, "stuur.json", 2, &steer)),
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("veld `payers` bevat stuur"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -130,12 +130,12 @@ fn the_csv_has_a_row_per_rule_and_defuses_formulas() {
     assert!(
         lines[0].starts_with("Regel,Wat blokkeert,casussen")
             && lines[0].ends_with(
-                "Huidige routes over 3 jaar,Voorstellen over 3 jaar,Verschil over 3 jaar"
+                "Huidige routes over 3 jaar,Voorstellen over 3 jaar,Verschil over 3 jaar,Wie betaalt,Wie bespaart"
             ),
         "{csv}"
     );
     assert!(
-        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie (1),1,0,0,,1,30000.00,3000.00,27000.00\r"),
+        csv.contains("\"'=HYPERLINK(\"\"x\"\"), zo\",een werkinstructie (1),1,0,0,,1,30000.00,3000.00,27000.00,,\r"),
         "{csv}"
     );
 }
@@ -303,4 +303,123 @@ fn every_case_is_compared_over_one_horizon_of_three_years_or_as_asked() {
     assert!(text.contains("Bedragen over 5 jaar"), "{text}");
     assert!(text.contains("Verschil over 5 jaar"), "{text}");
     assert_eq!(code(&env.run(&["bundle", "--horizon", "0"])), 2);
+}
+
+/// FULL on `rule`, naming who pays for the proposal and who saves on it.
+fn paid_by(rule: &str, payers: &str, savers: &str) -> String {
+    with_rule(rule, "verordening", 10_000).replace(
+        "[middelen]\n",
+        &format!("[middelen]\nbetaler = [{payers}]\nbespaarder = [{savers}]\n"),
+    )
+}
+
+#[test]
+fn per_rule_the_bundle_says_who_pays_and_who_saves_in_every_form() {
+    let env = Env::new();
+    env.new_note(&paid_by(
+        "eigen bijdrage",
+        r#""gemeente""#,
+        r#""zorgverzekeraar""#,
+    ));
+    env.new_note(&paid_by(
+        "Eigen bijdrage.",
+        r#""gemeente""#,
+        r#""zorgverzekeraar", "corporatie""#,
+    ));
+    env.new_note(&paid_by(
+        "eigen bijdrage",
+        r#""gemeente", "rijk""#,
+        r#""weet_niet""#,
+    ));
+    env.new_note(&with_rule("toewijzing", "beleidsregel", 5_000));
+    let out = env.run(&["bundle", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let counted = |row: &serde_json::Value, key: &str| -> Vec<(String, u64)> {
+        row[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["key"].as_str().unwrap().to_string(),
+                    c["cases"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let row = &v["rules"][0];
+    assert_eq!(row["cases"], 3, "{v}");
+    let pairs = |p: &[(&str, u64)]| -> Vec<(String, u64)> {
+        p.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        counted(row, "payers"),
+        pairs(&[("gemeente", 3), ("rijk", 1)])
+    );
+    assert_eq!(
+        counted(row, "savers"),
+        pairs(&[("zorgverzekeraar", 2), ("corporatie", 1), ("weet_niet", 1)])
+    );
+    assert_eq!(row["savers"][0]["name"], "zorgverzekeraar");
+    assert_eq!(v["rules"][1]["payers"], serde_json::json!([]));
+
+    let text = stdout(&env.run(&["bundle"]));
+    assert!(
+        text.contains("Wie betaalt en wie bespaart, per regel"),
+        "{text}"
+    );
+    assert!(text.contains("gemeente (3), Rijk (1)"), "{text}");
+    assert!(
+        text.contains("zorgverzekeraar (2), woningcorporatie (1),"),
+        "{text}"
+    );
+    assert!(text.contains("telt hier niet mee"), "{text}");
+    let md = stdout(&env.run(&["bundle", "--format", "markdown"]));
+    assert!(
+        md.contains("## Wie betaalt en wie bespaart, per regel"),
+        "{md}"
+    );
+    assert!(md.contains("| gemeente (3), Rijk (1) |"), "{md}");
+    let en = stdout(&env.run(&["--lang", "en", "bundle"]));
+    assert!(en.contains("Who pays and who saves, per rule"), "{en}");
+    assert!(en.contains("municipality (3), central"), "{en}");
+    let csv = stdout(&env.run(&["bundle", "--format", "csv"]));
+    assert!(csv.contains(",Wie betaalt,Wie bespaart\r\n"), "{csv}");
+    assert!(
+        csv.contains(",\"gemeente (3), Rijk (1)\",\"zorgverzekeraar (2), woningcorporatie (1), weet ik nog niet (1)\"\r\n"),
+        "{csv}"
+    );
+
+    // The anonymous export carries them: its bundle says the same.
+    let file = env.home.path().join("anoniem.json");
+    let out = env.run(&["export", "--all", "--anoniem", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let exported = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        exported.starts_with("{\"format\":\"driehoek-anoniem\",\"version\":2,"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("\"payers\":[\"gemeente\",\"rijk\"]"),
+        "{exported}"
+    );
+    let from = env.run(&[
+        "bundle",
+        "--format",
+        "json",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&from), 0, "{}", stderr(&from));
+    let from: serde_json::Value = serde_json::from_str(&stdout(&from)).unwrap();
+    assert_eq!(from["rules"], v["rules"]);
+    let csv_from = stdout(&env.run(&[
+        "bundle",
+        "--format",
+        "csv",
+        "--from",
+        file.to_str().unwrap(),
+    ]));
+    assert_eq!(csv_from, csv);
 }

@@ -164,6 +164,11 @@ pub struct Roles {
     pub cost_proposed: Option<String>,
     /// Release-1 sets: whether the proposal's amount is one-off or yearly.
     pub cost_proposed_kind: Option<String>,
+    /// Who pays for the proposal (set 3's `middelen.betaler`): the bundle
+    /// counts it per rule.
+    pub payer: Option<String>,
+    /// Who saves on the proposal (set 3's `middelen.bespaarder`).
+    pub saver: Option<String>,
     pub proposal: Option<String>,
     pub person_view: Option<String>,
     pub team_question: Option<String>,
