@@ -43,6 +43,27 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Serialized JSON with every character that [`steers`] written as a
+/// `\u` escape: the same text to every JSON reader, and nothing that
+/// steers the terminal it is shown in (`| cat`, `less -R`, a file opened
+/// later). serde escapes the C0 controls but leaves DEL, the C1 controls
+/// (a CSI among them) and the bidi controls as they are. Outside its
+/// strings JSON holds none of these, so each one is inside a string.
+pub fn json_escaped(json: String) -> String {
+    if !json.chars().any(steers) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if steers(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Text cut to `width` columns, with an ellipsis when cut.
 pub fn cut(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     if text.width() <= width {

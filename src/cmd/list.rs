@@ -90,8 +90,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     days_to_decision: n.days_to_decision,
                 })
                 .collect();
-            let json = serde_json::to_string_pretty(&rows)?;
-            ctx.ui.document(&format!("{json}\n"))?;
+            ctx.ui.document(&render::json(&rows)?)?;
         }
         ListFormat::Text if rows.is_empty() => ctx.ui.say(i18n::NO_NOTES.get(ctx.ui_lang())),
         ListFormat::Text => {

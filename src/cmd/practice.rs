@@ -40,8 +40,7 @@ pub fn run(ctx: &Ctx, args: PracticeArgs) -> Result<()> {
     let lang = ctx.ui_lang();
     let cases = ctx.cases()?;
     if args.list && args.format == ListFormat::Json {
-        let json = serde_json::to_string_pretty(&listing(&cases, lang))?;
-        ctx.ui.document(&format!("{json}\n"))?;
+        ctx.ui.document(&render::json(&listing(&cases, lang))?)?;
         return Ok(());
     }
     if args.list {

@@ -105,8 +105,7 @@ pub fn run(ctx: &Ctx, args: QuestionsArgs) -> Result<()> {
     };
     match args.format.format {
         ListFormat::Json => {
-            let json = serde_json::to_string_pretty(&json(&set, route, ctx.ui_lang()))?;
-            ctx.ui.document(&format!("{json}\n"))?;
+            ctx.ui.document(&render::json(&json(&set, route, ctx.ui_lang()))?)?;
         }
         ListFormat::Text => ctx.ui.print(&text(&set, route, ctx.ui_lang()))?,
     }

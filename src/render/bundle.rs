@@ -184,9 +184,7 @@ pub fn json(b: &Bundle, titles: bool) -> String {
             .map(|(id, title)| serde_json::json!({"id": id, "title": title}))
             .collect();
     }
-    let mut out = serde_json::to_string_pretty(&v).unwrap_or_default();
-    out.push('\n');
-    out
+    crate::render::json(&v).unwrap_or_default()
 }
 
 /// How the report is shown.

@@ -149,7 +149,14 @@ pub fn note_page(
 
 /// One note as JSON, its whole stored form.
 pub fn note_json(note: &CaseNote) -> anyhow::Result<String> {
-    Ok(serde_json::to_string_pretty(note)? + "\n")
+    Ok(json(note)?)
+}
+
+/// `value` as pretty JSON and a newline, as every JSON document driehoek
+/// writes it: nothing in it steers a terminal (see
+/// [`crate::printable::json_escaped`]).
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    Ok(crate::printable::json_escaped(serde_json::to_string_pretty(value)?) + "\n")
 }
 
 /// The whole note, its headings and answers in the reader's language

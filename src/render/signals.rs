@@ -202,7 +202,5 @@ pub fn json(rows: &[SignalRow], today: Date) -> String {
             })
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::render::json(&rows).unwrap_or_default()
 }

@@ -5,6 +5,7 @@
 // A test may be long: a walk is told start to end (the 120-line rule is for src/).
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::too_many_lines)]
 
+mod adversary;
 mod afloop1;
 mod agenda;
 mod anonymous;

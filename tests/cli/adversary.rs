@@ -1,0 +1,59 @@
+//! The second round of attacks on what landed for question set 3, the
+//! outcome log v2, `signalen` and the page for the person: each test
+//! failed on the code before its fix.
+
+use std::fs;
+
+use crate::harness::{Env, FULL, code, stderr, stdout};
+
+/// What steers a terminal and JSON leaves as it is: a C1 CSI, DEL, a bidi
+/// override and an isolate (serde escapes ESC and BEL itself).
+const C1_AND_BIDI: &str = "\\u009b2J\\u007f\\u202Eesrever\\u2066x\\u2069";
+
+fn steering(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
+
+#[test]
+fn json_into_a_pipe_or_file_holds_no_character_that_steers_a_terminal() {
+    let env = Env::new();
+    let answers = FULL.replace(
+        "Ik durf de post niet meer open te maken.",
+        &format!("Ik durf{C1_AND_BIDI} de post niet meer open te maken."),
+    );
+    let id = env.new_note(&answers);
+    // A copied or tampered note: its title holds them too.
+    let path = env.note_path(&id);
+    let note = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        note.replacen(
+            "title = \"Drie zakken post\"",
+            &format!("title = \"Drie{C1_AND_BIDI} zakken post\""),
+            1,
+        ),
+    )
+    .unwrap();
+    for args in [
+        vec!["export", &id, "--format", "json"],
+        vec!["list", "--format", "json"],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert_eq!(steering(&text), None, "{args:?}:\n{text}");
+        // The same text to a JSON reader: escaped, not dropped.
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(value.to_string().contains("\u{9b}2J"), "{args:?}");
+        assert!(text.contains("esrever"), "{args:?}");
+    }
+    let file = env.home.path().join("note.json");
+    let out = env.run(&["export", &id, "--format", "json", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(&file).unwrap();
+    assert_eq!(steering(&text), None, "{text}");
+}
