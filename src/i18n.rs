@@ -794,6 +794,7 @@ msgs! {
     OUTCOME_CONFIRM = "Dit verslag toevoegen aan de notitie? Daarna verandert het niet meer; een correctie is een nieuw verslag.", "Add this entry to the note? After that it no longer changes; a correction is a new entry.";
     ERR_OUTCOME_EMPTY = "het verslag zegt niets: vul ten minste het advies, aan wie je het voorlegde, het besluit, wat er daarna gebeurde of wat de persoon zegt in", "the entry says nothing: fill in at least the advice, whom you asked, the decision, what happened afterwards or what the person says";
     ERR_OUTCOME_NONE_YET = "notitie {id} heeft nog geen afloopverslagen om te corrigeren", "note {id} has no outcome entries to correct yet";
+    ERR_OUTCOME_AHEAD = "[afloop.{key}] {day} ligt na vandaag; een verslag legt vast wat er al gebeurde. Schrijf de dag waarop het gebeurde, of voeg het verslag toe als het gebeurd is", "[afloop.{key}] {day} is after today; an entry records what already happened. Write the day it happened, or add the entry once it has";
     ERR_OUTCOME_NO_ENTRY = "notitie {id} heeft geen verslag {n}; de verslagen zijn genummerd van 1 tot en met {count}", "note {id} has no entry {n}; the entries are numbered 1 to {count}";
     H_OUTCOMES = "Afloop", "Outcome";
     OUTCOME_ENTRY = "Verslag {n} · {date}", "Entry {n} · {date}";

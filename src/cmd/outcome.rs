@@ -109,14 +109,15 @@ fn ask_until_added(
     loop {
         walk.run(prompter, &mut ())?;
         let answers = walk.answers();
-        let preview = Outcome::from_answers(&answers, session::now(), today(), None, 0)
+        let preview = Outcome::from_answers(&answers, session::now(), session::today()?, None, 0)
             .map(|entry| render::timeline::entry_block(1, &entry, None, set, lang));
         match preview {
             Ok(block) => {
                 prompter.show_styled(&render::terminal::blocks(&[block], prompter.width()))?;
             }
-            // Nothing filled in: say so, and let the person go back.
-            Err(_) => prompter.show(i18n::ERR_OUTCOME_EMPTY.get(lang))?,
+            // Nothing filled in, or a day after today: say so, and let the
+            // person go back.
+            Err(why) => prompter.show(&refusal(&why, "", lang))?,
         }
         let items = [
             i18n::OUTCOME_ADD.get(lang),
@@ -144,23 +145,9 @@ pub fn append(
     loop {
         let (mut note, base) = store.load_with_fingerprint(id)?;
         let now = session::now();
-        let entry = Outcome::from_answers(answers, now, today(), corrects, note.outcomes.len())
-            .map_err(|why| {
-                bad_input(match why {
-                    NotAnEntry::Empty => i18n::ERR_OUTCOME_EMPTY.get(lang).to_string(),
-                    NotAnEntry::NoSuchEntry { count: 0, .. } => {
-                        i18n::ERR_OUTCOME_NONE_YET.with(lang, &[("id", id)])
-                    }
-                    NotAnEntry::NoSuchEntry { corrects, count } => i18n::ERR_OUTCOME_NO_ENTRY.with(
-                        lang,
-                        &[
-                            ("n", &corrects.to_string()),
-                            ("id", id),
-                            ("count", &count.to_string()),
-                        ],
-                    ),
-                })
-            })?;
+        let today = session::today()?;
+        let entry = Outcome::from_answers(answers, now, today, corrects, note.outcomes.len())
+            .map_err(|why| bad_input(refusal(&why, id, lang)))?;
         note.outcomes.push(entry);
         note.updated = now;
         match store.update(&note, Some(&base)) {
@@ -170,8 +157,27 @@ pub fn append(
     }
 }
 
-/// Today in the reader's time zone: the day an entry is about unless it
-/// says otherwise.
-fn today() -> jiff::civil::Date {
-    crate::domain::day::local(jiff::Timestamp::now())
+/// Why answers make no entry for note `id`, in the reader's words.
+fn refusal(why: &NotAnEntry, id: &str, lang: i18n::Lang) -> String {
+    match *why {
+        NotAnEntry::Empty => i18n::ERR_OUTCOME_EMPTY.get(lang).to_string(),
+        NotAnEntry::NoSuchEntry { count: 0, .. } => {
+            i18n::ERR_OUTCOME_NONE_YET.with(lang, &[("id", id)])
+        }
+        NotAnEntry::NoSuchEntry { corrects, count } => i18n::ERR_OUTCOME_NO_ENTRY.with(
+            lang,
+            &[
+                ("n", &corrects.to_string()),
+                ("id", id),
+                ("count", &count.to_string()),
+            ],
+        ),
+        NotAnEntry::Ahead { key, day } => i18n::ERR_OUTCOME_AHEAD.with(
+            lang,
+            &[
+                ("key", key),
+                ("day", &crate::domain::day::display(day, lang)),
+            ],
+        ),
+    }
 }

@@ -105,7 +105,8 @@ pub fn run(ctx: &Ctx, args: QuestionsArgs) -> Result<()> {
     };
     match args.format.format {
         ListFormat::Json => {
-            ctx.ui.document(&render::json(&json(&set, route, ctx.ui_lang()))?)?;
+            ctx.ui
+                .document(&render::json(&json(&set, route, ctx.ui_lang()))?)?;
         }
         ListFormat::Text => ctx.ui.print(&text(&set, route, ctx.ui_lang()))?,
     }

@@ -130,6 +130,21 @@ pub fn rules_in_use(ctx: &Ctx, store: &Store) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The environment variable that fixes "today" for the ages in
+/// `signalen` and the latest day an outcome entry may name. Only the tests
+/// set it (`tests/cli/harness.rs`); it is no setting.
+const TODAY_FOR_TESTS: &str = "DRIEHOEK_TODAY";
+
+/// Today in the reader's time zone, or the day the tests fix.
+pub fn today() -> Result<jiff::civil::Date> {
+    use crate::domain::day;
+    match std::env::var(TODAY_FOR_TESTS) {
+        Ok(fixed) if !fixed.is_empty() => day::parse(&fixed)
+            .ok_or_else(|| bad_input(i18n::Phrase::new(i18n::ERR_DAY, &[("value", &fixed)]))),
+        _ => Ok(day::today()),
+    }
+}
+
 pub fn now() -> Timestamp {
     Timestamp::now()
         .round(Unit::Second)

@@ -5,15 +5,12 @@
 
 use anyhow::Result;
 use clap::Args;
-use jiff::civil::Date;
 
 use super::Ctx;
 use super::args::{ReportArgs, ReportFormat};
-use crate::domain::day;
 use crate::domain::filter::Filter;
 use crate::domain::record;
 use crate::domain::signals;
-use crate::i18n::{self, Phrase};
 use crate::render;
 
 #[derive(Debug, Args)]
@@ -25,10 +22,6 @@ pub struct SignalsArgs {
     pub report: ReportArgs,
 }
 
-/// The environment variable that fixes "today" for the ages in the list.
-/// Only the tests set it (`tests/cli/harness.rs`); it is no setting.
-const TODAY_FOR_TESTS: &str = "DRIEHOEK_TODAY";
-
 pub fn run(ctx: &Ctx, args: SignalsArgs) -> Result<()> {
     let lang = ctx.ui_lang();
     let (bank, _) = ctx.bank()?;
@@ -38,7 +31,7 @@ pub fn run(ctx: &Ctx, args: SignalsArgs) -> Result<()> {
     ctx.warn_broken(&broken);
     let records = record::records(&notes, &bank, |_| Vec::new());
     let rows = signals::rows(&records, args.open);
-    let today = today()?;
+    let today = super::session::today()?;
     let text = match args.report.format {
         ReportFormat::Csv => render::signals::csv(&rows, today, lang),
         ReportFormat::Json => render::signals::json(&rows, today),
@@ -52,14 +45,4 @@ pub fn run(ctx: &Ctx, args: SignalsArgs) -> Result<()> {
         }
     };
     Ok(ctx.ui.document(&text)?)
-}
-
-/// Today in the reader's time zone, or the day the tests fix.
-fn today() -> Result<Date> {
-    match std::env::var(TODAY_FOR_TESTS) {
-        Ok(fixed) if !fixed.is_empty() => day::parse(&fixed).ok_or_else(|| {
-            crate::error::bad_input(Phrase::new(i18n::ERR_DAY, &[("value", &fixed)]))
-        }),
-        _ => Ok(day::today()),
-    }
 }

@@ -223,6 +223,10 @@ pub enum NotAnEntry {
     Empty,
     /// A correction of an entry the note does not have.
     NoSuchEntry { corrects: usize, count: usize },
+    /// A day after today (the question's key, the day): an entry records
+    /// what happened. A decision or signal dated in 2099 made `signalen`
+    /// count negative days and the days to a decision run into decades.
+    Ahead { key: &'static str, day: Date },
 }
 
 /// The answers of one walk (or entry file), read by question key.
@@ -346,10 +350,18 @@ impl Outcome {
             corrects,
             ..Outcome::new(added, date)
         };
-        if outcome.says_something() {
-            Ok(outcome)
-        } else {
-            Err(NotAnEntry::Empty)
+        if !outcome.says_something() {
+            return Err(NotAnEntry::Empty);
+        }
+        let days = [
+            ("datum", Some(outcome.date)),
+            ("besluit_datum", outcome.decided),
+            ("signaal_verstuurd", outcome.signal_sent),
+            ("reactie_datum", outcome.reply_date),
+        ];
+        match days.into_iter().find(|(_, d)| d.is_some_and(|d| d > today)) {
+            Some((key, Some(day))) => Err(NotAnEntry::Ahead { key, day }),
+            _ => Ok(outcome),
         }
     }
 
@@ -585,19 +597,25 @@ mod tests {
         crate::domain::day::parse(s).unwrap()
     }
 
+    /// The entry of `answers`, dated 1-12-2026 unless they say otherwise,
+    /// added on a day none of their days is after.
     fn entry(answers: &[(&str, Answer)], corrects: Option<usize>, earlier: usize) -> Outcome {
-        let answers: Answers = answers
+        let mut answers: Answers = answers
             .iter()
             .map(|(k, v)| (format!("afloop.{k}"), v.clone()))
             .collect();
-        Outcome::from_answers(
-            &answers,
-            Timestamp::UNIX_EPOCH,
-            day("1-12-2026"),
-            corrects,
-            earlier,
-        )
-        .unwrap()
+        if !answers.iter().any(|(k, _)| k == "afloop.datum") {
+            answers.push(("afloop.datum".into(), Answer::Date(day("1-12-2026"))));
+        }
+        let today = answers
+            .iter()
+            .filter_map(|(_, v)| match v {
+                Answer::Date(d) => Some(*d),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(day("1-12-2026"));
+        Outcome::from_answers(&answers, Timestamp::UNIX_EPOCH, today, corrects, earlier).unwrap()
     }
 
     fn choice(v: &str) -> Answer {
@@ -769,6 +787,52 @@ mod tests {
         );
         let e = Outcome::from_answers(&said, now, day("1-12-2026"), Some(2), 2).unwrap();
         assert_eq!((e.date, e.corrects), (day("1-12-2026"), Some(2)));
+    }
+
+    #[test]
+    fn an_entry_records_what_happened_by_today_not_after() {
+        let now = Timestamp::UNIX_EPOCH;
+        let today = day("6-12-2026");
+        for (key, answers) in [
+            ("datum", vec![("datum", Answer::Date(day("7-12-2026")))]),
+            (
+                "besluit_datum",
+                vec![
+                    ("besluit", choice("afgewezen")),
+                    ("besluit_datum", Answer::Date(day("31-12-2099"))),
+                ],
+            ),
+            (
+                "signaal_verstuurd",
+                vec![
+                    ("signaal", Answer::Multi(vec!["verstuurd".into()])),
+                    ("signaal_verstuurd", Answer::Date(day("1-1-2099"))),
+                ],
+            ),
+            (
+                "reactie_datum",
+                vec![
+                    ("signaal", Answer::Multi(vec!["reactie".into()])),
+                    ("reactie", Answer::Text("komt op de agenda".into())),
+                    ("reactie_datum", Answer::Date(day("2-1-2099"))),
+                ],
+            ),
+        ] {
+            let mut answers: Answers = answers
+                .into_iter()
+                .map(|(k, v)| (format!("afloop.{k}"), v))
+                .collect();
+            answers.push(("afloop.daarna".into(), Answer::Text("gestart".into())));
+            match Outcome::from_answers(&answers, now, today, None, 0) {
+                Err(NotAnEntry::Ahead { key: k, .. }) => assert_eq!(k, key),
+                other => panic!("{key}: {other:?}"),
+            }
+        }
+        let on_the_day = vec![
+            ("afloop.besluit".into(), choice("afgewezen")),
+            ("afloop.besluit_datum".into(), Answer::Date(today)),
+        ];
+        assert!(Outcome::from_answers(&on_the_day, now, today, None, 0).is_ok());
     }
 
     #[test]

@@ -52,8 +52,51 @@ fn json_into_a_pipe_or_file_holds_no_character_that_steers_a_terminal() {
         assert!(text.contains("esrever"), "{args:?}");
     }
     let file = env.home.path().join("note.json");
-    let out = env.run(&["export", &id, "--format", "json", "-o", file.to_str().unwrap()]);
+    let out = env.run(&[
+        "export",
+        &id,
+        "--format",
+        "json",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = fs::read_to_string(&file).unwrap();
     assert_eq!(steering(&text), None, "{text}");
+}
+
+#[test]
+fn an_outcome_entry_dated_after_today_is_refused() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    for (key, body) in [
+        (
+            "besluit_datum",
+            "besluit = \"toegekend\"\nbesluit_datum = \"31-12-2099\"\n",
+        ),
+        (
+            "signaal_verstuurd",
+            "signaal = [\"verstuurd\"]\nsignaal_verstuurd = \"1-1-2099\"\nsignaal_aan = [\"beleid\"]\nsignaal_eigenaar = \"maatwerkcoach\"\n",
+        ),
+        ("datum", "datum = \"1-1-2099\"\nadvies = \"Doen.\"\n"),
+    ] {
+        let file = env.file(
+            "afloop.toml",
+            &format!("set = \"afloop\"\n[afloop]\n{body}"),
+        );
+        let out = env.run(&["afloop", &id, "--uit", file.to_str().unwrap()]);
+        assert_eq!(code(&out), 2, "{key}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("[afloop.{key}]"))
+                && stderr(&out).contains("ligt na vandaag"),
+            "{key}: {}",
+            stderr(&out)
+        );
+    }
+    // Nothing was added: signalen counts no signal sent in 2099 (it
+    // counted -26 324 days in CSV and JSON, and 0 days in the table).
+    let show = env.run(&["show", &id]);
+    assert!(!stdout(&show).contains("Verslag 1"), "{}", stdout(&show));
+    let csv = env.run(&["signalen", "--formaat", "csv"]);
+    assert!(!stdout(&csv).contains("2099"), "{}", stdout(&csv));
 }

@@ -86,7 +86,7 @@ impl Env {
 
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("driehoek").unwrap();
-        // DRIEHOEK_TODAY fixes "today" for `signalen`'s ages; only tests
+        // DRIEHOEK_TODAY fixes "today" for `signalen` and `afloop`; only tests
         // set it, and only where they say so.
         cmd.env_remove("DRIEHOEK_LANG")
             .env_remove("DRIEHOEK_TODAY")

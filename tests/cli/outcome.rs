@@ -85,7 +85,14 @@ fn entries_give_a_status_and_the_days_to_the_first_decision() {
             decided.strftime("%-d-%-m-%Y")
         ),
     );
-    assert_eq!(code(&env.run(&["outcome", &id, "--from", &decision])), 0);
+    // Added on the day of the decision: an entry names no day after today.
+    let out = env
+        .cmd()
+        .env("DRIEHOEK_TODAY", decided.strftime("%-d-%-m-%Y").to_string())
+        .args(["outcome", &id, "--from", &decision])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     let row = &list_json(&env, &[])[0];
     assert_eq!(row["status"], "besloten");
     assert_eq!(row["days_to_decision"], 12);
