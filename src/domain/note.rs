@@ -12,7 +12,7 @@ use crate::i18n::{self, Lang};
 
 /// The format of a note file. Raise it when the file shape changes, and
 /// teach [`CaseNote`] loading to migrate the older shape.
-pub const NOTE_FORMAT: u32 = 2;
+pub const NOTE_FORMAT: u32 = 3;
 
 /// The three verdicts of the value triangle.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -127,8 +127,11 @@ fn upgrade_writes_a_version_1_log_as_lists_of_one_and_its_meaning_stays() {
         shows_as_it_did(&env, id);
         let old = asked_as_list(json(&expected(&format!("export-{id}.json"))));
         let mut new = json(&ok(&env, &["export", id, "--format", "json"]));
-        // The upgrade is an edit: only `updated` moves.
+        // The upgrade is an edit: only `updated` moves, and the file
+        // says format 3 (its outcome entries' `asked` is a list).
+        assert_eq!(new["format"], 3, "{id}");
         new["updated"] = old["updated"].clone();
+        new["format"] = old["format"].clone();
         assert_eq!(old, new, "{id}");
     }
     assert_eq!(

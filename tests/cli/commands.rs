@@ -104,7 +104,7 @@ fn new_from_prints_the_id_and_stores_a_private_readable_note() {
     assert_eq!(id.len(), 6);
     let path = env.note_path(&id);
     let note: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(note["format"].as_integer(), Some(2));
+    assert_eq!(note["format"].as_integer(), Some(3));
     assert_eq!(note["id"].as_str(), Some(id.as_str()));
     assert_eq!(note["set"].as_str(), Some("waardendriehoek"));
     assert_eq!(note["set_version"].as_integer(), Some(3));
@@ -535,14 +535,14 @@ fn a_note_from_a_newer_version_is_refused_and_left_alone() {
     let path = env.note_path(&id);
     let newer = fs::read_to_string(&path)
         .unwrap()
-        .replace("format = 2", "format = 9");
+        .replace("format = 3", "format = 9");
     fs::write(&path, &newer).unwrap();
     let out = env.run(&["export", &id]);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
         err.contains("notitieformaat 9")
-            && err.contains("tot en met 2")
+            && err.contains("tot en met 3")
             && err.contains(&path.display().to_string()),
         "{err}"
     );

@@ -274,7 +274,7 @@ fn upgrade_shows_what_changes_then_rewrites_each_note_once() {
     for id in IDS {
         assert!(plan.contains(&format!("{id}  ")), "{plan}");
     }
-    assert!(plan.contains("notitieformaat 1 → 2"), "{plan}");
+    assert!(plan.contains("notitieformaat 1 → 3"), "{plan}");
     assert!(
         plan.contains("Awb art. 4:84 verhuist van de wetten naar de routes om af te wijken"),
         "{plan}"
@@ -296,7 +296,7 @@ fn upgrade_shows_what_changes_then_rewrites_each_note_once() {
     assert!(crate::harness::stderr(&out).contains("Bijgewerkt: 4 notities"));
     for id in IDS {
         let text = fs::read_to_string(env.note_path(id)).unwrap();
-        assert!(text.contains("\nformat = 2\n"), "{id}");
+        assert!(text.contains("\nformat = 3\n"), "{id}");
         // The previous version, byte for byte, in the history.
         let kept = env.home.path().join("store/history").join(id);
         let kept: Vec<_> = fs::read_dir(kept)
@@ -343,7 +343,7 @@ fn editing_a_release_1_note_upgrades_it_and_keeps_the_old_version() {
     );
     assert_eq!(code(&out), 0, "{}", crate::harness::stderr(&out));
     let text = fs::read_to_string(env.note_path("vr2ybd")).unwrap();
-    assert!(text.contains("\nformat = 2\n"), "{text}");
+    assert!(text.contains("\nformat = 3\n"), "{text}");
     // Edited with question set 3, so it says set 3.
     assert!(text.contains("set_version = 3"), "{text}");
     // The retired answers stay, under their questions as asked.

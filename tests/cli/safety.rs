@@ -106,7 +106,7 @@ fn an_invalid_edit_is_refused_and_changes_nothing() {
             r#"s/^id = .*/id = "anders"/"#,
             "het id van een notitie verander je niet",
         ),
-        ("s/^format = 2/format = [/", "geen geldige notitie"),
+        ("s/^format = 3/format = [/", "geen geldige notitie"),
     ] {
         let out = edit_with(&env, &id, sed);
         assert_eq!(code(&out), 2, "{sed}: {}", stderr(&out));
