@@ -249,7 +249,8 @@ fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
         .id
         .as_deref()
         .ok_or_else(|| bad_input(i18n::ERR_EXPORT_NEEDS_ID.get(lang)))?;
-    let note = store.load(&store.resolve(id, lang)?)?;
+    // Named as every other export: by id, id prefix or words of its title.
+    let note = store.load(&store.resolve_named(id, lang)?)?;
     let set = bank.get(&note.set);
     let to = for_the_person(ctx, &note, set, args.meeting.meeting())?;
     let text = match format {

@@ -79,7 +79,10 @@ pub struct Euros(pub i64);
 impl Euros {
     /// Reads an amount as people write it: `24000`, `24.000`, `€ 1.250,50`,
     /// `1250.50`. A dot followed by exactly three digits is a thousands
-    /// separator (Dutch habit); otherwise it is a decimal point.
+    /// separator (Dutch habit); otherwise it is a decimal point. Commas
+    /// between groups of three, before an optional decimal point (`9,000`,
+    /// `1,250.50`), are thousands separators too: the English habit, and
+    /// how the tool itself writes an amount in English.
     ///
     /// Around the number it reads what people write with it: "ca.",
     /// "ongeveer", "±" before it, "€", "eur" or "euro" before or after
@@ -92,7 +95,9 @@ impl Euros {
         if s.is_empty() || s.starts_with('-') {
             return None;
         }
-        let normal = if s.contains(',') {
+        let normal = if is_comma_grouped(&s) {
+            s.replace(',', "")
+        } else if s.contains(',') {
             s.replace('.', "").replace(',', ".")
         } else if is_thousands_grouped(&s) {
             s.replace('.', "")
@@ -228,6 +233,23 @@ fn is_thousands_grouped(s: &str) -> bool {
         && (1..=3).contains(&first.len())
         && rest.iter().all(|p| p.len() == 3)
         && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// `9,000`, `12,500,000`, `1,250.50`: digits grouped by commas in threes,
+/// then at most a decimal point and cents. A Dutch decimal comma never has
+/// three digits after it, so no amount that reads the Dutch way reads
+/// differently here.
+fn is_comma_grouped(s: &str) -> bool {
+    let (whole, cents) = s.split_once('.').unwrap_or((s, "00"));
+    let mut parts = whole.split(',');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && rest.iter().all(|p| p.len() == 3)
+        && (1..=2).contains(&cents.len())
+        && whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && cents.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl TryFrom<toml::Value> for Euros {
@@ -859,7 +881,15 @@ mod tests {
             ("± 800", Some(80_000)),
             ("~800", Some(80_000)),
             ("€ 9.000 (3 dagdelen)", Some(900_000)),
-            ("about €1,250.50", None),
+            // The English habit, as the tool writes an amount in English.
+            ("about €1,250.50", Some(125_050)),
+            ("9,000", Some(900_000)),
+            ("€ 12,500,000", Some(1_250_000_000)),
+            ("1,250", Some(125_000)),
+            ("1,25", Some(125)),
+            ("1,250.5", Some(125_050)),
+            ("1,250,50", None),
+            ("12,50.00", None),
             ("about 1250.50", Some(125_050)),
             ("ca3500", None),
             ("3500 eurocent", None),
@@ -886,6 +916,10 @@ mod tests {
             ("3500/jaar", Some((350_000, Some(Period::PerYear)))),
             ("9000 euro per jaar", Some((900_000, Some(Period::PerYear)))),
             ("€ 1.200 eenmalig", Some((120_000, Some(Period::OneOff)))),
+            (
+                "€ 9,000 per year (3 mornings)",
+                Some((900_000, Some(Period::PerYear))),
+            ),
             ("6.000 over 3 jaar", Some((600_000, Some(Period::Years(3))))),
             ("€ 9.000 per maand", None),
             ("per jaar", None),

@@ -62,13 +62,19 @@ impl Theme for Marked {
         self.0.format_input_prompt(f, prompt, default)
     }
 
+    /// The line that reports an answer (typed or picked), fitted to one
+    /// row of the terminal: see [`fit_report`].
     fn format_input_prompt_selection(
         &self,
         f: &mut dyn fmt::Write,
         prompt: &str,
         sel: &str,
     ) -> fmt::Result {
-        self.0.format_input_prompt_selection(f, prompt, sel)
+        let (prompt, sel) = match self.columns() {
+            Some(cols) => fit_report(prompt, sel, self.frame(), cols),
+            None => (prompt.to_string(), sel.to_string()),
+        };
+        self.0.format_input_prompt_selection(f, &prompt, &sel)
     }
 
     fn format_select_prompt_item(
@@ -86,8 +92,10 @@ impl Theme for Marked {
         prompt: &str,
         selections: &[&str],
     ) -> fmt::Result {
-        self.0
-            .format_multi_select_prompt_selection(f, prompt, selections)
+        // One line, fitted as a single answer is: the ticked entries as
+        // dialoguer joins them.
+        let joined = selections.join(", ");
+        self.format_input_prompt_selection(f, prompt, &joined)
     }
 
     fn format_multi_select_prompt_item(
@@ -105,6 +113,91 @@ impl Theme for Marked {
         self.0
             .format_multi_select_prompt_item(f, text, checked, active)
     }
+}
+
+impl Marked {
+    /// The terminal's columns now, when it tells them.
+    fn columns(&self) -> Option<usize> {
+        Term::stderr()
+            .size_checked()
+            .map(|(_, cols)| usize::from(cols))
+    }
+
+    /// The columns the report line's own signs take ("✔ ", " · ").
+    fn frame(&self) -> usize {
+        let mut bare = String::new();
+        let _ = self.0.format_input_prompt_selection(&mut bare, "x", "");
+        measure_text_width(&bare).saturating_sub(1)
+    }
+}
+
+/// The most columns an answer keeps on its report line before the prompt
+/// is cut for it.
+const ANSWER_KEEPS: usize = 24;
+
+/// A prompt and the answer given, fitted to one row of `cols` columns
+/// beside `frame` columns of signs. A report that wrapped broke words in
+/// two ("unif" / "orm"), and dialoguer clears one row only, so a refused
+/// entry's report stayed half on the screen. The answer keeps up to
+/// [`ANSWER_KEEPS`] columns; the prompt is cut before it, with `…`.
+fn fit_report(prompt: &str, answer: &str, frame: usize, cols: usize) -> (String, String) {
+    // The last column is left free: a terminal wraps on it.
+    let room = cols.saturating_sub(1 + frame);
+    if prompt.width() + answer.width() <= room {
+        return (prompt.to_string(), answer.to_string());
+    }
+    let keep = answer.width().min(ANSWER_KEEPS);
+    let prompt = cut(prompt, room.saturating_sub(keep).max(8)).into_owned();
+    let answer = cut(answer, room.saturating_sub(prompt.width()).max(4)).into_owned();
+    (prompt, answer)
+}
+
+/// The hint above a question, as lines of at most `width` columns: where
+/// the walk is (`[…]`), then the keys, each kept whole on one line ("Esc
+/// of q = vorige vraag" never breaks as "Esc" / "of q"). A part wider than
+/// a line is wrapped between words.
+fn hint_lines(progress: &str, keys: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (i, part) in std::iter::once(progress)
+        .chain(keys.split(" · "))
+        .enumerate()
+    {
+        let sep = match i {
+            0 => "",
+            1 => " ",
+            _ => " · ",
+        };
+        if line.is_empty() || line.width() + sep.width() + part.width() <= width {
+            if !line.is_empty() {
+                line.push_str(sep);
+            }
+            line.push_str(part);
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(part);
+        }
+    }
+    lines.push(line);
+    lines
+        .iter()
+        .flat_map(|l| textwrap::wrap(l, width))
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+/// A question to pick an answer for whose prompt is wider than `width`
+/// columns: the question (up to its first `?`) stays the prompt, and what
+/// follows it is said above the list, where it wraps between words. A
+/// prompt that wrapped broke a word, and dialoguer left its first row on
+/// the screen. `None`: the prompt fits, or has no question to keep.
+fn split_prompt(prompt: &str, width: usize) -> Option<(&str, &str)> {
+    // "? " before the prompt, " ›" after it.
+    if prompt.width() + 4 < width {
+        return None;
+    }
+    let end = prompt.find("? ")? + 1;
+    Some((&prompt[..end], prompt[end..].trim()))
 }
 
 impl TermPrompter {
@@ -369,7 +462,11 @@ impl TermPrompter {
             (_, true) => i18n::HINT_TEXT_REQUIRED,
         };
         self.line(&Styled::new())?;
-        self.prose(&format!("[{progress}] {}", hint.get(lang)), Look::Dim)?;
+        let width = self.width().map_or(usize::MAX, |w| w.max(20));
+        let progress = format!("[{}]", printable(&progress));
+        for line in hint_lines(&progress, hint.get(lang), width) {
+            self.line(&Styled::looking(&line, Look::Dim))?;
+        }
         if let Some(error) = &ask.error {
             self.line(&Styled::looking(&format!("✗ {error}"), Look::Error))?;
         }
@@ -514,8 +611,16 @@ impl Prompter for TermPrompter {
     }
 
     fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize> {
+        let prompt = printable(prompt);
+        let prompt = match self.columns().and_then(|cols| split_prompt(&prompt, cols)) {
+            Some((question, said)) => {
+                self.prose(said, Look::Plain)?;
+                question.to_string()
+            }
+            None => prompt.into_owned(),
+        };
         Select::with_theme(&self.theme)
-            .with_prompt(printable(prompt))
+            .with_prompt(prompt)
             .items(printables(items))
             .default(default)
             .interact_on_opt(&self.term)

@@ -298,6 +298,17 @@ fn the_page_holds_what_the_person_told_the_plan_what_they_said_what_next_and_who
 }
 
 #[test]
+fn the_page_for_the_person_names_its_note_as_every_export_does() {
+    let env = Env::new();
+    with_team(&env, "je");
+    let id = env.new_note(&dutch());
+    // A word of the title ("Drie zakken post"), as `export zakken` takes it.
+    let out = env.run(&["export", "zakken", "--voor-persoon", "--format", "markdown"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), page(&env, &id, "markdown"));
+}
+
+#[test]
 fn an_english_note_gets_an_english_page_and_the_tool_speaks_the_readers_language() {
     let env = Env::new();
     with_team(&env, "u");

@@ -616,7 +616,11 @@ impl Walker {
         // A typed answer is echoed cut to the line: its start is always there.
         let start: String = shown.chars().take(9).collect();
         if !matches!(act_kind, ActKind::Cost) {
-            self.pty.expect(format!("✔ {prompt} · {start}").as_str());
+            // In a narrow terminal a long prompt is cut ("…") for its
+            // answer; its start is always there.
+            let head: String = prompt.chars().take(40).collect();
+            self.pty.expect(format!("✔ {head}").as_str());
+            self.pty.expect(format!("· {start}").as_str());
         } else {
             self.pty.expect(format!("· {start}").as_str());
         }

@@ -1189,7 +1189,47 @@ fn the_rule_question_offers_the_rules_already_in_the_store(env: Env) {
     assert_eq!(answer(&note, id).as_str(), Some(rule));
 }
 
+/// At 80 columns nothing breaks inside a word: the keys above a question
+/// stay whole on their line ("Esc of q = vorige vraag" was split as "Esc" /
+/// "of q"), and the line that reports an answer fits one row, cutting the
+/// prompt or the answer with `…` ("uniform ↔ pluriform" read as "unif" /
+/// "orm", and a wrapped report stayed half on the screen).
+fn at_80_columns_no_hint_or_report_breaks_inside_a_word(env: Env) {
+    let mut w = Walker::new(&env, "nl", &["new", "--kort"]);
+    w.pty
+        .session
+        .get_process_mut()
+        .set_window_size(80, 24)
+        .expect("an 80-column terminal");
+    w.walk(full_plan);
+    w.save();
+    let seen = plain(&String::from_utf8_lossy(&w.pty.seen));
+    let rows: Vec<&str> = seen.split(['\n', '\r']).map(str::trim_end).collect();
+    for row in &rows {
+        if row.starts_with('✔') {
+            assert!(
+                row.chars().count() < 80,
+                "a report wider than the terminal: {row}"
+            );
+        }
+        for end in [" =", " Esc", "pijltjes en", "spatie ="] {
+            assert!(!row.ends_with(end), "a key split at its end: {row}");
+        }
+        for start in ["of q", "vorige vraag", "Enter ·"] {
+            assert!(!row.starts_with(start), "a key split at its start: {row}");
+        }
+    }
+    // A long prompt is cut for its answer, which is shown.
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("✔ Welke rij van rationeel")
+                && r.ends_with("· controleren ↔ leren")),
+        "{seen}"
+    );
+}
+
 super::in_both! {
+    at_80_columns_no_hint_or_report_breaks_inside_a_word,
     the_agenda_on_the_screen_is_markdown,
     the_page_for_the_person_on_the_screen_is_markdown,
     a_cancelled_prune_says_the_notes_are_kept,
