@@ -791,6 +791,8 @@ msgs! {
     ERR_DAY = "'{value}' is geen datum; schrijf hem als 1-12-2026, 1-12 of 1 december", "'{value}' is not a date; write it as 1-12-2026, 1-12 or 1 December";
     OUTCOME_ADDED = "Verslag {n} toegevoegd aan notitie {id} (stand: {status}).", "Entry {n} added to note {id} (status: {status}).";
     OUTCOME_ADD = "Toevoegen", "Add";
+    OUTCOME_DECIDED_BEFORE = "Let op: het besluit is gedateerd op {decided}, vóór de notitie ({noted}). Klopt die dag? Kies ‘Toevoegen’ als het klopt, of ga terug naar de vragen om de dag te verbeteren.", "Note: the decision is dated {decided}, before the note ({noted}). Is that day right? Choose ‘Add’ if it is, or go back to the questions to correct the day.";
+    WARN_DECIDED_BEFORE = "let op: het besluit is gedateerd op {decided}, vóór de notitie ({noted}); het verslag is toegevoegd zoals het er staat. Klopt de dag niet, voeg dan een correctie toe (--corrigeert N).", "careful: the decision is dated {decided}, before the note ({noted}); the entry was added as it stands. If the day is wrong, add a correction (--corrects N).";
     OUTCOME_CONFIRM = "Dit verslag toevoegen aan de notitie? Daarna verandert het niet meer; een correctie is een nieuw verslag.", "Add this entry to the note? After that it no longer changes; a correction is a new entry.";
     ERR_OUTCOME_EMPTY = "het verslag zegt niets: vul ten minste het advies, aan wie je het voorlegde, het besluit, wat er daarna gebeurde of wat de persoon zegt in", "the entry says nothing: fill in at least the advice, whom you asked, the decision, what happened afterwards or what the person says";
     ERR_OUTCOME_NONE_YET = "notitie {id} heeft nog geen afloopverslagen om te corrigeren", "note {id} has no outcome entries to correct yet";

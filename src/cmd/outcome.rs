@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
+use jiff::civil::Date;
+
 use anyhow::Result;
 
 use super::{Ctx, session};
-use crate::domain::answer::Answers;
+use crate::domain::answer::{Answer, Answers};
 use crate::domain::answers_file;
 use crate::domain::bank::QuestionSet;
 use crate::domain::findings::refuse_personal_data;
@@ -51,16 +53,25 @@ pub fn run(ctx: &Ctx, args: OutcomeArgs) -> Result<()> {
     let store = ctx.store()?;
     let wanted = args.id.as_deref().unwrap_or_default();
     let id = store.resolve_named(wanted, ctx.ui_lang())?;
+    let noted = crate::domain::day::local(store.load(&id)?.created);
     let answers = match &args.from {
         Some(path) => from_file(ctx, &set, path, args.allow_personal_data)?,
-        None => interactive(ctx, &store, &set).map_err(|e| match error::is_cancelled(&e) {
-            true => {
-                error::cancelled_saying(i18n::OUTCOME_DISCARDED.with(ctx.ui_lang(), &[("id", &id)]))
-            }
-            false => e,
-        })?,
+        None => {
+            interactive(ctx, &store, &set, noted).map_err(|e| match error::is_cancelled(&e) {
+                true => error::cancelled_saying(
+                    i18n::OUTCOME_DISCARDED.with(ctx.ui_lang(), &[("id", &id)]),
+                ),
+                false => e,
+            })?
+        }
     };
     let note = append(&store, &id, &answers, args.corrects, ctx.ui_lang())?;
+    if args.from.is_some()
+        && let Some(said) =
+            decided_before(&answers, noted, i18n::WARN_DECIDED_BEFORE, ctx.ui_lang())
+    {
+        ctx.ui.warn(&said);
+    }
     let status = outcome::status(&note.outcomes);
     ctx.ui.say(i18n::OUTCOME_ADDED.with(
         ctx.ui_lang(),
@@ -89,7 +100,7 @@ fn from_file(ctx: &Ctx, set: &QuestionSet, path: &Path, allow: bool) -> Result<A
 
 /// The entry's questions in the terminal, with the privacy guard and the
 /// label mirror at every answer, then one look at it before it is added.
-fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet) -> Result<Answers> {
+fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet, noted: Date) -> Result<Answers> {
     session::need_terminal("outcome", ctx.ui_lang())?;
     let (scanner, lexicon) = (ctx.scanner()?, ctx.lexicon()?);
     let mut walk = Walk::new(set, ctx.ui_lang(), Vec::new())
@@ -97,12 +108,39 @@ fn interactive(ctx: &Ctx, store: &Store, set: &QuestionSet) -> Result<Answers> {
         .mirrored_by(&lexicon);
     let mut prompter = ctx.ui.prompter(store.scratch_dir());
     let _walking = session::Walking::begin();
-    ask_until_added(ctx.ui_lang(), set, &mut walk, &mut prompter)
+    ask_until_added(ctx.ui_lang(), set, noted, &mut walk, &mut prompter)
+}
+
+/// A decision dated before the note it is about is mostly a typing slip
+/// (2025 for 2026): said back, with the two days, so the person confirms
+/// it or corrects it.
+fn decided_before(
+    answers: &Answers,
+    noted: Date,
+    msg: i18n::Msg,
+    lang: i18n::Lang,
+) -> Option<String> {
+    let (_, Answer::Date(decided)) = answers
+        .iter()
+        .find(|(id, _)| id == "afloop.besluit_datum")?
+    else {
+        return None;
+    };
+    (*decided < noted).then(|| {
+        msg.with(
+            lang,
+            &[
+                ("decided", &crate::domain::day::display(*decided, lang)),
+                ("noted", &crate::domain::day::display(noted, lang)),
+            ],
+        )
+    })
 }
 
 fn ask_until_added(
     lang: i18n::Lang,
     set: &QuestionSet,
+    noted: Date,
     walk: &mut Walk,
     prompter: &mut dyn Prompter,
 ) -> Result<Answers> {
@@ -119,12 +157,19 @@ fn ask_until_added(
             // person go back.
             Err(why) => prompter.show(&refusal(&why, "", lang))?,
         }
+        // A decision before the note: said, and the list starts on going
+        // back, so adding it is a choice made on purpose.
+        let slip = decided_before(&answers, noted, i18n::OUTCOME_DECIDED_BEFORE, lang);
+        if let Some(said) = &slip {
+            prompter.show(said)?;
+        }
         let items = [
             i18n::OUTCOME_ADD.get(lang),
             i18n::END_BACK.get(lang),
             i18n::END_DISCARD.get(lang),
         ];
-        match prompter.choose(i18n::OUTCOME_CONFIRM.get(lang), &items, 0)? {
+        let start = usize::from(slip.is_some());
+        match prompter.choose(i18n::OUTCOME_CONFIRM.get(lang), &items, start)? {
             0 => return Ok(answers),
             1 => walk.back(),
             _ => return Err(cancelled()),

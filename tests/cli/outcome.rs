@@ -239,3 +239,26 @@ fn an_edit_in_the_editor_cannot_rewrite_the_log() {
     assert_eq!(note["title"].as_str(), Some("Vier zakken post"));
     assert_eq!(note["outcomes"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_decision_dated_before_its_note_is_said_back() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let slip = entry(
+        &env,
+        "slip.toml",
+        "besluit = \"toegekend\"\nbesluit_datum = \"3-2-2020\"\n",
+    );
+    let out = env.run(&["afloop", &id, "--from", &slip]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("het besluit is gedateerd op 3 feb. 2020, vóór de notitie")
+            && err.contains("--corrigeert"),
+        "{err}"
+    );
+    // A decision on or after the note's day is no slip.
+    let fine = entry(&env, "fine.toml", "besluit = \"afgewezen\"\n");
+    let out = env.run(&["afloop", &id, "--from", &fine]);
+    assert!(!stderr(&out).contains("vóór de notitie"), "{}", stderr(&out));
+}
