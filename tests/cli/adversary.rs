@@ -100,3 +100,55 @@ fn an_outcome_entry_dated_after_today_is_refused() {
     let csv = env.run(&["signalen", "--formaat", "csv"]);
     assert!(!stdout(&csv).contains("2099"), "{}", stdout(&csv));
 }
+
+/// The team's settings a page for the person needs.
+fn with_team(env: &Env) {
+    for (key, value) in [("team", "Buurtteam Noord"), ("telefoon", "020 123 45 67")] {
+        let out = env.run(&["config", "set", key, value]);
+        assert_eq!(code(&out), 0, "{key}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn the_page_for_the_person_shows_no_label_denied_hyphenated_or_hidden() {
+    let env = Env::new();
+    with_team(&env);
+    // Each in the wish, the person's own words, or the plan, as a worker
+    // or a pasted text writes it; each was put in front of the person.
+    let wish = "Over een jaar weer rust, en zelf mijn post bijhouden.";
+    let plan = "Samen de post sorteren; de schuldeisers tijdelijk laten wachten.";
+    for (place, label) in [
+        (wish, "geen zorgmijder meer"),
+        (wish, "niet ongemotiveerd"),
+        (plan, "ze is geen zorgmijder"),
+        (wish, "zorg-mijder"),
+        (plan, "niet-gemotiveerd"),
+        (plan, "zorg\\u00admijder"),
+        (plan, "zorg\\u200bmijder"),
+        (plan, "zorg\\u2060mijder"),
+        (wish, "ｚｏｒｇｍｉｊｄｅｒ"),
+        (plan, "zorgm\\u0133der"),
+        (plan, "zorgmi\\u0301jder"),
+        (plan, "zórgmijder"),
+    ] {
+        let answers = FULL.replace(place, &format!("{label}, {place}"));
+        assert_ne!(answers, FULL);
+        let id = env.new_note(&answers);
+        let out = env.run(&["export", &id, "--voor-persoon"]);
+        assert_eq!(
+            code(&out),
+            2,
+            "{label}: the page was made:\n{}",
+            stdout(&out)
+        );
+        assert!(
+            stderr(&out).contains("woorden in die de persoon niet hoort"),
+            "{label}: {}",
+            stderr(&out)
+        );
+    }
+    // What is no label stays: a page is still made.
+    let id = env.new_note(&FULL.replace(wish, &format!("Geen gedoe meer, {wish}")));
+    let out = env.run(&["export", &id, "--voor-persoon"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

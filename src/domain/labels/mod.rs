@@ -151,10 +151,24 @@ impl Lexicon {
     /// candidates the longer one is kept ("zorgwekkende zorgmijder" over
     /// "zorgmijder"), of two as long the first.
     pub fn find(&self, text: &str) -> Vec<LabelHit> {
+        self.hits(text, false)
+    }
+
+    /// [`Lexicon::find`], also where the phrase is denied ("geen zorgmijder
+    /// meer", "niet ongemotiveerd"). The mirror asks nothing of a denial,
+    /// but a label the person reads about themselves is there denied too:
+    /// the page for the person reads its texts this way.
+    pub fn find_denied_too(&self, text: &str) -> Vec<LabelHit> {
+        self.hits(text, true)
+    }
+
+    fn hits(&self, text: &str, denied_too: bool) -> Vec<LabelHit> {
         let mut candidates: Vec<(usize, usize, usize)> = self
             .candidates(text)
             .into_iter()
-            .filter(|&(id, start, end)| self.applies(&self.patterns[id], text, start, end))
+            .filter(|&(id, start, end)| {
+                self.applies(&self.patterns[id], text, start, end, denied_too)
+            })
             .map(|(id, start, end)| (self.patterns[id].label, start, end))
             .collect();
         candidates.sort_by_key(|&(_, start, end)| (std::cmp::Reverse(end - start), start));
@@ -236,12 +250,20 @@ impl Lexicon {
         best
     }
 
-    /// Whether the phrase at `start..end` is used as a label here.
-    fn applies(&self, pattern: &Pattern, text: &str, start: usize, end: usize) -> bool {
+    /// Whether the phrase at `start..end` is used as a label here (a
+    /// denial counts if `denied_too`).
+    fn applies(
+        &self,
+        pattern: &Pattern,
+        text: &str,
+        start: usize,
+        end: usize,
+        denied_too: bool,
+    ) -> bool {
         let before = context::before(text, start);
         let after = context::after(text, end);
         let about = self.labels[pattern.label].about;
-        !context::negated(&before, &after)
+        (denied_too || !context::negated(&before, &after))
             && (about == About::System || !context::about_no_person(&before, &after))
             && (!pattern.official || context::labelling(&before))
     }

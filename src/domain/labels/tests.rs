@@ -911,7 +911,7 @@ proptest! {
         let mut each: Vec<(usize, usize, usize)> = lexicon
             .candidates(&text)
             .into_iter()
-            .filter(|&(id, start, end)| lexicon.applies(&lexicon.patterns[id], &text, start, end))
+            .filter(|&(id, start, end)| lexicon.applies(&lexicon.patterns[id], &text, start, end, false))
             .collect();
         each.sort_by_key(|&(_, start, end)| (std::cmp::Reverse(end - start), start));
         let mut kept: Vec<(usize, usize, usize)> = Vec::new();
