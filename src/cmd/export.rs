@@ -11,7 +11,7 @@ use crate::domain::bank::{Bank, QuestionSet};
 use crate::domain::findings::{findings, record_findings};
 use crate::domain::note::CaseNote;
 use crate::domain::plain;
-use crate::domain::privacy::{AnswerFinding, scan_answers};
+use crate::domain::privacy::{AnswerFinding, FindingKind, scan_answers};
 use crate::domain::record::{self, Record};
 use crate::error::{self, SayAbout, bad_input, failure};
 use crate::files::output;
@@ -324,23 +324,10 @@ pub fn for_the_person<'c>(
     let team = config::team(team).ok_or_else(|| wrong("team", team, i18n::CFG_VALID_TEAM))?;
     let phone =
         config::phone(phone).ok_or_else(|| wrong("telefoon", phone, i18n::CFG_VALID_PHONE))?;
-    let unfit = plain::unfit(&ctx.lexicon()?, render::person::shown(note, set), lang);
+    let unfit = unfit_lines(ctx, note, set)?;
     if !unfit.is_empty() {
         let mut said = i18n::ERR_PERSON_UNFIT.with(lang, &[("id", &note.id)]);
-        for u in &unfit {
-            let (msg, back) = match &u.why {
-                plain::Why::Label(back) => (i18n::PERSON_UNFIT_LABEL, back.as_str()),
-                plain::Why::Professional => (i18n::PERSON_UNFIT_WORD, ""),
-            };
-            let line = msg.with(
-                lang,
-                &[
-                    ("question", &u.question),
-                    ("id", &u.id),
-                    ("word", &u.word),
-                    ("back", back),
-                ],
-            );
+        for line in &unfit {
             said.push_str(&format!("\n  {line}"));
         }
         return Err(bad_input(said));
@@ -352,6 +339,51 @@ pub fn for_the_person<'c>(
         meeting,
         today: crate::domain::day::today(),
     })
+}
+
+/// What the page for the person may not show, a line each: labels and
+/// professional words ([`plain::unfit`]), and a name from the settings'
+/// list (`config names`): the page goes to the person, so a neighbour's or
+/// a relative's name on it is theirs to read. Other findings of the guard
+/// (the person's own number, say) are warned of, not refused.
+fn unfit_lines(ctx: &Ctx, note: &CaseNote, set: Option<&QuestionSet>) -> Result<Vec<String>> {
+    let lang = ctx.ui_lang();
+    let shown = render::person::shown(note, set);
+    let mut lines: Vec<String> = plain::unfit(&ctx.lexicon()?, shown.iter().copied(), lang)
+        .iter()
+        .map(|u| {
+            let (msg, back) = match &u.why {
+                plain::Why::Label(back) => (i18n::PERSON_UNFIT_LABEL, back.as_str()),
+                plain::Why::Professional => (i18n::PERSON_UNFIT_WORD, ""),
+            };
+            msg.with(
+                lang,
+                &[
+                    ("question", &u.question),
+                    ("id", &u.id),
+                    ("word", &u.word),
+                    ("back", back),
+                ],
+            )
+        })
+        .collect();
+    let scanner = ctx.scanner()?;
+    for (entry, _) in &shown {
+        let texts = [(entry.id.as_str(), &entry.value)];
+        for found in scan_answers(&scanner, texts) {
+            if found.finding.kind == FindingKind::Name {
+                lines.push(i18n::PERSON_UNFIT_NAME.with(
+                    lang,
+                    &[
+                        ("question", &entry.question),
+                        ("id", &entry.id),
+                        ("word", &found.finding.text),
+                    ],
+                ));
+            }
+        }
+    }
+    Ok(lines)
 }
 
 /// One note into the file or folder of `-o`, by the rules of

@@ -152,3 +152,31 @@ fn the_page_for_the_person_shows_no_label_denied_hyphenated_or_hidden() {
     let out = env.run(&["export", &id, "--voor-persoon"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+#[test]
+fn the_page_for_the_person_shows_no_name_from_the_list() {
+    let env = Env::new();
+    with_team(&env);
+    let out = env.run(&["config", "names", "add", "Jansen"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let answers = FULL
+        .replace("Samen de post", "Samen met buurman Jansen de post")
+        .replace("Als iemand naast me zit", "Als Pietje Jansens naast me zit");
+    let id = env.new_note_with(&answers, &["--allow-personal-data"]);
+    let out = env.run(&["export", &id, "--voor-persoon"]);
+    assert_eq!(code(&out), 2, "the page was made:\n{}", stdout(&out));
+    assert!(!stdout(&out).contains("Jansen"), "{}", stdout(&out));
+    for (question, word) in [
+        ("casus.oplossing", "'Jansen' is een naam uit je lijst"),
+        (
+            "casus.persoon_over_voorstel",
+            "'Jansens' is een naam uit je lijst",
+        ),
+    ] {
+        assert!(
+            stderr(&out).contains(question) && stderr(&out).contains(word),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
