@@ -36,7 +36,7 @@ pub struct BundleArgs {
         visible_alias = "jaren",
         value_name = "JAREN",
         default_value_t = crate::domain::bundle::DEFAULT_HORIZON,
-        value_parser = clap::value_parser!(u32).range(1..=50)
+        value_parser = horizon
     )]
     pub horizon: u32,
     /// Schrijf het rapport naar dit bestand (Markdown, of in de vorm van --formaat)
@@ -284,6 +284,18 @@ fn write_or_print(ctx: &Ctx, args: &BundleArgs, text: &str) -> Result<()> {
         None => ctx.ui.document(text)?,
     }
     Ok(())
+}
+
+/// `--horizon`: 1 to 50 years. Why another value is refused is said in
+/// the reader's language (clap's range check said "0 is not in 1..=50").
+fn horizon(text: &str) -> Result<u32, i18n::Phrase> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if (1..=50).contains(&n) => Ok(n),
+        _ => Err(i18n::Phrase::new(
+            i18n::CLAP_OUT_OF_RANGE,
+            &[("min", "1"), ("max", "50")],
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -180,3 +180,20 @@ fn the_page_for_the_person_shows_no_name_from_the_list() {
         );
     }
 }
+
+#[test]
+fn a_horizon_off_its_range_is_refused_in_dutch() {
+    let env = Env::new();
+    for value in ["0", "51", "99999999999", "drie"] {
+        let out = env.run(&["bundel", "--jaren", value]);
+        assert_eq!(code(&out), 2, "{value}");
+        assert!(
+            stderr(&out).contains("kies een getal van 1 tot en met 50")
+                && !stderr(&out).contains("is not in"),
+            "{value}: {}",
+            stderr(&out)
+        );
+    }
+    let out = env.run(&["bundel", "--jaren", "5"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
