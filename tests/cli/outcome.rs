@@ -260,5 +260,9 @@ fn a_decision_dated_before_its_note_is_said_back() {
     // A decision on or after the note's day is no slip.
     let fine = entry(&env, "fine.toml", "besluit = \"afgewezen\"\n");
     let out = env.run(&["afloop", &id, "--from", &fine]);
-    assert!(!stderr(&out).contains("vóór de notitie"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("vóór de notitie"),
+        "{}",
+        stderr(&out)
+    );
 }
