@@ -81,6 +81,7 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
             let day = meeting.day.unwrap_or(crate::domain::day::local(now));
             write_to(ctx, &store, path, &text, ext, args.force, day)?
         }
+        None if format == AgendaFormat::Markdown => ctx.ui.markdown(&text)?,
         None => ctx.ui.document(&text)?,
     }
     if on_screen {

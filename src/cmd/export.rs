@@ -267,6 +267,7 @@ fn for_person(ctx: &Ctx, args: &ExportArgs) -> Result<()> {
             ctx.ui
                 .say(i18n::WROTE.with(lang, &[("paths", &doc.display().to_string())]));
         }
+        None if format == ExportFormat::Markdown => ctx.ui.markdown(&text)?,
         None => ctx.ui.document(&text)?,
     }
     if on_screen {

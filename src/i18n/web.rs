@@ -34,6 +34,7 @@ msgs! {
     WEB_HOME_TITLE = "Casussen", "Cases";
     WEB_NEW_CASE = "Nieuwe casus", "New case";
     WEB_NEW_FULL = "of de volledige vragenlijst", "or the full walk";
+    WEB_NO_NOTES = "Nog geen notities. Begin met de knop Nieuwe casus.", "No notes yet. Start with the New case button.";
     WEB_DRAFTS = "Concepten", "Drafts";
     WEB_UNTITLED = "(nog zonder titel)", "(no title yet)";
     WEB_SEARCH = "Zoeken", "Search";

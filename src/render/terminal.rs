@@ -82,14 +82,15 @@ const NARROWEST: usize = 6;
 /// Keeps columns at least as wide as their longest word (up to
 /// [`WHOLE_WORD`]), the columns of short words first, as far as they fit
 /// in `width` beside the rest: "Doorgebroken" never reads as
-/// "Doorgebroke" over "n" while a long rule line can still wrap.
+/// "Doorgebroke" over "n" while a long rule line can still wrap. False
+/// when not every column fits so.
 fn whole_words(
     t: &mut comfy_table::Table,
     head: &[String],
     rows: &[Vec<String>],
     width: Option<usize>,
-) {
-    let Some(width) = width else { return };
+) -> bool {
+    let Some(width) = width else { return true };
     let words = |cell: &String| {
         cell.split_whitespace()
             .map(UnicodeWidthStr::width)
@@ -108,7 +109,7 @@ fn whole_words(
     for (n, (w, i)) in least.iter().enumerate() {
         let others = NARROWEST * (least.len() - n - 1);
         if w + others > room {
-            break;
+            return false;
         }
         room -= w;
         if let Some(col) = t.column_mut(*i) {
@@ -117,6 +118,49 @@ fn whole_words(
                 comfy_table::Width::Fixed(w),
             ));
         }
+    }
+    true
+}
+
+/// A table in the tool's one style, each column at least as wide as its
+/// longest word. When the columns cannot all be so in `width` (a report
+/// of eight columns at 80), each row is a record instead: its first cell
+/// on a line, then every other cell after its column's name. A table that
+/// broke its words ("Eigena" over "ar", "stadsde" over "el") was not to
+/// be read.
+fn table(
+    out: &mut Styled,
+    head: &[String],
+    rows: &[Vec<String>],
+    numeric: &[usize],
+    width: Option<usize>,
+) {
+    let mut t = super::table::styled(head, width);
+    for r in rows {
+        t.add_row(r);
+    }
+    for &i in numeric {
+        if let Some(col) = t.column_mut(i) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    if whole_words(&mut t, head, rows, width) {
+        out.push(&format!("{t}\n"), Look::Plain);
+        return;
+    }
+    for row in rows {
+        let mut cells = row.iter();
+        if let Some(first) = cells.next() {
+            out.push(&wrapped(first, "", width), Look::Bold);
+        }
+        for (name, cell) in head.iter().skip(1).zip(cells) {
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(
+                &wrapped(&format!("{name}: {cell}"), "  ", width),
+                Look::Plain,
+            );
+        }
+        out.push("\n", Look::Plain);
     }
 }
 
@@ -145,19 +189,7 @@ pub fn blocks(blocks: &[Block], width: Option<usize>) -> Styled {
                 head,
                 rows,
                 numeric,
-            } => {
-                let mut t = super::table::styled(head, width);
-                for r in rows {
-                    t.add_row(r);
-                }
-                for &i in numeric {
-                    if let Some(col) = t.column_mut(i) {
-                        col.set_cell_alignment(CellAlignment::Right);
-                    }
-                }
-                whole_words(&mut t, head, rows, width);
-                out.push(&format!("{t}\n"), Look::Plain);
-            }
+            } => table(&mut out, head, rows, numeric, width),
             Block::Picture(p) => {
                 out.push(&format!("\n{p}\n"), Look::Plain);
             }

@@ -286,7 +286,10 @@ impl TermPrompter {
             let kept = ask.current.filter(|_| typed.trim().is_empty());
             self.echo(
                 prompt,
-                &kept.map_or_else(|| typed.clone(), crate::domain::walk::page::as_typed),
+                &kept.map_or_else(
+                    || as_read(q, &typed, ask.lang),
+                    crate::domain::walk::page::as_typed,
+                ),
             )?;
         }
         Ok(match typed.trim() {
@@ -639,6 +642,23 @@ fn one_line(text: &str, max: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     cut(&joined, max).into_owned()
+}
+
+/// A typed answer as its report shows it: a day with the day it was read
+/// as, `1-12 (1 dec. 2027)`. A day without its year is placed by the walk
+/// (a deadline's ahead, the rest back), and the worker sees where: the
+/// page for the person prints it.
+fn as_read(q: &crate::domain::bank::Question, typed: &str, lang: Lang) -> String {
+    match (q.kind, crate::domain::walk::page::read_typed(q, typed)) {
+        (Kind::Date, Ok(Some(Answer::Date(d)))) => {
+            format!(
+                "{} ({})",
+                typed.trim(),
+                crate::domain::day::display(d, lang)
+            )
+        }
+        _ => typed.to_string(),
+    }
 }
 
 /// Items of a list as the terminal may show them.

@@ -25,6 +25,15 @@ const PREFIX: &str = "driehoek: ";
 /// The narrowest a wrapped message gets, however narrow the terminal.
 const NARROWEST: usize = 20;
 
+/// Every line of `text` wrapped between words to `width` columns; a word
+/// wider than that (a long path) is broken where it must be.
+pub(crate) fn wrap_lines(text: &str, width: usize) -> String {
+    text.split('\n')
+        .map(|line| textwrap::fill(line, width))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub struct Ui {
     ui_lang: Lang,
     /// `--width`: the columns tables and text are fitted to.
@@ -154,6 +163,32 @@ impl Ui {
         }
     }
 
+    /// Markdown to read on the screen (the agenda, the page for the
+    /// person): in a terminal every line is wrapped between words, a
+    /// quote's with its `> `, while headings and table rows stay whole; the
+    /// terminal wrapped them inside words ("dagb" / "esteding"). Elsewhere
+    /// as [`Ui::document`].
+    pub fn markdown(&self, text: &str) -> io::Result<()> {
+        let Some(width) = self.out.term.as_ref().and(self.text_width()) else {
+            return self.document(text);
+        };
+        let width = width.max(NARROWEST);
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|line| match line.strip_prefix("> ") {
+                _ if line.starts_with(['|', '#']) => line.to_string(),
+                Some(quote) => textwrap::fill(
+                    quote,
+                    textwrap::Options::new(width)
+                        .initial_indent("> ")
+                        .subsequent_indent("> "),
+                ),
+                None => textwrap::fill(line, width),
+            })
+            .collect();
+        self.print(&lines.join("\n"))
+    }
+
     /// Help as clap laid it out and styled it for stdout, as it is: the
     /// tool's own text, and arguments `main` made printable before clap
     /// saw them.
@@ -172,12 +207,17 @@ impl Ui {
         self.say(format!("{PREFIX}{message}"));
     }
 
-    /// What happened, on stderr, made printable.
+    /// What happened, on stderr, made printable; in a terminal wrapped
+    /// between words to its width, which wrapped a long line inside a word
+    /// ("--hoogst" / "ens", "instellin" / "gen").
     pub fn say(&self, message: impl Display) {
+        let text = printable(&message.to_string()).into_owned();
+        let text = match self.err.columns() {
+            Some(cols) => wrap_lines(&text, cols.max(NARROWEST)),
+            None => text,
+        };
         // A message that cannot be written has nowhere else to go.
-        let _ = self
-            .err
-            .write(&format!("{}\n", printable(&message.to_string())));
+        let _ = self.err.write(&format!("{text}\n"));
     }
 
     /// Prose on stderr (a walk's introduction), wrapped between words to

@@ -115,7 +115,7 @@ pub async fn page(State(state): State<Shared>, RawQuery(query): RawQuery) -> Rep
             h2 #notities { (i18n::WEB_NOTES.get(ui)) }
             (filter_form(&asked, ui, "/"))
             @if notes.is_empty() {
-                p { (i18n::NO_NOTES.get(ui)) }
+                p { (i18n::WEB_NO_NOTES.get(ui)) }
             } @else {
                 (table(&notes, ui))
             }

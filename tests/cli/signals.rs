@@ -66,6 +66,33 @@ fn store() -> Env {
     env
 }
 
+/// At 80 columns eight columns cannot keep their words whole: each rule
+/// is a record instead ("Eigena" over "ar" was the table's).
+#[test]
+fn at_80_columns_no_word_is_broken() {
+    let env = store();
+    let out = env
+        .cmd()
+        .env("DRIEHOEK_TODAY", "15-12-2026")
+        .args(["--breedte", "80", "signalen"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    for word in [
+        "Eigenaar: maatwerkcoach",
+        "Doorgebroken",
+        "beleidsafdeling",
+        "Intake-eis schuldhulp",
+        "in behandeling",
+    ] {
+        assert!(text.contains(word), "{word} broken in\n{text}");
+    }
+    // Wide enough, it stays a table.
+    assert!(ok(&env, &[]).contains("┆ Eigenaar"), "{}", ok(&env, &[]));
+}
+
 #[test]
 fn a_signal_recorded_with_afloop_is_listed_with_its_owner_body_and_age() {
     let env = store();

@@ -4,6 +4,17 @@
 use super::{Answer, Server, field_value, unescape};
 use crate::harness::{code, stdout};
 
+/// A home without notes points to its own button: a worker in the
+/// browser never types `driehoek nieuw`.
+#[test]
+fn an_empty_home_points_to_its_button_not_to_a_command() {
+    let server = Server::start();
+    let cookie = server.login();
+    let home = server.get(&cookie, "/").body;
+    assert!(home.contains("Begin met de knop Nieuwe casus."), "{home}");
+    assert!(!home.contains("driehoek nieuw"), "{home}");
+}
+
 /// One field of a form, as a page offers it.
 #[derive(Debug, Clone)]
 pub struct Input {
