@@ -98,7 +98,21 @@ fn in_editor(
         }
         let listing = || Ok(store.summaries()?.notes);
         let result = checked(&text, note, set, &listing, ctx.ui_lang()).and_then(|edited| {
-            let found = findings(&scanner, &edited);
+            // What the edit adds: what was there was let through when it
+            // was written, and the outcome log cannot be edited here, so a
+            // number in an entry refused every edit, even one that removed
+            // another number.
+            let before = findings(&scanner, note);
+            let found: Vec<_> = findings(&scanner, &edited)
+                .into_iter()
+                .filter(|f| {
+                    !before.iter().any(|b| {
+                        b.question == f.question
+                            && b.finding.kind == f.finding.kind
+                            && b.finding.text == f.finding.text
+                    })
+                })
+                .collect();
             refuse_personal_data(&found, allow_personal_data, ctx.ui_lang())?;
             Ok(edited)
         });

@@ -197,3 +197,33 @@ fn a_horizon_off_its_range_is_refused_in_dutch() {
     let out = env.run(&["bundel", "--jaren", "5"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+#[test]
+fn an_edit_is_refused_for_the_personal_data_it_adds_not_for_what_the_outcome_log_holds() {
+    let env = Env::new();
+    let id = env.new_note(FULL);
+    let entry = env.file(
+        "afloop.toml",
+        "set = \"afloop\"\n[afloop]\nadvies = \"bsn 111222333\"\n",
+    );
+    let out = env.run(&[
+        "afloop",
+        &id,
+        "--uit",
+        entry.to_str().unwrap(),
+        "--persoonsgegevens-toestaan",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The entry cannot be edited; an edit of the note is not refused for it.
+    let out = crate::harness::edit_with(&env, &id, "s/Samen de post/Samen alle post/");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        fs::read_to_string(env.note_path(&id))
+            .unwrap()
+            .contains("Samen alle post")
+    );
+    // A number the edit adds is still refused.
+    let out = crate::harness::edit_with(&env, &id, "s/Samen alle post/Samen bsn 123456782/");
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("BSN: 123456782"), "{}", stderr(&out));
+}
