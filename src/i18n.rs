@@ -237,6 +237,7 @@ msgs! {
     ERR_NO_SUCH_NOTE = "geen notitie met id '{id}'", "no note with id '{id}'";
     ERR_DID_YOU_MEAN = "bedoelde je: {ids}?", "did you mean: {ids}?";
     ERR_AMBIGUOUS = "'{id}' past bij meer notities: {ids}; typ meer tekens", "'{id}' matches more than one note: {ids}; type more characters";
+    ERR_NO_ID_TYPED = "noem een notitie: haar id, het begin daarvan, of woorden uit haar titel", "name a note: its id, its beginning, or words from its title";
     ERR_NO_NOTE_NAMED = "geen notitie met id of titel '{id}'", "no note with id or title '{id}'";
     ERR_TITLES_AMBIGUOUS = "'{words}' staat in de titel van meer notities; kies er een met zijn id:\n{notes}", "'{words}' is in the title of more than one note; choose one by its id:\n{notes}";
     ERR_NEWER_NOTE = "{file} heeft notitieformaat {found}; deze versie van driehoek kent tot en met {known}. Werk driehoek bij; het bestand blijft onaangeroerd.", "{file} has note format {found}; this version of driehoek knows up to {known}. Update driehoek; the file is left untouched.";

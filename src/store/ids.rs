@@ -34,6 +34,10 @@ impl Store {
     /// [`Store::resolve`], saying `missing` of a note it cannot find.
     fn resolve_saying(&self, wanted: &str, lang: Lang, missing: i18n::Msg) -> Result<String> {
         let typed = wanted.trim().to_lowercase();
+        if typed.is_empty() {
+            let e = bad_input(i18n::ERR_NO_ID_TYPED.get(lang));
+            return Err(hinted(e, Kind::BadInput, i18n::HINT_NOTE_IDS.get(lang)));
+        }
         if is_id(&typed) {
             if self.is_note_file(&typed) {
                 return Ok(typed);
@@ -84,7 +88,10 @@ impl Store {
                     .collect();
                 Err(bad_input(i18n::ERR_TITLES_AMBIGUOUS.with(
                     lang,
-                    &[("words", wanted.trim()), ("notes", &notes.join("\n"))],
+                    &[
+                        ("words", &shown(wanted.trim())),
+                        ("notes", &notes.join("\n")),
+                    ],
                 )))
             }
         }
@@ -149,6 +156,12 @@ pub fn resolve_among(ids: Vec<String>, wanted: &str, lang: Lang) -> Result<Strin
     resolve_in(ids, wanted, lang, i18n::ERR_NO_SUCH_NOTE)
 }
 
+/// What was typed, as a message says it back: a pasted page of text is
+/// not repeated whole.
+fn shown(typed: &str) -> String {
+    crate::printable::cut(typed, 60).into_owned()
+}
+
 /// [`resolve_among`], saying `missing` of an id it cannot find.
 fn resolve_in(ids: Vec<String>, wanted: &str, lang: Lang, missing: i18n::Msg) -> Result<String> {
     let wanted = wanted.trim().to_lowercase();
@@ -166,7 +179,7 @@ fn resolve_in(ids: Vec<String>, wanted: &str, lang: Lang, missing: i18n::Msg) ->
                 .filter(|(d, _)| *d <= 2)
                 .collect();
             close.sort();
-            let mut msg = missing.with(lang, &[("id", &wanted)]);
+            let mut msg = missing.with(lang, &[("id", &shown(&wanted))]);
             if !close.is_empty() {
                 let ids: Vec<&str> = close.iter().take(3).map(|(_, id)| id.as_str()).collect();
                 msg = format!(
@@ -178,9 +191,10 @@ fn resolve_in(ids: Vec<String>, wanted: &str, lang: Lang, missing: i18n::Msg) ->
         }
         many => {
             let ids: Vec<&str> = many.iter().map(|s| s.as_str()).collect();
-            Err(bad_input(
-                i18n::ERR_AMBIGUOUS.with(lang, &[("id", &wanted), ("ids", &ids.join(", "))]),
-            ))
+            Err(bad_input(i18n::ERR_AMBIGUOUS.with(
+                lang,
+                &[("id", &shown(&wanted)), ("ids", &ids.join(", "))],
+            )))
         }
     }
 }

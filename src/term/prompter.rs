@@ -615,12 +615,26 @@ impl Prompter for TermPrompter {
 
     fn choose(&mut self, prompt: &str, items: &[&str], default: usize) -> anyhow::Result<usize> {
         let prompt = printable(prompt);
-        let prompt = match self.columns().and_then(|cols| split_prompt(&prompt, cols)) {
+        let cols = self.columns();
+        let prompt = match cols.and_then(|cols| split_prompt(&prompt, cols)) {
             Some((question, said)) => {
                 self.prose(said, Look::Plain)?;
                 question.to_string()
             }
             None => prompt.into_owned(),
+        };
+        // A question still wider than the line ("…voorgoed wissen?") is
+        // wrapped between words: all but its last line stand above the list.
+        let prompt = match cols {
+            Some(cols) if prompt.width() + 4 >= cols => {
+                let mut lines = textwrap::wrap(&prompt, cols.saturating_sub(4).max(20));
+                let last = lines.pop().map(|l| l.into_owned()).unwrap_or_default();
+                for line in lines {
+                    self.line(&Styled::looking(&line, Look::Plain))?;
+                }
+                last
+            }
+            _ => prompt,
         };
         Select::with_theme(&self.theme)
             .with_prompt(prompt)

@@ -227,3 +227,20 @@ fn an_edit_is_refused_for_the_personal_data_it_adds_not_for_what_the_outcome_log
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("BSN: 123456782"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_empty_or_pasted_id_is_said_back_short() {
+    let env = Env::new();
+    env.new_note(FULL);
+    let out = env.run(&["show", ""]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("noem een notitie") && err.contains("driehoek lijst"),
+        "{err}"
+    );
+    let pasted = "a".repeat(100_000);
+    let out = env.run(&["show", &pasted]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).len() < 1_000, "{} bytes", stderr(&out).len());
+}
