@@ -143,14 +143,19 @@ fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) ->
             numeric,
         } => {
             let class = |i: usize| numeric.contains(&i).then_some("num");
+            // A table of more than three columns is "wide": on a phone
+            // each row becomes a card, each cell after its column's name
+            // (data-label), where equal columns broke every word.
+            let wide = (head.len() > WIDE).then_some("wide");
+            let label = |i: usize| wide.and(head.get(i)).map(|h| printable(h).into_owned());
             html! {
-                table {
+                table class=[wide] {
                     thead lang=[ui] {
                         tr { @for (i, h) in head.iter().enumerate() { th class=[class(i)] { (printable(h)) } } }
                     }
                     tbody {
                         @for row in rows {
-                            tr { @for (i, c) in row.iter().enumerate() { td class=[class(i)] { (lines(c)) } } }
+                            tr { @for (i, c) in row.iter().enumerate() { td class=[class(i)] data-label=[label(i)] { (lines(c)) } } }
                         }
                     }
                 }
@@ -164,6 +169,10 @@ fn block_html(block: &Block, ui: Option<&str>, drawings: &[(String, String)]) ->
         Block::Image { .. } => html! {},
     }
 }
+
+/// The most columns a table keeps on a phone's width; a wider one is a
+/// card per row there (the browser's style sheet).
+const WIDE: usize = 3;
 
 /// The `<svg>` element of a standalone SVG document, without its XML
 /// declaration (HTML takes the element as it is).

@@ -22,6 +22,14 @@ fn the_agenda_of_chosen_notes_is_one_printable_page() {
         page.body.rfind("Eerste casus").unwrap(),
     );
     assert!(first < second);
+    // The overview's six columns are a card per case on a phone: every
+    // cell says its column's name ("middel" over "en" was the table's).
+    assert!(
+        page.body.contains("<table class=\"wide\">")
+            && page.body.contains("data-label=\"vraag aan het team\""),
+        "{}",
+        page.body
+    );
     assert!(
         page.header("content-security-policy")
             .unwrap()
