@@ -256,7 +256,7 @@ msgs! {
     EXPORT_DECLINED = "Notitie {id} staat opgeslagen in driehoek; {path} is gebleven zoals het was.", "Note {id} is saved in driehoek; {path} stayed as it was.";
     WROTE = "Geschreven: {paths}", "Written: {paths}";
     WARN_SVG_LEFT_OUT = "de tekeningen zijn weggelaten: {path} bestaat al en is niet door driehoek geschreven", "the pictures are left out: {path} already exists and was not written by driehoek";
-    NEXT_STEP = "Volgende stap, voor de bespreking: driehoek exporteer {id} -o MAP", "Next step, for the meeting: driehoek export {id} -o FOLDER";
+    NEXT_STEP = "Volgende stap, de pagina om af te drukken voor de bespreking: driehoek exporteer {id} --formaat html -o MAP", "Next step, the page to print for the meeting: driehoek export {id} --format html -o FOLDER";
 }
 
 msgs! {

@@ -71,7 +71,7 @@ said! {
     P_FOR_YOU = "Dit papier is voor jou. Hier staat wat we samen bespraken. Klopt er iets niet? Zeg het ons dan.", "Dit papier is voor u. Hier staat wat we samen bespraken. Klopt er iets niet? Zeg het ons dan.", "This paper is for you. It says what we talked about together. Is something not right? Then please tell us.";
 
     P_H_TOLD = "Wat je ons vertelde", "Wat u ons vertelde", "What you told us";
-    P_TOLD = "Dit zijn je eigen woorden:", "Dit zijn uw eigen woorden:", "These are your own words:";
+    P_TOLD = "Zo schreven we op wat je ons vertelde:", "Zo schreven we op wat u ons vertelde:", "This is how we wrote down what you told us:";
 
     P_H_TRY = "Wat we willen proberen", "Wat we willen proberen", "What we want to try";
     P_WHY = "Waarom? We denken dat dit helpt bij wat je ons vertelde.", "Waarom? We denken dat dit helpt bij wat u ons vertelde.", "Why? We think this helps with what you told us.";

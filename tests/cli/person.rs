@@ -275,7 +275,7 @@ fn the_page_holds_what_the_person_told_the_plan_what_they_said_what_next_and_who
         &[
             "Dit papier is voor u.",
             "## Wat u ons vertelde",
-            "Dit zijn uw eigen woorden:",
+            "Zo schreven we op wat u ons vertelde:",
             "## Wie u kunt bellen",
         ],
     );
