@@ -281,7 +281,10 @@ impl TermPrompter {
         // follows at once.
         let refused =
             !typed.trim().is_empty() && !crate::domain::walk::page::reads_as_answer(q, &typed);
-        if !command && !refused {
+        // Enter with nothing to keep on a question that needs an answer:
+        // refused at once, so not echoed as given either.
+        let missing = ask.required && typed.trim().is_empty() && ask.current.is_none();
+        if !command && !refused && !missing {
             // Enter keeps the current answer, and the line shows it.
             let kept = ask.current.filter(|_| typed.trim().is_empty());
             self.echo(

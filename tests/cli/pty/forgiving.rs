@@ -144,8 +144,27 @@ value = 9
     assert_eq!(code, 130, "{}", plain(&rest));
 }
 
+/// Enter on a question that needs an answer is refused at once: no "✔"
+/// line shows it as given first.
+fn an_empty_required_answer_is_not_echoed_as_given(env: Env) {
+    let mut w = Walker::new(&env, "nl", &["new", "--kort"]);
+    w.wait_for("casus.titel");
+    w.pty.send(ENTER);
+    w.pty.expect("Deze vraag is verplicht.");
+    let prompt = w.q("casus.titel").prompt.clone();
+    w.pty.expect(prompt.as_str());
+    w.pty.wait_until_reading_keys();
+    // Nothing answered yet: Ctrl-C ends the walk at once.
+    w.pty.send(CTRL_C);
+    let (_, code) = w.pty.finish();
+    assert_eq!(code, 130);
+    let seen = plain(&String::from_utf8_lossy(&w.pty.seen));
+    assert!(!seen.contains(&format!("✔ {prompt}")), "{seen}");
+}
+
 super::in_both! {
     amounts_are_read_as_people_write_them_and_a_refusal_is_not_echoed,
     the_help_entry_of_a_list_is_never_echoed_as_an_answer,
     a_stored_answer_outside_the_scale_is_no_place_to_start,
+    an_empty_required_answer_is_not_echoed_as_given,
 }
