@@ -191,7 +191,9 @@ fn a_saved_note_shows_the_next_step() {
         "Volgende stap, de pagina om af te drukken voor de bespreking: driehoek exporteer {id} --formaat html -o MAP"
     )));
     let out = env.run(&["--lang", "en", "new", "--from", path.to_str().unwrap()]);
-    assert!(stderr(&out).contains("Next step, the page to print for the meeting: driehoek export "));
+    assert!(
+        stderr(&out).contains("Next step, the page to print for the meeting: driehoek export ")
+    );
 }
 
 #[test]
